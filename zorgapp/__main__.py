@@ -1,0 +1,5 @@
+"""Allow ``python -m zorgapp``."""
+
+from zorgapp.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""Two kinds of failure: a KnownError is the user's or the environment's (wrong
+passphrase, damaged file, impossible date) and gets a plain, translated message and a
+way out; anything else is a bug and goes to the crash handler.
+
+The message is kept as an untranslated msgid plus parameters, so that the layer that
+shows it (GUI or CLI) translates it in the active language at that moment.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it here."""
+    return message
+
+
+EXIT_OK = 0
+EXIT_DAMAGED = 1
+EXIT_USAGE = 2
+
+
+class KnownError(Exception):
+    """An expected failure with a message for the user."""
+
+    exit_code = EXIT_DAMAGED
+
+    def __init__(self, msgid: str, **params: Any) -> None:
+        super().__init__(msgid)
+        self.msgid = msgid
+        self.params = params
+
+    def user_message(self) -> str:
+        """The message in the active language."""
+        from zorgapp.i18n import _
+
+        return _(self.msgid).format(**self.params)
+
+    def __str__(self) -> str:  # pragma: no cover - for logs of developers
+        return self.msgid
+
+
+class WrongPassphraseError(KnownError):
+    """The passphrase or recovery key does not open this vault."""
+
+    exit_code = EXIT_USAGE
+
+
+class DamagedVaultError(KnownError):
+    """The vault, its key file or a backup fails its integrity checks."""
+
+    exit_code = EXIT_DAMAGED
+
+
+class TamperedError(KnownError):
+    """Something signed or hash-chained was altered."""
+
+    exit_code = EXIT_DAMAGED
+
+
+class UsageError(KnownError):
+    """Bad arguments or input on the command line or in a form."""
+
+    exit_code = EXIT_USAGE
+
+
+class ValidationError(KnownError):
+    """Input the domain rules refuse (impossible date, overlapping placement)."""
+
+    exit_code = EXIT_USAGE
