@@ -17,7 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from zorgapp.domain.errors import DomainError, N_
+from zorgapp.domain.errors import N_, DomainError
 
 
 class Fase(StrEnum):
@@ -205,7 +205,9 @@ INDICATOR_LABELS: dict[Indicator, str] = {
     Indicator.INHOUDEN_IDENTITEITSPAPIEREN: N_("Inhouden van identiteitspapieren"),
     Indicator.INHOUDEN_LOON: N_("Inhouden van loon"),
     Indicator.SCHULDSLAVERNIJ: N_("Schuldslavernij"),
-    Indicator.SLECHTE_WERK_LEEFOMSTANDIGHEDEN: N_("Slechte werk- en leefomstandigheden"),
+    Indicator.SLECHTE_WERK_LEEFOMSTANDIGHEDEN: N_(
+        "Slechte werk- en leefomstandigheden"
+    ),
     Indicator.BUITENSPORIG_OVERWERK: N_("Buitensporig overwerk"),
     Indicator.GEEN_TOEGANG_BANKPAS: N_("Geen toegang tot eigen bankpas"),
     Indicator.HUISVESTING_VIA_WERKGEVER: N_("Huisvesting via de werkgever"),
@@ -307,7 +309,7 @@ def nieuw_uuid() -> str:
 def code_uit(soort: type[E], waarde: object) -> E:
     """Read a stored code, refusing unknown values with a message a user can read."""
     try:
-        return soort(waarde)
+        return soort(str(waarde))
     except ValueError:
         raise DomainError(
             N_("Onbekende code {code} voor {soort}."),
@@ -336,4 +338,6 @@ def tijdstip_uit_json(s: object) -> datetime:
     try:
         return datetime.fromisoformat(str(s))
     except ValueError:
-        raise DomainError(N_("Ongeldig tijdstip: {tijdstip}."), tijdstip=str(s)) from None
+        raise DomainError(
+            N_("Ongeldig tijdstip: {tijdstip}."), tijdstip=str(s)
+        ) from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from zorgapp.domain.codes import (
@@ -24,7 +24,7 @@ from zorgapp.domain.codes import (
     nieuw_uuid,
     tijdstip_uit_json,
 )
-from zorgapp.domain.errors import DomainError, N_
+from zorgapp.domain.errors import N_, DomainError
 from zorgapp.domain.persoon import ZELF_TOESTEMMING_VANAF, Persoon
 from zorgapp.domain.traject import Traject
 
@@ -34,15 +34,17 @@ _DOSSIERNUMMER = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d{4,})$")
 
 
 def maak_dossiernummer(prefix: str, jaar: int, volgnummer: int) -> str:
-    """"HM-2026-0042": region prefix, year, sequence number of at least four digits."""
+    """ "HM-2026-0042": region prefix, year, sequence number of at least four digits."""
     prefix = prefix.strip().upper()
     if not re.fullmatch(r"[A-Z]{1,8}", prefix):
-        raise DomainError(N_("Voorvoegsel {prefix} moet uit 1 tot 8 letters bestaan."), prefix=prefix)
+        raise DomainError(
+            N_("Voorvoegsel {prefix} moet uit 1 tot 8 letters bestaan."), prefix=prefix
+        )
     if not 1000 <= jaar <= 9999:
         raise DomainError(N_("Jaartal {jaar} kan niet."), jaar=jaar)
     if volgnummer < 1:
         raise DomainError(N_("Volgnummer {nummer} kan niet."), nummer=volgnummer)
-    return "{0}-{1:04d}-{2:04d}".format(prefix, jaar, volgnummer)
+    return f"{prefix}-{jaar:04d}-{volgnummer:04d}"
 
 
 def parse_dossiernummer(nummer: str) -> tuple[str, int, int]:
@@ -62,7 +64,9 @@ def _vereiste_datum(d: dict[str, Any], sleutel: str) -> date:
 
 def _niet_in_toekomst(d: date, vandaag: date) -> None:
     if d > vandaag:
-        raise DomainError(N_("Een datum in de toekomst kan niet: {datum}."), datum=d.isoformat())
+        raise DomainError(
+            N_("Een datum in de toekomst kan niet: {datum}."), datum=d.isoformat()
+        )
 
 
 @dataclass
@@ -115,7 +119,9 @@ class Melding:
     def __post_init__(self) -> None:
         self.vormen = list(dict.fromkeys(self.vormen))
         if Uitbuitingsvorm.ONBEKEND in self.vormen and len(self.vormen) > 1:
-            raise DomainError(N_("'Onbekend' kan niet samen met een bekende uitbuitingsvorm."))
+            raise DomainError(
+                N_("'Onbekend' kan niet samen met een bekende uitbuitingsvorm.")
+            )
 
     def valideer(self, vandaag: date) -> None:
         """Checks against today's date, before the signal is saved."""
@@ -141,13 +147,17 @@ class Melding:
         return cls(
             uuid=str(d.get("uuid") or nieuw_uuid()),
             datum=_vereiste_datum(d, "datum"),
-            melder_type=code_uit(MelderType, d.get("melder_type", MelderType.OVERIG.value)),
+            melder_type=code_uit(
+                MelderType, d.get("melder_type", MelderType.OVERIG.value)
+            ),
             melder_organisatie=str(d.get("melder_organisatie", "")),
             hoe_ontvangen=str(d.get("hoe_ontvangen", "")),
             vindplaats=str(d.get("vindplaats", "")),
             vormen=[code_uit(Uitbuitingsvorm, v) for v in d.get("vormen", [])],
             sector=str(d.get("sector", "")),
-            indicatoren=[IndicatorWaarneming.from_dict(w) for w in d.get("indicatoren", [])],
+            indicatoren=[
+                IndicatorWaarneming.from_dict(w) for w in d.get("indicatoren", [])
+            ],
         )
 
 
@@ -181,7 +191,9 @@ class Toestemming:
         """Checks before saving, including who may consent at the client's age."""
         _niet_in_toekomst(self.datum, vandaag)
         if self.doel is ToestemmingDoel.DELEN_PARTNER and not self.partner.strip():
-            raise DomainError(N_("Kies met welke partner gegevens gedeeld mogen worden."))
+            raise DomainError(
+                N_("Kies met welke partner gegevens gedeeld mogen worden.")
+            )
         if self.geldig_tot is not None and self.geldig_tot < self.datum:
             raise DomainError(
                 N_("Geldig tot {datum} ligt vóór de datum van de toestemming."),
@@ -192,12 +204,22 @@ class Toestemming:
         leeftijd = persoon.leeftijd_op(self.datum)
         door = self.gegeven_door.strip()
         vertegenwoordiger = bool(door) and door != persoon.naam.strip()
-        if leeftijd is not None and leeftijd < ZELF_TOESTEMMING_VANAF and not vertegenwoordiger:
+        if (
+            leeftijd is not None
+            and leeftijd < ZELF_TOESTEMMING_VANAF
+            and not vertegenwoordiger
+        ):
             raise DomainError(
-                N_("Onder de {leeftijd} jaar geeft een ouder of voogd toestemming: vul diens naam in."),
+                N_(
+                    "Onder de {leeftijd} jaar geeft een ouder of voogd toestemming: vul diens naam in."
+                ),
                 leeftijd=ZELF_TOESTEMMING_VANAF,
             )
-        if leeftijd is not None and ZELF_TOESTEMMING_VANAF <= leeftijd < 18 and vertegenwoordiger:
+        if (
+            leeftijd is not None
+            and ZELF_TOESTEMMING_VANAF <= leeftijd < 18
+            and vertegenwoordiger
+        ):
             raise DomainError(
                 N_("Vanaf {leeftijd} jaar geeft de cliënt zelf toestemming."),
                 leeftijd=ZELF_TOESTEMMING_VANAF,
@@ -254,7 +276,12 @@ class Partner:
     contact: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"uuid": self.uuid, "naam": self.naam, "rol": self.rol, "contact": self.contact}
+        return {
+            "uuid": self.uuid,
+            "naam": self.naam,
+            "rol": self.rol,
+            "contact": self.contact,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Partner:
@@ -348,7 +375,7 @@ class Dossier:
     partners: list[Partner] = field(default_factory=list)
     journaal: list[JournaalRegel] = field(default_factory=list)
     taken: list[Taak] = field(default_factory=list)
-    aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
         parse_dossiernummer(self.dossiernummer)
@@ -364,11 +391,15 @@ class Dossier:
     def voeg_toestemming_toe(self, toestemming: Toestemming, vandaag: date) -> None:
         """Validated against the client's age on the day of consent."""
         toestemming.valideer(self.persoon, vandaag)
-        if toestemming.partner and toestemming.partner not in {p.uuid for p in self.partners}:
+        if toestemming.partner and toestemming.partner not in {
+            p.uuid for p in self.partners
+        }:
             raise DomainError(N_("Deze partner hoort niet bij het dossier."))
         self.toestemmingen.append(toestemming)
 
-    def toestemming_geldig(self, doel: ToestemmingDoel, op: date, partner: str = "") -> bool:
+    def toestemming_geldig(
+        self, doel: ToestemmingDoel, op: date, partner: str = ""
+    ) -> bool:
         """Whether some consent for ``doel`` (and ``partner``, when sharing) covers ``op``."""
         return any(
             t.doel is doel and t.geldig_op(op) and (not partner or t.partner == partner)
@@ -397,7 +428,9 @@ class Dossier:
         formaat = int(d.get("formaat", DOSSIER_FORMAAT))
         if formaat > DOSSIER_FORMAAT:
             raise DomainError(
-                N_("Dit dossier heeft formaat {formaat}; werk Zorgapp bij om het te openen."),
+                N_(
+                    "Dit dossier heeft formaat {formaat}; werk Zorgapp bij om het te openen."
+                ),
                 formaat=formaat,
             )
         return cls(
@@ -407,7 +440,9 @@ class Dossier:
             persoon=Persoon.from_dict(d.get("persoon", {})),
             meldingen=[Melding.from_dict(m) for m in d.get("meldingen", [])],
             traject=Traject.from_dict(d.get("traject", {})),
-            toestemmingen=[Toestemming.from_dict(t) for t in d.get("toestemmingen", [])],
+            toestemmingen=[
+                Toestemming.from_dict(t) for t in d.get("toestemmingen", [])
+            ],
             partners=[Partner.from_dict(p) for p in d.get("partners", [])],
             journaal=[JournaalRegel.from_dict(j) for j in d.get("journaal", [])],
             taken=[Taak.from_dict(t) for t in d.get("taken", [])],

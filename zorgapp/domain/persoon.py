@@ -20,7 +20,7 @@ from zorgapp.domain.codes import (
     datum_uit_json,
     nieuw_uuid,
 )
-from zorgapp.domain.errors import DomainError, N_
+from zorgapp.domain.errors import N_, DomainError
 
 MEERDERJARIG = 18
 #: Below this age a parent or guardian consents (AVG/UAVG art. 5; WGBO for care).
@@ -40,7 +40,7 @@ def bsn_geldig(s: str) -> bool:
     nummer = re.sub(r"[\s.\-]", "", s)
     try:
         from stdnum.nl import bsn  # lazy on purpose, see docstring
-    except ImportError:  # pragma: no cover - stdnum is a dependency of the app
+    except ImportError:  # stdnum is a dependency of the app; tested without it too
         if not (nummer.isascii() and nummer.isdigit() and len(nummer) == 9):
             return False
         som = sum((9 - i) * int(c) for i, c in enumerate(nummer[:8])) - int(nummer[8])
@@ -88,12 +88,17 @@ class Persoon:
         """Checks that do not depend on today's date, so they hold from construction on."""
         if self.bsn and not bsn_geldig(self.bsn):
             raise DomainError(N_("Het BSN {bsn} klopt niet (elfproef)."), bsn=self.bsn)
-        if self.geschatte_leeftijd is not None and not 0 <= self.geschatte_leeftijd <= 120:
+        if (
+            self.geschatte_leeftijd is not None
+            and not 0 <= self.geschatte_leeftijd <= 120
+        ):
             raise DomainError(
                 N_("Een geschatte leeftijd van {leeftijd} jaar kan niet."),
                 leeftijd=self.geschatte_leeftijd,
             )
-        if self.gemeente_van_binding and not _GEMEENTECODE.match(self.gemeente_van_binding):
+        if self.gemeente_van_binding and not _GEMEENTECODE.match(
+            self.gemeente_van_binding
+        ):
             raise DomainError(
                 N_("Gemeentecode {code} heeft niet de vorm GM0000."),
                 code=self.gemeente_van_binding,

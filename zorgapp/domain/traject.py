@@ -33,7 +33,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -49,14 +49,20 @@ from zorgapp.domain.codes import (
     nieuw_uuid,
     tijdstip_uit_json,
 )
-from zorgapp.domain.errors import DomainError, N_
+from zorgapp.domain.errors import N_, DomainError
 
 BEDENKTIJD_MAANDEN = 3
 
 TOEGESTAAN: dict[Fase, frozenset[Fase]] = {
     Fase.SIGNAAL: frozenset({Fase.INTAKE, Fase.AFGESLOTEN}),
     Fase.INTAKE: frozenset(
-        {Fase.AANGEMELD, Fase.BEDENKTIJD, Fase.GEPLAATST, Fase.BEGELEIDING, Fase.AFGESLOTEN}
+        {
+            Fase.AANGEMELD,
+            Fase.BEDENKTIJD,
+            Fase.GEPLAATST,
+            Fase.BEGELEIDING,
+            Fase.AFGESLOTEN,
+        }
     ),
     Fase.AANGEMELD: frozenset(
         {Fase.BEDENKTIJD, Fase.GEPLAATST, Fase.BEGELEIDING, Fase.AFGESLOTEN}
@@ -123,7 +129,9 @@ class TrajectEvent:
             "vastgelegd_op": self.vastgelegd_op.isoformat(),
             "fase": None if self.fase is None else self.fase.value,
             "sluitreden": None if self.sluitreden is None else self.sluitreden.value,
-            "besluit_soort": None if self.besluit_soort is None else self.besluit_soort.value,
+            "besluit_soort": None
+            if self.besluit_soort is None
+            else self.besluit_soort.value,
             "uitkomst": None if self.uitkomst is None else self.uitkomst.value,
             "geldig_tot": datum_naar_json(self.geldig_tot),
             "corrigeert": self.corrigeert,
@@ -160,7 +168,9 @@ class TrajectEvent:
             geldig_tot=datum_uit_json(d.get("geldig_tot")),
             corrigeert=None if d.get("corrigeert") is None else str(d["corrigeert"]),
             nieuwe_datum=datum_uit_json(d.get("nieuwe_datum")),
-            nieuwe_reden=None if d.get("nieuwe_reden") is None else str(d["nieuwe_reden"]),
+            nieuwe_reden=None
+            if d.get("nieuwe_reden") is None
+            else str(d["nieuwe_reden"]),
             nieuwe_sluitreden=code(Sluitreden, "nieuwe_sluitreden"),
             vervalt=bool(d.get("vervalt", False)),
         )
@@ -194,15 +204,17 @@ class Besluit:
 
 def _utc(nu: datetime | None) -> datetime:
     if nu is None:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if nu.tzinfo is None:
-        return nu.replace(tzinfo=timezone.utc)
-    return nu.astimezone(timezone.utc)
+        return nu.replace(tzinfo=UTC)
+    return nu.astimezone(UTC)
 
 
 def _niet_in_toekomst(d: date, vandaag: date) -> None:
     if d > vandaag:
-        raise DomainError(N_("Een datum in de toekomst kan niet: {datum}."), datum=d.isoformat())
+        raise DomainError(
+            N_("Een datum in de toekomst kan niet: {datum}."), datum=d.isoformat()
+        )
 
 
 def _effectief(events: list[TrajectEvent]) -> tuple[list[Stap], list[Besluit]]:
@@ -232,7 +244,15 @@ def _effectief(events: list[TrajectEvent]) -> tuple[list[Stap], list[Besluit]]:
         if e.soort is EventSoort.BESLUIT:
             assert e.besluit_soort is not None and e.uitkomst is not None
             besluiten.append(
-                Besluit(e.besluit_soort, e.uitkomst, datum, reden, e.auteur, e.uuid, e.geldig_tot)
+                Besluit(
+                    e.besluit_soort,
+                    e.uitkomst,
+                    datum,
+                    reden,
+                    e.auteur,
+                    e.uuid,
+                    e.geldig_tot,
+                )
             )
         else:
             assert e.fase is not None
@@ -259,7 +279,8 @@ def _controleer_event(e: TrajectEvent, eerder: dict[str, TrajectEvent]) -> None:
     if e.soort is EventSoort.BESLUIT:
         if e.besluit_soort is None or e.uitkomst not in UITKOMSTEN[e.besluit_soort]:
             raise DomainError(
-                N_("Uitkomst {uitkomst} past niet bij dit besluit."), uitkomst=str(e.uitkomst)
+                N_("Uitkomst {uitkomst} past niet bij dit besluit."),
+                uitkomst=str(e.uitkomst),
             )
         if e.geldig_tot is not None and e.geldig_tot < e.datum:
             raise DomainError(
@@ -270,11 +291,14 @@ def _controleer_event(e: TrajectEvent, eerder: dict[str, TrajectEvent]) -> None:
         doel = eerder.get(e.corrigeert or "")
         if doel is None:
             raise DomainError(
-                N_("Er is geen gebeurtenis {uuid} om te corrigeren."), uuid=str(e.corrigeert)
+                N_("Er is geen gebeurtenis {uuid} om te corrigeren."),
+                uuid=str(e.corrigeert),
             )
         if doel.soort is EventSoort.CORRECTIE:
             raise DomainError(
-                N_("Een correctie kun je niet corrigeren; corrigeer de oorspronkelijke stap.")
+                N_(
+                    "Een correctie kun je niet corrigeren; corrigeer de oorspronkelijke stap."
+                )
             )
         if not e.reden.strip():
             raise DomainError(N_("Geef een reden op voor deze correctie."))
@@ -305,14 +329,20 @@ def _controleer_stappen(stappen: list[Stap]) -> None:
                 )
             if s.heropend:
                 if vorige.fase is not Fase.AFGESLOTEN:
-                    raise DomainError(N_("Alleen een afgesloten dossier kan heropend worden."))
+                    raise DomainError(
+                        N_("Alleen een afgesloten dossier kan heropend worden.")
+                    )
                 terug = {stappen[i - 2].fase, Fase.INTAKE} if i >= 2 else {Fase.INTAKE}
                 if s.fase not in terug:
                     raise DomainError(
-                        N_("Heropenen kan naar de laatste fase vóór afsluiten of naar intake."),
+                        N_(
+                            "Heropenen kan naar de laatste fase vóór afsluiten of naar intake."
+                        ),
                     )
             elif vorige.fase is Fase.AFGESLOTEN:
-                raise DomainError(N_("Een afgesloten dossier kan alleen heropend worden."))
+                raise DomainError(
+                    N_("Een afgesloten dossier kan alleen heropend worden.")
+                )
             elif s.fase is vorige.fase:
                 raise DomainError(
                     N_("Het dossier staat al in de fase {fase}."), fase=s.fase.value
@@ -328,8 +358,12 @@ def _controleer_stappen(stappen: list[Stap]) -> None:
                 bedenktijd_start = s.datum
             elif s.datum > plus_maanden(bedenktijd_start, BEDENKTIJD_MAANDEN):
                 raise DomainError(
-                    N_("De bedenktijd liep af op {einde}; een nieuwe bedenktijd kan niet."),
-                    einde=plus_maanden(bedenktijd_start, BEDENKTIJD_MAANDEN).isoformat(),
+                    N_(
+                        "De bedenktijd liep af op {einde}; een nieuwe bedenktijd kan niet."
+                    ),
+                    einde=plus_maanden(
+                        bedenktijd_start, BEDENKTIJD_MAANDEN
+                    ).isoformat(),
                 )
 
 
@@ -357,7 +391,12 @@ class Traject:
 
     @classmethod
     def begin(
-        cls, datum: date, reden: str, auteur: str, vandaag: date, nu: datetime | None = None
+        cls,
+        datum: date,
+        reden: str,
+        auteur: str,
+        vandaag: date,
+        nu: datetime | None = None,
     ) -> Traject:
         """A new path at ``signaal``: every case starts with a signal."""
         traject = cls()
@@ -521,7 +560,12 @@ class Traject:
             _niet_in_toekomst(nieuwe_datum, vandaag)
         if nieuwe_reden is not None and not nieuwe_reden.strip():
             raise DomainError(N_("Geef een reden op voor deze stap."))
-        if nieuwe_datum is None and nieuwe_reden is None and nieuwe_sluitreden is None and not vervalt:
+        if (
+            nieuwe_datum is None
+            and nieuwe_reden is None
+            and nieuwe_sluitreden is None
+            and not vervalt
+        ):
             raise DomainError(N_("Deze correctie verandert niets."))
         stappen = self.stappen()
         if vervalt and stappen and stappen[0].event_uuid == event_uuid:

@@ -1,0 +1,206 @@
+"""Dates the coordinator must not miss, derived from a dossier (never stored).
+
+Deriving instead of storing means a corrected date on the path or a ticked-off task
+changes the list at once, and there is nothing to keep in sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase
+from zorgapp.domain.dossier import Dossier, Toestemming
+from zorgapp.domain.errors import N_
+
+#: Days after the first intake within which the case should be registered with
+#: CoMensha (design: registration is the route to shelter and national figures).
+COMENSHA_AANMELDTERMIJN_DAGEN = 14
+#: Status code of an ended placement (``opvang.PlaatsingStatus.BEEINDIGD``).
+PLAATSING_BEEINDIGD = "beeindigd"
+#: Default look-ahead window of ``binnenkort``.
+BINNENKORT_DAGEN = 14
+
+
+class DeadlineSoort(StrEnum):
+    """Kinds of deadline, for icons, filters and sorting in the GUI."""
+
+    BEDENKTIJD_EINDE = "bedenktijd_einde"
+    COMENSHA_AANMELDING = "comensha_aanmelding"
+    TAAK = "taak"
+    TOESTEMMING_VERLOOPT = "toestemming_verloopt"
+    VERBLIJFSVERGUNNING_VERLOOPT = "verblijfsvergunning_verloopt"
+    PLAATSING_EVALUATIE = "plaatsing_evaluatie"
+    PLAATSING_EINDE = "plaatsing_einde"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One due date. ``omschrijving`` is an untranslated msgid, filled with ``params``."""
+
+    soort: DeadlineSoort
+    omschrijving: str
+    datum: date
+    dossier_uuid: str
+    verwijzing: str = ""
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+
+def _vervangen(t: Toestemming, alle: list[Toestemming]) -> bool:
+    """Whether a later, still valid consent for the same purpose already renews ``t``."""
+    assert t.geldig_tot is not None
+    return any(
+        o is not t
+        and o.doel is t.doel
+        and o.partner == t.partner
+        and o.ingetrokken_op is None
+        and (o.geldig_tot is None or o.geldig_tot > t.geldig_tot)
+        for o in alle
+    )
+
+
+def _plaatsing_deadlines(
+    dossier: Dossier, plaatsingen: Iterable[object]
+) -> list[Deadline]:
+    """Placements are duck-typed: anything with ``evaluatiedatum``/``verwachte_einddatum``
+    (such as ``opvang.Plaatsing``). Ended ones (status ``beeindigd`` or a set
+    ``einddatum``) and those of another dossier are skipped."""
+    uit: list[Deadline] = []
+    for p in plaatsingen:
+        if getattr(p, "einddatum", None) is not None:
+            continue
+        if str(getattr(p, "status", "")) == PLAATSING_BEEINDIGD:
+            continue
+        if getattr(p, "dossier_uuid", dossier.uuid) != dossier.uuid:
+            continue
+        verwijzing = str(getattr(p, "uuid", ""))
+        evaluatie = getattr(p, "evaluatiedatum", None)
+        if isinstance(evaluatie, date):
+            uit.append(
+                Deadline(
+                    DeadlineSoort.PLAATSING_EVALUATIE,
+                    N_("Evaluatie van de plaatsing"),
+                    evaluatie,
+                    dossier.uuid,
+                    verwijzing,
+                )
+            )
+        einde = getattr(p, "verwachte_einddatum", None)
+        if isinstance(einde, date):
+            uit.append(
+                Deadline(
+                    DeadlineSoort.PLAATSING_EINDE,
+                    N_("Verwacht einde van de plaatsing"),
+                    einde,
+                    dossier.uuid,
+                    verwijzing,
+                )
+            )
+    return uit
+
+
+def _traject_deadlines(dossier: Dossier) -> list[Deadline]:
+    uit: list[Deadline] = []
+    traject = dossier.traject
+    stappen = traject.stappen()
+    einde = traject.bedenktijd_einde
+    if traject.huidige_fase is Fase.BEDENKTIJD and einde is not None:
+        start = next(s for s in stappen if s.fase is Fase.BEDENKTIJD)
+        uit.append(
+            Deadline(
+                DeadlineSoort.BEDENKTIJD_EINDE,
+                N_("Einde bedenktijd"),
+                einde,
+                dossier.uuid,
+                start.event_uuid,
+            )
+        )
+    intake = next((s for s in stappen if s.fase is Fase.INTAKE), None)
+    if intake is not None and not any(s.fase is Fase.AANGEMELD for s in stappen):
+        uit.append(
+            Deadline(
+                DeadlineSoort.COMENSHA_AANMELDING,
+                N_("Aanmelden bij CoMensha"),
+                intake.datum + timedelta(days=COMENSHA_AANMELDTERMIJN_DAGEN),
+                dossier.uuid,
+                intake.event_uuid,
+            )
+        )
+    vergunningen = [
+        b for b in traject.besluiten() if b.soort is BesluitSoort.VERBLIJFSVERGUNNING
+    ]
+    if vergunningen:
+        laatste = max(vergunningen, key=lambda b: b.datum)
+        if laatste.geldig_tot is not None and laatste.uitkomst in (
+            BesluitUitkomst.VERLEEND_TIJDELIJK,
+            BesluitUitkomst.VERLENGD,
+        ):
+            uit.append(
+                Deadline(
+                    DeadlineSoort.VERBLIJFSVERGUNNING_VERLOOPT,
+                    N_("Verblijfsvergunning verloopt: verlenging aanvragen"),
+                    laatste.geldig_tot,
+                    dossier.uuid,
+                    laatste.event_uuid,
+                )
+            )
+    return uit
+
+
+def deadlines_voor(
+    dossier: Dossier, vandaag: date, plaatsingen: Iterable[object] = ()
+) -> list[Deadline]:
+    """All open deadlines of a dossier, earliest first.
+
+    A closed case keeps only its open tasks. ``vandaag`` is accepted for symmetry with
+    the filters and future rules; deadlines themselves do not depend on it.
+    """
+    uit = [
+        Deadline(
+            DeadlineSoort.TAAK,
+            N_("Taak: {omschrijving}"),
+            t.deadline,
+            dossier.uuid,
+            t.uuid,
+            {"omschrijving": t.omschrijving},
+        )
+        for t in dossier.taken
+        if t.open
+    ]
+    fase = dossier.traject.huidige_fase
+    if fase is not None and fase is not Fase.AFGESLOTEN:
+        uit += _traject_deadlines(dossier)
+        for t in dossier.toestemmingen:
+            if t.geldig_tot is None or t.ingetrokken_op is not None:
+                continue
+            if _vervangen(t, dossier.toestemmingen):
+                continue
+            uit.append(
+                Deadline(
+                    DeadlineSoort.TOESTEMMING_VERLOOPT,
+                    N_("Toestemming verloopt: {doel}"),
+                    t.geldig_tot,
+                    dossier.uuid,
+                    t.uuid,
+                    {"doel": t.doel.value},
+                )
+            )
+        uit += _plaatsing_deadlines(dossier, plaatsingen)
+    return sorted(uit, key=lambda d: (d.datum, d.soort.value))
+
+
+def achterstallig(deadlines: Iterable[Deadline], vandaag: date) -> list[Deadline]:
+    """Deadlines whose day has passed (today itself is still on time)."""
+    return sorted((d for d in deadlines if d.datum < vandaag), key=lambda d: d.datum)
+
+
+def binnenkort(
+    deadlines: Iterable[Deadline], vandaag: date, dagen: int = BINNENKORT_DAGEN
+) -> list[Deadline]:
+    """Deadlines from today up to and including ``dagen`` days ahead."""
+    grens = vandaag + timedelta(days=dagen)
+    return sorted(
+        (d for d in deadlines if vandaag <= d.datum <= grens), key=lambda d: d.datum
+    )
