@@ -55,12 +55,16 @@ class Bron(StrEnum):
 
 def _als_fractie(waarde: object, *, wat: str) -> Fraction:
     """Exact arithmetic for weights and percentages; floats are refused, not trusted."""
-    if isinstance(waarde, bool) or isinstance(waarde, float) or not isinstance(waarde, int | Decimal):
+    if isinstance(waarde, bool | float) or not isinstance(waarde, int | Decimal):
         raise DomainError(
-            N_("{wat} {waarde} moet een geheel getal of Decimal zijn."), wat=wat, waarde=repr(waarde)
+            N_("{wat} {waarde} moet een geheel getal of Decimal zijn."),
+            wat=wat,
+            waarde=repr(waarde),
         )
     if isinstance(waarde, Decimal) and not waarde.is_finite():
-        raise DomainError(N_("{wat} {waarde} is geen getal."), wat=wat, waarde=str(waarde))
+        raise DomainError(
+            N_("{wat} {waarde} is geen getal."), wat=wat, waarde=str(waarde)
+        )
     return Fraction(waarde)
 
 
@@ -83,31 +87,44 @@ class Verdeelsleutel:
             for code, pct in self.vaste_percentages.items():
                 sleutel = normaliseer_cbs_code(code)
                 if sleutel in genormaliseerd:
-                    raise DomainError(N_("Gemeente {code} staat twee keer in de percentages."), code=sleutel)
+                    raise DomainError(
+                        N_("Gemeente {code} staat twee keer in de percentages."),
+                        code=sleutel,
+                    )
                 if _als_fractie(pct, wat="Percentage") < 0:
                     raise DomainError(
-                        N_("Het percentage voor {code} mag niet negatief zijn."), code=sleutel
+                        N_("Het percentage voor {code} mag niet negatief zijn."),
+                        code=sleutel,
                     )
                 genormaliseerd[sleutel] = Decimal(pct)
-            object.__setattr__(self, "vaste_percentages", dict(sorted(genormaliseerd.items())))
+            object.__setattr__(
+                self, "vaste_percentages", dict(sorted(genormaliseerd.items()))
+            )
         if self.soort is Sleutel.VAST:
             if not self.vaste_percentages:
-                raise DomainError(N_("Geef voor de vaste verdeling per gemeente een percentage."))
-            totaal = sum(self.vaste_percentages.values(), Decimal(0))
-            if totaal != HONDERD:
                 raise DomainError(
-                    N_("De vaste percentages tellen op tot {som}%, niet tot 100%."), som=str(totaal)
+                    N_("Geef voor de vaste verdeling per gemeente een percentage.")
+                )
+            opgeteld = sum(self.vaste_percentages.values(), Decimal(0))
+            if opgeteld != HONDERD:
+                raise DomainError(
+                    N_("De vaste percentages tellen op tot {som}%, niet tot 100%."),
+                    som=str(opgeteld),
                 )
         if self.mix_inwoners_pct is not None:
-            pct = _als_fractie(self.mix_inwoners_pct, wat="Percentage")
-            if not 0 <= pct <= 100:
+            mix = _als_fractie(self.mix_inwoners_pct, wat="Percentage")
+            if not 0 <= mix <= 100:
                 raise DomainError(
-                    N_("Het deel naar inwoners moet tussen 0 en 100% liggen, niet {pct}%."),
+                    N_(
+                        "Het deel naar inwoners moet tussen 0 en 100% liggen, niet {pct}%."
+                    ),
                     pct=str(self.mix_inwoners_pct),
                 )
             object.__setattr__(self, "mix_inwoners_pct", Decimal(self.mix_inwoners_pct))
         if self.soort is Sleutel.MIX and self.mix_inwoners_pct is None:
-            raise DomainError(N_("Geef aan welk percentage naar inwoners wordt verdeeld."))
+            raise DomainError(
+                N_("Geef aan welk percentage naar inwoners wordt verdeeld.")
+            )
 
 
 # --- rounding ---------------------------------------------------------------------------
@@ -119,7 +136,9 @@ def _centen(totaal: Decimal) -> int:
     return int(centen_exact(totaal, veld="Totaal") * 100)
 
 
-def _grootste_rest(totaal_centen: int, exact_centen: Mapping[str, Fraction]) -> dict[str, int]:
+def _grootste_rest(
+    totaal_centen: int, exact_centen: Mapping[str, Fraction]
+) -> dict[str, int]:
     """Whole cents per key from exact non-negative cent amounts that sum to the total.
 
     Everyone gets the floor; the cents left over go one each to the largest remainders,
@@ -129,13 +148,17 @@ def _grootste_rest(totaal_centen: int, exact_centen: Mapping[str, Fraction]) -> 
     over = totaal_centen - sum(basis.values())
     volgorde = sorted(exact_centen, key=lambda k: (-(exact_centen[k] - basis[k]), k))
     if not 0 <= over <= len(volgorde):
-        raise AssertionError("exact shares do not add up to the total")  # a bug, not input
+        raise AssertionError(
+            "exact shares do not add up to the total"
+        )  # a bug, not input
     for k in volgorde[:over]:
         basis[k] += 1
     return dict(sorted(basis.items()))
 
 
-def verdeel_naar_ratio(totaal: Decimal, gewichten: Mapping[str, Decimal | int]) -> dict[str, Decimal]:
+def verdeel_naar_ratio(
+    totaal: Decimal, gewichten: Mapping[str, Decimal | int]
+) -> dict[str, Decimal]:
     """Split ``totaal`` over keys in proportion to their weights, in whole cents.
 
     The shares add up exactly to ``totaal``, none is negative (for a non-negative total),
@@ -145,14 +168,20 @@ def verdeel_naar_ratio(totaal: Decimal, gewichten: Mapping[str, Decimal | int]) 
     """
     centen = _centen(totaal)
     if not gewichten:
-        raise DomainError(N_("Er is niets om over te verdelen: geen gemeenten met een gewicht."))
+        raise DomainError(
+            N_("Er is niets om over te verdelen: geen gemeenten met een gewicht.")
+        )
     exact_gewichten = {k: _als_fractie(w, wat="Gewicht") for k, w in gewichten.items()}
     for k, w in exact_gewichten.items():
         if w < 0:
-            raise DomainError(N_("Het gewicht van {code} mag niet negatief zijn."), code=k)
+            raise DomainError(
+                N_("Het gewicht van {code} mag niet negatief zijn."), code=k
+            )
     som_gewichten = sum(exact_gewichten.values(), Fraction(0))
     if som_gewichten == 0:
-        raise DomainError(N_("Alle gewichten zijn nul; er is geen verhouding om naar te verdelen."))
+        raise DomainError(
+            N_("Alle gewichten zijn nul; er is geen verhouding om naar te verdelen.")
+        )
     teken = -1 if centen < 0 else 1
     exact = {k: abs(centen) * w / som_gewichten for k, w in exact_gewichten.items()}
     afgerond = _grootste_rest(abs(centen), exact)
@@ -271,7 +300,9 @@ def _uit_post(post: Kostenpost) -> _Post:
 
 
 def _naar_decimaal(waarde: Fraction, stap: Decimal) -> Decimal:
-    return (Decimal(waarde.numerator) / Decimal(waarde.denominator)).quantize(stap, rounding=ROUND_HALF_UP)
+    return (Decimal(waarde.numerator) / Decimal(waarde.denominator)).quantize(
+        stap, rounding=ROUND_HALF_UP
+    )
 
 
 def verdeel(
@@ -298,13 +329,21 @@ def verdeel(
     regels = list(kostenregels)
     posten = list(kostenposten)
     if van is not None and tot is not None and tot < van:
-        raise DomainError(N_("De einddatum {tot} ligt vóór de begindatum {van}."), van=van, tot=tot)
+        raise DomainError(
+            N_("De einddatum {tot} ligt vóór de begindatum {van}."), van=van, tot=tot
+        )
     if van is not None or tot is not None:
         for regel in regels:
-            if (van is not None and regel.van < van) or (tot is not None and regel.tot > tot):
-                raise ValueError("cost line outside the allocation period; cut it with kosten_periode")
+            if (van is not None and regel.van < van) or (
+                tot is not None and regel.tot > tot
+            ):
+                raise ValueError(
+                    "cost line outside the allocation period; cut it with kosten_periode"
+                )
         posten = [
-            p for p in posten if (van is None or p.datum >= van) and (tot is None or p.datum < tot)
+            p
+            for p in posten
+            if (van is None or p.datum >= van) and (tot is None or p.datum < tot)
         ]
 
     landelijk: list[Kostenregel | Kostenpost] = [r for r in regels if r.landelijk]
@@ -322,7 +361,10 @@ def verdeel(
 
     actief = {g.cbs_code: g for g in regio.actieve_gemeenten()}
     if not actief:
-        raise DomainError(N_("Regio {regio} heeft geen gemeenten om over te verdelen."), regio=regio.naam)
+        raise DomainError(
+            N_("Regio {regio} heeft geen gemeenten om over te verdelen."),
+            regio=regio.naam,
+        )
     fusies: dict[str, Gemeente] = dict(alle_gemeenten or {})
     fusies.update(regio.gemeenten)
 
@@ -345,8 +387,14 @@ def verdeel(
                     )
             som_inwoners = sum(g.inwoners or 0 for g in actief.values())
             if som_inwoners == 0:
-                raise DomainError(N_("Alle gemeenten hebben nul inwoners; er is geen verhouding om naar te verdelen."))
-            inwoner_delen = {c: Fraction(g.inwoners or 0, som_inwoners) for c, g in actief.items()}
+                raise DomainError(
+                    N_(
+                        "Alle gemeenten hebben nul inwoners; er is geen verhouding om naar te verdelen."
+                    )
+                )
+            inwoner_delen = {
+                c: Fraction(g.inwoners or 0, som_inwoners) for c, g in actief.items()
+            }
         return inwoner_delen
 
     def binding_code(dossier_uuid: str) -> tuple[str | None, str | None]:
@@ -367,11 +415,15 @@ def verdeel(
             huidig = opvolger(fusies, code)
             if huidig not in actief:
                 raise DomainError(
-                    N_("Gemeente {code} heeft een percentage maar hoort niet bij regio {regio}."),
+                    N_(
+                        "Gemeente {code} heeft een percentage maar hoort niet bij regio {regio}."
+                    ),
                     code=code,
                     regio=regio.naam,
                 )
-            vaste_delen[huidig] = vaste_delen.get(huidig, Fraction(0)) + Fraction(pct) / 100
+            vaste_delen[huidig] = (
+                vaste_delen.get(huidig, Fraction(0)) + Fraction(pct) / 100
+            )
 
     mix_inwoners = Fraction(sleutel.mix_inwoners_pct or 0) / 100
 
@@ -441,7 +493,13 @@ def verdeel(
             exact=_naar_decimaal(exact_centen[code] / 100, _BEDRAG_EXACT),
             regels=sorted(
                 toelichting[code],
-                key=lambda t: (t.dossier_uuid, t.van, t.bron.value, t.bron_uuid, t.grondslag.value),
+                key=lambda t: (
+                    t.dossier_uuid,
+                    t.van,
+                    t.bron.value,
+                    t.bron_uuid,
+                    t.grondslag.value,
+                ),
             ),
         )
         for code, gemeente in sorted(actief.items())
@@ -449,7 +507,9 @@ def verdeel(
     if van is None and (regels or posten):
         van = min([r.van for r in regels] + [p.datum for p in posten])
     if tot is None and (regels or posten):
-        tot = max([r.tot for r in regels] + [p.datum + timedelta(days=1) for p in posten])
+        tot = max(
+            [r.tot for r in regels] + [p.datum + timedelta(days=1) for p in posten]
+        )
     return Verdeling(
         van=van,
         tot=tot,
@@ -461,7 +521,9 @@ def verdeel(
     )
 
 
-def periode(jaar: int, kwartaal: int | None = None, maand: int | None = None) -> tuple[date, date]:
+def periode(
+    jaar: int, kwartaal: int | None = None, maand: int | None = None
+) -> tuple[date, date]:
     """``(van, tot)`` of a year, quarter or month, ``tot`` exclusive like placements."""
     if kwartaal is not None and maand is not None:
         raise DomainError(N_("Kies een kwartaal of een maand, niet allebei."))
@@ -469,13 +531,20 @@ def periode(jaar: int, kwartaal: int | None = None, maand: int | None = None) ->
         raise DomainError(N_("{jaar} is geen geldig jaar."), jaar=jaar)
     if kwartaal is not None:
         if kwartaal not in (1, 2, 3, 4):
-            raise DomainError(N_("Kwartaal {kwartaal} bestaat niet; kies 1 tot en met 4."), kwartaal=kwartaal)
+            raise DomainError(
+                N_("Kwartaal {kwartaal} bestaat niet; kies 1 tot en met 4."),
+                kwartaal=kwartaal,
+            )
         begin = date(jaar, 3 * kwartaal - 2, 1)
-        einde = date(jaar + 1, 1, 1) if kwartaal == 4 else date(jaar, 3 * kwartaal + 1, 1)
+        einde = (
+            date(jaar + 1, 1, 1) if kwartaal == 4 else date(jaar, 3 * kwartaal + 1, 1)
+        )
         return begin, einde
     if maand is not None:
         if not 1 <= maand <= 12:
-            raise DomainError(N_("Maand {maand} bestaat niet; kies 1 tot en met 12."), maand=maand)
+            raise DomainError(
+                N_("Maand {maand} bestaat niet; kies 1 tot en met 12."), maand=maand
+            )
         dagen = calendar.monthrange(jaar, maand)[1]
         begin = date(jaar, maand, 1)
         return begin, date.fromordinal(begin.toordinal() + dagen)

@@ -34,7 +34,9 @@ def euro(value: str | int | Decimal) -> Decimal:
     """
     if _is_float(value) or isinstance(value, bool):
         raise DomainError(
-            N_("Bedrag {waarde} is een kommagetal van de computer; geef het als tekst of Decimal."),
+            N_(
+                "Bedrag {waarde} is een kommagetal van de computer; geef het als tekst of Decimal."
+            ),
             waarde=repr(value),
         )
     if isinstance(value, Decimal):
@@ -44,9 +46,13 @@ def euro(value: str | int | Decimal) -> Decimal:
     elif isinstance(value, str):
         getal = _parse_tekst(value)
     else:
-        raise DomainError(N_("Bedrag {waarde} is geen geldig bedrag."), waarde=repr(value))
+        raise DomainError(
+            N_("Bedrag {waarde} is geen geldig bedrag."), waarde=repr(value)
+        )
     if not getal.is_finite():
-        raise DomainError(N_("Bedrag {waarde} is geen geldig bedrag."), waarde=str(value))
+        raise DomainError(
+            N_("Bedrag {waarde} is geen geldig bedrag."), waarde=str(value)
+        )
     return getal.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -62,16 +68,22 @@ def _parse_tekst(tekst: str) -> Decimal:
             schoon = schoon.replace(",", "")  # 1,234.56
     elif "," in schoon:
         if schoon.count(",") > 1:
-            raise DomainError(N_("Bedrag {waarde} is geen geldig bedrag."), waarde=tekst)
+            raise DomainError(
+                N_("Bedrag {waarde} is geen geldig bedrag."), waarde=tekst
+            )
         schoon = schoon.replace(",", ".")
     elif schoon.count(".") > 1:
         if not _DUIZENDTAL_PUNT.match(schoon):
-            raise DomainError(N_("Bedrag {waarde} is geen geldig bedrag."), waarde=tekst)
+            raise DomainError(
+                N_("Bedrag {waarde} is geen geldig bedrag."), waarde=tekst
+            )
         schoon = schoon.replace(".", "")
     try:
         return Decimal(schoon)
     except InvalidOperation:
-        raise DomainError(N_("Bedrag {waarde} is geen geldig bedrag."), waarde=tekst) from None
+        raise DomainError(
+            N_("Bedrag {waarde} is geen geldig bedrag."), waarde=tekst
+        ) from None
 
 
 def centen_exact(value: Decimal | int | str, *, veld: str = "bedrag") -> Decimal:
@@ -82,14 +94,18 @@ def centen_exact(value: Decimal | int | str, *, veld: str = "bedrag") -> Decimal
     """
     if _is_float(value) or isinstance(value, bool):
         raise DomainError(
-            N_("Bedrag {waarde} is een kommagetal van de computer; geef het als tekst of Decimal."),
+            N_(
+                "Bedrag {waarde} is een kommagetal van de computer; geef het als tekst of Decimal."
+            ),
             waarde=repr(value),
         )
     if isinstance(value, str):
         value = _parse_tekst(value)
     getal = Decimal(value)
     if not getal.is_finite():
-        raise DomainError(N_("Bedrag {waarde} is geen geldig bedrag."), waarde=str(value))
+        raise DomainError(
+            N_("Bedrag {waarde} is geen geldig bedrag."), waarde=str(value)
+        )
     afgerond = getal.quantize(CENT, rounding=ROUND_HALF_UP)
     if afgerond != getal:
         raise DomainError(
@@ -106,7 +122,9 @@ def som(bedragen: Iterable[Decimal]) -> Decimal:
     for bedrag in bedragen:
         if _is_float(bedrag):
             raise DomainError(
-                N_("Bedrag {waarde} is een kommagetal van de computer; geef het als tekst of Decimal."),
+                N_(
+                    "Bedrag {waarde} is een kommagetal van de computer; geef het als tekst of Decimal."
+                ),
                 waarde=repr(bedrag),
             )
         totaal += bedrag

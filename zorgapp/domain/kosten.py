@@ -51,5 +51,7 @@ class Kostenpost:
         object.__setattr__(self, "soort", KostenSoort(self.soort))
         bedrag = centen_exact(self.bedrag, veld="Bedrag")
         if bedrag < 0:
-            raise DomainError(N_("Bedrag {bedrag} mag niet negatief zijn."), bedrag=str(bedrag))
+            raise DomainError(
+                N_("Bedrag {bedrag} mag niet negatief zijn."), bedrag=str(bedrag)
+            )
         object.__setattr__(self, "bedrag", bedrag)

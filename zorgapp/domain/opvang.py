@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 
 from zorgapp.domain.errors import N_, DomainError
 from zorgapp.domain.geld import centen_exact
@@ -47,7 +48,9 @@ OPVANG_LABELS: dict[OpvangType, str] = {
     OpvangType.AMBULANT: N_("Ambulant (geen verblijf)"),
 }
 
-LANDELIJK_GEFINANCIERD: frozenset[OpvangType] = frozenset({OpvangType.COSM, OpvangType.OMM})
+LANDELIJK_GEFINANCIERD: frozenset[OpvangType] = frozenset(
+    {OpvangType.COSM, OpvangType.OMM}
+)
 
 
 class PlaatsingStatus(StrEnum):
@@ -65,7 +68,9 @@ PLAATSING_STATUS_LABELS: dict[PlaatsingStatus, str] = {
 # Allowed moves. A request that never led to a stay may be ended directly (rejected or
 # withdrawn); a placement never goes back to "requested".
 _OVERGANGEN: dict[PlaatsingStatus, frozenset[PlaatsingStatus]] = {
-    PlaatsingStatus.AANGEVRAAGD: frozenset({PlaatsingStatus.GEPLAATST, PlaatsingStatus.BEEINDIGD}),
+    PlaatsingStatus.AANGEVRAAGD: frozenset(
+        {PlaatsingStatus.GEPLAATST, PlaatsingStatus.BEEINDIGD}
+    ),
     PlaatsingStatus.GEPLAATST: frozenset({PlaatsingStatus.BEEINDIGD}),
     PlaatsingStatus.BEEINDIGD: frozenset(),
 }
@@ -102,14 +107,16 @@ class Tarief:
     def __post_init__(self) -> None:
         bedrag = centen_exact(self.dagtarief, veld="Dagtarief")
         if bedrag < 0:
-            raise DomainError(N_("Dagtarief {bedrag} mag niet negatief zijn."), bedrag=str(bedrag))
+            raise DomainError(
+                N_("Dagtarief {bedrag} mag niet negatief zijn."), bedrag=str(bedrag)
+            )
         object.__setattr__(self, "dagtarief", bedrag)
 
 
 def sorteer_tarieven(tarieven: Iterable[Tarief]) -> list[Tarief]:
     """Rates by valid-from date; two rates from the same day would make a night ambiguous."""
     gesorteerd = sorted(tarieven, key=lambda t: t.geldig_vanaf)
-    for vorige, volgende in zip(gesorteerd, gesorteerd[1:]):
+    for vorige, volgende in pairwise(gesorteerd):
         if vorige.geldig_vanaf == volgende.geldig_vanaf:
             raise DomainError(
                 N_("Er zijn twee dagtarieven die op {datum} ingaan; houd er één."),
@@ -184,27 +191,39 @@ class Plaatsing:
             object.__setattr__(self, "financier", Financier(self.financier))
         object.__setattr__(self, "tarieven", sorteer_tarieven(self.tarieven))
         if self.gemeente_code is not None:
-            object.__setattr__(self, "gemeente_code", normaliseer_cbs_code(self.gemeente_code))
+            object.__setattr__(
+                self, "gemeente_code", normaliseer_cbs_code(self.gemeente_code)
+            )
         self._controleer()
 
     def _controleer(self) -> None:
         if self.van is not None and self.tot is not None and self.tot < self.van:
             raise DomainError(
-                N_("De einddatum {tot} ligt vóór de begindatum {van}."), van=self.van, tot=self.tot
+                N_("De einddatum {tot} ligt vóór de begindatum {van}."),
+                van=self.van,
+                tot=self.tot,
             )
         if self.status is PlaatsingStatus.AANGEVRAAGD:
             if self.tot is not None or self.einde_reden:
-                raise DomainError(N_("Een aangevraagde plaatsing heeft nog geen einde."))
+                raise DomainError(
+                    N_("Een aangevraagde plaatsing heeft nog geen einde.")
+                )
         elif self.status is PlaatsingStatus.GEPLAATST:
             if self.van is None:
                 raise DomainError(N_("Een plaatsing heeft een begindatum nodig."))
             if self.einde_reden:
-                raise DomainError(N_("Een lopende plaatsing heeft nog geen reden van beëindiging."))
+                raise DomainError(
+                    N_("Een lopende plaatsing heeft nog geen reden van beëindiging.")
+                )
         else:
             if not (self.einde_reden or "").strip():
-                raise DomainError(N_("Geef een reden voor het beëindigen van de plaatsing."))
+                raise DomainError(
+                    N_("Geef een reden voor het beëindigen van de plaatsing.")
+                )
             if self.van is not None and self.tot is None:
-                raise DomainError(N_("Een beëindigde plaatsing heeft een einddatum nodig."))
+                raise DomainError(
+                    N_("Een beëindigde plaatsing heeft een einddatum nodig.")
+                )
             if self.van is None and self.tot is not None:
                 raise DomainError(N_("Een plaatsing heeft een begindatum nodig."))
 
@@ -246,7 +265,9 @@ class Plaatsing:
         # BEEINDIGD
         if self.status is PlaatsingStatus.AANGEVRAAGD:
             # Never stayed: no dates, so no nights and no costs.
-            return dataclasses.replace(self, status=status, van=None, tot=None, einde_reden=reden)
+            return dataclasses.replace(
+                self, status=status, van=None, tot=None, einde_reden=reden
+            )
         if tot is None:
             raise DomainError(N_("Een beëindigde plaatsing heeft een einddatum nodig."))
         return dataclasses.replace(self, status=status, tot=tot, einde_reden=reden)
@@ -279,7 +300,9 @@ def _begrensd(
     """The nights of the placement inside [periode_van, periode_tot) as a half-open range."""
     if periode_tot < periode_van:
         raise DomainError(
-            N_("De einddatum {tot} ligt vóór de begindatum {van}."), van=periode_van, tot=periode_tot
+            N_("De einddatum {tot} ligt vóór de begindatum {van}."),
+            van=periode_van,
+            tot=periode_tot,
         )
     if not plaatsing.telt:
         return None
@@ -328,12 +351,16 @@ def kosten_plaatsing(
         return []
     if not tarieven or tarieven[0].geldig_vanaf > begin:
         raise DomainError(
-            N_("Voor deze plaatsing is op {datum} geen dagtarief bekend; vul het tarief aan."),
+            N_(
+                "Voor deze plaatsing is op {datum} geen dagtarief bekend; vul het tarief aan."
+            ),
             datum=begin,
         )
     regels: list[Kostenregel] = []
     for index, tarief in enumerate(tarieven):
-        volgende = tarieven[index + 1].geldig_vanaf if index + 1 < len(tarieven) else None
+        volgende = (
+            tarieven[index + 1].geldig_vanaf if index + 1 < len(tarieven) else None
+        )
         stuk_van = max(begin, tarief.geldig_vanaf)
         stuk_tot = einde if volgende is None else min(einde, volgende)
         if stuk_tot <= stuk_van:
@@ -365,7 +392,9 @@ def kosten_periode(
     """Cost lines of many placements in one period, in a stable order."""
     regels: list[Kostenregel] = []
     for plaatsing in plaatsingen:
-        regels.extend(kosten_plaatsing(plaatsing, periode_van, periode_tot, peildatum=peildatum))
+        regels.extend(
+            kosten_plaatsing(plaatsing, periode_van, periode_tot, peildatum=peildatum)
+        )
     regels.sort(key=lambda r: (r.van, r.dossier_uuid, r.plaatsing_uuid))
     return regels
 
@@ -377,7 +406,9 @@ def _overlappen(a: Plaatsing, b: Plaatsing) -> bool:
     return a.van < b_tot and b.van < a_tot
 
 
-def controleer_overlap(bestaande_plaatsingen: Sequence[Plaatsing], nieuwe: Plaatsing) -> None:
+def controleer_overlap(
+    bestaande_plaatsingen: Sequence[Plaatsing], nieuwe: Plaatsing
+) -> None:
     """Refuse a residential stay that overlaps another residential stay of the same dossier.
 
     A client sleeps in one place a night; two overlapping stays would bill the night

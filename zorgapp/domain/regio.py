@@ -29,7 +29,10 @@ def normaliseer_cbs_code(code: str) -> str:
     """``"GM0546"`` from ``"gm0546"``, ``"0546"`` or ``"546"``: one spelling everywhere."""
     match = _CODE.match(str(code))
     if not match:
-        raise DomainError(N_("'{code}' is geen CBS-gemeentecode (GM gevolgd door vier cijfers)."), code=code)
+        raise DomainError(
+            N_("'{code}' is geen CBS-gemeentecode (GM gevolgd door vier cijfers)."),
+            code=code,
+        )
     return "GM" + match.group(1).zfill(4)
 
 
@@ -47,11 +50,21 @@ class Gemeente:
     def __post_init__(self) -> None:
         object.__setattr__(self, "cbs_code", normaliseer_cbs_code(self.cbs_code))
         if self.opgegaan_in is not None:
-            object.__setattr__(self, "opgegaan_in", normaliseer_cbs_code(self.opgegaan_in))
+            object.__setattr__(
+                self, "opgegaan_in", normaliseer_cbs_code(self.opgegaan_in)
+            )
             if self.opgegaan_in == self.cbs_code:
-                raise DomainError(N_("Gemeente {code} kan niet in zichzelf opgaan."), code=self.cbs_code)
-        if self.inwoners is not None and (isinstance(self.inwoners, bool) or self.inwoners < 0):
-            raise DomainError(N_("Het aantal inwoners van {naam} mag niet negatief zijn."), naam=self.naam)
+                raise DomainError(
+                    N_("Gemeente {code} kan niet in zichzelf opgaan."),
+                    code=self.cbs_code,
+                )
+        if self.inwoners is not None and (
+            isinstance(self.inwoners, bool) or self.inwoners < 0
+        ):
+            raise DomainError(
+                N_("Het aantal inwoners van {naam} mag niet negatief zijn."),
+                naam=self.naam,
+            )
 
     @property
     def actief(self) -> bool:
@@ -74,7 +87,9 @@ def opvolger(gemeenten: Mapping[str, Gemeente], code: str) -> str:
         huidig = gemeente.opgegaan_in
         if huidig in gezien:
             raise DomainError(
-                N_("De fusies van gemeente {code} lopen in een kring ({keten}); controleer de gemeentelijst."),
+                N_(
+                    "De fusies van gemeente {code} lopen in een kring ({keten}); controleer de gemeentelijst."
+                ),
                 code=gezien[0],
                 keten=" → ".join([*gezien, huidig]),
             )
@@ -112,12 +127,16 @@ class Regio:
         gemeente = self.gemeenten.get(huidig)
         return gemeente is not None and gemeente.actief
 
-    def met_inwoners(self, inwoners: Mapping[str, int], peildatum: date | None = None) -> Regio:
+    def met_inwoners(
+        self, inwoners: Mapping[str, int], peildatum: date | None = None
+    ) -> Regio:
         """A copy with inhabitant figures replaced where ``inwoners`` has them."""
         nieuw: dict[str, Gemeente] = {}
         for code, gemeente in self.gemeenten.items():
             if code in inwoners:
-                gemeente = replace(gemeente, inwoners=int(inwoners[code]), peildatum=peildatum)
+                gemeente = replace(
+                    gemeente, inwoners=int(inwoners[code]), peildatum=peildatum
+                )
             nieuw[code] = gemeente
         return Regio(self.naam, nieuw)
 
@@ -126,10 +145,13 @@ class Regio:
         cls, naam: str, gemeenten: Mapping[str, Gemeente], veiligheidsregio: str
     ) -> Regio:
         """The region of all municipalities in one veiligheidsregio (Hollands Midden = VR16)."""
-        gekozen = {c: g for c, g in gemeenten.items() if g.veiligheidsregio == veiligheidsregio}
+        gekozen = {
+            c: g for c, g in gemeenten.items() if g.veiligheidsregio == veiligheidsregio
+        }
         if not gekozen:
             raise DomainError(
-                N_("Geen gemeenten gevonden in veiligheidsregio {code}."), code=veiligheidsregio
+                N_("Geen gemeenten gevonden in veiligheidsregio {code}."),
+                code=veiligheidsregio,
             )
         return cls(naam, gekozen)
 
@@ -140,7 +162,11 @@ class Regio:
 def _tekst(path_or_text: str | Path) -> str:
     if isinstance(path_or_text, Path):
         return path_or_text.read_text(encoding="utf-8-sig")
-    if "\n" not in path_or_text and "\r" not in path_or_text and Path(path_or_text).is_file():
+    if (
+        "\n" not in path_or_text
+        and "\r" not in path_or_text
+        and Path(path_or_text).is_file()
+    ):
         return Path(path_or_text).read_text(encoding="utf-8-sig")
     return path_or_text.lstrip("\ufeff")
 
@@ -188,7 +214,9 @@ def lees_gemeenten_csv(path_or_text: str | Path) -> dict[str, Gemeente]:
     code_kol = kolom("gm_code", "cbs_code", "gemeentecode", "code")
     naam_kol = kolom("gemeentenaam", "naam", "gemeente")
     if code_kol is None or naam_kol is None:
-        raise DomainError(N_("Het bestand heeft geen kolommen voor gemeentecode en gemeentenaam."))
+        raise DomainError(
+            N_("Het bestand heeft geen kolommen voor gemeentecode en gemeentenaam.")
+        )
     inw_kol = kolom("inwoners", "inwoners_demo")
     peil_kol = kolom("peildatum")
     opg_kol = kolom("opgegaan_in")
@@ -203,14 +231,18 @@ def lees_gemeenten_csv(path_or_text: str | Path) -> dict[str, Gemeente]:
         inwoners = _geheel_getal(inwoners_cel) if inwoners_cel else None
         if inwoners_cel and inwoners is None:
             raise DomainError(
-                N_("Regel {regel}: '{waarde}' is geen aantal inwoners."), regel=nummer, waarde=inwoners_cel
+                N_("Regel {regel}: '{waarde}' is geen aantal inwoners."),
+                regel=nummer,
+                waarde=inwoners_cel,
             )
         peil_cel = (rij.get(peil_kol) or "").strip() if peil_kol else ""
         try:
             peildatum = date.fromisoformat(peil_cel) if peil_cel else None
         except ValueError:
             raise DomainError(
-                N_("Regel {regel}: '{waarde}' is geen datum (JJJJ-MM-DD)."), regel=nummer, waarde=peil_cel
+                N_("Regel {regel}: '{waarde}' is geen datum (JJJJ-MM-DD)."),
+                regel=nummer,
+                waarde=peil_cel,
             ) from None
         gemeente = Gemeente(
             cbs_code=code,
@@ -218,7 +250,9 @@ def lees_gemeenten_csv(path_or_text: str | Path) -> dict[str, Gemeente]:
             inwoners=inwoners,
             peildatum=peildatum,
             opgegaan_in=((rij.get(opg_kol) or "").strip() or None) if opg_kol else None,
-            veiligheidsregio=((rij.get(vr_kol) or "").strip() or None) if vr_kol else None,
+            veiligheidsregio=((rij.get(vr_kol) or "").strip() or None)
+            if vr_kol
+            else None,
         )
         gemeenten[gemeente.cbs_code] = gemeente
     if not gemeenten:
@@ -258,7 +292,11 @@ def lees_cbs_bevolking(
     """
     tekst = text.lstrip("\ufeff")
     teken = _scheidingsteken(tekst)
-    rijen = [r for r in csv.reader(io.StringIO(tekst), delimiter=teken) if any(c.strip() for c in r)]
+    rijen = [
+        r
+        for r in csv.reader(io.StringIO(tekst), delimiter=teken)
+        if any(c.strip() for c in r)
+    ]
     namen = {naam_sleutel(g.naam): g.cbs_code for g in (gemeenten or {}).values()}
 
     # The header is the last row before the data that names a population column; title
@@ -266,13 +304,21 @@ def lees_cbs_bevolking(
     getal_kol: int | None = None
     periode_kol: int | None = None
     for rij in rijen:
-        if any(_CODE_IN_CEL.match(c) or naam_sleutel(c) in namen for c in rij if c.strip()):
+        if any(
+            _CODE_IN_CEL.match(c) or naam_sleutel(c) in namen for c in rij if c.strip()
+        ):
             break
         kop = [c.strip().casefold() for c in rij]
-        kandidaten = [i for i, c in enumerate(kop) if "bevolking" in c or "inwoners" in c]
+        kandidaten = [
+            i for i, c in enumerate(kop) if "bevolking" in c or "inwoners" in c
+        ]
         if kandidaten and len(rij) >= 2:
             getal_kol = kandidaten[-1]
-            perioden = [i for i, c in enumerate(kop) if "periode" in c or c in ("jaar", "perioden")]
+            perioden = [
+                i
+                for i, c in enumerate(kop)
+                if "periode" in c or c in ("jaar", "perioden")
+            ]
             periode_kol = perioden[0] if perioden else None
 
     gevonden: dict[str, tuple[str, int]] = {}
@@ -291,12 +337,19 @@ def lees_cbs_bevolking(
                     code, regio_index = namen[naam_sleutel(cel)], i
                     break
         aantal: int | None = None
-        if getal_kol is not None and getal_kol < len(cellen) and getal_kol != regio_index:
+        if (
+            getal_kol is not None
+            and getal_kol < len(cellen)
+            and getal_kol != regio_index
+        ):
             aantal = _geheel_getal(cellen[getal_kol])
         if aantal is None and getal_kol is None:
             # No header: the rightmost whole number that is not the region cell.
             for i in range(len(cellen) - 1, -1, -1):
-                if i != regio_index and (waarde := _geheel_getal(cellen[i])) is not None:
+                if (
+                    i != regio_index
+                    and (waarde := _geheel_getal(cellen[i])) is not None
+                ):
                     aantal = waarde
                     break
         if code is None:
@@ -307,7 +360,11 @@ def lees_cbs_bevolking(
         if aantal is None:
             continue
         periode = ""
-        if periode_kol is not None and periode_kol < len(cellen) and periode_kol != regio_index:
+        if (
+            periode_kol is not None
+            and periode_kol < len(cellen)
+            and periode_kol != regio_index
+        ):
             periode = cellen[periode_kol]
         vorige = gevonden.get(code)
         if vorige is None or periode >= vorige[0]:
@@ -320,10 +377,10 @@ def lees_cbs_bevolking(
                 "StatLine 'Bevolking op 1 januari' per gemeente als CSV."
             )
         )
-    perioden = {p for p, _ in gevonden.values() if p}
+    gevonden_perioden = {p for p, _ in gevonden.values() if p}
     peildatum: date | None = None
-    if len(perioden) == 1:
-        jaar = _JAAR.search(perioden.pop())
+    if len(gevonden_perioden) == 1:
+        jaar = _JAAR.search(gevonden_perioden.pop())
         if jaar:
             peildatum = date(int(jaar.group(1)), 1, 1)
     return CbsBevolking(

@@ -531,6 +531,10 @@ class Traject:
         if not stappen or stappen[-1].fase is not Fase.AFGESLOTEN:
             raise DomainError(N_("Alleen een afgesloten dossier kan heropend worden."))
         vorige = stappen[-2].fase if len(stappen) >= 2 else Fase.INTAKE
+        if naar is not None and naar not in (vorige, Fase.INTAKE):
+            raise DomainError(
+                N_("Heropenen kan naar de laatste fase vóór afsluiten of naar intake.")
+            )
         return self._voeg_toe(
             TrajectEvent(
                 soort=EventSoort.HEROPEND,

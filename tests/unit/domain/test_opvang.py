@@ -38,7 +38,9 @@ def plaatsing(
     status: PlaatsingStatus | None = None,
 ) -> Plaatsing:
     if status is None:
-        status = PlaatsingStatus.BEEINDIGD if tot is not None else PlaatsingStatus.GEPLAATST
+        status = (
+            PlaatsingStatus.BEEINDIGD if tot is not None else PlaatsingStatus.GEPLAATST
+        )
     return Plaatsing(
         uuid=uuid,
         dossier_uuid=dossier,
@@ -74,7 +76,14 @@ def test_running_placement_counts_to_period_end_or_peildatum() -> None:
 
 
 def test_requested_placement_costs_nothing() -> None:
-    p = Plaatsing("p", "d", "loc", OpvangType.VO, aangevraagd_op=date(2026, 1, 1), van=date(2026, 1, 5))
+    p = Plaatsing(
+        "p",
+        "d",
+        "loc",
+        OpvangType.VO,
+        aangevraagd_op=date(2026, 1, 1),
+        van=date(2026, 1, 5),
+    )
     assert nachten(p, *periode(2026)) == 0
     assert kosten_plaatsing(p, *periode(2026)) == []
 
@@ -87,16 +96,29 @@ def test_rate_change_inside_placement_splits_cost_lines() -> None:
     p = plaatsing(date(2026, 1, 15), date(2026, 4, 10), tarieven=tarieven)
     q1 = kosten_plaatsing(p, *periode(2026, 1))
     assert [(r.van, r.tot, r.nachten, r.dagtarief, r.bedrag) for r in q1] == [
-        (date(2026, 1, 15), date(2026, 3, 1), 45, Decimal("120.00"), Decimal("5400.00")),
+        (
+            date(2026, 1, 15),
+            date(2026, 3, 1),
+            45,
+            Decimal("120.00"),
+            Decimal("5400.00"),
+        ),
         (date(2026, 3, 1), date(2026, 4, 1), 31, Decimal("150.00"), Decimal("4650.00")),
     ]
-    assert all(r.dossier_uuid == "d1" and r.plaatsing_uuid == "p1" and not r.landelijk for r in q1)
+    assert all(
+        r.dossier_uuid == "d1" and r.plaatsing_uuid == "p1" and not r.landelijk
+        for r in q1
+    )
     q2 = kosten_plaatsing(p, *periode(2026, 2))
     assert [(r.nachten, r.bedrag) for r in q2] == [(9, Decimal("1350.00"))]
 
 
 def test_missing_rate_is_an_error_not_a_zero() -> None:
-    p = plaatsing(date(2026, 1, 15), date(2026, 2, 1), tarieven=[Tarief(Decimal("90"), date(2026, 1, 20))])
+    p = plaatsing(
+        date(2026, 1, 15),
+        date(2026, 2, 1),
+        tarieven=[Tarief(Decimal(90), date(2026, 1, 20))],
+    )
     with pytest.raises(DomainError) as info:
         kosten_plaatsing(p, *periode(2026))
     assert info.value.params["datum"] == date(2026, 1, 15)
@@ -115,15 +137,23 @@ def test_cosm_and_omm_are_nationally_funded() -> None:
     vo = plaatsing(date(2026, 1, 1), date(2026, 1, 11))
     assert vo.financier is Financier.GEMEENTE and not vo.landelijk
     toelage = Plaatsing(
-        "p", "d", "loc", OpvangType.CRISIS, PlaatsingStatus.GEPLAATST, van=date(2026, 1, 1),
-        financier=Financier.BEDENKTIJD_TOELAGE, tarieven=TARIEF,
+        "p",
+        "d",
+        "loc",
+        OpvangType.CRISIS,
+        PlaatsingStatus.GEPLAATST,
+        van=date(2026, 1, 1),
+        financier=Financier.BEDENKTIJD_TOELAGE,
+        tarieven=TARIEF,
     )
     assert toelage.landelijk
 
 
 def test_overlapping_residential_placements_are_refused() -> None:
     eerste = plaatsing(date(2026, 1, 1), date(2026, 2, 1))
-    tweede = plaatsing(date(2026, 1, 31), date(2026, 3, 1), uuid="p2", type=OpvangType.CRISIS)
+    tweede = plaatsing(
+        date(2026, 1, 31), date(2026, 3, 1), uuid="p2", type=OpvangType.CRISIS
+    )
     with pytest.raises(DomainError) as info:
         controleer_overlap([eerste], tweede)
     assert info.value.params == {"van": date(2026, 1, 1), "tot": date(2026, 2, 1)}
@@ -151,18 +181,28 @@ def test_ambulant_allowed_alongside_residential() -> None:
 def test_overlap_ignores_requests_other_dossiers_and_itself() -> None:
     bestaand = plaatsing(date(2026, 1, 1), None)
     controleer_overlap([bestaand], bestaand)  # editing the same placement
-    controleer_overlap([bestaand], plaatsing(date(2026, 1, 1), None, uuid="p2", dossier="d2"))
-    aanvraag = Plaatsing("p3", "d1", "loc", OpvangType.VO, aangevraagd_op=date(2026, 1, 5))
+    controleer_overlap(
+        [bestaand], plaatsing(date(2026, 1, 1), None, uuid="p2", dossier="d2")
+    )
+    aanvraag = Plaatsing(
+        "p3", "d1", "loc", OpvangType.VO, aangevraagd_op=date(2026, 1, 5)
+    )
     controleer_overlap([bestaand], aanvraag)
 
 
 def test_status_transitions() -> None:
-    aanvraag = Plaatsing("p", "d", "loc", OpvangType.VO, aangevraagd_op=date(2026, 1, 1))
+    aanvraag = Plaatsing(
+        "p", "d", "loc", OpvangType.VO, aangevraagd_op=date(2026, 1, 1)
+    )
     assert aanvraag.status is PlaatsingStatus.AANGEVRAAGD
     geplaatst = aanvraag.plaats(date(2026, 1, 3))
-    assert geplaatst.status is PlaatsingStatus.GEPLAATST and geplaatst.van == date(2026, 1, 3)
+    assert geplaatst.status is PlaatsingStatus.GEPLAATST and geplaatst.van == date(
+        2026, 1, 3
+    )
     klaar = geplaatst.beeindig(date(2026, 2, 1), "zelfstandig")
-    assert klaar.status is PlaatsingStatus.BEEINDIGD and klaar.einde_reden == "zelfstandig"
+    assert (
+        klaar.status is PlaatsingStatus.BEEINDIGD and klaar.einde_reden == "zelfstandig"
+    )
     with pytest.raises(DomainError):
         klaar.plaats(date(2026, 3, 1))
     with pytest.raises(DomainError):
@@ -187,20 +227,28 @@ def test_end_before_start_is_refused() -> None:
 
 def test_two_rates_on_one_day_refused() -> None:
     with pytest.raises(DomainError):
-        plaatsing(date(2026, 1, 1), None, tarieven=[Tarief(Decimal(1), date(2026, 1, 1))] * 2)
+        plaatsing(
+            date(2026, 1, 1), None, tarieven=[Tarief(Decimal(1), date(2026, 1, 1))] * 2
+        )
 
 
 def test_rates_refuse_float_and_negative() -> None:
     with pytest.raises(DomainError):
         Tarief(85.5, date(2026, 1, 1))  # type: ignore[arg-type]
     with pytest.raises(DomainError):
-        Tarief(Decimal("-1"), date(2026, 1, 1))
+        Tarief(Decimal(-1), date(2026, 1, 1))
 
 
 def test_locatie_rate_lookup_and_secret_by_default() -> None:
     loc = Locatie(
-        "l", "SHOP", "Huis A", OpvangType.VO,
-        tarieven=[Tarief(Decimal("100"), date(2025, 1, 1)), Tarief(Decimal("110"), date(2026, 1, 1))],
+        "l",
+        "SHOP",
+        "Huis A",
+        OpvangType.VO,
+        tarieven=[
+            Tarief(Decimal(100), date(2025, 1, 1)),
+            Tarief(Decimal(110), date(2026, 1, 1)),
+        ],
     )
     assert loc.adres_geheim
     assert loc.tarief_op(date(2024, 12, 31)) is None

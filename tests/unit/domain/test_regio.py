@@ -22,7 +22,10 @@ _REPO = Path(__file__).resolve().parents[3]
 
 
 def _databestand(naam: str) -> Path:
-    for kandidaat in (_REPO / "resources" / "data" / naam, Path("/work/shared/data") / naam):
+    for kandidaat in (
+        _REPO / "resources" / "data" / naam,
+        Path("/work/shared/data") / naam,
+    ):
         if kandidaat.is_file():
             return kandidaat
     pytest.skip(f"{naam} not available")
@@ -99,7 +102,9 @@ def test_reads_municipality_text_with_mergers_and_dates() -> None:
 
 
 def test_met_inwoners_stamps_the_date() -> None:
-    regio = Regio("R", {"GM0001": Gemeente("GM0001", "A"), "GM0002": Gemeente("GM0002", "B")})
+    regio = Regio(
+        "R", {"GM0001": Gemeente("GM0001", "A"), "GM0002": Gemeente("GM0002", "B")}
+    )
     nieuw = regio.met_inwoners({"GM0001": 10}, date(2025, 1, 1))
     assert nieuw.gemeenten["GM0001"].inwoners == 10
     assert nieuw.gemeenten["GM0001"].peildatum == date(2025, 1, 1)
@@ -144,15 +149,26 @@ def test_cbs_comma_quoted_names_and_latest_period() -> None:
         ]
     }
     resultaat = lees_cbs_bevolking(tekst, gemeenten)
-    assert resultaat.inwoners == {"GM0518": 566_221, "GM0546": 127_000, "GM1900": 91_000}
+    assert resultaat.inwoners == {
+        "GM0518": 566_221,
+        "GM0546": 127_000,
+        "GM1900": 91_000,
+    }
     assert resultaat.niet_herkend == ["Nederland"]
 
 
 def test_cbs_without_header_takes_rightmost_number() -> None:
-    assert lees_cbs_bevolking_csv("GM0546\t127000\nGM0513\t75000\n") == {"GM0513": 75_000, "GM0546": 127_000}
+    assert lees_cbs_bevolking_csv("GM0546\t127000\nGM0513\t75000\n") == {
+        "GM0513": 75_000,
+        "GM0546": 127_000,
+    }
 
 
-@pytest.mark.parametrize("tekst", ["", "iets;anders\nzonder;getallen\n", "Leiden;127.000\n"])
+@pytest.mark.parametrize(
+    "tekst", ["", "iets;anders\nzonder;getallen\n", "Leiden;127.000\n"]
+)
 def test_cbs_nothing_usable_is_an_error(tekst: str) -> None:
     with pytest.raises(DomainError):
-        lees_cbs_bevolking_csv(tekst)  # names without a municipality list cannot be matched
+        lees_cbs_bevolking_csv(
+            tekst
+        )  # names without a municipality list cannot be matched

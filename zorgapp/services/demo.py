@@ -1,0 +1,277 @@
+"""Demo vaults with fictional cases (DOMAIN.md §10): no real people, ever.
+
+Names come from pools of very common names per nationality, with their diacritics
+(they test search folding and PDF fonts); no BSNs, no addresses. Forms, gender,
+nationality, age and melders follow ``resources/data/demo_data_rules.json`` so that the
+year figures look like the public ones. Generation is seeded and fast enough for
+100,000 cases (benchmarks).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from zorgapp.domain.codes import (
+    Fase,
+    Geslacht,
+    Indicator,
+    MelderType,
+    Sluitreden,
+    ToestemmingDoel,
+    Uitbuitingsvorm,
+)
+from zorgapp.domain.deadlines import deadlines_voor
+from zorgapp.domain.dossier import (
+    Dossier,
+    IndicatorWaarneming,
+    JournaalRegel,
+    Melding,
+    Taak,
+    Toestemming,
+    maak_dossiernummer,
+)
+from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.traject import Traject
+from zorgapp.paths import resource
+from zorgapp.store.dossiers import DossierRepository
+from zorgapp.store.vault import Vault
+
+AUTEUR = "demo"
+
+_FORM = {
+    "SEKSUELE_UITBUITING": Uitbuitingsvorm.SEKSUEEL,
+    "ARBEIDSUITBUITING_OVERIG": Uitbuitingsvorm.ARBEID,
+    "CRIMINELE_UITBUITING": Uitbuitingsvorm.CRIMINEEL,
+    "GEDWONGEN_BEDELARIJ": Uitbuitingsvorm.BEDELARIJ,
+    "ORGAANVERWIJDERING": Uitbuitingsvorm.ORGAAN,
+    "ONBEKEND_OF_MEERDERE": Uitbuitingsvorm.ONBEKEND,
+}
+_MELDER = {
+    "Nationale Politie": MelderType.POLITIE,
+    "zorgcoordinatie": MelderType.ZORGCOORDINATIE,
+    "FairWork": MelderType.FAIRWORK,
+    "Nederlandse Arbeidsinspectie": MelderType.ARBEIDSINSPECTIE,
+    "KMar": MelderType.KMAR,
+}
+_OTHER_MELDERS = [MelderType.VEILIG_THUIS, MelderType.GGD, MelderType.WIJKTEAM,
+                  MelderType.ADVOCATUUR, MelderType.OPVANG, MelderType.BURGER,
+                  MelderType.SLACHTOFFER]
+_EU = {"NL", "PL", "RO", "BG", "HU"}
+_OTHER_NATIONALITIES = ["MA", "TR", "SY", "AF", "CN", "TH", "PH", "LT", "SK", "BR"]
+_AGE = {"<18": (14, 17), "18-22": (18, 22), "23-29": (23, 29), "30-39": (30, 39),
+        "40-49": (40, 49), "50+": (50, 64)}
+_VINDPLAATS = ["woning", "hotel", "bedrijfspand", "kas", "nagelstudio", "station",
+               "vakantiepark", "straat"]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    path: Path
+    passphrase: str
+    recovery_key: str
+
+
+def rules() -> dict[str, Any]:
+    return dict(json.loads(resource("data", "demo_data_rules.json").read_text(encoding="utf-8")))
+
+
+def hollands_midden() -> list[tuple[str, str, int]]:
+    """(cbs_code, naam, demo inhabitants) of the demo region."""
+    with resource("data", "hollands_midden_demo.csv").open(encoding="utf-8") as fh:
+        return [(r["gm_code"], r["gemeentenaam"], int(r["inwoners_demo"]))
+                for r in csv.DictReader(fh)]
+
+
+def _pick(rng: random.Random, weights: dict[str, float]) -> str:
+    keys = [k for k in weights if not k.startswith("_")]
+    return rng.choices(keys, weights=[float(weights[k]) for k in keys])[0]
+
+
+class DemoGenerator:
+    """Makes fictional dossiers, deterministic for a given seed."""
+
+    def __init__(self, seed: int = 2026, vandaag: date | None = None, prefix: str = "HM") -> None:
+        self.rng = random.Random(seed)
+        self.rules = rules()
+        self.vandaag = vandaag or date.today()
+        self.prefix = prefix
+        self.gemeenten = hollands_midden()
+
+    def dossiers(self, n: int) -> Iterator[Dossier]:
+        per_year: dict[int, int] = {}
+        start = self.vandaag - timedelta(days=3 * 365)
+        dates = sorted(start + timedelta(days=self.rng.randrange(0, 3 * 365 + 1)) for _ in range(n))
+        for melddatum in dates:
+            per_year[melddatum.year] = per_year.get(melddatum.year, 0) + 1
+            yield self.dossier(melddatum, per_year[melddatum.year])
+
+    def dossier(self, melddatum: date, volgnummer: int) -> Dossier:
+        rng = self.rng
+        form_key = _pick(rng, self.rules["exploitation_form"])
+        vorm = _FORM[form_key]
+        female = rng.random() < float(self.rules["female_share_given_form"][form_key])
+        geslacht = Geslacht.VROUW if female else Geslacht.MAN
+        if rng.random() < 0.003:
+            geslacht = Geslacht.ONBEKEND
+        land = self._nationality(vorm)
+        persoon = self._persoon(land, geslacht, melddatum)
+        dossier = Dossier(dossiernummer=maak_dossiernummer(self.prefix, melddatum.year, volgnummer),
+                          persoon=persoon)
+        melding = Melding(
+            datum=melddatum,
+            melder_type=self._melder(),
+            melder_organisatie="",
+            hoe_ontvangen=rng.choice(["telefoon", "e-mail", "overleg", "Veilig Thuis"]),
+            vindplaats=rng.choice(_VINDPLAATS),
+            vormen=[vorm],
+            sector=self._sector(form_key),
+            indicatoren=[
+                IndicatorWaarneming(indicator=i, waargenomen_door=rng.choice(
+                    ["melder", "zorgcoördinator", "politie", "opvang"]),
+                    datum=melddatum, toelichting="")
+                for i in rng.sample(list(Indicator), rng.randint(1, 4))
+            ],
+        )
+        dossier.meldingen.append(melding)
+        dossier.traject = self._traject(melddatum, land, dossier)
+        return dossier
+
+    # -- parts -------------------------------------------------------------------------
+
+    def _nationality(self, vorm: Uitbuitingsvorm) -> str:
+        rng = self.rng
+        if vorm is Uitbuitingsvorm.ARBEID and rng.random() < 0.5:
+            return rng.choice(["PL", "RO", "BG", "UA", "HU"])
+        code = _pick(rng, self.rules["nationality"])
+        return rng.choice(_OTHER_NATIONALITIES) if code == "other" else code
+
+    def _persoon(self, land: str, geslacht: Geslacht, melddatum: date) -> Persoon:
+        rng = self.rng
+        pools = self.rules["names"]["pools"]
+        pool = pools.get("CO_VE" if land in ("CO", "VE") else land) or pools[rng.choice(list(pools))]
+        given = pool["given_f"] if geslacht is Geslacht.VROUW else pool["given_m"]
+        naam = f"{rng.choice(given)} {rng.choice(pool['family'])}"
+        band = _pick(rng, self.rules["age_band"])
+        low, high = _AGE[band]
+        leeftijd = rng.randint(low, high)
+        geboren = melddatum - timedelta(days=leeftijd * 365 + rng.randrange(0, 365))
+        gemeente = ""
+        if rng.random() < 0.85:
+            codes, weights = zip(*[(g[0], g[2]) for g in self.gemeenten], strict=True)
+            gemeente = rng.choices(codes, weights=weights)[0]
+        return Persoon(
+            naam=naam,
+            aliassen=[naam.split()[0][:3] + "."] if rng.random() < 0.15 else [],
+            geboortedatum=geboren if rng.random() < 0.8 else None,
+            geschatte_leeftijd=None,
+            geslacht=geslacht,
+            nationaliteiten=[land],
+            talen=["nl"] if land == "NL" else ["en"],
+            tolk_nodig=land != "NL" and rng.random() < 0.6,
+            gemeente_van_binding=gemeente,
+        )
+
+    def _melder(self) -> MelderType:
+        key = _pick(self.rng, self.rules["aanmelder_type_2024_shares"])
+        return _MELDER.get(key) or self.rng.choice(_OTHER_MELDERS)
+
+    def _sector(self, form_key: str) -> str:
+        sectors = self.rules["sector_given_form"].get(form_key)
+        return _pick(self.rng, sectors) if sectors else ""
+
+    def _traject(self, melddatum: date, land: str, dossier: Dossier) -> Traject:
+        """A plausible path: most cases move on, some stop early, older ones close."""
+        rng, today = self.rng, self.vandaag
+        traject = Traject.begin(melddatum, "Melding ontvangen", AUTEUR, today)
+        day = melddatum
+
+        def step(fase: Fase, wait: tuple[int, int], reden: str,
+                 sluitreden: Sluitreden | None = None) -> bool:
+            nonlocal day
+            nxt = day + timedelta(days=rng.randint(*wait))
+            if nxt > today:
+                return False
+            traject.overgang(fase, nxt, reden, AUTEUR, today, sluitreden=sluitreden)
+            day = nxt
+            return True
+
+        if not step(Fase.INTAKE, (0, 14), "Intakegesprek gevoerd"):
+            self._open_task(dossier, melddatum + timedelta(days=7))
+            return traject
+        if rng.random() < 0.15:
+            step(Fase.AFGESLOTEN, (3, 30), "Geen aanwijzingen voor mensenhandel",
+                 Sluitreden.GEEN_MENSENHANDEL)
+            return traject
+        if not step(Fase.AANGEMELD, (1, 20), "Aangemeld bij CoMensha met toestemming"):
+            self._open_task(dossier, day + timedelta(days=10))
+            return traject
+        dossier.toestemmingen.append(Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING,
+                                                 datum=day, hoe_gegeven="schriftelijk"))
+        if land not in _EU and rng.random() < 0.7:
+            if not step(Fase.BEDENKTIJD, (0, 5), "Bedenktijd aangeboden door politie"):
+                return traject
+        if rng.random() < 0.75 and not step(Fase.GEPLAATST, (0, 10), "Opvangplek gevonden"):
+            return traject
+        if not step(Fase.BEGELEIDING, (30, 200), "Start nazorg"):
+            self._open_task(dossier, day + timedelta(days=rng.randint(-10, 30)))
+            return traject
+        dossier.journaal.append(JournaalRegel(datum=day, tekst="Gesprek over wonen en werk",
+                                              soort="contact", auteur=AUTEUR))
+        reden = rng.choice([Sluitreden.ZELFSTANDIG, Sluitreden.ZELFSTANDIG, Sluitreden.TERUGKEER,
+                            Sluitreden.UIT_BEELD, Sluitreden.OVERGEDRAGEN])
+        if not step(Fase.AFGESLOTEN, (90, 540), "Traject afgerond", reden):
+            self._open_task(dossier, today + timedelta(days=rng.randint(-5, 20)))
+        return traject
+
+    def _open_task(self, dossier: Dossier, due: date) -> None:
+        dossier.taken.append(Taak(omschrijving=self.rng.choice(
+            ["Terugbellen melder", "Aanmelding CoMensha afronden", "Evaluatiegesprek plannen",
+             "Huisvesting regelen"]), deadline=due, auteur=AUTEUR))
+
+
+def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = None,
+              progress: Any = None) -> int:
+    """Add ``n`` demo dossiers in one transaction; marks the vault as a demo vault."""
+    generator = DemoGenerator(seed=seed, vandaag=vandaag)
+    today = generator.vandaag
+
+    def with_deadlines() -> Iterator[tuple[Dossier, date | None]]:
+        for i, dossier in enumerate(generator.dossiers(n)):
+            if progress and i % 1000 == 0:
+                progress(i, n)
+            open_deadlines = deadlines_voor(dossier, today)
+            yield dossier, (open_deadlines[0].datum if open_deadlines else None)
+
+    with vault.transaction() as db:
+        db.execute("INSERT INTO meta (key, value) VALUES ('demo', '1') "
+                   "ON CONFLICT(key) DO UPDATE SET value = '1'")
+        db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
+                   "ON CONFLICT(key) DO NOTHING")
+        count = DossierRepository(db).insert_many(with_deadlines(), is_demo=True)
+        vault.audit.record("create", record_type="demo", record_uuid=str(count))
+    return count
+
+
+def demo_passphrase() -> str:
+    """Readable, long enough, obviously a demo."""
+    words = ["demo", "kluis", "hollands", "midden", "opvang", "signaal", "traject", "zorg"]
+    return "-".join(secrets.choice(words) for _ in range(4)) + "-" + str(secrets.randbelow(90) + 10)
+
+
+def make_demo_vault(path: Path, cases: int, passphrase: str | None = None,
+                    progress: Any = None) -> DemoResult:
+    phrase = passphrase or demo_passphrase()
+    vault, recovery = Vault.create(Path(path), phrase)
+    try:
+        fill_demo(vault, cases, progress=progress)
+    finally:
+        vault.lock()
+    return DemoResult(Path(path), phrase, recovery)

@@ -1,0 +1,236 @@
+"""Dossiers in the vault: the JSON document plus index columns for lists and search.
+
+The document is ``Dossier.to_dict()``; index columns are derived from it on every
+write, so they can never disagree with it for long. Lists fetch ids first and rows
+lazily (the list view asks for what it shows), which keeps 100,000 dossiers smooth.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from zorgapp.domain.dossier import Dossier, parse_dossiernummer
+from zorgapp.domain.zoeken import fts_query, vouw
+from zorgapp.errors import N_, KnownError
+from zorgapp.store.connection import Connection
+
+
+@dataclass(frozen=True)
+class DossierRij:
+    """What a list row shows; never the whole document."""
+
+    id: int
+    uuid: str
+    dossiernummer: str
+    naam: str
+    fase: str
+    fase_sinds: str | None
+    vormen: str
+    melder_type: str
+    gemeente: str
+    melddatum: str | None
+    deadline: str | None
+    geboortedatum: str | None
+
+
+@dataclass
+class Filter:
+    """Filters of the dossier list; empty fields do not filter."""
+
+    fase: str = ""
+    vorm: str = ""
+    gemeente: str = ""
+    melder_type: str = ""
+    jaar: int | None = None
+    zoek: str = ""
+
+
+SORTABLE = {
+    "dossiernummer": "jaar {dir}, volgnummer {dir}",
+    "naam": "naam COLLATE NOCASE {dir}, id",
+    "fase": "fase {dir}, id",
+    "melddatum": "melddatum {dir}, id",
+    "deadline": "deadline IS NULL, deadline {dir}, id",
+    "gemeente": "gemeente {dir}, id",
+}
+
+_ROW_COLUMNS = ("id, uuid, dossiernummer, naam, fase, fase_sinds, vormen, melder_type, "
+                "gemeente, melddatum, deadline, geboortedatum")
+
+
+def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
+    """The columns derived from a document."""
+    persoon = dossier.persoon
+    _prefix, jaar, volgnummer = parse_dossiernummer(dossier.dossiernummer)
+    stappen = dossier.traject.stappen()
+    vormen: list[str] = []
+    for melding in dossier.meldingen:
+        vormen += [v.value for v in melding.vormen if v.value not in vormen]
+    eerste = min(dossier.meldingen, key=lambda m: m.datum) if dossier.meldingen else None
+    return {
+        "uuid": dossier.uuid,
+        "dossiernummer": dossier.dossiernummer,
+        "jaar": jaar,
+        "volgnummer": volgnummer,
+        "naam": persoon.naam or (persoon.aliassen[0] if persoon.aliassen else ""),
+        "aliassen": " ".join(persoon.aliassen),
+        "bsn": persoon.bsn,
+        "geboortedatum": persoon.geboortedatum.isoformat() if persoon.geboortedatum else None,
+        "geslacht": persoon.geslacht.value,
+        "fase": stappen[-1].fase.value if stappen else "",
+        "fase_sinds": stappen[-1].datum.isoformat() if stappen else None,
+        "vormen": " ".join(vormen),
+        "melder_type": eerste.melder_type.value if eerste else "",
+        "gemeente": persoon.gemeente_van_binding,
+        "melddatum": eerste.datum.isoformat() if eerste else None,
+        "deadline": deadline.isoformat() if deadline else None,
+        "zoektekst": vouw(" ".join([persoon.naam, *persoon.aliassen, dossier.dossiernummer,
+                                     persoon.bsn])),
+    }
+
+
+class DossierRepository:
+    """Rows <-> ``Dossier`` objects. Callers hold the vault's transaction or read lock."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.db = conn
+
+    # -- writing ---------------------------------------------------------------------
+
+    def insert(self, dossier: Dossier, deadline: date | None = None, is_demo: bool = False) -> int:
+        fields = index_fields(dossier, deadline)
+        fields.update(is_demo=int(is_demo), gewijzigd_op=_now(),
+                      data=json.dumps(dossier.to_dict(), ensure_ascii=False))
+        names = ", ".join(fields)
+        marks = ", ".join("?" for _ in fields)
+        cursor = self.db.execute(f"INSERT INTO dossier ({names}) VALUES ({marks})",
+                                 tuple(fields.values()))
+        return int(cursor.lastrowid or 0)
+
+    def insert_many(self, items: Iterable[tuple[Dossier, date | None]], is_demo: bool = False) -> int:
+        """Bulk insert inside one transaction (demo vaults, imports)."""
+        count = 0
+        sql = None
+        batch: list[tuple[Any, ...]] = []
+        for dossier, deadline in items:
+            fields = index_fields(dossier, deadline)
+            fields.update(is_demo=int(is_demo), gewijzigd_op=_now(),
+                          data=json.dumps(dossier.to_dict(), ensure_ascii=False))
+            if sql is None:
+                sql = (f"INSERT INTO dossier ({', '.join(fields)}) VALUES "
+                       f"({', '.join('?' for _ in fields)})")
+            batch.append(tuple(fields.values()))
+            if len(batch) >= 2000:
+                self.db.executemany(sql, batch)
+                count += len(batch)
+                batch = []
+        if batch and sql:
+            self.db.executemany(sql, batch)
+            count += len(batch)
+        return count
+
+    def update(self, dossier: Dossier, deadline: date | None = None) -> list[str]:
+        """Write a changed dossier; returns the names of top-level parts that changed."""
+        old = self.document(dossier.uuid)
+        new = dossier.to_dict()
+        changed = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+        changed += sorted(f"persoon.{k}" for k in set(old.get("persoon", {})) | set(new["persoon"])
+                          if old.get("persoon", {}).get(k) != new["persoon"].get(k))
+        fields = index_fields(dossier, deadline)
+        fields.update(gewijzigd_op=_now(), data=json.dumps(new, ensure_ascii=False))
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        self.db.execute(f"UPDATE dossier SET {assignments} WHERE uuid = ?",
+                        (*fields.values(), dossier.uuid))
+        return changed
+
+    # -- reading ---------------------------------------------------------------------
+
+    def document(self, uuid: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT data FROM dossier WHERE uuid = ?", (uuid,)).fetchone()
+        if row is None:
+            raise KnownError(N_("Dossier niet gevonden."))
+        return dict(json.loads(row[0]))
+
+    def get(self, uuid: str) -> Dossier:
+        return Dossier.from_dict(self.document(uuid))
+
+    def uuid_for(self, dossiernummer: str) -> str:
+        row = self.db.execute("SELECT uuid FROM dossier WHERE dossiernummer = ?",
+                              (dossiernummer.strip().upper(),)).fetchone()
+        if row is None:
+            raise KnownError(N_("Dossier {nummer} bestaat niet in deze kluis."),
+                             nummer=dossiernummer)
+        return str(row[0])
+
+    def is_demo(self, uuid: str) -> bool:
+        row = self.db.execute("SELECT is_demo FROM dossier WHERE uuid = ?", (uuid,)).fetchone()
+        return bool(row and row[0])
+
+    def next_volgnummer(self, jaar: int) -> int:
+        row = self.db.execute("SELECT max(volgnummer) FROM dossier WHERE jaar = ?", (jaar,)).fetchone()
+        return int(row[0] or 0) + 1
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM dossier").fetchone()[0])
+
+    def ids(self, flt: Filter | None = None, sort: str = "dossiernummer",
+            descending: bool = True) -> list[int]:
+        """Ids of matching dossiers in display order (cheap: no documents are read)."""
+        where, params = _where(flt or Filter())
+        order = SORTABLE.get(sort, SORTABLE["dossiernummer"]).format(
+            dir="DESC" if descending else "ASC")
+        sql = f"SELECT id FROM dossier {where} ORDER BY {order}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def rows(self, ids: Sequence[int]) -> dict[int, DossierRij]:
+        """Rows for these ids (a page of the list), keyed by id."""
+        result: dict[int, DossierRij] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ",".join("?" for _ in chunk)
+            for row in self.db.execute(
+                    f"SELECT {_ROW_COLUMNS} FROM dossier WHERE id IN ({marks})", chunk):
+                result[row[0]] = DossierRij(*row)
+        return result
+
+    def all_uuids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT uuid FROM dossier ORDER BY id")]
+
+    def documents(self, uuids: Sequence[str] | None = None) -> Iterable[dict[str, Any]]:
+        """Documents one by one (reports, export) without holding them all."""
+        if uuids is None:
+            for (data,) in self.db.execute("SELECT data FROM dossier ORDER BY id"):
+                yield json.loads(data)
+            return
+        for uuid in uuids:
+            yield self.document(uuid)
+
+
+def _where(flt: Filter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.zoek.strip():
+        query = fts_query(flt.zoek)
+        if query:
+            clauses.append("id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?)")
+            params.append(query)
+    for column, value in (("fase", flt.fase), ("gemeente", flt.gemeente),
+                          ("melder_type", flt.melder_type)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if flt.vorm:
+        clauses.append("(' ' || vormen || ' ') LIKE ?")
+        params.append(f"% {flt.vorm} %")
+    if flt.jaar:
+        clauses.append("jaar = ?")
+        params.append(flt.jaar)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

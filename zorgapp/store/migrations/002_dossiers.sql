@@ -1,0 +1,50 @@
+-- Schema 2: dossiers. The full case is a JSON document (the same shape as a
+-- handover bundle); the columns beside it are an index for lists, filters and search.
+CREATE TABLE dossier (
+    id             INTEGER PRIMARY KEY,
+    uuid           TEXT NOT NULL UNIQUE,
+    dossiernummer  TEXT NOT NULL UNIQUE,
+    jaar           INTEGER NOT NULL,
+    volgnummer     INTEGER NOT NULL,
+    naam           TEXT NOT NULL DEFAULT '',
+    aliassen       TEXT NOT NULL DEFAULT '',
+    bsn            TEXT NOT NULL DEFAULT '',
+    geboortedatum  TEXT,
+    geslacht       TEXT NOT NULL DEFAULT '',
+    fase           TEXT NOT NULL DEFAULT '',
+    fase_sinds     TEXT,
+    vormen         TEXT NOT NULL DEFAULT '',   -- space-separated codes
+    melder_type    TEXT NOT NULL DEFAULT '',
+    gemeente       TEXT NOT NULL DEFAULT '',   -- CBS code of the municipality of binding
+    melddatum      TEXT,
+    deadline       TEXT,                      -- next deadline, for sorting
+    zoektekst      TEXT NOT NULL DEFAULT '',  -- folded name, aliases, number, BSN
+    is_demo        INTEGER NOT NULL DEFAULT 0,
+    gewijzigd_op   TEXT NOT NULL,
+    data           TEXT NOT NULL
+);
+CREATE INDEX dossier_fase ON dossier (fase, naam);
+CREATE INDEX dossier_gemeente ON dossier (gemeente);
+CREATE INDEX dossier_jaar ON dossier (jaar);
+CREATE INDEX dossier_melder ON dossier (melder_type);
+CREATE INDEX dossier_naam ON dossier (naam COLLATE NOCASE);
+CREATE INDEX dossier_melddatum ON dossier (melddatum);
+
+-- Search over name, aliases, case number and BSN, folded in Python (zoeken.vouw:
+-- "stefanescu" finds "Ștefănescu", "lukasz" finds "Łukasz") and again by FTS5.
+CREATE VIRTUAL TABLE dossier_fts USING fts5 (
+    zoektekst,
+    content = 'dossier', content_rowid = 'id',
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3'
+);
+CREATE TRIGGER dossier_fts_insert AFTER INSERT ON dossier BEGIN
+    INSERT INTO dossier_fts (rowid, zoektekst) VALUES (new.id, new.zoektekst);
+END;
+CREATE TRIGGER dossier_fts_delete AFTER DELETE ON dossier BEGIN
+    INSERT INTO dossier_fts (dossier_fts, rowid, zoektekst) VALUES ('delete', old.id, old.zoektekst);
+END;
+CREATE TRIGGER dossier_fts_update AFTER UPDATE OF zoektekst ON dossier BEGIN
+    INSERT INTO dossier_fts (dossier_fts, rowid, zoektekst) VALUES ('delete', old.id, old.zoektekst);
+    INSERT INTO dossier_fts (rowid, zoektekst) VALUES (new.id, new.zoektekst);
+END;

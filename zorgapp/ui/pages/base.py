@@ -1,0 +1,83 @@
+"""The base of every area in the main window's navigation.
+
+A page is created once per window with the shared ``UiContext``. The window calls
+``set_vault(vault)`` after every unlock and ``clear()`` on every lock: a page must
+drop everything it shows from the vault in ``clear()`` (auto-lock hides data).
+``retranslate()`` runs after a language switch; ``activated()`` each time the user
+opens the page.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from zorgapp.i18n import N_, _
+from zorgapp.store.vault import Vault
+from zorgapp.ui.context import UiContext
+
+
+class Page(QWidget):
+    """One navigation area. Subclasses set ``name`` and ``title_msgid``."""
+
+    name: ClassVar[str] = ""
+    title_msgid: ClassVar[str] = ""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.vault: Vault | None = None
+        self.setObjectName(f"page_{self.name}")
+
+    def title(self) -> str:
+        return _(self.title_msgid)
+
+    def set_vault(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def clear(self) -> None:
+        self.vault = None
+
+    def activated(self) -> None:
+        """The user opened this page."""
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.title())
+
+
+def heading(text: str = "") -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+class PlaceholderPage(Page):
+    """An area a later version fills: its title and a short note."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        self.title_label = heading()
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.note_label)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title_label.setText(self.title())
+        self.title_label.setAccessibleName(self.title())
+        self.note_label.setText(_("Dit onderdeel komt in een volgende versie."))
+        self.note_label.setAccessibleName(self.note_label.text())
+
+
+__all__ = ["N_", "Page", "PlaceholderPage", "heading"]

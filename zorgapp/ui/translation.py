@@ -1,0 +1,58 @@
+"""Language switches at run time: Qt's own catalog and ``retranslate()`` of windows.
+
+``zorgapp.i18n`` keeps one list of listeners for ever; windows come and go. So the UI
+registers one listener here and keeps widgets in a weak set: ``register(widget)``
+makes ``widget.retranslate()`` run after every ``i18n.set_language``.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+from zorgapp import i18n
+
+log = logging.getLogger(__name__)
+
+_widgets: weakref.WeakSet[Any] = weakref.WeakSet()
+_listening = False
+_qt_translators: list[QTranslator] = []
+
+
+def register(widget: Any) -> None:
+    """Call ``widget.retranslate()`` whenever the language changes."""
+    global _listening
+    _widgets.add(widget)
+    if not _listening:
+        i18n.on_language_changed(_language_changed)
+        _listening = True
+
+
+def _language_changed(language: str) -> None:
+    install_qt_translations(language)
+    for widget in list(_widgets):
+        if shiboken6.isValid(widget):
+            widget.retranslate()
+
+
+def install_qt_translations(language: str | None = None) -> None:
+    """Load Qt's own strings (standard buttons, file dialogs) for Dutch."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for old in _qt_translators:
+        app.removeTranslator(old)
+    _qt_translators.clear()
+    if (language or i18n.language()) != "nl":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load("qtbase_nl", folder):
+        app.installTranslator(translator)
+        _qt_translators.append(translator)
+    else:
+        log.info("Qt translations for nl not found")
