@@ -12,7 +12,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +25,6 @@ from zorgapp.store import keyfile
 from zorgapp.store.vault import Vault
 
 COMMANDS = ("vault", "demo", "audit", "case", "allocation", "report", "identity", "bundle")
-
-# Other modules add their sub-commands here: name -> (builder, handler).
-EXTENSIONS: list[Callable[[Any], None]] = []
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as exit code 2 in the user's language."""
@@ -244,21 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     _secret_options(p)
     p.set_defaults(func=cmd_audit_verify)
 
-    for extend in EXTENSIONS:
-        extend(sub)
+    from zorgapp import commands
+
+    for module in commands.modules():
+        module.register(sub)
     return parser
-
-
-def _load_extensions() -> None:
-    """Sub-commands of later features register themselves in EXTENSIONS."""
-    import importlib
-
-    for name in ("zorgapp.services.cli_cases",):
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -271,7 +257,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv, lang = _take_option(argv, "--lang")
     set_language(lang or _settings_language())
     try:
-        _load_extensions()
         args = build_parser().parse_args(argv)
         if args.command == "vault" and args.action == "create":
             args.passphrase_source = lambda: _create_passphrase(args)

@@ -99,8 +99,6 @@ class LockScreenWidget(QWidget):
         self.title_label.setFont(font)
         self.demo_mark = QLabel()
         self.demo_mark.setStyleSheet(DEMO_STYLE)
-        self.demo_mark.setSizePolicy(self.demo_mark.sizePolicy().horizontalPolicy(),
-                                     self.demo_mark.sizePolicy().verticalPolicy())
         title_row = QHBoxLayout()
         title_row.addWidget(self.title_label)
         title_row.addStretch(1)
@@ -158,8 +156,6 @@ class LockScreenWidget(QWidget):
         self.recover_button.clicked.connect(self.unlock)
         rk_form.addRow("", self.recover_button)
         self.modes.addWidget(rk_page)
-        self.modes.setSizePolicy(self.modes.sizePolicy().horizontalPolicy(),
-                                 self.modes.sizePolicy().verticalPolicy())
         layout.addWidget(self.modes)
 
         self.busy_bar = QProgressBar()
