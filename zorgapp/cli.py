@@ -26,7 +26,7 @@ from zorgapp.store.vault import Vault
 
 COMMANDS = ("vault", "demo", "audit", "case", "allocation", "report", "identity", "bundle")
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as exit code 2 in the user's language."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -182,7 +182,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 # -- parser -----------------------------------------------------------------------------
 
-def _secret_options(p: argparse.ArgumentParser, *, new: bool = False, recovery: bool = True) -> None:
+def secret_options(p: argparse.ArgumentParser, *, new: bool = False, recovery: bool = True) -> None:
     p.add_argument("--passphrase-file", metavar="F", help=_("lees de wachtwoordzin uit bestand F"))
     if recovery:
         p.add_argument("--recovery-key-file", metavar="F", help=_("lees de herstelsleutel uit bestand F"))
@@ -191,53 +191,53 @@ def _secret_options(p: argparse.ArgumentParser, *, new: bool = False, recovery: 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="zorgapp", description=_("Zorgapp voor de zorgcoördinator mensenhandel"))
+    parser = Parser(prog="zorgapp", description=_("Zorgapp voor de zorgcoördinator mensenhandel"))
     parser.add_argument("--lang", choices=["nl", "en"], help=_("taal van meldingen"))
     parser.add_argument("--data-dir", help=_("map voor instellingen en logbestanden"))
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     vault = sub.add_parser("vault", help=_("kluis maken, controleren, beheren")).add_subparsers(
-        dest="action", required=True, parser_class=_Parser)
+        dest="action", required=True, parser_class=Parser)
     p = vault.add_parser("create", help=_("nieuwe kluis maken"))
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
-    _secret_options(p, recovery=False)
+    secret_options(p, recovery=False)
     p.set_defaults(func=cmd_vault_create)
     p = vault.add_parser("check", help=_("kluis en logboek controleren"))
     p.add_argument("path")
-    _secret_options(p)
+    secret_options(p)
     p.set_defaults(func=cmd_vault_check)
     p = vault.add_parser("passwd", help=_("wachtwoordzin wijzigen"))
     p.add_argument("path")
-    _secret_options(p, new=True, recovery=False)
+    secret_options(p, new=True, recovery=False)
     p.set_defaults(func=cmd_vault_passwd)
     p = vault.add_parser("recover", help=_("nieuwe wachtwoordzin met de herstelsleutel"))
     p.add_argument("path")
-    _secret_options(p, new=True)
+    secret_options(p, new=True)
     p.set_defaults(func=cmd_vault_recover)
     p = vault.add_parser("backup", help=_("reservekopie maken"))
     p.add_argument("path")
     p.add_argument("dest")
-    _secret_options(p)
+    secret_options(p)
     p.set_defaults(func=cmd_vault_backup)
     p = vault.add_parser("restore", help=_("reservekopie terugzetten"))
     p.add_argument("backup")
     p.add_argument("path")
-    _secret_options(p)
+    secret_options(p)
     p.set_defaults(func=cmd_vault_restore)
 
     p = sub.add_parser("demo", help=_("demokluis met fictieve dossiers maken"))
     p.add_argument("path")
     p.add_argument("--cases", type=int, default=80)
     p.add_argument("--json", action="store_true")
-    _secret_options(p, recovery=False)
+    secret_options(p, recovery=False)
     p.set_defaults(func=cmd_demo)
 
     audit = sub.add_parser("audit", help=_("logboek")).add_subparsers(
-        dest="action", required=True, parser_class=_Parser)
+        dest="action", required=True, parser_class=Parser)
     p = audit.add_parser("verify", help=_("hash-keten van het logboek controleren"))
     p.add_argument("path")
-    _secret_options(p)
+    secret_options(p)
     p.set_defaults(func=cmd_audit_verify)
 
     from zorgapp import commands

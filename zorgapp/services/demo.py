@@ -215,12 +215,17 @@ class DemoGenerator:
             return traject
         dossier.toestemmingen.append(Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING,
                                                  datum=day, hoe_gegeven="schriftelijk"))
-        if land not in _EU and rng.random() < 0.7:
-            if not step(Fase.BEDENKTIJD, (0, 5), "Bedenktijd aangeboden door politie"):
-                return traject
+        in_bedenktijd = land not in _EU and rng.random() < 0.7
+        if in_bedenktijd and not step(Fase.BEDENKTIJD, (0, 5), "Bedenktijd aangeboden door politie"):
+            return traject
         if rng.random() < 0.75 and not step(Fase.GEPLAATST, (0, 10), "Opvangplek gevonden"):
             return traject
-        if not step(Fase.BEGELEIDING, (30, 200), "Start nazorg"):
+        if in_bedenktijd and traject.huidige_fase is Fase.BEDENKTIJD:
+            # Bedenktijd lasts at most three months: move on well within it.
+            if not step(Fase.BEGELEIDING, (20, 80), "Aangifte gedaan, start begeleiding"):
+                return traject
+        if traject.huidige_fase is not Fase.BEGELEIDING and not step(
+                Fase.BEGELEIDING, (30, 200), "Start nazorg"):
             self._open_task(dossier, day + timedelta(days=rng.randint(-10, 30)))
             return traject
         dossier.journaal.append(JournaalRegel(datum=day, tekst="Gesprek over wonen en werk",

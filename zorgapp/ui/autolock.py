@@ -45,8 +45,8 @@ class AutoLock(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._expired)
-        self.set_minutes(minutes)
         self._active = False
+        self.set_minutes(minutes)
         app = QGuiApplication.instance()
         if app is not None:
             app.installEventFilter(self)

@@ -66,15 +66,22 @@ class TaskRunner(QObject):
         self._ids = count(1)
         self._pending: dict[int, tuple[Callback, Callback, Callback]] = {}
         self._futures: dict[int, Future[Any]] = {}
+        self._owners: dict[int, QObject] = {}
         self._guard = threading.Lock()
         self._finished.connect(self._deliver)
 
     def run(self, fn: Callable[[], Any], on_done: Callback = None, on_error: Callback = None,
-            on_finally: Callback = None) -> int:
-        """Queue ``fn``; returns a task id."""
+            on_finally: Callback = None, owner: QObject | None = None) -> int:
+        """Queue ``fn``; returns a task id.
+
+        With ``owner`` (usually the calling widget) no callback runs once the owner has
+        been deleted; bound methods of QObjects are checked that way in any case.
+        """
         task_id = next(self._ids)
         was_busy = self.is_busy()
         self._pending[task_id] = (on_done, on_error, on_finally)
+        if owner is not None:
+            self._owners[task_id] = owner
         with self._guard:
             self._futures[task_id] = self._executor.submit(self._work, task_id, fn)
         if not was_busy:
@@ -91,6 +98,9 @@ class TaskRunner(QObject):
 
     def _deliver(self, task_id: int, result: Any, error: BaseException | None, tb: Any) -> None:
         on_done, on_error, on_finally = self._pending.pop(task_id, (None, None, None))
+        owner = self._owners.pop(task_id, None)
+        if owner is not None and not shiboken6.isValid(owner):
+            on_done = on_error = on_finally = None
         with self._guard:
             self._futures.pop(task_id, None)
         try:

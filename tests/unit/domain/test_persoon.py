@@ -21,7 +21,9 @@ class TestBsn:
         assert bsn_geldig("111222333")
         assert bsn_geldig("1112.22.333")
 
-    @pytest.mark.parametrize("waarde", ["123456789", "11122233", "abcdefghi", "", "000000000"])
+    @pytest.mark.parametrize(
+        "waarde", ["123456789", "11122233", "abcdefghi", "", "000000000"]
+    )
     def test_invalid(self, waarde: str) -> None:
         assert not bsn_geldig(waarde)
 
@@ -57,7 +59,10 @@ class TestLeeftijd:
         assert p.leeftijd_op(date(2026, 3, 1)) == 18
 
     def test_before_birth_is_unknown(self) -> None:
-        assert Persoon(geboortedatum=date(2020, 1, 1)).leeftijd_op(date(2019, 1, 1)) is None
+        assert (
+            Persoon(geboortedatum=date(2020, 1, 1)).leeftijd_op(date(2019, 1, 1))
+            is None
+        )
 
     def test_estimate_grows_with_time(self) -> None:
         p = Persoon(geschatte_leeftijd=15, leeftijd_geschat_op=date(2025, 6, 1))

@@ -3,8 +3,9 @@ bedenktijd, decisions, JSON, and random operation sequences (Hypothesis)."""
 
 from __future__ import annotations
 
+import itertools
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -46,7 +47,12 @@ def naar(
 ) -> None:
     sluitreden = Sluitreden.ZELFSTANDIG if fase is Fase.AFGESLOTEN else None
     traject.overgang(
-        fase, datum or traject.stappen()[-1].datum, "reden", ZC, vandaag, sluitreden=sluitreden
+        fase,
+        datum or traject.stappen()[-1].datum,
+        "reden",
+        ZC,
+        vandaag,
+        sluitreden=sluitreden,
     )
 
 
@@ -183,7 +189,12 @@ class TestOvergangen:
     def test_sluitreden_only_when_closing(self) -> None:
         with pytest.raises(DomainError) as exc:
             nieuw().overgang(
-                Fase.INTAKE, START, "reden", ZC, VANDAAG, sluitreden=Sluitreden.UIT_BEELD
+                Fase.INTAKE,
+                START,
+                "reden",
+                ZC,
+                VANDAAG,
+                sluitreden=Sluitreden.UIT_BEELD,
             )
         assert fout(exc) == "Een reden van afsluiten hoort alleen bij afsluiten."
 
@@ -206,7 +217,11 @@ class TestCorrecties:
         intake = t.events[-1]
         voor = [e.to_dict() for e in t.events]
         c = t.corrigeer(
-            intake.uuid, "Verkeerde dag getypt", ZC, VANDAAG, nieuwe_datum=date(2026, 1, 8)
+            intake.uuid,
+            "Verkeerde dag getypt",
+            ZC,
+            VANDAAG,
+            nieuwe_datum=date(2026, 1, 8),
         )
         assert c.soort is EventSoort.CORRECTIE and c.corrigeert == intake.uuid
         assert [e.to_dict() for e in t.events[:2]] == voor  # history kept as recorded
@@ -242,7 +257,11 @@ class TestCorrecties:
         voor = t.events
         with pytest.raises(DomainError) as exc:
             t.corrigeer(
-                t.events[1].uuid, "typefout", ZC, VANDAAG, nieuwe_datum=date(2026, 1, 13)
+                t.events[1].uuid,
+                "typefout",
+                ZC,
+                VANDAAG,
+                nieuwe_datum=date(2026, 1, 13),
             )
         assert fout(exc) == "De datum {datum} ligt vóór de vorige stap ({vorige})."
         assert t.events == voor
@@ -251,7 +270,11 @@ class TestCorrecties:
         t = nieuw()
         with pytest.raises(DomainError) as exc:
             t.corrigeer(
-                t.events[0].uuid, "x", ZC, VANDAAG, nieuwe_datum=VANDAAG + timedelta(days=1)
+                t.events[0].uuid,
+                "x",
+                ZC,
+                VANDAAG,
+                nieuwe_datum=VANDAAG + timedelta(days=1),
             )
         assert fout(exc) == "Een datum in de toekomst kan niet: {datum}."
 
@@ -259,7 +282,9 @@ class TestCorrecties:
         t = nieuw()
         naar(t, Fase.INTAKE, date(2026, 1, 10))
         naar(t, Fase.BEGELEIDING, date(2026, 1, 11))
-        t.corrigeer(t.events[-1].uuid, "Verkeerde fase aangeklikt", ZC, VANDAAG, vervalt=True)
+        t.corrigeer(
+            t.events[-1].uuid, "Verkeerde fase aangeklikt", ZC, VANDAAG, vervalt=True
+        )
         assert t.huidige_fase is Fase.INTAKE
         assert len(t.events) == 4
         naar(t, Fase.GEPLAATST, date(2026, 1, 11))
@@ -340,7 +365,10 @@ class TestHeropen:
         naar(t, Fase.AFGESLOTEN)
         with pytest.raises(DomainError) as exc:
             t.heropen(VANDAAG, "x", ZC, VANDAAG, naar=Fase.AANGEMELD)
-        assert fout(exc) == "Heropenen kan naar de laatste fase vóór afsluiten of naar intake."
+        assert (
+            fout(exc)
+            == "Heropenen kan naar de laatste fase vóór afsluiten of naar intake."
+        )
 
     def test_reopen_open_case_refused(self) -> None:
         with pytest.raises(DomainError) as exc:
@@ -402,7 +430,10 @@ class TestBedenktijd:
         naar(t, Fase.GEPLAATST, date(2026, 1, 10))
         with pytest.raises(DomainError) as exc:
             naar(t, Fase.BEDENKTIJD, date(2026, 4, 8))
-        assert fout(exc) == "De bedenktijd liep af op {einde}; een nieuwe bedenktijd kan niet."
+        assert (
+            fout(exc)
+            == "De bedenktijd liep af op {einde}; een nieuwe bedenktijd kan niet."
+        )
         assert exc.value.params == {"einde": "2026-04-07"}
 
 
@@ -410,7 +441,12 @@ class TestBesluiten:
     def test_record_decisions(self) -> None:
         t = in_fase(Fase.BEDENKTIJD)
         t.besluit(
-            BesluitSoort.AANGIFTE, BesluitUitkomst.JA, date(2026, 2, 1), ZC, VANDAAG, "Bij AVIM"
+            BesluitSoort.AANGIFTE,
+            BesluitUitkomst.JA,
+            date(2026, 2, 1),
+            ZC,
+            VANDAAG,
+            "Bij AVIM",
         )
         t.besluit(
             BesluitSoort.VERBLIJFSVERGUNNING,
@@ -430,7 +466,13 @@ class TestBesluiten:
 
     def test_decision_before_signal_allowed(self) -> None:
         t = nieuw()
-        t.besluit(BesluitSoort.AANGIFTE, BesluitUitkomst.JA, START - timedelta(days=3), ZC, VANDAAG)
+        t.besluit(
+            BesluitSoort.AANGIFTE,
+            BesluitUitkomst.JA,
+            START - timedelta(days=3),
+            ZC,
+            VANDAAG,
+        )
         assert t.besluiten()[0].datum == START - timedelta(days=3)
 
     def test_outcome_must_fit(self) -> None:
@@ -443,7 +485,11 @@ class TestBesluiten:
     def test_future_decision_refused(self) -> None:
         with pytest.raises(DomainError):
             nieuw().besluit(
-                BesluitSoort.AANGIFTE, BesluitUitkomst.NEE, VANDAAG + timedelta(1), ZC, VANDAAG
+                BesluitSoort.AANGIFTE,
+                BesluitUitkomst.NEE,
+                VANDAAG + timedelta(1),
+                ZC,
+                VANDAAG,
             )
 
     def test_correct_and_void_decision(self) -> None:
@@ -483,9 +529,13 @@ class TestJson:
 
     def test_vastgelegd_op_is_utc(self) -> None:
         t = Traject.begin(
-            START, "x", ZC, VANDAAG, nu=datetime(2026, 1, 5, 10, tzinfo=timezone(timedelta(hours=1)))
+            START,
+            "x",
+            ZC,
+            VANDAAG,
+            nu=datetime(2026, 1, 5, 10, tzinfo=timezone(timedelta(hours=1))),
         )
-        assert t.events[0].vastgelegd_op == datetime(2026, 1, 5, 9, tzinfo=timezone.utc)
+        assert t.events[0].vastgelegd_op == datetime(2026, 1, 5, 9, tzinfo=UTC)
         assert TrajectEvent.from_dict(t.events[0].to_dict()) == t.events[0]
 
 
@@ -546,7 +596,14 @@ def _voer_uit(t: Traject, op: tuple[Any, ...]) -> None:
             "geen": None,
             "willekeurig": Sluitreden.OVERLEDEN,
         }[sluit]
-        t.overgang(fase, laatste + timedelta(delta), reden, ZC, HYP_VANDAAG, sluitreden=sluitreden)
+        t.overgang(
+            fase,
+            laatste + timedelta(delta),
+            reden,
+            ZC,
+            HYP_VANDAAG,
+            sluitreden=sluitreden,
+        )
     elif soort == "corrigeer":
         _, index, delta, vervalt, sluitreden = op
         doel = t.events[index % len(t.events)]
@@ -561,7 +618,9 @@ def _voer_uit(t: Traject, op: tuple[Any, ...]) -> None:
         )
     elif soort == "heropen":
         _, doel_fase, delta = op
-        t.heropen(laatste + timedelta(delta), "heropend", ZC, HYP_VANDAAG, naar=doel_fase)
+        t.heropen(
+            laatste + timedelta(delta), "heropend", ZC, HYP_VANDAAG, naar=doel_fase
+        )
     else:
         _, besluit_soort, uitkomst, delta = op
         t.besluit(besluit_soort, uitkomst, laatste + timedelta(delta), ZC, HYP_VANDAAG)
@@ -571,7 +630,7 @@ def _controleer_geldig(t: Traject) -> None:
     stappen = t.stappen()
     assert stappen[0].fase is Fase.SIGNAAL and not stappen[0].heropend
     bedenktijd_start = None
-    for vorige, s in zip(stappen, stappen[1:], strict=False):
+    for vorige, s in itertools.pairwise(stappen):
         assert s.datum >= vorige.datum
         if s.heropend:
             assert vorige.fase is Fase.AFGESLOTEN
@@ -620,4 +679,6 @@ def test_plus_maanden_properties(d: date, n: int) -> None:
     r = plus_maanden(d, n)
     assert (r.year * 12 + r.month) - (d.year * 12 + d.month) == n
     assert r.day <= d.day
-    assert r.day == d.day or r.month != (r + timedelta(days=1)).month  # clamped to month end
+    assert (
+        r.day == d.day or r.month != (r + timedelta(days=1)).month
+    )  # clamped to month end

@@ -67,6 +67,7 @@ class LockScreenWidget(QWidget):
         self.demo_passphrase: str | None = None
         self._busy = False
         self._message_id: tuple[str, dict[str, object]] | None = None
+        self._preparing: str | None = None
         self._build()
         translation.register(self)
         self.retranslate()
@@ -217,7 +218,9 @@ class LockScreenWidget(QWidget):
         else:
             self.mode_button.setText(_("Wachtwoordzin gebruiken"))
         self.mode_button.setAccessibleName(self.mode_button.text())
-        if self.path is not None:
+        if self._preparing is not None:
+            self.vault_label.setText(_(self._preparing))
+        elif self.path is not None:
             self.vault_label.setText(_("Kluis: {naam}").format(naam=self.path.name))
         else:
             self.vault_label.setText(_("Geen kluis gekozen."))
@@ -238,6 +241,12 @@ class LockScreenWidget(QWidget):
         self.demo_passphrase = passphrase
         self._update_texts()
         self._update_state()
+
+    def set_preparing(self, msgid: str | None) -> None:
+        """Show ``msgid`` (translated here) and a busy bar while the vault is made ready."""
+        self._preparing = msgid
+        self._update_texts()
+        self.set_busy(msgid is not None)
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -330,7 +339,7 @@ class LockScreenWidget(QWidget):
             job = lambda: _unlock_with_recovery(path, key, new)  # noqa: E731
         self.clear_message()
         self.set_busy(True)
-        self.tasks.run(job, on_done=self._unlocked, on_error=self._failed,
+        self.tasks.run(job, owner=self, on_done=self._unlocked, on_error=self._failed,
                        on_finally=self._finished)
 
     def _unlocked(self, vault: Vault) -> None:

@@ -1,0 +1,133 @@
+"""Beheer: passphrase, backups and restore, settings and language, audit log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import unlock
+from zorgapp import i18n
+from zorgapp.i18n import _
+from zorgapp.store.backup import backup_dir, list_backups
+from zorgapp.store.vault import Vault
+from zorgapp.ui.models.audit_model import AuditTableModel
+
+NEW = "een andere lange wachtwoordzin"
+
+
+def _beheer(qtbot, make_window, path: Path):
+    vault = Vault.unlock(path, PASSPHRASE)
+    window = make_window(vault=vault)
+    window.show_page("beheer")
+    return window, window.page("beheer"), vault
+
+
+def test_change_passphrase_then_unlock_with_new(qtbot, make_window, locked_vault) -> None:
+    window, page, vault = _beheer(qtbot, make_window, locked_vault)
+    page.tabs.setCurrentIndex(1)
+    page.old_edit.setText("niet de huidige zin")
+    page.new_edit.setText(NEW)
+    page.repeat_edit.setText(NEW)
+    qtbot.mouseClick(page.passphrase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.passphrase_busy.isVisible(), timeout=10_000)
+    assert page.passphrase_status.text() == _("De huidige wachtwoordzin klopt niet.")
+
+    qtbot.keyClicks(page.old_edit, PASSPHRASE)
+    qtbot.mouseClick(page.passphrase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.passphrase_status.text() == _("De wachtwoordzin is gewijzigd."),
+                    timeout=10_000)
+    assert page.new_edit.text() == ""
+    window.lock()
+    qtbot.waitUntil(lambda: not vault.is_open, timeout=5_000)
+    screen = window.lock_screen
+    screen.passphrase_edit.setText(PASSPHRASE)  # the old one no longer works
+    screen.unlock()
+    qtbot.waitUntil(lambda: screen.message_label.isVisible() and not screen._busy, timeout=10_000)
+    assert window.vault is None
+    unlock(qtbot, window, NEW)
+    assert window.current_page_name() == "beheer"
+
+
+def test_backup_listed_and_restored(qtbot, make_window, locked_vault) -> None:
+    window, page, vault = _beheer(qtbot, make_window, locked_vault)
+    assert page.backup_list.count() == 0
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.backup_list.count() == 1, timeout=10_000)
+    made = list_backups(backup_dir(locked_vault))
+    assert len(made) == 1 and made[0].path.name in page.backup_list.item(0).text()
+    assert made[0].path.name in page.backup_status.text()
+
+    vault.set_meta("na_kopie", "1")
+    page.backup_list.setCurrentRow(0)
+    assert page.restore_button.isEnabled()
+    page.restore_selected(passphrase=PASSPHRASE)
+    qtbot.waitUntil(lambda: window.vault is not None and window.vault is not vault, timeout=10_000)
+    assert not vault.is_open
+    assert window.current_page_name() == "beheer"
+    assert window.vault.meta("na_kopie") == ""  # the state of the backup is back
+    assert list(locked_vault.parent.glob("*.voor-terugzetten-*"))
+
+
+def test_restore_with_wrong_passphrase_leaves_lock_screen_with_message(qtbot, make_window, locked_vault) -> None:
+    window, page, vault = _beheer(qtbot, make_window, locked_vault)
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.backup_list.count() == 1, timeout=10_000)
+    page.backup_list.setCurrentRow(0)
+    page.restore_selected(passphrase="verkeerde wachtwoordzin")
+    qtbot.waitUntil(lambda: window.lock_screen.message_label.isVisible(), timeout=10_000)
+    assert window.is_locked()
+    unlock(qtbot, window)  # the current vault is untouched
+    assert window.vault.meta("vault_id") == vault.vault_id
+
+
+def test_language_switch_retranslates(qtbot, make_window, locked_vault, monkeypatch) -> None:
+    window, page, _vault = _beheer(qtbot, make_window, locked_vault)
+    calls = []
+    original = type(window).retranslate
+    monkeypatch.setattr(type(window), "retranslate",
+                        lambda self: (calls.append(1), original(self))[1])
+    page.tabs.setCurrentIndex(2)
+    page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
+    assert i18n.language() == "en"
+    assert window.ctx.setting("language") == "en"
+    assert calls
+    for index, pg in enumerate(window.pages):
+        assert window.nav.item(index).text() == _(pg.title_msgid)
+    assert page.tabs.tabText(3) == _("Logboek")
+    assert window.lock_button.text() == _("Vergrendelen (Ctrl+L)")
+    page.language_combo.setCurrentIndex(page.language_combo.findData("nl"))
+    assert i18n.language() == "nl"
+    assert window.nav.item(0).text() == "Overzicht"
+
+
+def test_settings_apply(qtbot, make_window, locked_vault) -> None:
+    window, page, _vault = _beheer(qtbot, make_window, locked_vault)
+    page.autolock_spin.setValue(7)
+    assert window.ctx.setting("autolock_minutes") == 7
+    assert window.autolock.interval_ms() == 7 * 60_000
+    page.privacy_check.setChecked(True)
+    assert window.ctx.privacy_initials()
+    page.letter_edits["letter_organisation"].setText("Veilig Thuis IJsselland")
+    page.letter_edits["letter_address"].setPlainText("Straat 1\n8000 AA Zwolle")
+    qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.setting("letter_address") == "Straat 1\n8000 AA Zwolle"
+    assert window.ctx.setting("letter_organisation") == "Veilig Thuis IJsselland"
+
+
+def test_audit_view_and_verify(qtbot, make_window, locked_vault) -> None:
+    window, page, _vault = _beheer(qtbot, make_window, locked_vault)
+    page.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: page.audit_model.rowCount() > 0, timeout=10_000)
+    actions = {page.audit_model.index(r, 2).data() for r in range(page.audit_model.rowCount())}
+    assert _("ontgrendeld") in actions and _("aangemaakt") in actions
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.audit_status.text()), timeout=10_000)
+    assert page.audit_status.text().startswith(_("Het logboek is ongeschonden ({aantal} regels).")[:20])
+
+
+def test_audit_model_is_sound(qtmodeltester, vault) -> None:
+    model = AuditTableModel()
+    model.set_entries(vault.audit.entries(limit=200))
+    qtmodeltester.check(model)

@@ -1,0 +1,340 @@
+"""Use cases of a case file: record a signal, open, change, move along the path,
+search, and the dashboard. Every read of a case and every change is audited here.
+
+The service works on domain objects and lets the repository do rows; it never lets
+history be rewritten: a save whose path is not an extension of the stored path is
+refused.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, Sluitreden
+from zorgapp.domain.deadlines import Deadline, achterstallig, binnenkort, deadlines_voor
+from zorgapp.domain.dossier import (
+    Dossier,
+    JournaalRegel,
+    Melding,
+    Partner,
+    Taak,
+    Toestemming,
+    maak_dossiernummer,
+)
+from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.traject import Traject
+from zorgapp.domain.zoeken import vouw
+from zorgapp.errors import N_, ValidationError
+from zorgapp.store import audit
+from zorgapp.store.audit import local_user
+from zorgapp.store.connection import Connection
+from zorgapp.store.dossiers import DossierRepository, DossierRij, Filter
+from zorgapp.store.vault import Vault
+
+DEFAULT_PREFIX = "HM"
+
+# Features that keep per-dossier data elsewhere (placements) plug in here, so the
+# deadlines of a case include theirs: fn(db, dossier_uuid) -> iterable of objects
+# with ``evaluatiedatum`` / ``verwachte_einddatum`` / ``status``.
+PLAATSINGEN_VOOR: list[Callable[[Connection, str], Iterable[object]]] = []
+
+
+@dataclass
+class Overzicht:
+    """The dashboard: what is overdue, what is due soon, cases per stage, new signals."""
+
+    vandaag: date
+    achterstallig: list[tuple[Deadline, DossierRij]] = field(default_factory=list)
+    binnenkort: list[tuple[Deadline, DossierRij]] = field(default_factory=list)
+    per_fase: dict[str, int] = field(default_factory=dict)
+    nieuw_deze_week: int = 0
+
+
+class DossierService:
+    def __init__(self, vault: Vault, actor: str | None = None,
+                 vandaag: Callable[[], date] = date.today) -> None:
+        self.vault = vault
+        self.actor = actor or local_user()
+        self._vandaag = vandaag
+
+    @property
+    def vandaag(self) -> date:
+        return self._vandaag()
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _plaatsingen(self, db: Connection, uuid: str) -> list[object]:
+        found: list[object] = []
+        for source in PLAATSINGEN_VOOR:
+            found += list(source(db, uuid))
+        return found
+
+    def deadlines(self, dossier: Dossier, db: Connection | None = None) -> list[Deadline]:
+        if db is None:
+            with self.vault.read() as conn:
+                return deadlines_voor(dossier, self.vandaag, self._plaatsingen(conn, dossier.uuid))
+        return deadlines_voor(dossier, self.vandaag, self._plaatsingen(db, dossier.uuid))
+
+    def _first_deadline(self, db: Connection, dossier: Dossier) -> date | None:
+        found = self.deadlines(dossier, db)
+        return found[0].datum if found else None
+
+    def prefix(self) -> str:
+        return self.vault.meta("dossier_prefix", DEFAULT_PREFIX)
+
+    # -- recording -------------------------------------------------------------------
+
+    def nieuwe_melding(self, persoon: Persoon, melding: Melding,
+                       reden: str = "Melding ontvangen") -> Dossier:
+        """A new dossier at stage ``signaal``, numbered per region and year."""
+        today = self.vandaag
+        persoon.valideer(today)
+        melding.valideer(today)
+        with self.vault.transaction() as db:
+            repo = DossierRepository(db)
+            nummer = maak_dossiernummer(self.prefix(), melding.datum.year,
+                                        repo.next_volgnummer(melding.datum.year))
+            dossier = Dossier(dossiernummer=nummer, persoon=persoon)
+            dossier.voeg_melding_toe(melding, today)
+            dossier.traject = Traject.begin(melding.datum, reden, self.actor, today)
+            repo.insert(dossier, self._first_deadline(db, dossier))
+            self.vault.audit.record(audit.CREATE, record_type="dossier",
+                                    record_uuid=dossier.uuid,
+                                    fields=["persoon", "meldingen", "traject"])
+        return dossier
+
+    def opslaan(self, dossier: Dossier) -> list[str]:
+        """Store a changed dossier; refuses a path that rewrites recorded history."""
+        with self.vault.transaction() as db:
+            repo = DossierRepository(db)
+            stored = repo.get(dossier.uuid)
+            old_events = [e.to_dict() for e in stored.traject.events]
+            new_events = [e.to_dict() for e in dossier.traject.events]
+            if new_events[: len(old_events)] != old_events:
+                raise ValidationError(N_("De geschiedenis van een traject kan niet worden overschreven; leg een correctie vast."))
+            changed = repo.update(dossier, self._first_deadline(db, dossier))
+            if changed:
+                self.vault.audit.record(audit.CHANGE, record_type="dossier",
+                                        record_uuid=dossier.uuid, fields=changed)
+        return changed
+
+    def overgang(self, uuid: str, naar: Fase, datum: date, reden: str,
+                 sluitreden: Sluitreden | None = None) -> Dossier:
+        dossier = self.laad(uuid)
+        dossier.traject.overgang(naar, datum, reden, self.actor, self.vandaag, sluitreden=sluitreden)
+        self.opslaan(dossier)
+        return dossier
+
+    def heropen(self, uuid: str, datum: date, reden: str) -> Dossier:
+        dossier = self.laad(uuid)
+        dossier.traject.heropen(datum, reden, self.actor, self.vandaag)
+        self.opslaan(dossier)
+        return dossier
+
+    # -- changes of one case (each one audited through ``opslaan``) -------------------
+
+    def persoon_opslaan(self, uuid: str, persoon: Persoon) -> list[str]:
+        """Replace the client's details; the person's id stays the same."""
+        persoon.valideer(self.vandaag)
+        dossier = self.laad(uuid)
+        persoon.uuid = dossier.persoon.uuid
+        dossier.persoon = persoon
+        return self.opslaan(dossier)
+
+    def besluit(self, uuid: str, soort: BesluitSoort, uitkomst: BesluitUitkomst,
+                datum: date, toelichting: str = "", geldig_tot: date | None = None) -> Dossier:
+        """Record a decision (aangifte, verblijfsvergunning) as an event on the path."""
+        dossier = self.laad(uuid)
+        dossier.traject.besluit(soort, uitkomst, datum, self.actor, self.vandaag,
+                                toelichting=toelichting, geldig_tot=geldig_tot)
+        self.opslaan(dossier)
+        return dossier
+
+    def corrigeer(self, uuid: str, event_uuid: str, reden: str,
+                  nieuwe_datum: date | None = None, nieuwe_reden: str | None = None,
+                  nieuwe_sluitreden: Sluitreden | None = None,
+                  vervalt: bool = False) -> Dossier:
+        """A correction is a new event pointing at the original; nothing is overwritten."""
+        dossier = self.laad(uuid)
+        dossier.traject.corrigeer(event_uuid, reden, self.actor, self.vandaag,
+                                  nieuwe_datum=nieuwe_datum, nieuwe_reden=nieuwe_reden,
+                                  nieuwe_sluitreden=nieuwe_sluitreden, vervalt=vervalt)
+        self.opslaan(dossier)
+        return dossier
+
+    def journaal_toevoegen(self, uuid: str, datum: date, tekst: str, soort: str = "") -> Dossier:
+        if not tekst.strip():
+            raise ValidationError(N_("Schrijf iets in de journaalregel."))
+        if datum > self.vandaag:
+            raise ValidationError(N_("Een datum in de toekomst kan niet: {datum}."),
+                                  datum=datum.isoformat())
+        dossier = self.laad(uuid)
+        dossier.journaal.append(JournaalRegel(datum=datum, tekst=tekst.strip(),
+                                              soort=soort.strip(), auteur=self.actor))
+        self.opslaan(dossier)
+        return dossier
+
+    def taak_toevoegen(self, uuid: str, omschrijving: str, deadline: date) -> Dossier:
+        if not omschrijving.strip():
+            raise ValidationError(N_("Beschrijf de taak."))
+        dossier = self.laad(uuid)
+        dossier.taken.append(Taak(omschrijving=omschrijving.strip(), deadline=deadline,
+                                  auteur=self.actor))
+        self.opslaan(dossier)
+        return dossier
+
+    def taak_afvinken(self, uuid: str, taak_uuid: str, datum: date | None = None) -> Dossier:
+        dossier = self.laad(uuid)
+        taak = next((t for t in dossier.taken if t.uuid == taak_uuid), None)
+        if taak is None:
+            raise ValidationError(N_("Deze taak hoort niet bij het dossier."))
+        taak.afvinken(datum or self.vandaag, self.vandaag)
+        self.opslaan(dossier)
+        return dossier
+
+    def partner_toevoegen(self, uuid: str, naam: str, rol: str = "", contact: str = "") -> Dossier:
+        if not naam.strip():
+            raise ValidationError(N_("Vul de naam van de partner in."))
+        dossier = self.laad(uuid)
+        dossier.partners.append(Partner(naam=naam.strip(), rol=rol.strip(),
+                                        contact=contact.strip()))
+        self.opslaan(dossier)
+        return dossier
+
+    def toestemming_toevoegen(self, uuid: str, toestemming: Toestemming) -> Dossier:
+        """Validated against the client's age on the day of consent."""
+        dossier = self.laad(uuid)
+        dossier.voeg_toestemming_toe(toestemming, self.vandaag)
+        self.opslaan(dossier)
+        return dossier
+
+    def toestemming_intrekken(self, uuid: str, toestemming_uuid: str, datum: date) -> Dossier:
+        dossier = self.laad(uuid)
+        toestemming = next((t for t in dossier.toestemmingen if t.uuid == toestemming_uuid), None)
+        if toestemming is None:
+            raise ValidationError(N_("Deze toestemming hoort niet bij het dossier."))
+        toestemming.trek_in(datum, self.vandaag)
+        self.opslaan(dossier)
+        return dossier
+
+    # -- reading ---------------------------------------------------------------------
+
+    def laad(self, uuid: str) -> Dossier:
+        """Without an audit entry: for changes that are audited themselves."""
+        with self.vault.read() as db:
+            return DossierRepository(db).get(uuid)
+
+    def open(self, uuid: str) -> Dossier:
+        """Open a case file for reading: recorded in the audit trail."""
+        with self.vault.transaction() as db:
+            dossier = DossierRepository(db).get(uuid)
+            self.vault.audit.record(audit.OPEN, record_type="dossier", record_uuid=uuid)
+        return dossier
+
+    def uuid_voor(self, dossiernummer: str) -> str:
+        with self.vault.read() as db:
+            return DossierRepository(db).uuid_for(dossiernummer)
+
+    def is_demo(self, uuid: str) -> bool:
+        with self.vault.read() as db:
+            return DossierRepository(db).is_demo(uuid)
+
+    def zoek(self, flt: Filter, sort: str = "dossiernummer", descending: bool = True,
+             audit_search: bool = True) -> list[int]:
+        """Ids in display order; a text search is recorded (which fields, not the text)."""
+        if flt.zoek.strip() and audit_search:
+            with self.vault.transaction() as db:
+                ids = DossierRepository(db).ids(flt, sort, descending)
+                self.vault.audit.record(audit.SEARCH, record_type="dossier",
+                                        fields=["zoektekst"], outcome=f"{len(ids)}")
+            return ids
+        with self.vault.read() as db:
+            return DossierRepository(db).ids(flt, sort, descending)
+
+    def rijen(self, ids: Sequence[int]) -> dict[int, DossierRij]:
+        with self.vault.read() as db:
+            return DossierRepository(db).rows(ids)
+
+    def aantal(self) -> int:
+        with self.vault.read() as db:
+            return DossierRepository(db).count()
+
+    def vergelijkbaar(self, naam: str, geboortedatum: date | None) -> list[DossierRij]:
+        """Dossiers of people with a similar name (and the same birth date, if known)."""
+        words = [w for w in vouw(naam).split() if len(w) >= 2]
+        if not words:
+            return []
+        with self.vault.read() as db:
+            repo = DossierRepository(db)
+            ids = repo.ids(Filter(zoek=" ".join(words)))
+            if not ids and len(words) > 1:  # any of the names, if all together find nothing
+                ids = sorted({i for w in words for i in repo.ids(Filter(zoek=w))})
+            rows = repo.rows(ids[:200])
+        found = list(rows.values())
+        if geboortedatum is not None:
+            same = [r for r in found if r.geboortedatum == geboortedatum.isoformat()]
+            if same:
+                return same
+            return [r for r in found if r.geboortedatum is None][:20]
+        return found[:20]
+
+    def overzicht(self, dagen: int = 14) -> Overzicht:
+        """Dashboard figures; reads only dossiers whose next deadline is near."""
+        today = self.vandaag
+        result = Overzicht(vandaag=today)
+        horizon = (today + timedelta(days=dagen)).isoformat()
+        week_start = (today - timedelta(days=today.weekday())).isoformat()
+        with self.vault.read() as db:
+            repo = DossierRepository(db)
+            result.per_fase = dict(Counter({
+                fase: n for fase, n in db.execute(
+                    "SELECT fase, count(*) FROM dossier GROUP BY fase")}))
+            result.nieuw_deze_week = int(db.execute(
+                "SELECT count(*) FROM dossier WHERE melddatum >= ?", (week_start,)).fetchone()[0])
+            near = [r[0] for r in db.execute(
+                "SELECT id FROM dossier WHERE deadline IS NOT NULL AND deadline <= ? "
+                "ORDER BY deadline", (horizon,))]
+            rows = repo.rows(near)
+            for row_id in near:
+                row = rows[row_id]
+                dossier = repo.get(row.uuid)
+                found = deadlines_voor(dossier, today, self._plaatsingen(db, row.uuid))
+                result.achterstallig += [(d, row) for d in achterstallig(found, today)]
+                result.binnenkort += [(d, row) for d in binnenkort(found, today, dagen)]
+        result.achterstallig.sort(key=lambda item: item[0].datum)
+        result.binnenkort.sort(key=lambda item: item[0].datum)
+        return result
+
+    def ververs_deadlines(self) -> int:
+        """Recompute the next-deadline column (after a day change or a rule change)."""
+        count = 0
+        with self.vault.transaction() as db:
+            repo = DossierRepository(db)
+            for uuid in repo.all_uuids():
+                dossier = repo.get(uuid)
+                first = self._first_deadline(db, dossier)
+                db.execute("UPDATE dossier SET deadline = ? WHERE uuid = ?",
+                           (first.isoformat() if first else None, uuid))
+                count += 1
+        return count
+
+
+def fase_geschiedenis(dossier: Dossier) -> list[dict[str, Any]]:
+    """The effective stage history as JSON-safe dicts (CLI, bundles, reports)."""
+    return [{"fase": fase.value, "datum": datum.isoformat(), "reden": reden}
+            for fase, datum, reden in dossier.traject.geschiedenis()]
+
+
+@functools.lru_cache(maxsize=1)
+def gemeente_namen() -> dict[str, str]:
+    """CBS code ("GM0546") -> name of every municipality, for lists and pickers."""
+    from zorgapp.domain.regio import lees_gemeenten_csv
+    from zorgapp.paths import resource
+
+    gemeenten = lees_gemeenten_csv(resource("data", "gemeenten_2025.csv"))
+    return {code: g.naam for code, g in sorted(gemeenten.items(), key=lambda kv: kv[1].naam)}

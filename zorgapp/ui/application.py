@@ -1,0 +1,132 @@
+"""Start the window: QApplication, Qt's translations, crash and message handlers, flow.
+
+Flow: ``--demo`` makes a demo vault in a private temporary folder (removed at exit)
+and shows the lock screen with the demo passphrase on it; else a given or last-used
+vault gets the lock screen; else the first-run wizard.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWizard
+
+from zorgapp import APP_NAME, __version__
+from zorgapp.i18n import N_
+from zorgapp.settings import Settings
+from zorgapp.ui import translation
+from zorgapp.ui.context import UiContext
+from zorgapp.ui.crash import install_crash_handler, install_qt_message_handler
+from zorgapp.ui.main_window import MainWindow
+from zorgapp.ui.tasks import runner
+
+log = logging.getLogger(__name__)
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("zorgapp")
+    translation.install_qt_translations()
+    return app
+
+
+def _demo_passphrase() -> str:
+    return "demo-" + "-".join(secrets.token_hex(2) for _ in range(4))
+
+
+def make_demo(folder: Path, cases: int) -> tuple[Path, str]:
+    """A demo vault in ``folder``; returns its path and passphrase. Runs off the GUI thread."""
+    path = folder / "demo.zorg"
+    try:
+        from zorgapp.services.demo import make_demo_vault
+    except ImportError:
+        from zorgapp.services import vault_service
+
+        log.info("demo data generator not available; making an empty demo vault")
+        phrase = _demo_passphrase()
+        vault, _key = vault_service.create_vault(path, phrase)
+        try:
+            vault.set_meta("demo", "1")
+        finally:
+            vault.lock()
+        return path, phrase
+    result = make_demo_vault(path, cases, passphrase=None)
+    return path, str(result.passphrase)
+
+
+def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:
+    window = MainWindow(ctx, **kwargs)
+    window.show()
+    window.lock_screen.focus_field()
+    return window
+
+
+def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -> int:
+    """Run the GUI until the last window closes; returns the exit code."""
+    app = create_application()
+    install_qt_message_handler()
+    install_crash_handler()
+    ctx = UiContext(settings, runner())
+    demo_folder: Path | None = None
+    windows: list[Any] = []
+    try:
+        if demo:
+            demo_folder = Path(tempfile.mkdtemp(prefix="zorgapp-demo-"))
+            os.chmod(demo_folder, 0o700)
+            window = _open_window(ctx, demo_passphrase="")
+            window.is_demo = True
+            window.demo_banner.show()
+            window.lock_screen.set_preparing(N_("Demokluis met fictieve dossiers wordt gemaakt…"))
+
+            def ready(result: tuple[Path, str]) -> None:
+                path, phrase = result
+                window.vault_path = path
+                window.demo_passphrase = phrase
+                window.lock_screen.set_preparing(None)
+                window.lock_screen.set_vault_path(path)
+                window.lock_screen.set_demo_passphrase(phrase)
+                window.lock_screen.focus_field()
+
+            folder = demo_folder
+            ctx.tasks.run(lambda: make_demo(folder, demo_cases), on_done=ready,
+                          on_error=lambda exc: window.lock_screen.show_message(exc.user_message()))
+            windows.append(window)
+        else:
+            last = settings.get("last_vault")
+            path = vault or (Path(last) if last and Path(last).is_file() else None)
+            if path is not None:
+                windows.append(_open_window(ctx, vault_path=path))
+            else:
+                from zorgapp.ui.dialogs.first_run_wizard import FirstRunWizard
+
+                wizard = FirstRunWizard(ctx.tasks)
+                accepted = wizard.exec() == QWizard.DialogCode.Accepted
+                created = wizard.vault
+                if created is not None and not accepted:
+                    settings.set("last_vault", str(created.path))
+                    created.lock()
+                    return 0
+                if not accepted:
+                    return 0
+                if created is not None:
+                    windows.append(_open_window(ctx, vault=created))
+                else:
+                    windows.append(_open_window(ctx, vault_path=wizard.vault_path))
+        return int(app.exec())
+    finally:
+        ctx.tasks.shutdown()
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)

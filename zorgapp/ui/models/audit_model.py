@@ -1,0 +1,127 @@
+"""Table model for the audit trail view (Beheer > Logboek)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from zorgapp.i18n import N_, _, format_datetime
+from zorgapp.store.audit import AuditEntry
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class AuditColumn(IntEnum):
+    TIME = 0
+    USER = 1
+    ACTION = 2
+    RECORD = 3
+    OUTCOME = 4
+    FIELDS = 5
+
+
+HEADERS = {
+    AuditColumn.TIME: N_("Tijd"),
+    AuditColumn.USER: N_("Gebruiker"),
+    AuditColumn.ACTION: N_("Handeling"),
+    AuditColumn.RECORD: N_("Gegeven"),
+    AuditColumn.OUTCOME: N_("Uitkomst"),
+    AuditColumn.FIELDS: N_("Velden"),
+}
+
+ACTIONS = {
+    "open": N_("geopend"),
+    "change": N_("gewijzigd"),
+    "create": N_("aangemaakt"),
+    "search": N_("gezocht"),
+    "print": N_("afgedrukt"),
+    "export": N_("geëxporteerd"),
+    "import": N_("geïmporteerd"),
+    "unlock": N_("ontgrendeld"),
+    "lock": N_("vergrendeld"),
+    "backup": N_("reservekopie"),
+    "restore": N_("teruggezet"),
+    "passphrase": N_("wachtwoordzin gewijzigd"),
+    "migrate": N_("bijgewerkt"),
+}
+
+OUTCOMES = {"ok": N_("gelukt"), "failed": N_("mislukt"), "denied": N_("geweigerd")}
+
+RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema")}
+
+
+def _local_time(ts: str) -> str:
+    try:
+        moment = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return ts
+    return format_datetime(moment.replace(tzinfo=None), "short")
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Rows in through ``set_entries``; newest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditEntry] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(entries, key=lambda e: e.seq, reverse=True)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_entries([])
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(AuditColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(AuditColumn)):
+            return _(HEADERS[AuditColumn(section)])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        entry = self._rows[index.row()]
+        column = AuditColumn(index.column())
+        if role == ROW_ROLE:
+            return entry
+        if role == SORT_ROLE:
+            return entry.seq if column == AuditColumn.TIME else self._text(entry, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(entry, column)
+        return None
+
+    def _text(self, entry: AuditEntry, column: AuditColumn) -> str:
+        if column == AuditColumn.TIME:
+            return _local_time(entry.ts)
+        if column == AuditColumn.USER:
+            return entry.actor
+        if column == AuditColumn.ACTION:
+            return _(ACTIONS[entry.action]) if entry.action in ACTIONS else entry.action
+        if column == AuditColumn.RECORD:
+            kind = _(RECORD_TYPES[entry.record_type]) if entry.record_type in RECORD_TYPES \
+                else entry.record_type
+            short = entry.record_uuid[:8]
+            return f"{kind} {short}".strip()
+        if column == AuditColumn.OUTCOME:
+            return _(OUTCOMES[entry.outcome]) if entry.outcome in OUTCOMES else entry.outcome
+        return ", ".join(entry.fields)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AuditColumn) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(AuditColumn) - 1))

@@ -1,0 +1,283 @@
+"""The dossier list: ids in, rows fetched lazily per page (Anki's browser table).
+
+The service returns the ids of every match in display order (cheap: no documents);
+the model asks for the rows of the page that is on screen only, and keeps a few pages
+in a small LRU cache. Sorting re-queries the service (``sort_requested``) instead of
+sorting 100,000 rows in Qt.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from zorgapp.domain.codes import FASE_LABELS, UITBUITINGSVORM_LABELS, Fase, Uitbuitingsvorm
+from zorgapp.domain.persoon import Persoon
+from zorgapp.i18n import N_, _, format_date
+from zorgapp.services.dossier_service import gemeente_namen
+from zorgapp.store.dossiers import DossierRij
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+UUID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+PAGE_SIZE = 100
+CACHE_PAGES = 30
+
+OVERDUE_COLOR = QColor("#b00020")
+
+
+class DossierColumn(IntEnum):
+    DOSSIERNUMMER = 0
+    NAAM = 1
+    FASE = 2
+    VORMEN = 3
+    GEMEENTE = 4
+    MELDDATUM = 5
+    DEADLINE = 6
+
+
+HEADERS = {
+    DossierColumn.DOSSIERNUMMER: N_("Dossiernummer"),
+    DossierColumn.NAAM: N_("Naam"),
+    DossierColumn.FASE: N_("Fase"),
+    DossierColumn.VORMEN: N_("Vormen"),
+    DossierColumn.GEMEENTE: N_("Gemeente"),
+    DossierColumn.MELDDATUM: N_("Melddatum"),
+    DossierColumn.DEADLINE: N_("Volgende deadline"),
+}
+
+#: Column -> sort key of ``DossierRepository.ids``; None: not sortable.
+SORT_KEYS: dict[DossierColumn, str | None] = {
+    DossierColumn.DOSSIERNUMMER: "dossiernummer",
+    DossierColumn.NAAM: "naam",
+    DossierColumn.FASE: "fase",
+    DossierColumn.VORMEN: None,
+    DossierColumn.GEMEENTE: "gemeente",
+    DossierColumn.MELDDATUM: "melddatum",
+    DossierColumn.DEADLINE: "deadline",
+}
+
+
+def initialen(naam: str) -> str:
+    """Initials of a name as shown in privacy mode."""
+    return Persoon(naam=naam).initialen() if naam else ""
+
+
+def fase_label(code: str) -> str:
+    try:
+        return _(FASE_LABELS[Fase(code)])
+    except ValueError:
+        return code
+
+
+def vormen_label(codes: str) -> str:
+    labels = []
+    for code in codes.split():
+        try:
+            labels.append(_(UITBUITINGSVORM_LABELS[Uitbuitingsvorm(code)]))
+        except ValueError:
+            labels.append(code)
+    return ", ".join(labels)
+
+
+def datum_label(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return format_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+class DossierTableModel(QAbstractTableModel):
+    """Rows in through ``set_ids``; ``fetch(ids) -> {id: DossierRij}`` fills them lazily."""
+
+    #: (sort key, descending): the page re-queries and calls ``set_ids``.
+    sort_requested = Signal(str, bool)
+
+    def __init__(self, fetch: Callable[[Sequence[int]], dict[int, DossierRij]] | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, DossierRij]] = OrderedDict()
+        self._privacy = False
+        self._today = date.today()
+        self.sort_column = DossierColumn.DOSSIERNUMMER
+        self.sort_order = Qt.SortOrder.DescendingOrder
+        self.fetch_count = 0  # pages fetched, for tests and benchmarks
+
+    # -- input -----------------------------------------------------------------------
+
+    def set_fetch(self, fetch: Callable[[Sequence[int]], dict[int, DossierRij]] | None) -> None:
+        self._fetch = fetch
+        self.set_ids([])
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self._today = date.today()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def clear(self) -> None:
+        self.set_ids([])
+
+    def invalidate(self) -> None:
+        """Forget cached rows (after a change) and repaint."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(DossierColumn) - 1))
+
+    def set_privacy(self, initials: bool) -> None:
+        if initials == self._privacy:
+            return
+        self._privacy = initials
+        if self._ids:
+            self.dataChanged.emit(self.index(0, DossierColumn.NAAM),
+                                  self.index(len(self._ids) - 1, DossierColumn.NAAM))
+
+    @property
+    def privacy(self) -> bool:
+        return self._privacy
+
+    # -- rows ------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> DossierRij | None:
+        """The row object; fetches its page on first use."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._load_page(page)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._ids[row])
+
+    def _load_page(self, page: int) -> dict[int, DossierRij]:
+        chunk = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        rows = self._fetch(chunk) if self._fetch is not None else {}
+        self.fetch_count += 1
+        self._pages[page] = rows
+        while len(self._pages) > CACHE_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    def row_for_uuid(self, uuid: str) -> int:
+        """Row of a dossier among the cached pages, else -1 (no full scan)."""
+        for rows in self._pages.values():
+            for row_id, rij in rows.items():
+                if rij.uuid == uuid:
+                    return self._ids.index(row_id)
+        return -1
+
+    # -- Qt --------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(DossierColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(DossierColumn):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _(HEADERS[DossierColumn(section)])
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ForegroundRole,
+                        ROW_ROLE, SORT_ROLE, UUID_ROLE):
+            return None
+        rij = self.row_at(index.row())
+        if rij is None:
+            return None
+        column = DossierColumn(index.column())
+        if role == ROW_ROLE:
+            return rij
+        if role == UUID_ROLE:
+            return rij.uuid
+        if role == SORT_ROLE:
+            return self._sort_value(rij, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == DossierColumn.DEADLINE and rij.deadline and \
+                    rij.deadline < self._today.isoformat():
+                return QBrush(OVERDUE_COLOR)
+            return None
+        text = self._text(rij, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DossierColumn.DEADLINE \
+                and rij.deadline and rij.deadline < self._today.isoformat():
+            return _("Verlopen: {datum}").format(datum=text)
+        return text
+
+    def _sort_value(self, rij: DossierRij, column: DossierColumn) -> Any:
+        if column == DossierColumn.DOSSIERNUMMER:
+            return rij.dossiernummer
+        if column == DossierColumn.NAAM:
+            return rij.naam.casefold()
+        if column == DossierColumn.FASE:
+            return list(Fase).index(Fase(rij.fase)) if rij.fase in Fase.__members__.values() else -1
+        if column == DossierColumn.VORMEN:
+            return rij.vormen
+        if column == DossierColumn.GEMEENTE:
+            return gemeente_namen().get(rij.gemeente, rij.gemeente)
+        if column == DossierColumn.MELDDATUM:
+            return rij.melddatum or ""
+        return rij.deadline or "9999-12-31"
+
+    def _text(self, rij: DossierRij, column: DossierColumn) -> str:
+        if column == DossierColumn.DOSSIERNUMMER:
+            return rij.dossiernummer
+        if column == DossierColumn.NAAM:
+            return initialen(rij.naam) if self._privacy else rij.naam
+        if column == DossierColumn.FASE:
+            return fase_label(rij.fase)
+        if column == DossierColumn.VORMEN:
+            return vormen_label(rij.vormen)
+        if column == DossierColumn.GEMEENTE:
+            return gemeente_namen().get(rij.gemeente, rij.gemeente)
+        if column == DossierColumn.MELDDATUM:
+            return datum_label(rij.melddatum)
+        return datum_label(rij.deadline)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Server-side sort: remember the choice and ask the owner to re-query."""
+        if not 0 <= column < len(DossierColumn):
+            return
+        key = SORT_KEYS[DossierColumn(column)]
+        if key is None:
+            return
+        self.sort_column = DossierColumn(column)
+        self.sort_order = order
+        self.sort_requested.emit(key, order == Qt.SortOrder.DescendingOrder)
+
+    def sort_key(self) -> tuple[str, bool]:
+        key = SORT_KEYS[self.sort_column] or "dossiernummer"
+        return key, self.sort_order == Qt.SortOrder.DescendingOrder
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(DossierColumn) - 1)
+        self.invalidate()
