@@ -117,7 +117,7 @@ def test_settings_apply(qtbot, make_window, locked_vault) -> None:
 
 
 def test_audit_view_and_verify(qtbot, make_window, locked_vault) -> None:
-    window, page, _vault = _beheer(qtbot, make_window, locked_vault)
+    _window, page, _vault = _beheer(qtbot, make_window, locked_vault)
     page.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: page.audit_model.rowCount() > 0, timeout=10_000)
     actions = {page.audit_model.index(r, 2).data() for r in range(page.audit_model.rowCount())}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWizard
 
 from tests.conftest import PASSPHRASE
@@ -54,7 +54,8 @@ def test_new_vault_shows_recovery_key_and_needs_confirmation(qtbot, ctx, tmp_pat
     assert not finish.isEnabled()
     wizard.reject()  # cancelling is refused until the key is confirmed
     assert wizard.isVisible()
-    qtbot.mouseClick(wizard.key_page.saved_check, Qt.MouseButton.LeftButton)
+    check = wizard.key_page.saved_check
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
     assert wizard.key_page.saved_check.isChecked()
     assert finish.isEnabled()
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)

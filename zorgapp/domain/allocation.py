@@ -315,6 +315,7 @@ def verdeel(
     van: date | None = None,
     tot: date | None = None,
     alle_gemeenten: Mapping[str, Gemeente] | None = None,
+    bron_binding: Mapping[str, str | None] | None = None,
 ) -> Verdeling:
     """Allocate the region's costs over its municipalities with ``sleutel``.
 
@@ -323,9 +324,12 @@ def verdeel(
     outside it is a programming error. ``dossier_binding`` maps a dossier to its
     municipality of binding; a merged municipality is charged to its successor (also
     through ``alle_gemeenten``, the national list, when given); a binding outside the
-    region or none at all is spread by inhabitants.
+    region or none at all is spread by inhabitants. ``bron_binding`` maps a placement or
+    cost-post uuid to a municipality that pays for that item instead of the dossier's
+    binding (a placement recorded with its own ``gemeente_code``).
     """
     binding_van = dict(dossier_binding or {})
+    binding_bron = {k: v for k, v in (bron_binding or {}).items() if v}
     regels = list(kostenregels)
     posten = list(kostenposten)
     if van is not None and tot is not None and tot < van:
@@ -397,9 +401,9 @@ def verdeel(
             }
         return inwoner_delen
 
-    def binding_code(dossier_uuid: str) -> tuple[str | None, str | None]:
+    def binding_code(item: _Post) -> tuple[str | None, str | None]:
         """(code as recorded, code that pays or None when it must go by inhabitants)."""
-        vastgelegd = binding_van.get(dossier_uuid)
+        vastgelegd = binding_bron.get(item.bron_uuid) or binding_van.get(item.dossier_uuid)
         if not vastgelegd:
             return None, None
         try:
@@ -448,7 +452,7 @@ def verdeel(
             deel_binding = Fraction(1)
         else:
             deel_binding = 1 - mix_inwoners
-        _, betaler = binding_code(item.dossier_uuid)
+        _, betaler = binding_code(item)
         deel_inwoners = 1 - deel_binding
         if betaler is not None:
             voeg_toe(betaler, index, Sleutel.BINDING, deel_binding)
@@ -480,7 +484,7 @@ def verdeel(
                 grondslag=grond,
                 deel=_naar_decimaal(deel, _DEEL),
                 bedrag_deel=_naar_decimaal(Fraction(item.bedrag) * deel, _BEDRAG_EXACT),
-                binding=binding_code(item.dossier_uuid)[0],
+                binding=binding_code(item)[0],
             )
         )
 

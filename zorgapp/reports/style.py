@@ -39,7 +39,7 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 22 * mm
 MARGIN_RIGHT = 20 * mm
 MARGIN_BOTTOM = 22 * mm
-TOP_FIRST = 52 * mm  # room for the letterhead
+TOP_FIRST = 46 * mm  # room for the letterhead
 TOP_LATER = 26 * mm
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 
@@ -113,11 +113,15 @@ class Styles:
                                     textColor=MUTED)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
         self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=TA_RIGHT)
+        self.cell_small = ParagraphStyle("cell_small", parent=base, fontSize=7.5, leading=9.5)
+        self.cell_small_right = ParagraphStyle("cell_small_right", parent=self.cell_small,
+                                               alignment=TA_RIGHT)
         self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=fonts.SANS_BOLD)
         self.title = ParagraphStyle("title", parent=base, fontName=fonts.SANS_BOLD,
                                     fontSize=15, leading=19, spaceAfter=4, textColor=ACCENT)
         self.h2 = ParagraphStyle("h2", parent=base, fontName=fonts.SANS_BOLD, fontSize=11,
-                                 leading=14, spaceBefore=10, spaceAfter=4, textColor=ACCENT)
+                                 leading=14, spaceBefore=10, spaceAfter=4, textColor=ACCENT,
+                                 keepWithNext=1)
         self.label = ParagraphStyle("label", parent=base, fontName=fonts.SANS_BOLD,
                                     fontSize=9, leading=12, textColor=MUTED)
         self.right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT)
@@ -164,18 +168,22 @@ def tabel(
     *,
     rechts: Sequence[int] = (),
     totaal: Sequence[str] | None = None,
+    klein: bool = False,
+    extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A readable data table: bold header repeated on every page, zebra rows, numbers
     right-aligned (columns in ``rechts``), an optional bold total row."""
     s = Styles.get()
+    links_stijl, rechts_stijl = (s.cell_small, s.cell_small_right) if klein else (
+        s.cell, s.cell_right)
+    vet_links = ParagraphStyle("vl", parent=links_stijl, fontName=fonts.SANS_BOLD)
+    vet_rechts = ParagraphStyle("vr", parent=rechts_stijl, fontName=fonts.SANS_BOLD)
+    opvulling = 2 if klein else 3
 
     def cel(text: str, kolom: int, vet: bool = False) -> Paragraph:
         if vet:
-            style = ParagraphStyle("b", parent=s.cell_right if kolom in rechts else s.cell,
-                                   fontName=fonts.SANS_BOLD)
-        else:
-            style = s.cell_right if kolom in rechts else s.cell
-        return p(text, style)
+            return p(text, vet_rechts if kolom in rechts else vet_links)
+        return p(text, rechts_stijl if kolom in rechts else links_stijl)
 
     data: list[list[Paragraph]] = [[cel(k, i, True) for i, k in enumerate(kop)]]
     data += [[cel(c, i) for i, c in enumerate(rij)] for rij in rijen]
@@ -190,13 +198,14 @@ def tabel(
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), opvulling),
+        ("RIGHTPADDING", (0, 0), (-1, -1), opvulling),
     ]
     for r in range(2, len(rijen) + 1, 2):
         commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
     if totaal is not None:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
+    commands += list(extra)
     table.setStyle(TableStyle(commands))
     return table
 

@@ -48,6 +48,16 @@ def periode(van: date | None, tot: date | None, *, tot_exclusief: bool = True) -
     return _("{van} t/m {tot}").format(van=format_date(van), tot=format_date(laatste))
 
 
+def periode_kort(van: date, tot: date | None) -> str:
+    """ "15-01-2026 – 31-01-2026" for narrow table columns (``tot`` exclusive)."""
+    if tot is None:
+        return format_date(van, "short")
+    laatste = tot - timedelta(days=1) if tot > van else tot
+    if laatste == van:
+        return format_date(van, "short")
+    return "{} – {}".format(format_date(van, "short"), format_date(laatste, "short"))
+
+
 def geslacht(g: Geslacht) -> str:
     return label(GESLACHT_LABELS, g)
 

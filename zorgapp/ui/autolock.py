@@ -19,6 +19,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+
+def _gui_app() -> QGuiApplication | None:
+    app = QGuiApplication.instance()
+    return app if isinstance(app, QGuiApplication) else None
+
 DEFAULT_MINUTES = 5
 
 _INPUT_EVENTS = frozenset({
@@ -47,7 +52,7 @@ class AutoLock(QObject):
         self._timer.timeout.connect(self._expired)
         self._active = False
         self.set_minutes(minutes)
-        app = QGuiApplication.instance()
+        app = _gui_app()
         if app is not None:
             app.installEventFilter(self)
             app.applicationStateChanged.connect(self._state_changed)
@@ -84,7 +89,7 @@ class AutoLock(QObject):
         if self._active:
             self._timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._active and event.type() in _INPUT_EVENTS:
             self._timer.start()
         return False
@@ -100,7 +105,7 @@ class AutoLock(QObject):
     def detach(self) -> None:
         """Remove the filter (the window is going away)."""
         self.stop()
-        app = QGuiApplication.instance()
+        app = _gui_app()
         if app is not None:
             app.removeEventFilter(self)
             try:

@@ -14,8 +14,15 @@ import traceback
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QThread,
+    QtMsgType,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
 
 log = logging.getLogger("zorgapp.crash")
 qt_log = logging.getLogger("zorgapp.qt")
@@ -60,9 +67,10 @@ def excepthook(exc_type: type[BaseException], exc: BaseException,
     lines = crash_summary(exc_type, tb)
     log.error("unexpected error: %s", " | ".join(lines))
     relay = _relay
-    if relay is None or not shiboken6.isValid(relay) or QCoreApplication.instance() is None:
+    app = QCoreApplication.instance()
+    if relay is None or not shiboken6.isValid(relay) or app is None:
         return
-    if QThread.currentThread() is QCoreApplication.instance().thread():
+    if QThread.currentThread() is app.thread():
         relay._show(lines)
     else:
         relay.crashed.emit(lines)

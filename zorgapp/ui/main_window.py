@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         """With an open vault: back up and lock first (off the GUI thread), then close."""
         vault = self.vault
         if vault is None or self._may_close:

@@ -133,8 +133,8 @@ class TaskRunner(QObject):
             for future in futures:
                 try:
                     future.result(timeout=max(0.0, deadline - time.monotonic()))
-                except Exception:  # noqa: BLE001 - outcome goes through the signal
-                    pass
+                except Exception:  # noqa: BLE001 - the outcome goes through the signal
+                    log.debug("task ended with an error while waiting")
             QCoreApplication.processEvents()
         return not self.is_busy()
 

@@ -194,3 +194,17 @@ def test_existing_vault_is_never_overwritten(vault_path: Path) -> None:
     vault.lock()
     with pytest.raises(KnownError):
         Vault.create(vault_path, PASSPHRASE)
+
+
+def test_recovery_key_opens_the_vault_with_any_sqlcipher4_tool(vault_path: Path) -> None:
+    """docs/admin.md: the recovery key without dashes is the raw SQLCipher key."""
+    import sqlcipher3
+
+    vault, recovery = Vault.create(vault_path, PASSPHRASE)
+    vault.set_meta("marker", "leesbaar")
+    vault.lock()
+    conn = sqlcipher3.connect(str(vault_path))
+    conn.execute(f"PRAGMA key = \"x'{recovery.replace('-', '')}'\"")
+    assert conn.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone()[0] == "leesbaar"
+    assert conn.execute("PRAGMA cipher_integrity_check").fetchall() == []
+    conn.close()

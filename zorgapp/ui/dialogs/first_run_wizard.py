@@ -128,7 +128,7 @@ class ChoicePage(QWizardPage):
         self.open_note.setText(_("Bijvoorbeeld een kluis die u van een vorige laptop hebt meegenomen."))
         self.open_note.setAccessibleName(self.open_note.text())
 
-    def nextId(self) -> int:  # noqa: N802
+    def nextId(self) -> int:
         return PAGE_NEW if self.new_radio.isChecked() else PAGE_OPEN
 
 
@@ -205,7 +205,7 @@ class NewVaultPage(QWizardPage):
         if name:
             self.path_edit.setText(str(with_suffix(name)))
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return not self._busy and bool(self.path_edit.text().strip())
 
     def _set_busy(self, busy: bool) -> None:
@@ -219,7 +219,7 @@ class NewVaultPage(QWizardPage):
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self.vault is not None:
             return True
         if self._busy:
@@ -305,12 +305,16 @@ class RecoveryKeyPage(QWizardPage):
         self.saved_check.setText(_("Ik heb de herstelsleutel veilig bewaard"))
         self.saved_check.setAccessibleName(_("Ik heb de herstelsleutel veilig bewaard"))
 
-    def initializePage(self) -> None:  # noqa: N802
-        self.recovery_key = self.wizard().recovery_key
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        self.recovery_key = wizard.recovery_key if isinstance(wizard, FirstRunWizard) else ""
         groups = self.recovery_key.split("-")
         half = len(groups) // 2
         self.key_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
         self.copied_label.clear()
+
+    def nextId(self) -> int:
+        return -1
 
     def copy_key(self) -> None:
         QGuiApplication.clipboard().setText(self.recovery_key)
@@ -350,10 +354,10 @@ class OpenVaultPage(QWizardPage):
         if name:
             self.path_edit.setText(name)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         path = Path(self.path_edit.text().strip()).expanduser()
         if not path.is_file():
             self.message_label.setText(_("Kluis {bestand} bestaat niet.").format(bestand=str(path)))
@@ -361,7 +365,7 @@ class OpenVaultPage(QWizardPage):
             return False
         return True
 
-    def nextId(self) -> int:  # noqa: N802
+    def nextId(self) -> int:
         return -1
 
 

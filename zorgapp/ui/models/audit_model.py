@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from zorgapp.i18n import N_, _, format_datetime
 from zorgapp.store.audit import AuditEntry
 
+_ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -56,7 +57,7 @@ RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema")}
 
 def _local_time(ts: str) -> str:
     try:
-        moment = datetime.fromisoformat(ts.replace("Z", "+00:00")).astimezone()
+        moment = datetime.fromisoformat(ts).astimezone()
     except ValueError:
         return ts
     return format_datetime(moment.replace(tzinfo=None), "short")
@@ -77,13 +78,13 @@ class AuditTableModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_entries([])
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(AuditColumn)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(AuditColumn)):

@@ -239,7 +239,8 @@ class DossierTableModel(QAbstractTableModel):
         if column == DossierColumn.NAAM:
             return rij.naam.casefold()
         if column == DossierColumn.FASE:
-            return list(Fase).index(Fase(rij.fase)) if rij.fase in Fase.__members__.values() else -1
+            codes = [f.value for f in Fase]
+            return codes.index(rij.fase) if rij.fase in codes else -1
         if column == DossierColumn.VORMEN:
             return rij.vormen
         if column == DossierColumn.GEMEENTE:

@@ -186,14 +186,14 @@ class BeheerPage(Page):
         for edit in (self.old_edit, self.new_edit, self.repeat_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaximumWidth(420)
+        self.passphrase_hint = QLabel()
+        self.passphrase_hint.setWordWrap(True)
         self.new_edit.textChanged.connect(
             lambda text: self.passphrase_hint.setText(strength_hint(text)))
         self.old_label, self.new_label, self.repeat_label = QLabel(), QLabel(), QLabel()
         form.addRow(self.old_label, self.old_edit)
         form.addRow(self.new_label, self.new_edit)
         form.addRow(self.repeat_label, self.repeat_edit)
-        self.passphrase_hint = QLabel()
-        self.passphrase_hint.setWordWrap(True)
         form.addRow("", self.passphrase_hint)
         self.passphrase_button = QPushButton()
         self.passphrase_button.clicked.connect(self.change_passphrase)
@@ -293,7 +293,9 @@ class BeheerPage(Page):
         for index, text in enumerate((_("Reservekopieën"), _("Wachtwoordzin"),
                                       _("Instellingen"), _("Logboek"))):
             self.tabs.setTabText(index, text)
-            self.tabs.widget(index).setAccessibleName(text)
+            tab = self.tabs.widget(index)
+            if tab is not None:
+                tab.setAccessibleName(text)
         # backups
         self.backup_intro.setText(_(
             "Zorgapp maakt automatisch een reservekopie bij het afsluiten. Bewaar af en toe "

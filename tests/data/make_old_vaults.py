@@ -1,0 +1,48 @@
+"""Make a vault at every schema version, for the upgrade tests (run once per release).
+
+    python tests/data/make_old_vaults.py VERSION
+
+Writes ``tests/data/schema-VERSION.zorg`` (+ .key, .head) with passphrase
+``oude kluis testzin`` and a cheap key derivation, containing a marker and, from
+schema 2 on, a few demo dossiers. Existing files are never overwritten: an old vault
+must stay exactly as that version wrote it.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from zorgapp.store import keyfile
+from zorgapp.store import migrations as migrations_mod
+from zorgapp.store import vault as vault_mod
+
+PASSPHRASE = "oude kluis testzin"
+HERE = Path(__file__).resolve().parent
+
+
+def make(version: int) -> Path:
+    target = HERE / f"schema-{version}.zorg"
+    if target.exists():
+        raise SystemExit(f"{target} exists: old vaults are never regenerated")
+    all_steps = migrations_mod.migrations()
+    vault_mod.migrations = lambda: all_steps[:version]  # type: ignore[assignment]
+    vault_mod.latest_version = lambda: version  # type: ignore[assignment]
+    keyfile.DEFAULT_KDF = keyfile.KdfParams(iterations=1, lanes=1, memory_cost=8 * 1024)
+    vault, _recovery = vault_mod.Vault.create(target, PASSPHRASE)
+    vault.set_meta("marker", f"schema {version}")
+    if version >= 2:
+        from zorgapp.services.demo import DemoGenerator
+        from zorgapp.store.dossiers import DossierRepository
+
+        generator = DemoGenerator(seed=version, vandaag=date(2026, 11, 1))
+        with vault.transaction() as db:
+            DossierRepository(db).insert_many(((d, None) for d in generator.dossiers(12)),
+                                              is_demo=True)
+    vault.lock()
+    return target
+
+
+if __name__ == "__main__":
+    print(make(int(sys.argv[1])))

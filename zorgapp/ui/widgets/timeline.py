@@ -1,0 +1,345 @@
+"""The path of a case drawn as a timeline: stage bands, decisions, corrections.
+
+The time axis is schematic: every stage gets a minimum width (a signal and its intake
+on the same day must both be readable) and the rest of the width is shared in
+proportion to how long each stage lasted. Decisions sit as diamonds above the band,
+corrections and reopenings as flags; the end of bedenktijd as a dashed line. Hovering
+shows the details; the same facts are in ``accessibleDescription`` for screen readers
+(the dossier view also lists them as text below the drawing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from zorgapp.domain.codes import (
+    BESLUIT_SOORT_LABELS,
+    BESLUIT_UITKOMST_LABELS,
+    FASE_LABELS,
+    SLUITREDEN_LABELS,
+    Fase,
+)
+from zorgapp.domain.traject import EventSoort, Traject
+from zorgapp.i18n import _, format_date
+
+FASE_KLEUR: dict[Fase, str] = {
+    Fase.SIGNAAL: "#90a4ae",
+    Fase.INTAKE: "#4f83cc",
+    Fase.AANGEMELD: "#5c6bc0",
+    Fase.BEDENKTIJD: "#f9a825",
+    Fase.GEPLAATST: "#2e7d32",
+    Fase.BEGELEIDING: "#00897b",
+    Fase.AFGESLOTEN: "#616161",
+}
+BESLUIT_KLEUR = "#6a1b9a"
+CORRECTIE_KLEUR = "#c62828"
+HEROPEND_KLEUR = "#ef6c00"
+
+MIN_SEGMENT = 78
+MARGIN = 12
+BAND_TOP = 62
+BAND_HEIGHT = 34
+
+
+@dataclass
+class _Segment:
+    fase: Fase
+    start: date
+    einde: date
+    x0: float
+    x1: float
+    tekst: str
+    tip: str
+
+
+@dataclass
+class _Marker:
+    x: float
+    y: float
+    soort: str  # "besluit", "correctie", "heropend"
+    label: str
+    tip: str
+
+
+def _text_color(background: str) -> QColor:
+    c = QColor(background)
+    return QColor("black") if c.lightness() > 150 else QColor("white")
+
+
+class TimelineWidget(QWidget):
+    """Draws a ``Traject``; call ``set_traject(traject, vandaag)``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._traject: Traject | None = None
+        self._vandaag = date.today()
+        self._segments: list[_Segment] = []
+        self._markers: list[_Marker] = []
+        self.setMinimumHeight(170)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(_("Tijdlijn van het traject"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(720, 170)
+
+    def set_traject(self, traject: Traject | None, vandaag: date | None = None) -> None:
+        self._traject = traject
+        self._vandaag = vandaag or date.today()
+        self._layout()
+        self.setAccessibleDescription(self.description())
+        self.update()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(_("Tijdlijn van het traject"))
+        self._layout()
+        self.setAccessibleDescription(self.description())
+        self.update()
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _x_for(self, d: date) -> float:
+        """Where a date falls on the schematic axis (piecewise linear over segments)."""
+        if not self._segments:
+            return MARGIN
+        if d <= self._segments[0].start:
+            return self._segments[0].x0
+        for s in self._segments:
+            if s.start <= d <= s.einde:
+                days = (s.einde - s.start).days
+                part = 0.5 if days == 0 else (d - s.start).days / days
+                return s.x0 + part * (s.x1 - s.x0)
+        return self._segments[-1].x1
+
+    def _layout(self) -> None:
+        self._segments = []
+        self._markers = []
+        traject = self._traject
+        if traject is None:
+            return
+        stappen = traject.stappen()
+        if not stappen:
+            return
+        width = max(self.width(), 300) - 2 * MARGIN
+        eind = max(self._vandaag, stappen[-1].datum)
+        spans: list[tuple[date, date]] = []
+        for i, s in enumerate(stappen):
+            if s.fase is Fase.AFGESLOTEN and i == len(stappen) - 1:
+                spans.append((s.datum, s.datum))
+            else:
+                volgende = stappen[i + 1].datum if i + 1 < len(stappen) else eind
+                spans.append((s.datum, volgende))
+        n = len(stappen)
+        minimum = min(MIN_SEGMENT, width / n)
+        rest = max(0.0, width - minimum * n)
+        totaal = sum(max(0, (b - a).days) for a, b in spans) or 1
+        x = float(MARGIN)
+        for s, (a, b) in zip(stappen, spans, strict=True):
+            w = minimum + rest * max(0, (b - a).days) / totaal
+            label = _(FASE_LABELS[s.fase])
+            if s.heropend:
+                label = _("{fase} (heropend)").format(fase=label)
+            tip = _("{fase} vanaf {datum}: {reden}").format(
+                fase=label, datum=format_date(s.datum), reden=s.reden)
+            if s.sluitreden is not None:
+                tip += "\n" + _("Reden van afsluiten: {reden}").format(
+                    reden=_(SLUITREDEN_LABELS[s.sluitreden]))
+            tip += "\n" + _("Vastgelegd door {auteur}").format(auteur=s.auteur)
+            self._segments.append(_Segment(s.fase, a, b, x, x + w, label, tip))
+            x += w
+        # Decisions as diamonds above the band; stacked when they collide.
+        lanes: list[float] = []
+        for b in traject.besluiten():
+            bx = self._x_for(b.datum)
+            lane = 0
+            while lane < len(lanes) and abs(lanes[lane] - bx) < 110:
+                lane += 1
+            if lane == len(lanes):
+                lanes.append(bx)
+            else:
+                lanes[lane] = bx
+            label = "{soort}: {uitkomst}".format(
+                soort=_(BESLUIT_SOORT_LABELS[b.soort]), uitkomst=_(BESLUIT_UITKOMST_LABELS[b.uitkomst]))
+            tip = _("Besluit op {datum}: {besluit}").format(datum=format_date(b.datum), besluit=label)
+            if b.geldig_tot is not None:
+                tip += "\n" + _("Geldig tot {datum}").format(datum=format_date(b.geldig_tot))
+            if b.toelichting:
+                tip += "\n" + b.toelichting
+            self._markers.append(_Marker(bx, BAND_TOP - 14 - 20 * min(lane, 1), "besluit", label, tip))
+        # Corrections and reopenings as flags below the band.
+        events = {e.uuid: e for e in traject.events}
+        for e in traject.events:
+            if e.soort is EventSoort.CORRECTIE:
+                doel = events.get(e.corrigeert or "")
+                wat = _("vervalt") if e.vervalt else ", ".join(filter(None, [
+                    _("datum {datum}").format(datum=format_date(e.nieuwe_datum)) if e.nieuwe_datum else "",
+                    _("reden") if e.nieuwe_reden is not None else "",
+                    _("reden van afsluiten") if e.nieuwe_sluitreden is not None else "",
+                ]))
+                doel_datum = e.nieuwe_datum or (doel.datum if doel else e.datum)
+                tip = _("Correctie op {datum} ({wat}): {reden}").format(
+                    datum=format_date(e.datum), wat=wat, reden=e.reden)
+                self._markers.append(_Marker(self._x_for(doel_datum), BAND_TOP + BAND_HEIGHT + 8,
+                                             "correctie", _("Correctie"), tip))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        self._layout()
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    # -- text ------------------------------------------------------------------------
+
+    def description(self) -> str:
+        """The whole timeline as text (screen readers, tests)."""
+        if not self._segments:
+            return _("Nog geen traject.")
+        parts = [s.tip.replace("\n", "; ") for s in self._segments]
+        parts += [m.tip.replace("\n", "; ") for m in self._markers]
+        return "\n".join(parts)
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QHelpEvent.Type.ToolTip:
+            tip = self._tip_at(event.pos().x(), event.pos().y())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)  # type: ignore[arg-type]
+
+    def _tip_at(self, x: float, y: float) -> str:
+        for m in self._markers:
+            if abs(m.x - x) <= 9 and abs(m.y - y) <= 11:
+                return m.tip
+        if BAND_TOP <= y <= BAND_TOP + BAND_HEIGHT:
+            for s in self._segments:
+                if s.x0 <= x <= s.x1:
+                    return s.tip
+        return ""
+
+    # -- painting --------------------------------------------------------------------
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.base())
+        text_color = pal.text().color()
+        if not self._segments:
+            painter.setPen(text_color)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nog geen traject."))
+            return
+        base_font = QFont(self.font())
+        small = QFont(base_font)
+        small.setPointSizeF(base_font.pointSizeF() * 0.85)
+        fm = QFontMetrics(base_font)
+        sfm = QFontMetrics(small)
+
+        # Stage bands.
+        for i, s in enumerate(self._segments):
+            rect = QRectF(s.x0 + 1, BAND_TOP, max(2.0, s.x1 - s.x0 - 2), BAND_HEIGHT)
+            kleur = FASE_KLEUR[s.fase]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(kleur))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(_text_color(kleur))
+            painter.setFont(base_font)
+            tekst = fm.elidedText(s.tekst, Qt.TextElideMode.ElideRight, int(rect.width()) - 8)
+            painter.drawText(rect.adjusted(4, 0, -4, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tekst)
+            # Start date below the band, alternating rows when crowded.
+            painter.setFont(small)
+            painter.setPen(text_color)
+            datum = format_date(s.start, "short")
+            crowded = i > 0 and (s.x0 - self._segments[i - 1].x0) < sfm.horizontalAdvance(datum) + 12
+            y = BAND_TOP + BAND_HEIGHT + 44 + (14 if crowded and i % 2 else 0)
+            painter.drawLine(QPointF(s.x0 + 1, BAND_TOP + BAND_HEIGHT),
+                             QPointF(s.x0 + 1, y - 11))
+            painter.drawText(QPointF(s.x0 + 3, y), datum)
+        # Today at the end of an open path.
+        last = self._segments[-1]
+        if last.fase is not Fase.AFGESLOTEN:
+            painter.setFont(small)
+            painter.setPen(text_color)
+            label = _("vandaag")
+            w = sfm.horizontalAdvance(label)
+            painter.drawText(QPointF(last.x1 - w - 2, BAND_TOP + BAND_HEIGHT + 44), label)
+
+        # End of bedenktijd as a dashed line with a label.
+        if self._traject is not None and self._traject.bedenktijd_einde is not None:
+            einde = self._traject.bedenktijd_einde
+            if einde <= self._segments[-1].einde:
+                x = self._x_for(einde)
+                pen = QPen(QColor(FASE_KLEUR[Fase.BEDENKTIJD]).darker(140), 2, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawLine(QPointF(x, BAND_TOP - 6), QPointF(x, BAND_TOP + BAND_HEIGHT + 6))
+
+        # Markers.
+        for m in self._markers:
+            painter.setFont(small)
+            if m.soort == "besluit":
+                path = QPainterPath()
+                path.moveTo(m.x, m.y - 7)
+                path.lineTo(m.x + 7, m.y)
+                path.lineTo(m.x, m.y + 7)
+                path.lineTo(m.x - 7, m.y)
+                path.closeSubpath()
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(BESLUIT_KLEUR))
+                painter.drawPath(path)
+                painter.setPen(QPen(QColor(BESLUIT_KLEUR), 1, Qt.PenStyle.DotLine))
+                painter.drawLine(QPointF(m.x, m.y + 7), QPointF(m.x, BAND_TOP))
+                painter.setPen(QColor(BESLUIT_KLEUR).darker(110) if pal.base().color().lightness() > 128
+                               else QColor("#e1bee7"))
+                tekst = sfm.elidedText(m.label, Qt.TextElideMode.ElideRight, 200)
+                tx = min(m.x + 10, self.width() - MARGIN - sfm.horizontalAdvance(tekst))
+                painter.drawText(QPointF(tx, m.y + 4), tekst)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(CORRECTIE_KLEUR))
+                path = QPainterPath()
+                path.moveTo(m.x, m.y - 6)
+                path.lineTo(m.x + 6, m.y + 5)
+                path.lineTo(m.x - 6, m.y + 5)
+                path.closeSubpath()
+                painter.drawPath(path)
+                painter.setPen(QColor(CORRECTIE_KLEUR))
+                painter.drawText(QPointF(m.x + 8, m.y + 5), m.label)
+
+        # Legend line at the top.
+        painter.setFont(small)
+        painter.setPen(text_color)
+        x = float(MARGIN)
+        for kleur, label, vorm in ((BESLUIT_KLEUR, _("Besluit"), "ruit"),
+                                   (CORRECTIE_KLEUR, _("Correctie"), "driehoek")):
+            painter.setBrush(QColor(kleur))
+            painter.setPen(Qt.PenStyle.NoPen)
+            if vorm == "ruit":
+                path = QPainterPath()
+                path.moveTo(x + 5, 4)
+                path.lineTo(x + 10, 9)
+                path.lineTo(x + 5, 14)
+                path.lineTo(x, 9)
+                path.closeSubpath()
+            else:
+                path = QPainterPath()
+                path.moveTo(x + 5, 4)
+                path.lineTo(x + 10, 14)
+                path.lineTo(x, 14)
+                path.closeSubpath()
+            painter.drawPath(path)
+            painter.setPen(text_color)
+            painter.drawText(QPointF(x + 14, 13), label)
+            x += 14 + sfm.horizontalAdvance(label) + 18
+        if self._traject is not None and self._traject.bedenktijd_einde is not None:
+            painter.setPen(QPen(QColor(FASE_KLEUR[Fase.BEDENKTIJD]).darker(140), 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, 9), QPointF(x + 16, 9))
+            painter.setPen(text_color)
+            painter.drawText(QPointF(x + 20, 13), _("Einde bedenktijd {datum}").format(
+                datum=format_date(self._traject.bedenktijd_einde, "short")))
+        painter.end()
