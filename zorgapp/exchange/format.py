@@ -179,13 +179,23 @@ def encrypt(plaintext: bytes, recipients: Sequence[str] = (), passphrase: str | 
     return bytes(pyrage.encrypt(plaintext, parsed))
 
 
+@dataclass(frozen=True)
+class WrittenBundle:
+    data: bytes
+    bundle_id: str      # SHA-256 of manifest.json, hex: how the receiver knows it
+    bundle_uuid: str
+
+
 def write_bundle(dossiers: Iterable[DossierFile], sender: ContactCard, keys: OwnKeys,
                  recipients: Sequence[str] = (), passphrase: str | None = None,
-                 created_at: str | None = None) -> bytes:
-    """The encrypted bundle as bytes."""
+                 created_at: str | None = None) -> WrittenBundle:
+    """The encrypted bundle."""
     encryption = "passphrase" if passphrase is not None else "x25519"
     members = build_members(dossiers, sender, keys, list(recipients), encryption, created_at)
-    return encrypt(make_tar(members), recipients, passphrase)
+    manifest_bytes = members[0][1]
+    return WrittenBundle(data=encrypt(make_tar(members), recipients, passphrase),
+                         bundle_id=hashlib.sha256(manifest_bytes).hexdigest(),
+                         bundle_uuid=json.loads(manifest_bytes)["bundle_uuid"])
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -298,7 +308,7 @@ def read_archive(plaintext: bytes) -> tuple[bytes, bytes, dict[str, bytes]]:
                     raise damaged("manifest size")
                 manifest_bytes = _read(tar, info, info.size)
                 declared = _declared_members(manifest_bytes)
-                _check_total(len(plaintext), declared)
+                _check_total(len(plaintext), len(manifest_bytes), declared)
                 continue
             if name == SIGNATURE:
                 if info.size > MAX_SIGNATURE_BYTES:
@@ -342,9 +352,9 @@ def _declared_members(manifest_bytes: bytes) -> dict[str, dict[str, Any]]:
     return manifest["members"]
 
 
-def _check_total(actual: int, declared: dict[str, dict[str, Any]]) -> None:
+def _check_total(actual: int, manifest_size: int, declared: dict[str, dict[str, Any]]) -> None:
     """The archive may not be far larger than the members it declares."""
-    expected = MAX_MANIFEST_BYTES + MAX_SIGNATURE_BYTES + 1536 + _SLACK
+    expected = manifest_size + MAX_SIGNATURE_BYTES + 1536 + _SLACK
     expected += sum(512 + -(-int(m["size"]) // 512) * 512 for m in declared.values())
     if actual > expected:
         raise BundleDamagedError(N_("De bundel is veel groter dan het manifest opgeeft en wordt niet ingelezen."))

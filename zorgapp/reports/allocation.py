@@ -115,7 +115,7 @@ def _gemeente_pagina(
         [_("Dossier"), _("Soort"), _("Periode"), _("Nachten"), _("Dagtarief"),
          _("Bedrag"), _("Grondslag"), _("Deel"), _("Aandeel")],
         rijen,
-        [25, 11, 35, 13, 16, 19, 16, 14, 20],
+        [22, 10, 38, 14, 16, 18, 17, 12, 19],
         rechts=(3, 4, 5, 7, 8),
         klein=True,
         extra=[("SPAN", (1, afrondingsrij), (7, afrondingsrij)),

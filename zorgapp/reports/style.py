@@ -278,6 +278,9 @@ def _draw_running_header(c: Canvas, hoofd: Briefhoofd, info: DocumentInfo) -> No
     c.setFont(fonts.SANS, 8)
     c.setFillColor(MUTED)
     delen = [d for d in (hoofd.organisatie, info.titel, info.referentie) if d]
+    ruimte = CONTENT_WIDTH - (35 * mm if info.vertrouwelijk else 0)
+    while len(delen) > 1 and c.stringWidth(" · ".join(delen), fonts.SANS, 8) > ruimte:
+        delen.pop(0)  # the organisation goes first: the title and reference matter more
     c.drawString(MARGIN_LEFT, y, " · ".join(delen))
     c.setStrokeColor(RULE)
     c.setLineWidth(0.5)

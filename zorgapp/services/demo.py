@@ -204,14 +204,14 @@ class DemoGenerator:
             return True
 
         if not step(Fase.INTAKE, (0, 14), "Intakegesprek gevoerd"):
-            self._open_task(dossier, melddatum + timedelta(days=7))
+            self._open_task(dossier)
             return traject
         if rng.random() < 0.15:
             step(Fase.AFGESLOTEN, (3, 30), "Geen aanwijzingen voor mensenhandel",
                  Sluitreden.GEEN_MENSENHANDEL)
             return traject
         if not step(Fase.AANGEMELD, (1, 20), "Aangemeld bij CoMensha met toestemming"):
-            self._open_task(dossier, day + timedelta(days=10))
+            self._open_task(dossier)
             return traject
         dossier.toestemmingen.append(Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING,
                                                  datum=day, hoe_gegeven="schriftelijk"))
@@ -226,17 +226,19 @@ class DemoGenerator:
                 return traject
         if traject.huidige_fase is not Fase.BEGELEIDING and not step(
                 Fase.BEGELEIDING, (30, 200), "Start nazorg"):
-            self._open_task(dossier, day + timedelta(days=rng.randint(-10, 30)))
+            self._open_task(dossier)
             return traject
         dossier.journaal.append(JournaalRegel(datum=day, tekst="Gesprek over wonen en werk",
                                               soort="contact", auteur=AUTEUR))
         reden = rng.choice([Sluitreden.ZELFSTANDIG, Sluitreden.ZELFSTANDIG, Sluitreden.TERUGKEER,
                             Sluitreden.UIT_BEELD, Sluitreden.OVERGEDRAGEN])
         if not step(Fase.AFGESLOTEN, (90, 540), "Traject afgerond", reden):
-            self._open_task(dossier, today + timedelta(days=rng.randint(-5, 20)))
+            self._open_task(dossier)
         return traject
 
-    def _open_task(self, dossier: Dossier, due: date) -> None:
+    def _open_task(self, dossier: Dossier) -> None:
+        """An open task due around today: a few overdue, most in the coming weeks."""
+        due = self.vandaag + timedelta(days=self.rng.randint(-4, 40))
         dossier.taken.append(Taak(omschrijving=self.rng.choice(
             ["Terugbellen melder", "Aanmelding CoMensha afronden", "Evaluatiegesprek plannen",
              "Huisvesting regelen"]), deadline=due, auteur=AUTEUR))
@@ -261,6 +263,9 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
         db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
                    "ON CONFLICT(key) DO NOTHING")
         count = DossierRepository(db).insert_many(with_deadlines(), is_demo=True)
+        from zorgapp.services.demo_opvang import vul_opvang  # shelters, placements, costs
+
+        vul_opvang(db, today, seed=seed, rules=generator.rules)
         vault.audit.record("create", record_type="demo", record_uuid=str(count))
     return count
 

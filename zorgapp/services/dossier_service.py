@@ -53,6 +53,12 @@ class Overzicht:
     binnenkort: list[tuple[Deadline, DossierRij]] = field(default_factory=list)
     per_fase: dict[str, int] = field(default_factory=dict)
     nieuw_deze_week: int = 0
+    # Dossiers with a deadline in the window; the lists above show at most ``MAX_REGELS``.
+    dossiers_achterstallig: int = 0
+    dossiers_binnenkort: int = 0
+
+
+MAX_REGELS = 200
 
 
 class DossierService:
@@ -130,9 +136,10 @@ class DossierService:
         self.opslaan(dossier)
         return dossier
 
-    def heropen(self, uuid: str, datum: date, reden: str) -> Dossier:
+    def heropen(self, uuid: str, datum: date, reden: str, naar: Fase | None = None) -> Dossier:
+        """Reopen a closed case: by default in the stage before closing, or at intake."""
         dossier = self.laad(uuid)
-        dossier.traject.heropen(datum, reden, self.actor, self.vandaag)
+        dossier.traject.heropen(datum, reden, self.actor, self.vandaag, naar=naar)
         self.opslaan(dossier)
         return dossier
 
@@ -296,9 +303,16 @@ class DossierService:
                     "SELECT fase, count(*) FROM dossier GROUP BY fase")}))
             result.nieuw_deze_week = int(db.execute(
                 "SELECT count(*) FROM dossier WHERE melddatum >= ?", (week_start,)).fetchone()[0])
+            today_iso = today.isoformat()
+            result.dossiers_achterstallig = int(db.execute(
+                "SELECT count(*) FROM dossier WHERE deadline < ?", (today_iso,)).fetchone()[0])
+            result.dossiers_binnenkort = int(db.execute(
+                "SELECT count(*) FROM dossier WHERE deadline >= ? AND deadline <= ?",
+                (today_iso, horizon)).fetchone()[0])
+            # The earliest first; a dossier's later deadlines may fall in the window too.
             near = [r[0] for r in db.execute(
                 "SELECT id FROM dossier WHERE deadline IS NOT NULL AND deadline <= ? "
-                "ORDER BY deadline", (horizon,))]
+                "ORDER BY deadline LIMIT ?", (horizon, 2 * MAX_REGELS))]
             rows = repo.rows(near)
             for row_id in near:
                 row = rows[row_id]
@@ -306,8 +320,8 @@ class DossierService:
                 found = deadlines_voor(dossier, today, self._plaatsingen(db, row.uuid))
                 result.achterstallig += [(d, row) for d in achterstallig(found, today)]
                 result.binnenkort += [(d, row) for d in binnenkort(found, today, dagen)]
-        result.achterstallig.sort(key=lambda item: item[0].datum)
-        result.binnenkort.sort(key=lambda item: item[0].datum)
+        result.achterstallig = sorted(result.achterstallig, key=lambda i: i[0].datum)[:MAX_REGELS]
+        result.binnenkort = sorted(result.binnenkort, key=lambda i: i[0].datum)[:MAX_REGELS]
         return result
 
     def ververs_deadlines(self) -> int:

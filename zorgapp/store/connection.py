@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from zorgapp.errors import N_, DamagedVaultError, KnownError
+from zorgapp.errors import N_, DamagedVaultError, UsageError
 
 DatabaseError = sqlcipher3.DatabaseError
 Connection = sqlcipher3.Connection
@@ -32,7 +32,7 @@ def check_file(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise KnownError(N_("Kluis {bestand} bestaat niet."), bestand=str(path)) from None
+        raise UsageError(N_("Kluis {bestand} bestaat niet."), bestand=str(path)) from None
     if size == 0:
         raise damaged("empty")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from zorgapp.domain.dossier import Dossier, parse_dossiernummer
 from zorgapp.domain.zoeken import fts_query, vouw
-from zorgapp.errors import N_, KnownError
+from zorgapp.errors import N_, KnownError, UsageError
 from zorgapp.store.connection import Connection
 
 
@@ -162,7 +162,7 @@ class DossierRepository:
         row = self.db.execute("SELECT uuid FROM dossier WHERE dossiernummer = ?",
                               (dossiernummer.strip().upper(),)).fetchone()
         if row is None:
-            raise KnownError(N_("Dossier {nummer} bestaat niet in deze kluis."),
+            raise UsageError(N_("Dossier {nummer} bestaat niet in deze kluis."),
                              nummer=dossiernummer)
         return str(row[0])
 

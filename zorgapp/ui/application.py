@@ -11,11 +11,13 @@ import logging
 import os
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
 from zorgapp import APP_NAME, __version__
@@ -74,6 +76,16 @@ def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:
     return window
 
 
+def _quit_on_sigterm(app: QApplication) -> None:
+    """SIGTERM (logout, ``kill``) closes the windows: back up, lock, clean up."""
+    if not hasattr(signal, "SIGTERM"):
+        return
+    signal.signal(signal.SIGTERM, lambda *_args: QTimer.singleShot(0, app.closeAllWindows))
+    ticker = QTimer(app)  # lets Python run its signal handlers during the Qt loop
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+
+
 def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -> int:
     """Run the GUI until the last window closes; returns the exit code."""
     app = create_application()
@@ -125,6 +137,7 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
                     windows.append(_open_window(ctx, vault=created))
                 else:
                     windows.append(_open_window(ctx, vault_path=wizard.vault_path))
+        _quit_on_sigterm(app)
         return int(app.exec())
     finally:
         ctx.tasks.shutdown()

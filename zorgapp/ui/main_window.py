@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.lock_button = QPushButton()
         self.lock_button.setFlat(True)
         self.lock_button.clicked.connect(self.lock)
+        for label in (self.file_label, self.schema_label):
+            label.setContentsMargins(8, 0, 8, 0)
         status.addPermanentWidget(self.file_label)
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
         self.file_label.setAccessibleName(_("Kluisbestand"))
         self.schema_label.setAccessibleName(_("Schemaversie"))
         locked = self.vault is None
+        self.lock_button.setVisible(not locked)
         self.lock_button.setEnabled(not locked)
         self.lock_action.setEnabled(not locked)
 

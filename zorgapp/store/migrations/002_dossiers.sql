@@ -25,7 +25,7 @@ CREATE TABLE dossier (
 );
 CREATE INDEX dossier_fase ON dossier (fase, naam);
 CREATE INDEX dossier_gemeente ON dossier (gemeente);
-CREATE INDEX dossier_jaar ON dossier (jaar);
+CREATE INDEX dossier_jaar ON dossier (jaar, volgnummer);
 CREATE INDEX dossier_melder ON dossier (melder_type);
 CREATE INDEX dossier_naam ON dossier (naam COLLATE NOCASE);
 CREATE INDEX dossier_melddatum ON dossier (melddatum);

@@ -264,13 +264,15 @@ class RecoveryKeyPage(QWizardPage):
         layout.addWidget(self.intro)
         self.key_label = QLabel()
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
         self.key_label.setFont(font)
         self.key_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setStyleSheet("border: 1px solid #888; padding: 10px; background: palette(base);")
+        layout.addSpacing(6)
         layout.addWidget(self.key_label)
+        layout.addSpacing(6)
         row = QHBoxLayout()
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_key)
@@ -308,6 +310,7 @@ class RecoveryKeyPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard()
         self.recovery_key = wizard.recovery_key if isinstance(wizard, FirstRunWizard) else ""
+        wizard.setOption(QWizard.WizardOption.NoCancelButton, True)  # the vault exists now
         groups = self.recovery_key.split("-")
         half = len(groups) // 2
         self.key_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QSizePolicy,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -157,6 +158,8 @@ class LockScreenWidget(QWidget):
         self.recover_button.clicked.connect(self.unlock)
         rk_form.addRow("", self.recover_button)
         self.modes.addWidget(rk_page)
+        self.modes.currentChanged.connect(self._fit_mode)
+        self._fit_mode(self.PASSPHRASE)
         layout.addWidget(self.modes)
 
         self.busy_bar = QProgressBar()
@@ -287,6 +290,14 @@ class LockScreenWidget(QWidget):
         self.clear_message()
         self._update_texts()
         self.focus_field()
+
+    def _fit_mode(self, index: int) -> None:
+        """Size the stack to the visible mode only (hidden pages are 'Ignored')."""
+        for i in range(self.modes.count()):
+            page = self.modes.widget(i)
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.modes.updateGeometry()
 
     def mode(self) -> int:
         return self.modes.currentIndex()

@@ -60,7 +60,7 @@ def _local_time(ts: str) -> str:
         moment = datetime.fromisoformat(ts).astimezone()
     except ValueError:
         return ts
-    return format_datetime(moment.replace(tzinfo=None), "short")
+    return format_datetime(moment.replace(tzinfo=None), "medium")
 
 
 class AuditTableModel(QAbstractTableModel):

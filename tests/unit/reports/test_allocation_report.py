@@ -1,0 +1,63 @@
+"""The cost statement adds up to the cent, on the region page and per municipality."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.unit.reports import fixtures as fx
+from tests.unit.reports.pdftext import amounts_nl, pages, squash
+from zorgapp.i18n import format_money
+from zorgapp.reports.allocation import kostenverdeling
+
+
+def test_region_page_shares_add_up_to_the_total() -> None:
+    verdeling, nummers = fx.verdeling_q1()
+    found = pages(kostenverdeling(verdeling, nummers, fx.BRIEFHOOFD, vandaag=fx.VANDAAG))
+    regio = found[0]
+    for aandeel in verdeling.aandelen:
+        assert aandeel.gemeente in regio
+        assert format_money(aandeel.bedrag) in regio
+    assert sum(a.bedrag for a in verdeling.aandelen) == verdeling.totaal
+    assert format_money(verdeling.totaal) in regio
+    # nationally funded costs are listed apart, with their dossier number
+    assert "HM-2026-0012" in regio
+    assert format_money(Decimal("7080.00")) in regio
+
+
+def test_one_page_per_municipality_whose_lines_add_up_to_its_share() -> None:
+    verdeling, nummers = fx.verdeling_q1()
+    found = pages(kostenverdeling(verdeling, nummers, fx.BRIEFHOOFD, vandaag=fx.VANDAAG))
+    betalers = [a for a in verdeling.aandelen if a.bedrag]
+    assert len(found) == 1 + len(betalers)
+    for aandeel, page in zip(betalers, found[1:], strict=True):
+        assert aandeel.gemeente in page
+        onderbouwing = page.split("Onderbouwing", 1)[1]
+        bedragen = amounts_nl(onderbouwing)
+        # the "Aandeel" column: last amount of every line, then rounding, then total
+        regels = len(aandeel.regels)
+        totaal = bedragen[-1]
+        assert totaal == aandeel.bedrag
+        delen = [b for b in bedragen[:-1]]
+        aandeel_kolom = delen[-(regels + 1):] if regels else delen
+        # the line parts plus rounding are the share, to the cent
+        assert sum(_last_per_line(onderbouwing, regels)) + _rounding(onderbouwing) == totaal
+    assert "HM-2026-0001" in squash(found[-1]) or any("HM-2026-0001" in p for p in found[1:])
+
+
+def _last_per_line(page: str, regels: int) -> list[Decimal]:
+    lines = [line for line in page.splitlines() if line.startswith("HM-")]
+    return [amounts_nl(line)[-1] for line in lines][:regels]
+
+
+def _rounding(page: str) -> Decimal:
+    line = next(line for line in page.splitlines() if "Afronding" in line)
+    return amounts_nl(line)[-1]
+
+
+def test_dossiers_appear_by_number_never_by_uuid() -> None:
+    verdeling, nummers = fx.verdeling_q1()
+    body = "\n".join(pages(kostenverdeling(verdeling, nummers, fx.BRIEFHOOFD)))
+    for nummer in nummers.values():
+        assert nummer in body
+    for uuid in ("d1", "d2", "d3", "d4"):
+        assert f" {uuid} " not in body

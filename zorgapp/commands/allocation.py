@@ -1,0 +1,72 @@
+"""``zorgapp allocation``: the cost allocation naar ratio of a period, as JSON or CSV.
+
+``van`` and ``tot`` in the output are the first and the last day of the period, both
+inclusive (Q1 2026 is ``2026-01-01`` to ``2026-03-31``), as a reader expects.
+Amounts are strings with two decimals; ``totaal`` is the amount divided and equals
+the sum of ``aandelen``; ``niet_verdeeld`` is the nationally funded part, listed
+apart. The CSV goes to stdout (redirect it to a file) in Dutch Excel style.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from zorgapp.cli import open_vault, out, secret_options
+from zorgapp.errors import EXIT_OK
+from zorgapp.i18n import _
+
+
+def cmd_allocation(args: argparse.Namespace) -> int:
+    from zorgapp.services.allocation_service import (
+        AllocationService,
+        csv_bytes,
+        verdeling_json,
+    )
+
+    vault = open_vault(args)
+    try:
+        uitkomst = AllocationService(vault).bereken(args.year, args.quarter, args.month,
+                                                    args.key)
+    finally:
+        vault.lock()
+    if args.csv:
+        sys.stdout.flush()
+        data = csv_bytes(uitkomst)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:  # captured text stream (tests)
+            sys.stdout.write(data.decode("utf-8"))
+        return EXIT_OK
+    out(verdeling_json(uitkomst))
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    # Placements belong to a case: ``case show --json`` gets a ``plaatsingen`` section,
+    # and importing the service adds their evaluation/end dates to the deadlines.
+    from zorgapp.commands import case
+    from zorgapp.services.opvang_service import plaatsingen_json
+
+    case.SHOW_SECTIONS.setdefault("plaatsingen", plaatsingen_json)
+
+    p = sub.add_parser("allocation", help=_("kostenverdeling naar ratio over een periode"),
+                       description=_("Verdeel de kosten van een maand, kwartaal of jaar over "
+                                     "de gemeenten van de regio. 'van' en 'tot' zijn de eerste "
+                                     "en de laatste dag van de periode (beide inbegrepen)."))
+    p.add_argument("path")
+    p.add_argument("--year", type=int, required=True, help=_("jaar"))
+    period = p.add_mutually_exclusive_group()
+    period.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help=_("kwartaal 1-4"))
+    period.add_argument("--month", type=int, choices=range(1, 13), metavar="M",
+                        help=_("maand 1-12"))
+    p.add_argument("--key", choices=["inwoners", "binding", "vast", "mix"],
+                   help=_("verdeelsleutel (standaard: die van de regio)"))
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help=_("uitvoer als JSON (standaard)"))
+    fmt.add_argument("--csv", action="store_true",
+                     help=_("uitvoer als CSV voor Excel (';', decimale komma, UTF-8 met BOM)"))
+    secret_options(p)
+    p.set_defaults(func=cmd_allocation)

@@ -1,0 +1,261 @@
+"""Import a checked bundle: a preview first, then the user's choice per dossier.
+
+``preview`` reads only; ``apply`` writes inside the caller's transaction, so an import
+is all or nothing. Status per dossier:
+
+* ``nieuw``  - not in this vault: imported (unless the user chooses to skip it);
+* ``gelijk`` - here already, identical: nothing to do;
+* ``anders`` - here already and different: keep mine, take theirs, or keep both (theirs
+  becomes a new dossier with a new uuid and a new dossiernummer).
+
+A bundle already received (same manifest hash) changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from zorgapp.domain.codes import nieuw_uuid
+from zorgapp.domain.dossier import Dossier, maak_dossiernummer, parse_dossiernummer
+from zorgapp.domain.errors import DomainError
+from zorgapp.errors import N_, UsageError
+from zorgapp.exchange.card import ContactCard
+from zorgapp.exchange.format import (
+    NotForThisVaultError,
+    OpenedBundle,
+    UnknownSenderError,
+    damaged,
+)
+from zorgapp.exchange.parts import PARTS, export_parts
+from zorgapp.store.connection import Connection
+from zorgapp.store.dossiers import DossierRepository
+from zorgapp.store.identity import IdentityRepository, OverdrachtRij, now
+
+NIEUW = "nieuw"
+GELIJK = "gelijk"
+ANDERS = "anders"
+
+MINE = "mine"
+THEIRS = "theirs"
+BOTH = "both"
+CHOICES = (MINE, THEIRS, BOTH)
+MAX_DIFFS = 300
+
+
+@dataclass(frozen=True)
+class Verschil:
+    """One differing value, for the side-by-side view (JSON text on both sides)."""
+
+    pad: str
+    mijn: str
+    hun: str
+
+
+@dataclass
+class DossierVoorbeeld:
+    uuid: str
+    dossiernummer: str
+    naam: str
+    status: str
+    theirs: dict[str, Any]
+    mine: dict[str, Any] | None = None
+    verschillen: list[Verschil] = field(default_factory=list)
+    nummer_bezet: bool = False   # new here, but its dossiernummer is taken: renumbered
+
+    @property
+    def standaard_keuze(self) -> str:
+        return THEIRS if self.status == NIEUW else MINE
+
+
+@dataclass
+class Voorbeeld:
+    bundle: OpenedBundle
+    afzender: ContactCard
+    afzender_bekend: bool
+    afzender_geverifieerd: bool
+    al_ontvangen: bool
+    dossiers: list[DossierVoorbeeld]
+    handtekening_geldig: bool = True   # a bundle with a bad signature never gets here
+
+    def aantal(self, status: str) -> int:
+        return sum(1 for d in self.dossiers if d.status == status)
+
+
+@dataclass
+class ImportResultaat:
+    bundle_id: str
+    afzender: str
+    al_ontvangen: bool = False
+    nieuw: list[str] = field(default_factory=list)        # uuids
+    vervangen: list[str] = field(default_factory=list)
+    kopie: list[tuple[str, str, str]] = field(default_factory=list)  # (bron, nieuwe uuid, nummer)
+    hernummerd: list[tuple[str, str]] = field(default_factory=list)  # (uuid, nieuw nummer)
+    ongewijzigd: list[str] = field(default_factory=list)
+
+    @property
+    def gewijzigd(self) -> int:
+        return len(self.nieuw) + len(self.vervangen) + len(self.kopie)
+
+
+def _content(doc: dict[str, Any], parts: Mapping[str, Any]) -> dict[str, Any]:
+    """What is compared: the document and the parts this Zorgapp knows."""
+    return {"dossier": doc, "parts": {k: v for k, v in sorted(parts.items()) if k in PARTS}}
+
+
+def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document as this Zorgapp would store it (refuses an invalid one)."""
+    try:
+        return Dossier.from_dict(doc).to_dict()
+    except (DomainError, KeyError, TypeError, ValueError, AttributeError):
+        raise damaged("dossier") from None
+
+
+def diff(mine: Any, theirs: Any, pad: str = "") -> list[Verschil]:
+    """Differences as (path, mine, theirs), lists compared by position."""
+    found: list[Verschil] = []
+
+    def walk(a: Any, b: Any, where: str) -> None:
+        if len(found) >= MAX_DIFFS or a == b:
+            return
+        if isinstance(a, dict) and isinstance(b, dict):
+            for key in sorted(set(a) | set(b), key=str):
+                walk(a.get(key), b.get(key), f"{where}.{key}" if where else str(key))
+            return
+        if isinstance(a, list) and isinstance(b, list):
+            for i in range(max(len(a), len(b))):
+                walk(a[i] if i < len(a) else None, b[i] if i < len(b) else None, f"{where}[{i}]")
+            return
+        found.append(Verschil(where, _show(a), _show(b)))
+
+    walk(mine, theirs, pad)
+    return found
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def preview(db: Connection, bundle: OpenedBundle, own_recipient: str) -> Voorbeeld:
+    """What an import would do; reads only."""
+    if bundle.encryption == "x25519" and own_recipient not in bundle.recipients:
+        raise NotForThisVaultError(N_("Deze bundel is niet voor deze kluis bestemd."))
+    ids = IdentityRepository(db)
+    contact = ids.contact_by_signing_key(bundle.sender.signing_key)
+    known = contact is not None and contact.age_recipient == bundle.sender.age_recipient
+    items: list[DossierVoorbeeld] = []
+    for item in bundle.dossiers:
+        theirs_doc = _normalise(item.dossier)
+        theirs = _content(theirs_doc, item.parts)
+        naam = str(theirs_doc.get("persoon", {}).get("naam", ""))
+        local = db.execute("SELECT data FROM dossier WHERE uuid = ?", (item.uuid,)).fetchone()
+        if local is None:
+            taken = db.execute("SELECT 1 FROM dossier WHERE dossiernummer = ?",
+                               (item.dossiernummer,)).fetchone() is not None
+            items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, NIEUW, theirs,
+                                          nummer_bezet=taken))
+            continue
+        mine = _content(json.loads(local[0]), export_parts(db, item.uuid))
+        status = GELIJK if mine == theirs else ANDERS
+        items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, status, theirs, mine,
+                                      diff(mine, theirs) if status == ANDERS else []))
+    return Voorbeeld(bundle=bundle, afzender=bundle.sender, afzender_bekend=known,
+                     afzender_geverifieerd=bool(known and contact and contact.geverifieerd),
+                     al_ontvangen=ids.received(bundle.bundle_id), dossiers=items)
+
+
+def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, prefix: str,
+          deadline_for: Callable[[Connection, Dossier], date | None], actor: str,
+          allow_unknown_sender: bool = False) -> ImportResultaat:
+    """Carry out the choices inside the caller's transaction."""
+    bundle = voorbeeld.bundle
+    ids = IdentityRepository(db)
+    result = ImportResultaat(bundle_id=bundle.bundle_id, afzender=bundle.sender.label())
+    if ids.received(bundle.bundle_id):
+        result.al_ontvangen = True
+        return result
+    fresh = preview(db, bundle, _own_recipient(db, bundle))  # the vault may have changed
+    if not fresh.afzender_bekend and not allow_unknown_sender:
+        raise UnknownSenderError(N_("De afzender van deze bundel staat niet in uw adresboek. Controleer de vingerafdruk {vingerafdruk} met de afzender en voeg de contactkaart toe, of kies uitdrukkelijk om toch in te lezen."),
+                                 vingerafdruk=bundle.sender.fingerprint)
+    for value in keuzes.values():
+        if value not in CHOICES:
+            raise UsageError(N_("Onbekende keuze {keuze} bij het inlezen."), keuze=value)
+    repo = DossierRepository(db)
+    stamp = now()
+    history: list[OverdrachtRij] = []
+    tegenpartij = bundle.sender.label()
+
+    def record(uuid: str, keuze: str, bron: str = "") -> None:
+        history.append(OverdrachtRij(uuid, "import", tegenpartij, bundle.sender.fingerprint,
+                                     bundle.bundle_id, keuze, bron, stamp, actor))
+
+    for item in fresh.dossiers:
+        keuze = keuzes.get(item.uuid, item.standaard_keuze)
+        doc = item.theirs["dossier"]
+        parts = item.theirs["parts"]
+        if item.status == GELIJK or (keuze == MINE):
+            result.ongewijzigd.append(item.uuid)
+            continue
+        if item.status == NIEUW:
+            dossier = Dossier.from_dict(doc)
+            if repo_has_number(db, dossier.dossiernummer):
+                dossier.dossiernummer = _next_number(repo, prefix, dossier.dossiernummer)
+                result.hernummerd.append((dossier.uuid, dossier.dossiernummer))
+            repo.insert(dossier, deadline_for(db, dossier))
+            _replace_parts(db, dossier.uuid, parts, fresh_ids=False)
+            result.nieuw.append(dossier.uuid)
+            record(dossier.uuid, "new")
+        elif keuze == THEIRS:
+            dossier = Dossier.from_dict(doc)
+            repo.update(dossier, deadline_for(db, dossier))
+            _replace_parts(db, dossier.uuid, parts, fresh_ids=False)
+            result.vervangen.append(dossier.uuid)
+            record(dossier.uuid, "theirs")
+        else:  # BOTH: theirs as a new dossier beside mine
+            dossier = Dossier.from_dict(doc)
+            dossier.uuid = nieuw_uuid()
+            dossier.dossiernummer = _next_number(repo, prefix, dossier.dossiernummer)
+            repo.insert(dossier, deadline_for(db, dossier))
+            _replace_parts(db, dossier.uuid, parts, fresh_ids=True)
+            result.kopie.append((item.uuid, dossier.uuid, dossier.dossiernummer))
+            record(dossier.uuid, "both", item.uuid)
+    ids.record_handover(history)
+    ids.record_received(bundle.bundle_id, bundle.sender.fingerprint, tegenpartij,
+                        bundle.created_at, result.gewijzigd)
+    return result
+
+
+def repo_has_number(db: Connection, nummer: str) -> bool:
+    return db.execute("SELECT 1 FROM dossier WHERE dossiernummer = ?", (nummer,)).fetchone() is not None
+
+
+def _next_number(repo: DossierRepository, prefix: str, original: str) -> str:
+    try:
+        jaar = parse_dossiernummer(original)[1]
+    except DomainError:
+        jaar = date.today().year
+    return maak_dossiernummer(prefix, jaar, repo.next_volgnummer(jaar))
+
+
+def _replace_parts(db: Connection, uuid: str, parts: Mapping[str, Any], fresh_ids: bool) -> None:
+    for name, value in parts.items():
+        part = PARTS.get(name)
+        if part is not None:
+            part.replace(db, uuid, value, fresh_ids)
+
+
+def _own_recipient(db: Connection, bundle: OpenedBundle) -> str:
+    row = IdentityRepository(db).get()
+    if row is None:
+        return ""
+    from zorgapp.exchange.card import OwnKeys
+
+    return OwnKeys(row.age_identity, row.signing_key).age_recipient()

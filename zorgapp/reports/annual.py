@@ -1,0 +1,186 @@
+"""Jaarbeeld: anonymous year figures with year columns side by side and bar charts.
+
+Counts of 1 to 4 print as "<5" (see ``domain.jaarbeeld``); in the charts such a bar is
+left out (height 0) and labelled "<5", because a bar's height would give the number
+away just as well as the figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from zorgapp.domain import jaarbeeld as jb
+from zorgapp.domain.codes import GESLACHT_LABELS, MELDER_LABELS, UITBUITINGSVORM_LABELS
+from zorgapp.domain.opvang import OPVANG_LABELS
+from zorgapp.i18n import N_, _
+from zorgapp.reports import fonts, style
+from zorgapp.reports.style import ACCENT, INK, MUTED, Briefhoofd, DocumentInfo, Styles, p, tabel
+
+_TITELS = {
+    jb.VORM: N_("Per vorm van uitbuiting"),
+    jb.GESLACHT: N_("Per geslacht"),
+    jb.LEEFTIJD: N_("Per leeftijdsgroep (bij de eerste melding)"),
+    jb.MELDER: N_("Per soort melder"),
+    jb.GEMEENTE: N_("Per gemeente van binding"),
+    jb.PLAATSING: N_("Plaatsingen per soort opvang (naar begindatum)"),
+}
+
+
+def _categorie(dimensie: str, code: str, gemeenten: Mapping[str, str]) -> str:
+    labels: Mapping[object, str] = {
+        jb.VORM: UITBUITINGSVORM_LABELS,
+        jb.GESLACHT: GESLACHT_LABELS,
+        jb.MELDER: MELDER_LABELS,
+        jb.PLAATSING: OPVANG_LABELS,
+    }.get(dimensie, {})
+    if code == jb.ONBEKEND or (dimensie == jb.GEMEENTE and not code):
+        return _("Onbekend") if dimensie != jb.GEMEENTE else _("Geen of onbekend")
+    if dimensie == jb.GEMEENTE:
+        return gemeenten.get(code, code)
+    if dimensie == jb.LEEFTIJD:
+        return code.replace("-", "–")
+    msgid = labels.get(code)
+    return _(msgid) if msgid else code
+
+
+def _zichtbaar(aantal: int) -> int:
+    """The bar height: hidden counts get no bar."""
+    return 0 if jb.onderdrukt(aantal) else aantal
+
+
+def _staafdiagram_jaren(cijfers: jb.JaarCijfers) -> Drawing:
+    breedte, hoogte = style.CONTENT_WIDTH, 55 * mm
+    tekening = Drawing(breedte, hoogte)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 30, 18
+    chart.width, chart.height = breedte - 50, hoogte - 30
+    waarden = [cijfers.totaal.get(j, 0) for j in cijfers.jaren]
+    chart.data = [[_zichtbaar(w) for w in waarden]]
+    chart.categoryAxis.categoryNames = [str(j) for j in cijfers.jaren]
+    chart.categoryAxis.labels.fontName = fonts.SANS
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = fonts.SANS
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max([5, *chart.data[0]]) * 1.15
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = style.RULE
+    chart.valueAxis.gridStrokeWidth = 0.25
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[jb.weergave(w) for w in waarden]]
+    chart.barLabels.fontName = fonts.SANS
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.fillColor = INK
+    chart.barLabels.nudge = 6
+    tekening.add(chart)
+    return tekening
+
+
+def _staafdiagram_vormen(cijfers: jb.JaarCijfers, jaar: int) -> Drawing:
+    categorieen = cijfers.categorieen(jb.VORM)
+    breedte = style.CONTENT_WIDTH
+    hoogte = max(30 * mm, (len(categorieen) * 8 + 14) * mm / 1.6)
+    tekening = Drawing(breedte, hoogte)
+    if not categorieen:
+        tekening.add(String(0, hoogte / 2, _("Geen gegevens."), fontName=fonts.SANS,
+                            fontSize=9, fillColor=MUTED))
+        return tekening
+    namen = [_categorie(jb.VORM, c, {}) for c in categorieen]
+    waarden = [cijfers.aantal(jb.VORM, c, jaar) for c in categorieen]
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 120, 8
+    chart.width, chart.height = breedte - 160, hoogte - 16
+    chart.data = [[_zichtbaar(w) for w in reversed(waarden)]]
+    chart.categoryAxis.categoryNames = list(reversed(namen))
+    chart.categoryAxis.labels.fontName = fonts.SANS
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = fonts.SANS
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max([5, *chart.data[0]]) * 1.15
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [[jb.weergave(w) for w in reversed(waarden)]]
+    chart.barLabels.fontName = fonts.SANS
+    chart.barLabels.fontSize = 7.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 4
+    tekening.add(chart)
+    return tekening
+
+
+def jaarbeeld(
+    cijfers: jb.JaarCijfers,
+    briefhoofd: Briefhoofd,
+    *,
+    jaar: int | None = None,
+    regio: str = "",
+    gemeente_namen: Mapping[str, str] | None = None,
+    demo: bool = False,
+    vandaag: date | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> bytes:
+    """The year report as PDF bytes; ``jaar`` (default: the last year) is the report year."""
+    s = Styles.get()
+    gemeenten = gemeente_namen or {}
+    jaar = jaar if jaar is not None else (cijfers.jaren[-1] if cijfers.jaren else 0)
+    jaren = list(cijfers.jaren)
+    titel = _("Jaarbeeld {jaar}").format(jaar=jaar)
+    if regio:
+        titel = _("Jaarbeeld {jaar} {regio}").format(jaar=jaar, regio=regio)
+    story: list[Flowable] = [
+        p(titel, s.title),
+        p(_("Slachtoffers van mensenhandel die bij de zorgcoördinatie zijn gemeld, per "
+            "jaar van de eerste melding. Aantallen van 1 tot en met 4 staan als \"<5\", "
+            "zodat niemand herkenbaar is; een dossier met meer vormen van uitbuiting telt "
+            "bij elke vorm mee."), s.small),
+        p(_("Dossiers per jaar"), s.h2),
+        tabel([""] + [str(j) for j in jaren],
+              [[_("Dossiers")] + [jb.weergave(cijfers.totaal.get(j, 0)) for j in jaren]],
+              [4] + [1] * len(jaren), rechts=tuple(range(1, len(jaren) + 1))),
+        Spacer(1, 3 * mm),
+        _staafdiagram_jaren(cijfers),
+    ]
+    if progress:
+        progress(0.2)
+    story.append(KeepTogether([
+        p(_("Vorm van uitbuiting in {jaar}").format(jaar=jaar), s.h2),
+        _staafdiagram_vormen(cijfers, jaar),
+    ]))
+    for i, dimensie in enumerate(jb.DIMENSIES):
+        categorieen = cijfers.categorieen(dimensie)
+        rijen = [[_categorie(dimensie, c, gemeenten)]
+                 + [jb.weergave(cijfers.aantal(dimensie, c, j)) for j in jaren]
+                 for c in categorieen]
+        blok: list[Flowable] = [p(_(_TITELS[dimensie]), s.h2)]
+        if rijen:
+            blok.append(tabel([""] + [str(j) for j in jaren], rijen,
+                              [4] + [1] * len(jaren),
+                              rechts=tuple(range(1, len(jaren) + 1))))
+        else:
+            blok.append(p(_("Geen gegevens."), s.small))
+        story.append(KeepTogether(blok) if len(rijen) < 25 else blok[0])
+        if len(rijen) >= 25:
+            story += blok[1:]
+        if progress:
+            progress(0.2 + 0.5 * (i + 1) / len(jb.DIMENSIES))
+    info = DocumentInfo(
+        titel=_("Jaarbeeld"),
+        onderwerp=titel,
+        referentie=str(jaar),
+        vertrouwelijk=False,
+        demo=demo,
+    )
+    pdf = style.bouw(story, info, briefhoofd, vandaag=vandaag)
+    if progress:
+        progress(1.0)
+    return pdf

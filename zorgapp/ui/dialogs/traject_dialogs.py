@@ -1,0 +1,358 @@
+"""Dialogs that change a case's path: next stage, reopen, decision, correction.
+
+Each dialog gathers values and hands them to a ``submit`` callable (the dossier view
+calls the service there). A refusal by the rules (``DomainError``/``KnownError``)
+appears as a translated message inside the dialog, which stays open so the user can
+fix the input; it never becomes a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.domain.codes import (
+    BESLUIT_SOORT_LABELS,
+    BESLUIT_UITKOMST_LABELS,
+    FASE_LABELS,
+    SLUITREDEN_LABELS,
+    UITKOMSTEN,
+    BesluitSoort,
+    Fase,
+    Sluitreden,
+)
+from zorgapp.domain.errors import DomainError
+from zorgapp.domain.traject import EventSoort, Traject
+from zorgapp.errors import KnownError
+from zorgapp.i18n import _, format_date
+from zorgapp.ui.tasks import message_for
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def to_date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def date_edit(value: date, maximum: date | None, name: str) -> QDateEdit:
+    """A date field with a calendar popup, in the user's language."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setMinimumDate(QDate(1900, 1, 1))
+    if maximum is not None:
+        edit.setMaximumDate(to_qdate(maximum))
+    edit.setDate(to_qdate(value))
+    edit.setAccessibleName(name)
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty: a check box enables the date field."""
+
+    def __init__(self, label: str, value: date, maximum: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.check.setAccessibleName(label)
+        self.edit = date_edit(value, maximum, label)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        row.addWidget(self.check)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return to_date(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+
+class _FormDialog(QDialog):
+    """Form + error label + OK/Cancel; ``submit(values)`` may raise a user error."""
+
+    def __init__(self, title: str, submit: Callable[[dict[str, Any]], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.result_value: object = None
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName(_("Foutmelding"))
+        self.error_label.hide()
+        self.layout_.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Vastleggen"))
+        self.ok_button.setAccessibleName(_("Vastleggen"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_("Annuleren"))
+        cancel.setAccessibleName(_("Annuleren"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+    def add_row(self, label: str, widget: QWidget) -> None:
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.rstrip(":"))
+        self.form.addRow(label, widget)
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self._submit(self.values())
+        except (DomainError, KnownError) as exc:
+            self.show_error(message_for(exc))
+            return
+        super().accept()
+
+
+class VolgendeFaseDialog(_FormDialog):
+    """Offers only the stages the rules allow from here (``mogelijke_overgangen``)."""
+
+    def __init__(self, traject: Traject, vandaag: date,
+                 submit: Callable[[dict[str, Any]], object], parent: QWidget | None = None) -> None:
+        super().__init__(_("Volgende fase"), submit, parent)
+        huidig = traject.huidige_fase
+        uitleg = QLabel(_("Huidige fase: {fase}").format(
+            fase=_(FASE_LABELS[huidig]) if huidig else "—"))
+        uitleg.setAccessibleName(uitleg.text())
+        self.form.addRow(uitleg)
+        self.fase_combo = QComboBox()
+        for fase in Fase:
+            if fase in traject.mogelijke_overgangen():
+                self.fase_combo.addItem(_(FASE_LABELS[fase]), fase.value)
+        self.add_row(_("Naar fase:"), self.fase_combo)
+        self.datum_edit = date_edit(vandaag, vandaag, _("Datum"))
+        self.add_row(_("Datum:"), self.datum_edit)
+        self.reden_edit = QLineEdit()
+        self.reden_edit.setPlaceholderText(_("Waarom deze stap?"))
+        self.add_row(_("Reden:"), self.reden_edit)
+        self.sluitreden_combo = QComboBox()
+        for reden in Sluitreden:
+            self.sluitreden_combo.addItem(_(SLUITREDEN_LABELS[reden]), reden.value)
+        self.sluitreden_label = QLabel(_("Reden van afsluiten:"))
+        self.sluitreden_combo.setAccessibleName(_("Reden van afsluiten"))
+        self.form.addRow(self.sluitreden_label, self.sluitreden_combo)
+        self.fase_combo.currentIndexChanged.connect(self._fase_changed)
+        self._fase_changed()
+        if self.fase_combo.count() == 0:
+            self.show_error(_("Vanuit deze fase is geen volgende fase mogelijk."))
+            self.ok_button.setEnabled(False)
+        self.fase_combo.setFocus()
+
+    def _fase_changed(self) -> None:
+        closing = self.fase_combo.currentData() == Fase.AFGESLOTEN.value
+        self.sluitreden_label.setVisible(closing)
+        self.sluitreden_combo.setVisible(closing)
+
+    def select(self, fase: Fase) -> bool:
+        index = self.fase_combo.findData(fase.value)
+        if index >= 0:
+            self.fase_combo.setCurrentIndex(index)
+        return index >= 0
+
+    def values(self) -> dict[str, Any]:
+        naar = Fase(self.fase_combo.currentData())
+        return {
+            "naar": naar,
+            "datum": to_date(self.datum_edit.date()),
+            "reden": self.reden_edit.text(),
+            "sluitreden": Sluitreden(self.sluitreden_combo.currentData())
+            if naar is Fase.AFGESLOTEN else None,
+        }
+
+
+class HeropenDialog(_FormDialog):
+    """Reopen a closed case: back to the stage before closing, or to intake."""
+
+    def __init__(self, traject: Traject, vandaag: date,
+                 submit: Callable[[dict[str, Any]], object], parent: QWidget | None = None) -> None:
+        super().__init__(_("Dossier heropenen"), submit, parent)
+        stappen = traject.stappen()
+        vorige = stappen[-2].fase if len(stappen) >= 2 else Fase.INTAKE
+        self.naar_combo = QComboBox()
+        for fase in dict.fromkeys([vorige, Fase.INTAKE]):
+            self.naar_combo.addItem(_(FASE_LABELS[fase]), fase.value)
+        self.add_row(_("Terug naar fase:"), self.naar_combo)
+        self.datum_edit = date_edit(vandaag, vandaag, _("Datum"))
+        self.add_row(_("Datum:"), self.datum_edit)
+        self.reden_edit = QLineEdit()
+        self.add_row(_("Reden:"), self.reden_edit)
+
+    def values(self) -> dict[str, Any]:
+        return {"naar": Fase(self.naar_combo.currentData()),
+                "datum": to_date(self.datum_edit.date()),
+                "reden": self.reden_edit.text()}
+
+
+class BesluitDialog(_FormDialog):
+    """Record a decision: aangifte (ja/nee) or a residence permit step."""
+
+    def __init__(self, vandaag: date, submit: Callable[[dict[str, Any]], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(_("Besluit vastleggen"), submit, parent)
+        self.soort_combo = QComboBox()
+        for soort in BesluitSoort:
+            self.soort_combo.addItem(_(BESLUIT_SOORT_LABELS[soort]), soort.value)
+        self.add_row(_("Besluit:"), self.soort_combo)
+        self.uitkomst_combo = QComboBox()
+        self.add_row(_("Uitkomst:"), self.uitkomst_combo)
+        self.datum_edit = date_edit(vandaag, vandaag, _("Datum"))
+        self.add_row(_("Datum:"), self.datum_edit)
+        self.geldig_tot = OptionalDate(_("Geldig tot"), vandaag.replace(year=vandaag.year + 1)
+                                       if not (vandaag.month == 2 and vandaag.day == 29)
+                                       else vandaag)
+        self.add_row(_("Geldigheid:"), self.geldig_tot)
+        self.toelichting_edit = QLineEdit()
+        self.add_row(_("Toelichting:"), self.toelichting_edit)
+        self.soort_combo.currentIndexChanged.connect(self._fill_uitkomsten)
+        self._fill_uitkomsten()
+
+    def _fill_uitkomsten(self) -> None:
+        soort = BesluitSoort(self.soort_combo.currentData())
+        self.uitkomst_combo.clear()
+        for uitkomst, label in BESLUIT_UITKOMST_LABELS.items():
+            if uitkomst in UITKOMSTEN[soort]:
+                self.uitkomst_combo.addItem(_(label), uitkomst.value)
+        self.geldig_tot.setVisible(soort is BesluitSoort.VERBLIJFSVERGUNNING)
+
+    def values(self) -> dict[str, Any]:
+        from zorgapp.domain.codes import BesluitUitkomst
+
+        soort = BesluitSoort(self.soort_combo.currentData())
+        return {"soort": soort,
+                "uitkomst": BesluitUitkomst(self.uitkomst_combo.currentData()),
+                "datum": to_date(self.datum_edit.date()),
+                "toelichting": self.toelichting_edit.text(),
+                "geldig_tot": self.geldig_tot.value()
+                if soort is BesluitSoort.VERBLIJFSVERGUNNING else None}
+
+
+class CorrectieDialog(_FormDialog):
+    """Correct an earlier step or decision: a new event, the original stays visible."""
+
+    def __init__(self, traject: Traject, vandaag: date,
+                 submit: Callable[[dict[str, Any]], object], parent: QWidget | None = None,
+                 event_uuid: str | None = None) -> None:
+        super().__init__(_("Correctie vastleggen"), submit, parent)
+        uitleg = QLabel(_("Een correctie overschrijft niets: de oorspronkelijke stap blijft "
+                          "zichtbaar in de geschiedenis."))
+        uitleg.setWordWrap(True)
+        uitleg.setAccessibleName(uitleg.text())
+        self.form.addRow(uitleg)
+        self.event_combo = QComboBox()
+        self._fases: dict[str, Fase] = {}
+        for s in traject.stappen():
+            self.event_combo.addItem(_("{fase} op {datum}").format(
+                fase=_(FASE_LABELS[s.fase]), datum=format_date(s.datum)), s.event_uuid)
+            self._fases[s.event_uuid] = s.fase
+        for b in traject.besluiten():
+            self.event_combo.addItem(_("{soort} op {datum}").format(
+                soort=_(BESLUIT_SOORT_LABELS[b.soort]), datum=format_date(b.datum)), b.event_uuid)
+        if event_uuid is not None:
+            index = self.event_combo.findData(event_uuid)
+            if index >= 0:
+                self.event_combo.setCurrentIndex(index)
+        self.add_row(_("Wat corrigeren:"), self.event_combo)
+        self.nieuwe_datum = OptionalDate(_("Nieuwe datum"), vandaag, vandaag)
+        self.add_row(_("Datum:"), self.nieuwe_datum)
+        self.nieuwe_reden = QLineEdit()
+        self.nieuwe_reden.setPlaceholderText(_("Leeg laten: reden blijft"))
+        self.add_row(_("Nieuwe reden:"), self.nieuwe_reden)
+        self.sluitreden_combo = QComboBox()
+        self.sluitreden_combo.addItem(_("(ongewijzigd)"), "")
+        for reden in Sluitreden:
+            self.sluitreden_combo.addItem(_(SLUITREDEN_LABELS[reden]), reden.value)
+        self.add_row(_("Reden van afsluiten:"), self.sluitreden_combo)
+        self.vervalt_check = QCheckBox(_("Vervalt (ten onrechte vastgelegd)"))
+        self.vervalt_check.setAccessibleName(_("Vervalt"))
+        self.form.addRow("", self.vervalt_check)
+        self.reden_edit = QLineEdit()
+        self.reden_edit.setPlaceholderText(_("Waarom deze correctie?"))
+        self.add_row(_("Reden van de correctie:"), self.reden_edit)
+        self.event_combo.currentIndexChanged.connect(self._event_changed)
+        self._event_changed()
+
+    def _event_changed(self) -> None:
+        fase = self._fases.get(self.event_combo.currentData())
+        self.sluitreden_combo.setEnabled(fase is Fase.AFGESLOTEN)
+
+    def values(self) -> dict[str, Any]:
+        nieuwe_reden = self.nieuwe_reden.text()
+        sluit = self.sluitreden_combo.currentData()
+        return {"event_uuid": self.event_combo.currentData(),
+                "reden": self.reden_edit.text(),
+                "nieuwe_datum": self.nieuwe_datum.value(),
+                "nieuwe_reden": nieuwe_reden if nieuwe_reden.strip() else None,
+                "nieuwe_sluitreden": Sluitreden(sluit) if sluit and self.sluitreden_combo.isEnabled()
+                else None,
+                "vervalt": self.vervalt_check.isChecked()}
+
+
+def event_beschrijving(traject: Traject) -> list[tuple[str, str]]:
+    """Every recorded event as (uuid, one line of text), oldest first (the list below the
+    timeline; corrections included, so nothing is hidden)."""
+    regels: list[tuple[str, str]] = []
+    for e in traject.events:
+        datum = format_date(e.datum)
+        if e.soort is EventSoort.FASE and e.fase is not None:
+            tekst = _("{datum} · {fase}: {reden}").format(datum=datum, fase=_(FASE_LABELS[e.fase]),
+                                                          reden=e.reden)
+            if e.sluitreden is not None:
+                tekst += " (" + _(SLUITREDEN_LABELS[e.sluitreden]) + ")"
+        elif e.soort is EventSoort.HEROPEND and e.fase is not None:
+            tekst = _("{datum} · heropend in {fase}: {reden}").format(
+                datum=datum, fase=_(FASE_LABELS[e.fase]), reden=e.reden)
+        elif e.soort is EventSoort.BESLUIT and e.besluit_soort and e.uitkomst:
+            tekst = _("{datum} · besluit {soort}: {uitkomst}").format(
+                datum=datum, soort=_(BESLUIT_SOORT_LABELS[e.besluit_soort]),
+                uitkomst=_(BESLUIT_UITKOMST_LABELS[e.uitkomst]))
+            if e.reden:
+                tekst += " — " + e.reden
+        else:
+            tekst = _("{datum} · correctie: {reden}").format(datum=datum, reden=e.reden)
+        regels.append((e.uuid, tekst + " · " + e.auteur))
+    return regels
+
+
+__all__ = ["BesluitDialog", "CorrectieDialog", "HeropenDialog", "OptionalDate",
+           "VolgendeFaseDialog", "date_edit", "event_beschrijving", "to_date", "to_qdate"]
