@@ -27,7 +27,7 @@ from zorgapp.domain.opvang import (
     Plaatsing,
 )
 from zorgapp.i18n import _, format_date_long
-from zorgapp.reports import style
+from zorgapp.reports import fonts, style
 from zorgapp.reports.style import Briefhoofd, DocumentInfo, Styles, esc, markup, p, velden
 from zorgapp.reports.teksten import (
     datum,
@@ -156,6 +156,7 @@ def plaatsingsbrief(
     kop = Table([[aan, rechts]], colWidths=[style.CONTENT_WIDTH * 0.55,
                                              style.CONTENT_WIDTH * 0.45])
     kop.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),

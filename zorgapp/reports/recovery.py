@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from zorgapp.i18n import _, format_date_long
-from zorgapp.reports import style
+from zorgapp.reports import fonts, style
 from zorgapp.reports.style import ACCENT, Briefhoofd, DocumentInfo, Styles, esc, markup, p, velden
 
 
@@ -41,6 +41,7 @@ def herstelsleutelblad(
     sleuteltabel = Table([[p(g, s.mono) for g in rij] for rij in rijen],
                          colWidths=[style.CONTENT_WIDTH / 4 - 6 * mm] * 4)
     sleuteltabel.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
         ("BOX", (0, 0), (-1, -1), 1.2, ACCENT),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),

@@ -152,6 +152,7 @@ def velden(rijen: Sequence[tuple[str, str]], label_width: float = 52 * mm) -> Ta
             for label, waarde in rijen]
     table = Table(data, colWidths=[label_width, CONTENT_WIDTH - label_width])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -192,6 +193,7 @@ def tabel(
     schaal = CONTENT_WIDTH / sum(breedtes)
     table = Table(data, colWidths=[b * schaal for b in breedtes], repeatRows=1)
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
@@ -295,6 +297,8 @@ def _canvas_class(info: DocumentInfo, gemaakt: date) -> type[Canvas]:
 
     class _Canvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Without this the canvas starts in Helvetica (Latin-1 only) and lists it.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.SANS
             super().__init__(*args, **kwargs)
             self._bewaard: list[dict[str, Any]] = []
 

@@ -16,7 +16,7 @@ def reader(pdf: bytes) -> PdfReader:
 
 
 def pages(pdf: bytes) -> list[str]:
-    return [unicodedata.normalize("NFC", page.extract_text() or "")
+    return [unicodedata.normalize("NFC", page.extract_text() or "").replace("\xa0", " ")
             for page in reader(pdf).pages]
 
 
@@ -34,3 +34,9 @@ _MONEY_NL = re.compile(r"€\s?(-?[\d.]+,\d\d)")
 
 def amounts_nl(s: str) -> list[Decimal]:
     return [Decimal(m.replace(".", "").replace(",", ".")) for m in _MONEY_NL.findall(s)]
+
+
+def money(amount: Decimal) -> str:
+    from zorgapp.i18n import format_money
+
+    return format_money(amount).replace("\xa0", " ")

@@ -1,11 +1,365 @@
-"""The Dossiers area (placeholder until its feature lands)."""
+"""The Dossiers area: search and filter the list, open a dossier, record a new signal.
+
+Typing searches at once (debounced 150 ms). The query runs on the task runner, so the
+window never waits for it; while one runs, further keystrokes only mark the list
+stale and the newest text is queried when the running one returns (no queue of
+outdated searches). Rows are fetched lazily by the model for the visible page only.
+
+Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens the selected dossier,
+Esc / Alt+Left back to the list, Ctrl+S saves the client's details.
+"""
 
 from __future__ import annotations
 
-from zorgapp.i18n import N_
-from zorgapp.ui.pages.base import PlaceholderPage
+import logging
+import time
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.domain.codes import (
+    FASE_LABELS,
+    MELDER_LABELS,
+    UITBUITINGSVORM_LABELS,
+    Fase,
+    MelderType,
+    Uitbuitingsvorm,
+)
+from zorgapp.domain.errors import DomainError
+from zorgapp.errors import KnownError
+from zorgapp.i18n import N_, _, format_number, ngettext
+from zorgapp.services.dossier_service import DossierService, gemeente_namen
+from zorgapp.store.dossiers import Filter
+from zorgapp.store.vault import Vault
+from zorgapp.ui.context import UiContext
+from zorgapp.ui.models.dossier_table_model import UUID_ROLE, DossierColumn, DossierTableModel
+from zorgapp.ui.pages.base import Page
+from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.dossier_view import DossierView
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+FIRST_YEAR = 2010
 
 
-class DossiersPage(PlaceholderPage):
+class _Table(QTableView):
+    """Enter opens the current row (a table view would otherwise just move on)."""
+
+    activated_row = Signal(QModelIndex)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class DossiersPage(Page):
     name = "dossiers"
     title_msgid = N_("Dossiers")
+
+    #: emitted after a dossier was created or changed (the dashboard may refresh)
+    dossiers_changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.service: DossierService | None = None
+        self._generation = 0
+        self._in_flight = False
+        self._stale = False
+        self._started = 0.0
+        self.last_query_ms: float | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+
+        # -- list ----------------------------------------------------------------------
+        self.list_widget = QWidget()
+        layout = QVBoxLayout(self.list_widget)
+        layout.setContentsMargins(12, 8, 12, 8)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        bar.addWidget(self.search_edit, 3)
+        self.new_button = QPushButton()
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+
+        filters = QHBoxLayout()
+        self.fase_combo = QComboBox()
+        self.vorm_combo = QComboBox()
+        self.gemeente_combo = QComboBox()
+        self.melder_combo = QComboBox()
+        self.jaar_combo = QComboBox()
+        for combo in (self.fase_combo, self.vorm_combo, self.gemeente_combo, self.melder_combo,
+                      self.jaar_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+            filters.addWidget(combo, 1)
+        self.privacy_check = QCheckBox()
+        filters.addWidget(self.privacy_check)
+        layout.addLayout(filters)
+
+        self.model = DossierTableModel(parent=self)
+        self.table = _Table()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {DossierColumn.DOSSIERNUMMER: 130, DossierColumn.NAAM: 220, DossierColumn.FASE: 170,
+                  DossierColumn.VORMEN: 190, DossierColumn.GEMEENTE: 160, DossierColumn.MELDDATUM: 110}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        header.setSortIndicator(DossierColumn.DOSSIERNUMMER, Qt.SortOrder.DescendingOrder)
+        layout.addWidget(self.table, 1)
+        self.status_label = QLabel()
+        layout.addWidget(self.status_label)
+        self.stack.addWidget(self.list_widget)
+
+        # -- one dossier ---------------------------------------------------------------
+        self.view = DossierView(ctx)
+        self.stack.addWidget(self.view)
+
+        self._fill_filters()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_query)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._search_return)
+        for combo in (self.fase_combo, self.vorm_combo, self.gemeente_combo, self.melder_combo,
+                      self.jaar_combo):
+            combo.currentIndexChanged.connect(self.run_query)
+        self.model.sort_requested.connect(lambda *_args: self.run_query())
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated_row.connect(self._open_index)
+        self.new_button.clicked.connect(self.nieuwe_melding)
+        self.privacy_check.setChecked(ctx.privacy_initials())
+        self.model.set_privacy(ctx.privacy_initials())
+        self.privacy_check.toggled.connect(lambda on: ctx.set_setting("privacy_initials", on))
+        ctx.setting_changed.connect(self._setting_changed)
+        self.view.back_requested.connect(self.show_list)
+        self.view.changed.connect(self._dossier_changed)
+
+        for keys, slot in (("Ctrl+N", self.nieuwe_melding), (QKeySequence.StandardKey.Find, self.focus_search)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.retranslate()
+
+    # -- texts -----------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        def fill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in items:
+                combo.addItem(label, value)
+            index = combo.findData(current)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+            combo.blockSignals(False)
+
+        fill(self.fase_combo, _("Alle fasen"), [(_(FASE_LABELS[f]), f.value) for f in Fase])
+        fill(self.vorm_combo, _("Alle vormen"),
+             [(_(UITBUITINGSVORM_LABELS[v]), v.value) for v in Uitbuitingsvorm])
+        fill(self.gemeente_combo, _("Alle gemeenten"), [(n, c) for c, n in gemeente_namen().items()])
+        fill(self.melder_combo, _("Alle melders"),
+             sorted(((_(MELDER_LABELS[m]), m.value) for m in MelderType), key=lambda x: x[0].casefold()))
+        fill(self.jaar_combo, _("Alle jaren"),
+             [(str(y), y) for y in range(date.today().year, FIRST_YEAR - 1, -1)])
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.search_edit.setPlaceholderText(
+            _("Zoek op naam, alias, dossiernummer of BSN (Ctrl+F)"))
+        self.search_edit.setAccessibleName(_("Zoeken in dossiers"))
+        self.new_button.setText(_("&Nieuwe melding"))
+        self.new_button.setToolTip(_("Nieuwe melding vastleggen (Ctrl+N)"))
+        self.new_button.setAccessibleName(_("Nieuwe melding"))
+        self.fase_combo.setAccessibleName(_("Filter op fase"))
+        self.vorm_combo.setAccessibleName(_("Filter op vorm van uitbuiting"))
+        self.gemeente_combo.setAccessibleName(_("Filter op gemeente van binding"))
+        self.melder_combo.setAccessibleName(_("Filter op melder"))
+        self.jaar_combo.setAccessibleName(_("Filter op jaar van melding"))
+        self.privacy_check.setText(_("&Initialen tonen"))
+        self.privacy_check.setAccessibleName(_("Initialen in plaats van namen tonen"))
+        self.privacy_check.setToolTip(_("Toon in lijsten initialen in plaats van namen "
+                                        "(bijvoorbeeld als iemand meekijkt)"))
+        self.table.setAccessibleName(_("Lijst van dossiers"))
+        self.status_label.setAccessibleName(_("Aantal gevonden dossiers"))
+        self._fill_filters()
+        self.model.retranslate()
+        self._update_status()
+
+    # -- vault -----------------------------------------------------------------------
+
+    def set_vault(self, vault: Vault) -> None:
+        super().set_vault(vault)
+        self.service = DossierService(vault)
+        self.model.set_fetch(self.service.rijen)
+        self.view.set_service(self.service)
+        self.show_list()
+        self.run_query()
+
+    def clear(self) -> None:
+        self._search_timer.stop()
+        self._generation += 1  # results of running queries are dropped
+        self.service = None
+        self.model.set_fetch(None)
+        self.view.clear()
+        self.view.set_service(None)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.stack.setCurrentWidget(self.list_widget)
+        self.status_label.clear()
+        super().clear()
+
+    def activated(self) -> None:
+        if self.stack.currentWidget() is self.list_widget:
+            self.search_edit.setFocus()
+
+    # -- search ----------------------------------------------------------------------
+
+    def current_filter(self) -> Filter:
+        return Filter(fase=self.fase_combo.currentData() or "",
+                      vorm=self.vorm_combo.currentData() or "",
+                      gemeente=self.gemeente_combo.currentData() or "",
+                      melder_type=self.melder_combo.currentData() or "",
+                      jaar=self.jaar_combo.currentData() or None,
+                      zoek=self.search_edit.text())
+
+    def run_query(self) -> None:
+        """Query now, or as soon as the running query returns."""
+        self._search_timer.stop()
+        if self.service is None:
+            return
+        if self._in_flight:
+            self._stale = True
+            return
+        self._generation += 1
+        generation = self._generation
+        service = self.service
+        flt = self.current_filter()
+        sort, descending = self.model.sort_key()
+        self._in_flight = True
+        self._stale = False
+        self._started = time.perf_counter()
+        self.status_label.setText(_("Zoeken…"))
+        self.ctx.tasks.run(lambda: service.zoek(flt, sort, descending),
+                           on_done=lambda ids: self._got_ids(generation, ids),
+                           on_error=self._query_failed,
+                           on_finally=self._query_finished, owner=self)
+
+    def _got_ids(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation or self._stale:
+            return
+        self.last_query_ms = (time.perf_counter() - self._started) * 1000
+        self.model.set_ids(ids)
+        if ids:
+            self.table.selectRow(0)
+        self._update_status()
+
+    def _query_failed(self, exc: BaseException) -> None:
+        self.status_label.setText(message_for(exc))
+
+    def _query_finished(self) -> None:
+        self._in_flight = False
+        if self._stale and self.service is not None:
+            self.run_query()
+
+    def is_searching(self) -> bool:
+        return self._in_flight or self._search_timer.isActive()
+
+    def _update_status(self) -> None:
+        if self.service is None:
+            self.status_label.clear()
+            return
+        n = self.model.rowCount()
+        self.status_label.setText(ngettext("{n} dossier", "{n} dossiers", n).format(n=format_number(n)))
+
+    def _search_return(self) -> None:
+        """Enter in the search field: search now and go to the list."""
+        self.run_query()
+        self.table.setFocus()
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "privacy_initials":
+            on = self.ctx.privacy_initials()
+            self.model.set_privacy(on)
+            if self.privacy_check.isChecked() != on:
+                self.privacy_check.setChecked(on)
+
+    # -- opening ---------------------------------------------------------------------
+
+    def _open_index(self, index: QModelIndex) -> None:
+        uuid = self.model.data(self.model.index(index.row(), 0), UUID_ROLE)
+        if uuid:
+            self.open_dossier(uuid)
+
+    def open_dossier(self, uuid: str) -> bool:
+        """Show one dossier (audited as a read); the dashboard calls this too."""
+        if self.service is None:
+            return False
+        try:
+            dossier = self.service.open(uuid)
+        except (DomainError, KnownError) as exc:
+            self.status_label.setText(message_for(exc))
+            return False
+        self.view.show_dossier(dossier)
+        self.stack.setCurrentWidget(self.view)
+        self.view.tabs.setFocus()
+        return True
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_widget)
+        self.table.setFocus()
+
+    def _dossier_changed(self, _uuid: str) -> None:
+        self.model.invalidate()
+        self.dossiers_changed.emit()
+
+    def nieuwe_melding(self) -> None:
+        from zorgapp.ui.dialogs.nieuwe_melding_wizard import NieuweMeldingWizard
+
+        if self.service is None:
+            return
+        wizard = NieuweMeldingWizard(self.service, self.ctx, self)
+        self.wizard = wizard  # reachable for tests while it is open
+        if wizard.exec() and wizard.dossier is not None:
+            self.dossiers_changed.emit()
+            self.run_query()
+            self.open_dossier(wizard.dossier.uuid)
+        self.wizard = None

@@ -1,11 +1,283 @@
-"""The Overzicht area (placeholder until its feature lands)."""
+"""The Overzicht area (dashboard): overdue deadlines, what falls due in the next 14
+days, open cases per stage as a bar chart, and new signals this week.
+
+The figures come from ``DossierService.overzicht()`` on the task runner (it reads every
+dossier with a near deadline: seconds on a big vault). Activating a row emits
+``open_dossier(uuid)``; the main window connects it to the Dossiers page. Until it
+does, the page finds the window's ``show_page``/``page`` itself.
+"""
 
 from __future__ import annotations
 
-from zorgapp.i18n import N_
-from zorgapp.ui.pages.base import PlaceholderPage
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.domain.codes import FASE_LABELS, Fase
+from zorgapp.domain.deadlines import Deadline
+from zorgapp.i18n import N_, _, format_date, format_datetime, format_number
+from zorgapp.services.dossier_service import DossierService, Overzicht
+from zorgapp.store.dossiers import DossierRij
+from zorgapp.store.vault import Vault
+from zorgapp.ui.context import UiContext
+from zorgapp.ui.models.dossier_table_model import initialen
+from zorgapp.ui.pages.base import Page, heading
+from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.bar_chart import BarChartWidget
+from zorgapp.ui.widgets.dossier_view import deadline_tekst
+from zorgapp.ui.widgets.timeline import FASE_KLEUR
+
+log = logging.getLogger(__name__)
+
+#: Rows shown per table; the group title gives the full count.
+MAX_ROWS = 500
+OVERDUE_STYLE = "color: #b00020;"
 
 
-class OverzichtPage(PlaceholderPage):
+class _DeadlineTable(QTableWidget):
+    def __init__(self) -> None:
+        super().__init__(0, 4)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(0, 120)
+        self.setColumnWidth(1, 170)
+        self.setColumnWidth(3, 100)
+
+    def set_headers(self) -> None:
+        self.setHorizontalHeaderLabels([_("Dossiernummer"), _("Naam"), _("Wat"), _("Datum")])
+
+    def fill(self, items: list[tuple[Deadline, DossierRij]], privacy: bool) -> None:
+        self.setUpdatesEnabled(False)
+        self.setRowCount(0)
+        shown = items[:MAX_ROWS]
+        self.setRowCount(len(shown))
+        for row, (deadline, rij) in enumerate(shown):
+            naam = initialen(rij.naam) if privacy else rij.naam
+            for col, text in enumerate((rij.dossiernummer, naam, deadline_tekst(deadline),
+                                        format_date(deadline.datum))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, rij.uuid)
+                self.setItem(row, col, item)
+        self.setUpdatesEnabled(True)
+
+
+class OverzichtPage(Page):
     name = "overzicht"
     title_msgid = N_("Overzicht")
+
+    open_dossier = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.service: DossierService | None = None
+        self.overzicht: Overzicht | None = None
+        self._loading = False
+        self._again = False
+        self._generation = 0
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        self.title_label = heading()
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        self.status_label = QLabel()
+        top.addWidget(self.status_label)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.refresh_button)
+        outer.addLayout(top)
+
+        self.new_label = QLabel()
+        font = self.new_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.new_label.setFont(font)
+        outer.addWidget(self.new_label)
+
+        body = QHBoxLayout()
+        lists = QVBoxLayout()
+        self.overdue_box = QGroupBox()
+        box_layout = QVBoxLayout(self.overdue_box)
+        self.overdue_table = _DeadlineTable()
+        box_layout.addWidget(self.overdue_table)
+        lists.addWidget(self.overdue_box, 1)
+        self.soon_box = QGroupBox()
+        box_layout = QVBoxLayout(self.soon_box)
+        self.soon_table = _DeadlineTable()
+        box_layout.addWidget(self.soon_table)
+        lists.addWidget(self.soon_box, 1)
+        body.addLayout(lists, 3)
+
+        self.chart_box = QGroupBox()
+        chart_layout = QVBoxLayout(self.chart_box)
+        self.chart = BarChartWidget()
+        chart_layout.addWidget(self.chart)
+        self.closed_label = QLabel()
+        self.closed_label.setWordWrap(True)
+        chart_layout.addWidget(self.closed_label)
+        chart_layout.addStretch(1)
+        body.addWidget(self.chart_box, 2)
+        outer.addLayout(body, 1)
+
+        self._last_open: tuple[str, float] = ("", 0.0)
+        for table in (self.overdue_table, self.soon_table):
+            table.activated.connect(self._activated)
+            table.doubleClicked.connect(self._activated)
+        ctx.setting_changed.connect(self._setting_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title_label.setText(self.title())
+        self.title_label.setAccessibleName(self.title())
+        self.refresh_button.setText(_("&Vernieuwen"))
+        self.refresh_button.setAccessibleName(_("Overzicht vernieuwen"))
+        self.refresh_button.setToolTip(_("Overzicht opnieuw berekenen (F5)"))
+        self.refresh_button.setShortcut("F5")
+        self.overdue_table.set_headers()
+        self.soon_table.set_headers()
+        self.overdue_table.setAccessibleName(_("Verlopen deadlines"))
+        self.soon_table.setAccessibleName(_("Deadlines in de komende 14 dagen"))
+        self.chart.setAccessibleName(_("Open dossiers per fase"))
+        self.chart_box.setTitle(_("Open dossiers per fase"))
+        self.status_label.setAccessibleName(_("Status van het overzicht"))
+        self.new_label.setAccessibleName(_("Nieuwe meldingen deze week"))
+        self._show()
+
+    # -- vault -----------------------------------------------------------------------
+
+    def set_vault(self, vault: Vault) -> None:
+        super().set_vault(vault)
+        self.service = DossierService(vault)
+        self.refresh()
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.service = None
+        self.overzicht = None
+        self.overdue_table.setRowCount(0)
+        self.soon_table.setRowCount(0)
+        self.chart.set_data([])
+        self._show()
+        super().clear()
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute off the GUI thread; a second request while busy runs once after."""
+        if self.service is None:
+            return
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._again = False
+        self._generation += 1
+        generation = self._generation
+        service = self.service
+        self.status_label.setText(_("Bezig met berekenen…"))
+        self.refresh_button.setEnabled(False)
+        self.ctx.tasks.run(service.overzicht,
+                           on_done=lambda result: self._loaded(generation, result),
+                           on_error=self._failed, on_finally=self._finished, owner=self)
+
+    def _loaded(self, generation: int, result: Overzicht) -> None:
+        if generation != self._generation:
+            return
+        self.overzicht = result
+        self.status_label.setText(_("Bijgewerkt om {tijd}").format(
+            tijd=format_datetime(datetime.now(), "short")))
+        self._show()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status_label.setText(message_for(exc))
+
+    def _finished(self) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        if self._again:
+            self.refresh()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    # -- showing ---------------------------------------------------------------------
+
+    def _show(self) -> None:
+        o = self.overzicht
+        privacy = self.ctx.privacy_initials()
+        n_overdue = len(o.achterstallig) if o else 0
+        n_soon = len(o.binnenkort) if o else 0
+        self.overdue_box.setTitle(_("Verlopen ({aantal})").format(aantal=format_number(n_overdue)))
+        self.soon_box.setTitle(_("Binnenkort: de komende 14 dagen ({aantal})").format(
+            aantal=format_number(n_soon)))
+        if n_overdue:
+            self.overdue_box.setStyleSheet("QGroupBox { " + OVERDUE_STYLE + " }")
+        else:
+            self.overdue_box.setStyleSheet("")
+        self.overdue_table.fill(o.achterstallig if o else [], privacy)
+        self.soon_table.fill(o.binnenkort if o else [], privacy)
+        if o is None:
+            self.new_label.setText("")
+            self.chart.set_data([])
+            self.closed_label.clear()
+            return
+        self.new_label.setText(_("Nieuwe meldingen deze week: {aantal}").format(
+            aantal=format_number(o.nieuw_deze_week)))
+        self.chart.set_data([(_(FASE_LABELS[f]), o.per_fase.get(f.value, 0), FASE_KLEUR[f])
+                             for f in Fase if f is not Fase.AFGESLOTEN])
+        self.closed_label.setText(_("Afgesloten: {aantal}").format(
+            aantal=format_number(o.per_fase.get(Fase.AFGESLOTEN.value, 0))))
+        self.closed_label.setAccessibleName(self.closed_label.text())
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "privacy_initials":
+            self._show()
+
+    # -- opening ---------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        uuid = index.data(Qt.ItemDataRole.UserRole)
+        if not uuid:
+            return
+        # activated and doubleClicked may both fire for one double-click
+        import time
+
+        now = time.monotonic()
+        if self._last_open[0] == uuid and now - self._last_open[1] < 0.5:
+            return
+        self._last_open = (uuid, now)
+        self.request_open(uuid)
+
+    def request_open(self, uuid: str) -> None:
+        meta = self.metaObject()
+        method = meta.method(meta.indexOfSignal("open_dossier(QString)"))
+        if self.isSignalConnected(method):
+            self.open_dossier.emit(uuid)
+            return
+        window = self.window()
+        if hasattr(window, "show_page") and hasattr(window, "page"):
+            window.show_page("dossiers")
+            window.page("dossiers").open_dossier(uuid)
