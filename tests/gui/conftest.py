@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSPHRASE
+from zorgapp.ui.qtcompat import guard_none_refcount
+
+guard_none_refcount()  # PySide6 6.12 drops references to None; see zorgapp/ui/qtcompat.py
 
 
 @pytest.fixture

@@ -388,6 +388,13 @@ class Traject:
         lijst = list(events)
         _controleer(lijst)
         self._events = lijst
+        self._cache: tuple[list[Stap], list[Besluit]] | None = None
+
+    def _effectief(self) -> tuple[list[Stap], list[Besluit]]:
+        """The effective view, computed once per change (events only ever grow)."""
+        if self._cache is None:
+            self._cache = _effectief(self._events)
+        return self._cache
 
     @classmethod
     def begin(
@@ -412,7 +419,7 @@ class Traject:
 
     def stappen(self) -> list[Stap]:
         """Effective stage history with all details."""
-        return _effectief(self._events)[0]
+        return list(self._effectief()[0])
 
     def geschiedenis(self) -> list[tuple[Fase, date, str]]:
         """Effective stage history as (fase, datum, reden)."""
@@ -420,7 +427,7 @@ class Traject:
 
     def besluiten(self) -> list[Besluit]:
         """Effective decisions, in recording order."""
-        return _effectief(self._events)[1]
+        return list(self._effectief()[1])
 
     @property
     def huidige_fase(self) -> Fase | None:
@@ -477,6 +484,7 @@ class Traject:
         kandidaat = [*self._events, event]
         _controleer(kandidaat)
         self._events = kandidaat
+        self._cache = None
         return event
 
     def overgang(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from zorgapp.exchange import opvang_parts  # noqa: F401 - registers placements and costs
 from zorgapp.exchange.format import DossierFile
 from zorgapp.exchange.parts import export_parts
 from zorgapp.store.connection import Connection
@@ -21,7 +22,7 @@ def collect(db: Connection, uuids: Sequence[str],
         seen.add(uuid)
         doc = repo.document(uuid)
         files.append(DossierFile(uuid=uuid, dossiernummer=str(doc.get("dossiernummer", "")),
-                                 dossier=doc, parts=export_parts(db, uuid)))
+                                 dossier=doc, parts=export_parts(db, uuid), demo=repo.is_demo(uuid)))
         if progress is not None and (index % 50 == 0 or index == len(uuids)):
             progress(index, len(uuids))
     return files

@@ -93,10 +93,11 @@ class DossierFile:
     dossiernummer: str
     dossier: dict[str, Any]
     parts: dict[str, Any] = field(default_factory=dict)
+    demo: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"format": DOSSIER_FILE_FORMAT, "format_version": FORMAT_VERSION,
-                "dossier": self.dossier, "parts": self.parts}
+                "demo": self.demo, "dossier": self.dossier, "parts": self.parts}
 
 
 @dataclass
@@ -445,7 +446,9 @@ def _dossier_file(entry: dict[str, Any], content: bytes) -> DossierFile:
             versie=version, eigen=FORMAT_VERSION)
     dossier = data.get("dossier")
     parts = data.get("parts", {})
-    if not isinstance(dossier, dict) or not isinstance(parts, dict) or dossier.get("uuid") != entry["uuid"]:
+    demo = data.get("demo", False)
+    if (not isinstance(dossier, dict) or not isinstance(parts, dict) or not isinstance(demo, bool)
+            or dossier.get("uuid") != entry["uuid"]):
         raise BundleDamagedError(N_("Het manifest van de bundel klopt niet met de inhoud ({naam})."), naam=entry["file"])
     return DossierFile(uuid=entry["uuid"], dossiernummer=str(dossier.get("dossiernummer", "")),
-                       dossier=dossier, parts=parts)
+                       dossier=dossier, parts=parts, demo=demo)

@@ -30,6 +30,7 @@ from zorgapp.exchange.format import (
     UnknownSenderError,
     damaged,
 )
+from zorgapp.exchange import opvang_parts  # noqa: F401 - registers placements and costs
 from zorgapp.exchange.parts import PARTS, export_parts
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository
@@ -65,6 +66,7 @@ class DossierVoorbeeld:
     mine: dict[str, Any] | None = None
     verschillen: list[Verschil] = field(default_factory=list)
     nummer_bezet: bool = False   # new here, but its dossiernummer is taken: renumbered
+    demo: bool = False           # a fictional demo case stays marked as demo
 
     @property
     def standaard_keuze(self) -> str:
@@ -155,17 +157,18 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str) -> Voorbee
         theirs_doc = _normalise(item.dossier)
         theirs = _content(theirs_doc, item.parts)
         naam = str(theirs_doc.get("persoon", {}).get("naam", ""))
-        local = db.execute("SELECT data FROM dossier WHERE uuid = ?", (item.uuid,)).fetchone()
+        local = db.execute("SELECT d.data FROM dossier JOIN dossier_doc d USING (id) "
+                           "WHERE dossier.uuid = ?", (item.uuid,)).fetchone()
         if local is None:
             taken = db.execute("SELECT 1 FROM dossier WHERE dossiernummer = ?",
                                (item.dossiernummer,)).fetchone() is not None
             items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, NIEUW, theirs,
-                                          nummer_bezet=taken))
+                                          nummer_bezet=taken, demo=item.demo))
             continue
         mine = _content(json.loads(local[0]), export_parts(db, item.uuid))
         status = GELIJK if mine == theirs else ANDERS
         items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, status, theirs, mine,
-                                      diff(mine, theirs) if status == ANDERS else []))
+                                      diff(mine, theirs) if status == ANDERS else [], demo=item.demo))
     return Voorbeeld(bundle=bundle, afzender=bundle.sender, afzender_bekend=known,
                      afzender_geverifieerd=bool(known and contact and contact.geverifieerd),
                      al_ontvangen=ids.received(bundle.bundle_id), dossiers=items)
@@ -209,13 +212,13 @@ def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, pr
             if repo_has_number(db, dossier.dossiernummer):
                 dossier.dossiernummer = _next_number(repo, prefix, dossier.dossiernummer)
                 result.hernummerd.append((dossier.uuid, dossier.dossiernummer))
-            repo.insert(dossier, deadline_for(db, dossier))
+            repo.insert(dossier, None, is_demo=item.demo)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=False)
             result.nieuw.append(dossier.uuid)
             record(dossier.uuid, "new")
         elif keuze == THEIRS:
             dossier = Dossier.from_dict(doc)
-            repo.update(dossier, deadline_for(db, dossier))
+            repo.update(dossier, None)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=False)
             result.vervangen.append(dossier.uuid)
             record(dossier.uuid, "theirs")
@@ -223,10 +226,14 @@ def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, pr
             dossier = Dossier.from_dict(doc)
             dossier.uuid = nieuw_uuid()
             dossier.dossiernummer = _next_number(repo, prefix, dossier.dossiernummer)
-            repo.insert(dossier, deadline_for(db, dossier))
+            repo.insert(dossier, None, is_demo=item.demo)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=True)
             result.kopie.append((item.uuid, dossier.uuid, dossier.dossiernummer))
             record(dossier.uuid, "both", item.uuid)
+        # after the parts: placements have deadlines of their own
+        first = deadline_for(db, dossier)
+        db.execute("UPDATE dossier SET deadline = ? WHERE uuid = ?",
+                   (first.isoformat() if first else None, dossier.uuid))
     ids.record_handover(history)
     ids.record_received(bundle.bundle_id, bundle.sender.fingerprint, tegenpartij,
                         bundle.created_at, result.gewijzigd)
@@ -248,8 +255,12 @@ def _next_number(repo: DossierRepository, prefix: str, original: str) -> str:
 def _replace_parts(db: Connection, uuid: str, parts: Mapping[str, Any], fresh_ids: bool) -> None:
     for name, value in parts.items():
         part = PARTS.get(name)
-        if part is not None:
+        if part is None:
+            continue
+        try:
             part.replace(db, uuid, value, fresh_ids)
+        except (DomainError, KeyError, TypeError, ValueError, AttributeError, ArithmeticError):
+            raise damaged(name) from None
 
 
 def _own_recipient(db: Connection, bundle: OpenedBundle) -> str:

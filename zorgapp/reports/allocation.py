@@ -88,7 +88,7 @@ def _gemeente_pagina(
             (_("Te betalen"), format_money(aandeel.bedrag)),
         ]),
         Spacer(1, 4 * mm),
-        p(_("Onderbouwing"), s.h2),
+        p(_("Onderbouwing"), s.h2_los),
     ]
     regels: list[Toelichting] = aandeel.regels
     rijen = []

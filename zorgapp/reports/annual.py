@@ -49,6 +49,16 @@ def _categorie(dimensie: str, code: str, gemeenten: Mapping[str, str]) -> str:
     return _(msgid) if msgid else code
 
 
+def _as(chart: VerticalBarChart | HorizontalBarChart, hoogste: int) -> None:
+    """Value axis from 0 in steps of at least 5: ticks 1-4 would hint at hidden bars."""
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(5, hoogste) * 1.15
+    if hoogste <= 25:
+        chart.valueAxis.valueStep = 5
+    chart.valueAxis.labels.fontName = fonts.SANS
+    chart.valueAxis.labels.fontSize = 7
+
+
 def _zichtbaar(aantal: int) -> int:
     """The bar height: hidden counts get no bar."""
     return 0 if jb.onderdrukt(aantal) else aantal
@@ -65,10 +75,7 @@ def _staafdiagram_jaren(cijfers: jb.JaarCijfers) -> Drawing:
     chart.categoryAxis.categoryNames = [str(j) for j in cijfers.jaren]
     chart.categoryAxis.labels.fontName = fonts.SANS
     chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.labels.fontName = fonts.SANS
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max([5, *chart.data[0]]) * 1.15
+    _as(chart, max(chart.data[0], default=0))
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = style.RULE
     chart.valueAxis.gridStrokeWidth = 0.25
@@ -102,10 +109,7 @@ def _staafdiagram_vormen(cijfers: jb.JaarCijfers, jaar: int) -> Drawing:
     chart.categoryAxis.categoryNames = list(reversed(namen))
     chart.categoryAxis.labels.fontName = fonts.SANS
     chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.labels.fontName = fonts.SANS
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max([5, *chart.data[0]]) * 1.15
+    _as(chart, max(chart.data[0], default=0))
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = "values"

@@ -122,6 +122,8 @@ class Styles:
         self.h2 = ParagraphStyle("h2", parent=base, fontName=fonts.SANS_BOLD, fontSize=11,
                                  leading=14, spaceBefore=10, spaceAfter=4, textColor=ACCENT,
                                  keepWithNext=1)
+        # before a long table: keepWithNext would push heading and table to a new page
+        self.h2_los = ParagraphStyle("h2_los", parent=self.h2, keepWithNext=0)
         self.label = ParagraphStyle("label", parent=base, fontName=fonts.SANS_BOLD,
                                     fontSize=9, leading=12, textColor=MUTED)
         self.right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT)

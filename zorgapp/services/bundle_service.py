@@ -250,3 +250,8 @@ def _read_bundle(bron: Path | bytes) -> bytes:
     except OSError:
         raise KnownError(N_("Het bestand {bestand} kan niet worden gelezen."), bestand=str(path)) from None
 
+
+
+def lees_zonder_kluis(bron: Path | bytes, wachtwoordzin: str | None) -> fmt.OpenedBundle:
+    """Check a passphrase bundle without a vault (``bundle inspect`` without ``--vault``)."""
+    return fmt.open_bundle(_read_bundle(bron), [], wachtwoordzin)

@@ -262,7 +262,7 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                    "ON CONFLICT(key) DO UPDATE SET value = '1'")
         db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
                    "ON CONFLICT(key) DO NOTHING")
-        count = DossierRepository(db).insert_many(with_deadlines(), is_demo=True)
+        count = len(DossierRepository(db).insert_many(with_deadlines(), is_demo=True))
         from zorgapp.services.demo_opvang import vul_opvang  # shelters, placements, costs
 
         vul_opvang(db, today, seed=seed, rules=generator.rules)

@@ -146,8 +146,8 @@ def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
                                                      if t.geldig_vanaf > van]
 
     rows = db.execute(
-        "SELECT uuid, data FROM dossier WHERE is_demo = 1 "
-        "AND data LIKE '%\"geplaatst\"%' ORDER BY id").fetchall()
+        "SELECT dossier.uuid, d.data FROM dossier JOIN dossier_doc d USING (id) "
+        "WHERE dossier.is_demo = 1 AND d.data LIKE '%\"geplaatst\"%' ORDER BY id").fetchall()
     for dossier_uuid, data in rows:
         doc = json.loads(data)
         stappen = _stappen(doc)

@@ -102,36 +102,27 @@ class DossierRepository:
     # -- writing ---------------------------------------------------------------------
 
     def insert(self, dossier: Dossier, deadline: date | None = None, is_demo: bool = False) -> int:
-        fields = index_fields(dossier, deadline)
-        fields.update(is_demo=int(is_demo), gewijzigd_op=_now(),
-                      data=json.dumps(dossier.to_dict(), ensure_ascii=False))
-        names = ", ".join(fields)
-        marks = ", ".join("?" for _ in fields)
-        cursor = self.db.execute(f"INSERT INTO dossier ({names}) VALUES ({marks})",
-                                 tuple(fields.values()))
-        return int(cursor.lastrowid or 0)
+        return self.insert_many([(dossier, deadline)], is_demo=is_demo)[0]
 
-    def insert_many(self, items: Iterable[tuple[Dossier, date | None]], is_demo: bool = False) -> int:
-        """Bulk insert inside one transaction (demo vaults, imports)."""
-        count = 0
+    def insert_many(self, items: Iterable[tuple[Dossier, date | None]],
+                    is_demo: bool = False) -> list[int]:
+        """Insert dossiers (one transaction is the caller's); returns their row ids."""
+        ids: list[int] = []
         sql = None
-        batch: list[tuple[Any, ...]] = []
         for dossier, deadline in items:
             fields = index_fields(dossier, deadline)
-            fields.update(is_demo=int(is_demo), gewijzigd_op=_now(),
-                          data=json.dumps(dossier.to_dict(), ensure_ascii=False))
+            vormen = fields["vormen"].split()
+            fields.update(is_demo=int(is_demo), gewijzigd_op=_now())
             if sql is None:
                 sql = (f"INSERT INTO dossier ({', '.join(fields)}) VALUES "
                        f"({', '.join('?' for _ in fields)})")
-            batch.append(tuple(fields.values()))
-            if len(batch) >= 2000:
-                self.db.executemany(sql, batch)
-                count += len(batch)
-                batch = []
-        if batch and sql:
-            self.db.executemany(sql, batch)
-            count += len(batch)
-        return count
+            row_id = int(self.db.execute(sql, tuple(fields.values())).lastrowid or 0)
+            self.db.execute("INSERT INTO dossier_doc (id, data) VALUES (?, ?)",
+                            (row_id, _dump(dossier.to_dict())))
+            self.db.executemany("INSERT INTO dossier_vorm (dossier_id, vorm) VALUES (?, ?)",
+                                [(row_id, v) for v in vormen])
+            ids.append(row_id)
+        return ids
 
     def update(self, dossier: Dossier, deadline: date | None = None) -> list[str]:
         """Write a changed dossier; returns the names of top-level parts that changed."""
@@ -141,16 +132,28 @@ class DossierRepository:
         changed += sorted(f"persoon.{k}" for k in set(old.get("persoon", {})) | set(new["persoon"])
                           if old.get("persoon", {}).get(k) != new["persoon"].get(k))
         fields = index_fields(dossier, deadline)
-        fields.update(gewijzigd_op=_now(), data=json.dumps(new, ensure_ascii=False))
+        fields.update(gewijzigd_op=_now())
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.db.execute(f"UPDATE dossier SET {assignments} WHERE uuid = ?",
                         (*fields.values(), dossier.uuid))
+        row_id = self._id(dossier.uuid)
+        self.db.execute("UPDATE dossier_doc SET data = ? WHERE id = ?", (_dump(new), row_id))
+        self.db.execute("DELETE FROM dossier_vorm WHERE dossier_id = ?", (row_id,))
+        self.db.executemany("INSERT INTO dossier_vorm (dossier_id, vorm) VALUES (?, ?)",
+                            [(row_id, v) for v in fields["vormen"].split()])
         return changed
+
+    def _id(self, uuid: str) -> int:
+        row = self.db.execute("SELECT id FROM dossier WHERE uuid = ?", (uuid,)).fetchone()
+        if row is None:
+            raise KnownError(N_("Dossier niet gevonden."))
+        return int(row[0])
 
     # -- reading ---------------------------------------------------------------------
 
     def document(self, uuid: str) -> dict[str, Any]:
-        row = self.db.execute("SELECT data FROM dossier WHERE uuid = ?", (uuid,)).fetchone()
+        row = self.db.execute("SELECT d.data FROM dossier_doc d JOIN dossier USING (id) "
+                              "WHERE dossier.uuid = ?", (uuid,)).fetchone()
         if row is None:
             raise KnownError(N_("Dossier niet gevonden."))
         return dict(json.loads(row[0]))
@@ -203,7 +206,7 @@ class DossierRepository:
     def documents(self, uuids: Sequence[str] | None = None) -> Iterable[dict[str, Any]]:
         """Documents one by one (reports, export) without holding them all."""
         if uuids is None:
-            for (data,) in self.db.execute("SELECT data FROM dossier ORDER BY id"):
+            for (data,) in self.db.execute("SELECT data FROM dossier_doc ORDER BY id"):
                 yield json.loads(data)
             return
         for uuid in uuids:
@@ -224,12 +227,17 @@ def _where(flt: Filter) -> tuple[str, list[Any]]:
             clauses.append(f"{column} = ?")
             params.append(value)
     if flt.vorm:
-        clauses.append("(' ' || vormen || ' ') LIKE ?")
-        params.append(f"% {flt.vorm} %")
+        clauses.append("id IN (SELECT dossier_id FROM dossier_vorm WHERE vorm = ?)")
+        params.append(flt.vorm)
     if flt.jaar:
         clauses.append("jaar = ?")
         params.append(flt.jaar)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _dump(document: dict[str, Any]) -> str:
+    """Compact JSON: the document is the bulk of the vault."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
 def _now() -> str:

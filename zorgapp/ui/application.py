@@ -27,12 +27,14 @@ from zorgapp.ui import translation
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.crash import install_crash_handler, install_qt_message_handler
 from zorgapp.ui.main_window import MainWindow
+from zorgapp.ui.qtcompat import guard_none_refcount
 from zorgapp.ui.tasks import runner
 
 log = logging.getLogger(__name__)
 
 
 def create_application() -> QApplication:
+    guard_none_refcount()  # PySide6 6.12 bug, see qtcompat
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])

@@ -21,18 +21,24 @@ log = logging.getLogger(__name__)
 _widgets: weakref.WeakSet[Any] = weakref.WeakSet()
 _listening = False
 _qt_translators: list[QTranslator] = []
+_current: str | None = None
 
 
 def register(widget: Any) -> None:
     """Call ``widget.retranslate()`` whenever the language changes."""
-    global _listening
+    global _listening, _current
     _widgets.add(widget)
     if not _listening:
+        _current = i18n.language()
         i18n.on_language_changed(_language_changed)
         _listening = True
 
 
 def _language_changed(language: str) -> None:
+    global _current
+    if language == _current:
+        return  # set_language with the same language: nothing to redo
+    _current = language
     install_qt_translations(language)
     for widget in list(_widgets):
         if shiboken6.isValid(widget):

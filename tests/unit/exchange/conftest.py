@@ -28,6 +28,13 @@ class Pair:
             repo = DossierRepository(db)
             return {u: repo.document(u) for u in repo.all_uuids()}
 
+    def parts(self, vault: Vault) -> dict[str, dict]:
+        """Placements and costs per dossier, as they travel in a bundle."""
+        from zorgapp.exchange.export import collect
+
+        with vault.read() as db:
+            return {f.uuid: f.parts for f in collect(db, DossierRepository(db).all_uuids())}
+
     def count(self, vault: Vault) -> int:
         with vault.read() as db:
             return DossierRepository(db).count()

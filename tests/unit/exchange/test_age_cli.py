@@ -14,7 +14,6 @@ import pytest
 
 from tests.unit.exchange.conftest import Pair
 from tests.unit.exchange.mini_schema import validate
-from zorgapp.paths import resource  # noqa: F401 - keeps the import style of the suite
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = json.loads((ROOT / "docs" / "bundle-schema.json").read_text(encoding="utf-8"))
@@ -59,7 +58,7 @@ def test_bundle_opens_with_age_and_tar_and_matches_the_schema(pair: Pair, tmp_pa
 
 
 def test_the_schema_check_itself_catches_a_wrong_document(pair: Pair) -> None:
-    doc = {"format": "zorgapp-dossier", "format_version": 1, "parts": {},
+    doc = {"format": "zorgapp-dossier", "format_version": 1, "demo": True, "parts": {},
            "dossier": pair.documents(pair.a)[pair.uuids[0]]}
     assert validate(doc, SCHEMA, "dossier_file") == []
     doc["dossier"] = dict(doc["dossier"], dossiernummer="2024-1", onbekend=1)

@@ -33,6 +33,11 @@ def test_round_trip_gives_identical_cases_and_history(pair: Pair) -> None:
     result = pair.sb.importeer(voorbeeld)
     assert sorted(result.nieuw) == sorted(pair.uuids)
     assert pair.documents(pair.a) == pair.documents(pair.b)
+    parts = pair.parts(pair.a)
+    assert any(p["plaatsingen"] for p in parts.values()), "demo data should include a placement"
+    assert parts == pair.parts(pair.b)
+    with pair.b.read() as db:  # the shelter travels without its secret address
+        assert db.execute("SELECT count(*) FROM opvang_locatie WHERE adres != '' OR actief = 1").fetchone()[0] == 0
 
     # history on both sides, and the audit trail
     sent = pair.sa.overdrachten(pair.uuids[0])

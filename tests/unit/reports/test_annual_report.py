@@ -32,10 +32,6 @@ def test_year_columns_side_by_side_with_small_counts_hidden() -> None:
     assert squash("Criminele uitbuiting 0 0 0 7") in flat
     assert squash("Gouda 0 0 0 6") in flat
     assert squash("Leiden <5 <5 <5 7") in flat
-    # a hidden count never appears as a number, not even as a chart label
-    for n in ("2", "3", "4"):
-        assert f" {n} " not in f" {body.replace(chr(10), ' ')} ".replace("2016", "").replace(
-            "2017", "").replace("2018", "").replace("2019", "") or True
     assert reader(pdf).metadata.title == "Jaarbeeld"
     assert "VERTROUWELIJK" not in body  # anonymous figures
 

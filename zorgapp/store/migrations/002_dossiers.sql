@@ -1,5 +1,6 @@
 -- Schema 2: dossiers. The full case is a JSON document (the same shape as a
--- handover bundle); the columns beside it are an index for lists, filters and search.
+-- handover bundle) in dossier_doc; the narrow dossier table beside it is the index for
+-- lists, filters and search, small enough to scan quickly at 100,000 cases.
 CREATE TABLE dossier (
     id             INTEGER PRIMARY KEY,
     uuid           TEXT NOT NULL UNIQUE,
@@ -20,9 +21,18 @@ CREATE TABLE dossier (
     deadline       TEXT,                      -- next deadline, for sorting
     zoektekst      TEXT NOT NULL DEFAULT '',  -- folded name, aliases, number, BSN
     is_demo        INTEGER NOT NULL DEFAULT 0,
-    gewijzigd_op   TEXT NOT NULL,
-    data           TEXT NOT NULL
+    gewijzigd_op   TEXT NOT NULL
 );
+CREATE TABLE dossier_doc (
+    id    INTEGER PRIMARY KEY REFERENCES dossier (id) ON DELETE CASCADE,
+    data  TEXT NOT NULL
+);
+CREATE TABLE dossier_vorm (
+    dossier_id  INTEGER NOT NULL REFERENCES dossier (id) ON DELETE CASCADE,
+    vorm        TEXT NOT NULL,
+    PRIMARY KEY (vorm, dossier_id)
+) WITHOUT ROWID;
+CREATE INDEX dossier_deadline ON dossier (deadline);
 CREATE INDEX dossier_fase ON dossier (fase, naam);
 CREATE INDEX dossier_gemeente ON dossier (gemeente);
 CREATE INDEX dossier_jaar ON dossier (jaar, volgnummer);

@@ -1,0 +1,166 @@
+"""The dossier list: lazy model (model tester), instant search with diacritics folded,
+filters, privacy initials, and opening a dossier with Enter."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from zorgapp.domain.codes import Fase, MelderType, Uitbuitingsvorm
+from zorgapp.domain.dossier import Melding
+from zorgapp.domain.persoon import Persoon
+from zorgapp.services.demo import fill_demo
+from zorgapp.services.dossier_service import DossierService
+from zorgapp.store.dossiers import Filter
+from zorgapp.ui.models.dossier_table_model import (
+    PAGE_SIZE,
+    ROW_ROLE,
+    SORT_ROLE,
+    DossierColumn,
+    DossierTableModel,
+)
+from zorgapp.ui.pages.dossiers import DossiersPage
+
+
+def _melding(dagen_geleden: int = 3) -> Melding:
+    return Melding(datum=date.today() - timedelta(days=dagen_geleden), melder_type=MelderType.POLITIE,
+                   vormen=[Uitbuitingsvorm.ARBEID])
+
+
+@pytest.fixture
+def filled(vault):
+    fill_demo(vault, 300, vandaag=date.today())
+    service = DossierService(vault)
+    mihai = service.nieuwe_melding(Persoon(naam="Mihai Ștefănescu", gemeente_van_binding="GM0546"),
+                                   _melding())
+    return vault, service, mihai
+
+
+@pytest.fixture
+def page(qtbot, ctx, filled):
+    vault, _service, _mihai = filled
+    p = DossiersPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.set_vault(vault)
+    qtbot.waitUntil(lambda: not p.is_searching() and p.model.rowCount() > 0, timeout=10_000)
+    yield p
+    p.clear()
+
+
+def _names(model: DossierTableModel) -> list[str]:
+    return [model.data(model.index(r, DossierColumn.NAAM)) for r in range(model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, filled) -> None:
+    _vault, service, _mihai = filled
+    model = DossierTableModel(service.rijen)
+    model.set_ids(service.zoek(Filter(), audit_search=False))
+    qtmodeltester.check(model)
+
+
+def test_model_fetches_only_the_pages_it_shows(filled) -> None:
+    _vault, service, _mihai = filled
+    model = DossierTableModel(service.rijen)
+    ids = service.zoek(Filter(), audit_search=False)
+    model.set_ids(ids)
+    assert model.rowCount() == 301 and model.fetch_count == 0
+    first = model.data(model.index(0, DossierColumn.DOSSIERNUMMER))
+    model.data(model.index(PAGE_SIZE - 1, DossierColumn.NAAM))
+    assert model.fetch_count == 1
+    rij = model.data(model.index(PAGE_SIZE + 5, 0), ROW_ROLE)
+    assert model.fetch_count == 2 and rij.id == ids[PAGE_SIZE + 5]
+    assert first == service.rijen([ids[0]])[ids[0]].dossiernummer
+    # fase is shown translated and sorts in path order, not alphabetically
+    fase_code = model.data(model.index(0, 0), ROW_ROLE).fase
+    assert model.data(model.index(0, DossierColumn.FASE), SORT_ROLE) == [f.value for f in Fase].index(fase_code)
+
+
+def test_sorting_asks_the_service_instead_of_sorting_in_qt(qtbot, page) -> None:
+    with qtbot.waitSignal(page.model.sort_requested) as blocker:
+        page.table.sortByColumn(DossierColumn.NAAM, Qt.SortOrder.AscendingOrder)
+    assert blocker.args == ["naam", False]
+    qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
+    names = _names(page.model)[:50]
+    assert names == sorted(names, key=str.casefold)
+
+
+def test_search_without_diacritics_finds_the_name(qtbot, page) -> None:
+    qtbot.keyClicks(page.search_edit, "stefanescu")
+    qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
+    names = _names(page.model)
+    assert "Mihai Ștefănescu" in names
+    assert all("tef" in n.casefold() or "ștef" in n.casefold() for n in names)
+    assert page.last_query_ms is not None
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "mihai stef")
+    qtbot.waitUntil(lambda: not page.is_searching() and "Mihai Ștefănescu" in _names(page.model),
+                    timeout=10_000)
+
+
+def test_filters_narrow_the_list(qtbot, page, filled) -> None:
+    _vault, service, mihai = filled
+    page.fase_combo.setCurrentIndex(page.fase_combo.findData(Fase.SIGNAAL.value))
+    qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
+    fasen = {page.model.data(page.model.index(r, 0), ROW_ROLE).fase for r in range(page.model.rowCount())}
+    assert fasen == {"signaal"}
+    page.gemeente_combo.setCurrentIndex(page.gemeente_combo.findData("GM0546"))
+    page.vorm_combo.setCurrentIndex(page.vorm_combo.findData("arbeid"))
+    page.melder_combo.setCurrentIndex(page.melder_combo.findData("politie"))
+    page.jaar_combo.setCurrentIndex(page.jaar_combo.findData(mihai.meldingen[0].datum.year))
+    qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
+    rows = [page.model.data(page.model.index(r, 0), ROW_ROLE) for r in range(page.model.rowCount())]
+    assert mihai.uuid in {r.uuid for r in rows}
+    assert all(r.gemeente == "GM0546" and "arbeid" in r.vormen.split() and r.melder_type == "politie"
+               for r in rows)
+    assert page.model.data(page.model.index(0, DossierColumn.GEMEENTE)) == "Leiden"
+
+
+def test_privacy_toggle_shows_initials_and_is_remembered(qtbot, page, ctx) -> None:
+    qtbot.keyClicks(page.search_edit, "stefanescu")
+    qtbot.waitUntil(lambda: not page.is_searching() and "Mihai Ștefănescu" in _names(page.model),
+                    timeout=10_000)
+    qtbot.mouseClick(page.privacy_check, Qt.MouseButton.LeftButton)
+    assert ctx.privacy_initials() is True
+    assert "M.Ș." in _names(page.model) and "Mihai Ștefănescu" not in _names(page.model)
+    ctx.set_setting("privacy_initials", False)
+    assert not page.privacy_check.isChecked() and "Mihai Ștefănescu" in _names(page.model)
+
+
+def test_enter_opens_the_dossier_and_escape_returns(qtbot, page, filled) -> None:
+    _vault, _service, mihai = filled
+    qtbot.keyClicks(page.search_edit, "stefanescu mihai")
+    qtbot.waitUntil(lambda: not page.is_searching() and "Mihai Ștefănescu" in _names(page.model),
+                    timeout=10_000)
+    assert set(_names(page.model)) == {"Mihai Ștefănescu"}  # demo data may hold namesakes
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert page.table.hasFocus() or page.table.currentIndex().isValid()
+    row = next(r for r in range(page.model.rowCount())
+               if page.model.data(page.model.index(r, 0), ROW_ROLE).uuid == mihai.uuid)
+    page.table.setCurrentIndex(page.model.index(row, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.view
+    assert page.view.dossier.uuid == mihai.uuid
+    assert mihai.dossiernummer in page.view.info_label.text()
+    assert page.view.naam_label.text() == "Mihai Ștefănescu"
+    page.view.back_requested.emit()
+    assert page.stack.currentWidget() is page.list_widget
+
+
+def test_typing_fast_runs_few_queries_and_shows_the_last(qtbot, page, monkeypatch) -> None:
+    calls: list[str] = []
+    service = page.service
+    original = service.zoek
+
+    def counting(flt, *args, **kwargs):
+        calls.append(flt.zoek)
+        return original(flt, *args, **kwargs)
+
+    monkeypatch.setattr(service, "zoek", counting)
+    for ch in "stefanescu":
+        qtbot.keyClicks(page.search_edit, ch)
+    qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
+    assert calls and calls[-1] == "stefanescu" and len(calls) <= 3
+    assert "Mihai Ștefănescu" in _names(page.model)

@@ -1,0 +1,78 @@
+"""``zorgapp report``: printed documents as PDF files.
+
+A PDF is written only to the ``--out`` file the user names (atomically, readable by
+the user only) and every file written is an ``export`` in the audit trail.
+Placement ids come from ``zorgapp case show --json`` (section ``plaatsingen``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from zorgapp.cli import open_vault, say, secret_options
+from zorgapp.errors import EXIT_OK
+from zorgapp.i18n import _
+
+
+def _run(args: argparse.Namespace) -> int:
+    from zorgapp.services.report_service import ReportService
+
+    vault = open_vault(args)
+    try:
+        service = ReportService(vault)
+        if args.document == "letter":
+            rapport = service.plaatsingsbrief(args.placement, alias=args.alias,
+                                              afzender=args.signed_by or "")
+        elif args.document == "summary":
+            rapport = service.dossieroverzicht(args.case)
+        elif args.document == "allocation":
+            rapport = service.kostenverdeling(args.year, args.quarter, args.month)
+        else:
+            rapport = service.jaarbeeld(args.year, aantal_jaren=args.years)
+        pad = service.bewaar(rapport, Path(args.out))
+    finally:
+        vault.lock()
+    say(_("PDF opgeslagen: {pad}").format(pad=pad))
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("report", help=_("documenten als PDF maken"))
+    # type(parser): the CLI's own parser class, so usage errors exit with code 2
+    _add(parser.add_subparsers(dest="document", required=True, parser_class=type(parser)))
+
+
+def _add(reports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("path")
+        p.add_argument("--out", required=True, metavar="F.pdf",
+                       help=_("schrijf de PDF naar dit bestand"))
+        secret_options(p)
+        p.set_defaults(func=_run)
+
+    p = reports.add_parser("letter", help=_("plaatsingsbrief voor een opvanglocatie"))
+    p.add_argument("--placement", required=True, metavar="ID",
+                   help=_("id van de plaatsing (zie case show --json)"))
+    p.add_argument("--alias", action="store_true",
+                   help=_("alias of initialen in plaats van de naam"))
+    p.add_argument("--signed-by", metavar="NAAM", help=_("naam van de ondertekenaar"))
+    common(p)
+
+    p = reports.add_parser("summary", help=_("dossieroverzicht"))
+    p.add_argument("--case", required=True, metavar="DOSSIERNUMMER")
+    common(p)
+
+    p = reports.add_parser("allocation", help=_("kostenverdeling over een periode"))
+    p.add_argument("--year", type=int, required=True, help=_("jaar"))
+    period = p.add_mutually_exclusive_group()
+    period.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], help=_("kwartaal 1-4"))
+    period.add_argument("--month", type=int, choices=range(1, 13), metavar="M",
+                        help=_("maand 1-12"))
+    common(p)
+
+    p = reports.add_parser("annual", help=_("jaarbeeld met cijfers per jaar"))
+    p.add_argument("--year", type=int, required=True, help=_("jaar"))
+    p.add_argument("--years", type=int, default=4, choices=range(1, 11), metavar="N",
+                   help=_("aantal jaren naast elkaar (standaard 4)"))
+    common(p)

@@ -1,0 +1,100 @@
+"""Bundle parts for placements (``plaatsingen``) and other costs (``kosten``).
+
+A placement travels with the name, organisation and type of its shelter location, never
+the address (shelter addresses are secret, DOMAIN.md section 3). A location the
+receiving vault does not know is added to its registry as inactive, without address,
+so the placement keeps its name and rates but is not offered for new placements.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from zorgapp.domain.kosten import Kostenpost, KostenSoort
+from zorgapp.domain.opvang import Financier, Locatie, OpvangType, Plaatsing, PlaatsingStatus, Tarief
+from zorgapp.exchange.parts import BundlePart, register
+from zorgapp.store.connection import Connection
+from zorgapp.store.opvang import KostenpostRepository, OpvangRepository, PlaatsingRepository
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def export_plaatsingen(db: Connection, dossier_uuid: str) -> list[dict[str, Any]]:
+    locaties = OpvangRepository(db)
+    result = []
+    for p in PlaatsingRepository(db).voor_dossier(dossier_uuid):
+        locatie = None
+        if p.locatie_uuid:
+            loc = locaties.get(p.locatie_uuid).locatie
+            locatie = {"uuid": loc.uuid, "naam": loc.naam, "organisatie": loc.organisatie,
+                       "type": str(loc.type)}
+        result.append({
+            "uuid": p.uuid, "locatie": locatie, "type": str(p.type), "status": str(p.status),
+            "aangevraagd_op": _iso(p.aangevraagd_op), "van": _iso(p.van), "tot": _iso(p.tot),
+            "einde_reden": p.einde_reden, "financier": str(p.financier) if p.financier else None,
+            "gemeente_code": p.gemeente_code, "evaluatiedatum": _iso(p.evaluatiedatum),
+            "verwachte_einddatum": _iso(p.verwachte_einddatum),
+            "tarieven": [{"geldig_vanaf": t.geldig_vanaf.isoformat(), "dagtarief": f"{t.dagtarief:.2f}"}
+                         for t in p.tarieven],
+        })
+    return result
+
+
+def replace_plaatsingen(db: Connection, dossier_uuid: str, value: Any, fresh_ids: bool) -> None:
+    items = list(value or [])
+    locaties = OpvangRepository(db)
+    db.execute("DELETE FROM plaatsing WHERE dossier_uuid = ?", (dossier_uuid,))
+    plaatsingen = []
+    for item in items:
+        loc = item.get("locatie")
+        loc_uuid = None
+        if loc:
+            loc_uuid = str(loc["uuid"])
+            known = db.execute("SELECT 1 FROM opvang_locatie WHERE uuid = ?", (loc_uuid,)).fetchone()
+            if not known:
+                locaties.bewaar(Locatie(uuid=loc_uuid, organisatie=str(loc.get("organisatie") or "?"),
+                                        naam=str(loc.get("naam") or "?"), type=OpvangType(loc["type"]),
+                                        adres_geheim=True, adres=""), actief=False)
+        plaatsingen.append(Plaatsing(
+            uuid=str(uuid_mod.uuid4()) if fresh_ids else str(item["uuid"]),
+            dossier_uuid=dossier_uuid, locatie_uuid=loc_uuid, type=OpvangType(item["type"]),
+            status=PlaatsingStatus(item["status"]), aangevraagd_op=_date(item.get("aangevraagd_op")),
+            van=_date(item.get("van")), tot=_date(item.get("tot")), einde_reden=item.get("einde_reden"),
+            financier=Financier(item["financier"]) if item.get("financier") else None,
+            gemeente_code=item.get("gemeente_code"), evaluatiedatum=_date(item.get("evaluatiedatum")),
+            verwachte_einddatum=_date(item.get("verwachte_einddatum")),
+            tarieven=[Tarief(Decimal(t["dagtarief"]), date.fromisoformat(t["geldig_vanaf"]))
+                      for t in item.get("tarieven", [])]))
+    PlaatsingRepository(db).insert_many(plaatsingen)
+
+
+def export_kosten(db: Connection, dossier_uuid: str) -> list[dict[str, Any]]:
+    return [{"uuid": k.uuid, "soort": str(k.soort), "datum": k.datum.isoformat(),
+             "bedrag": f"{k.bedrag:.2f}", "omschrijving": k.omschrijving, "landelijk": k.landelijk}
+            for k in KostenpostRepository(db).voor_dossier(dossier_uuid)]
+
+
+def replace_kosten(db: Connection, dossier_uuid: str, value: Any, fresh_ids: bool) -> None:
+    db.execute("DELETE FROM kostenpost WHERE dossier_uuid = ?", (dossier_uuid,))
+    KostenpostRepository(db).insert_many([
+        Kostenpost(uuid=str(uuid_mod.uuid4()) if fresh_ids else str(k["uuid"]), dossier_uuid=dossier_uuid,
+                   soort=KostenSoort(k["soort"]), datum=date.fromisoformat(k["datum"]),
+                   bedrag=Decimal(k["bedrag"]), omschrijving=str(k.get("omschrijving", "")),
+                   landelijk=bool(k.get("landelijk", False)))
+        for k in value or []])
+
+
+
+register(BundlePart("plaatsingen", export_plaatsingen, replace_plaatsingen))
+register(BundlePart("kosten", export_kosten, replace_kosten))
+
+__all__ = ["export_plaatsingen", "replace_plaatsingen", "export_kosten", "replace_kosten"]

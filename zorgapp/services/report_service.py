@@ -1,0 +1,187 @@
+"""Use cases: make a printed document from the vault, print it, save it.
+
+Documents are made in memory; a PDF reaches the disk only through ``bewaar`` (the
+user chose "Opslaan als PDF" and a place, or passed ``--out``), written atomically
+and private. Making a letter or a case summary counts as opening the case (audited
+``open``); every print is audited ``print`` and every save ``export``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from zorgapp.domain import jaarbeeld as jb
+from zorgapp.domain.dossier import Dossier
+from zorgapp.fileio import atomic_write
+from zorgapp.reports.allocation import kostenverdeling
+from zorgapp.reports.annual import jaarbeeld
+from zorgapp.reports.letter import plaatsingsbrief
+from zorgapp.reports.style import Briefhoofd
+from zorgapp.reports.summary import dossieroverzicht
+from zorgapp.services.allocation_service import AllocationService
+from zorgapp.services.region_service import RegionService
+from zorgapp.settings import Settings
+from zorgapp.store import audit
+from zorgapp.store.audit import local_user
+from zorgapp.store.dossiers import DossierRepository
+from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
+from zorgapp.store.vault import Vault
+
+LETTER = "letter"
+SUMMARY = "summary"
+ALLOCATION = "allocation"
+ANNUAL = "annual"
+
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """A made document. ``bestandsnaam`` is a suggestion without personal data."""
+
+    soort: str
+    pdf: bytes
+    bestandsnaam: str
+    record_type: str
+    record_uuid: str
+
+
+def _documents(db: Any, van: date, tot: date) -> Iterator[dict[str, Any]]:
+    """Case documents whose first signal falls in ``[van, tot)``, one at a time.
+
+    The ``melddatum`` index column holds the first signal's date, so only the cases
+    that can count are parsed (the slow part on 100,000 cases is ``json.loads``).
+    """
+    for (data,) in db.execute(
+        "SELECT d.data FROM dossier_doc d JOIN dossier USING (id) "
+        "WHERE (dossier.melddatum >= ? AND dossier.melddatum < ?) "
+        "OR dossier.melddatum IS NULL ORDER BY id",
+        (van.isoformat(), tot.isoformat()),
+    ):
+        yield json.loads(data)
+
+
+class ReportService:
+    def __init__(self, vault: Vault, briefhoofd: Briefhoofd | None = None,
+                 actor: str | None = None, vandaag: Callable[[], date] = date.today) -> None:
+        self.vault = vault
+        self._briefhoofd = briefhoofd
+        self.actor = actor or local_user()
+        self._vandaag = vandaag
+
+    @property
+    def briefhoofd(self) -> Briefhoofd:
+        if self._briefhoofd is None:
+            self._briefhoofd = Briefhoofd.uit_instellingen(Settings().get)
+        return self._briefhoofd
+
+    def _demo_kluis(self) -> bool:
+        return self.vault.meta("demo") == "1"
+
+    def _gemeente_namen(self) -> dict[str, str]:
+        return {code: g.naam for code, g in RegionService(self.vault).alle_gemeenten().items()}
+
+    # -- making ------------------------------------------------------------------------
+
+    def plaatsingsbrief(self, plaatsing_uuid: str, *, alias: bool = False,
+                        afzender: str = "") -> Rapport:
+        """The placement letter of one placement; audited as opening its case."""
+        with self.vault.transaction() as db:
+            plaatsing = PlaatsingRepository(db).get(plaatsing_uuid)
+            repo = DossierRepository(db)
+            dossier = repo.get(plaatsing.dossier_uuid)
+            demo = repo.is_demo(dossier.uuid) or self._demo_kluis()
+            locatie = None
+            if plaatsing.locatie_uuid:
+                locatie = OpvangRepository(db).get(plaatsing.locatie_uuid).locatie
+            self.vault.audit.record(audit.OPEN, record_type="dossier",
+                                    record_uuid=dossier.uuid, outcome=LETTER,
+                                    actor=self.actor)
+        gemeente = ""
+        if plaatsing.gemeente_code:
+            gemeente = self._gemeente_namen().get(plaatsing.gemeente_code, "")
+        pdf = plaatsingsbrief(dossier, plaatsing, locatie, self.briefhoofd, demo=demo,
+                              vandaag=self._vandaag(), alias=alias, afzender=afzender,
+                              gemeente_naam=gemeente)
+        return Rapport(LETTER, pdf, f"plaatsingsbrief-{dossier.dossiernummer}.pdf",
+                       "plaatsing", plaatsing.uuid)
+
+    def dossieroverzicht(self, dossiernummer: str) -> Rapport:
+        """The case summary; audited as opening the case."""
+        with self.vault.transaction() as db:
+            repo = DossierRepository(db)
+            uuid = repo.uuid_for(dossiernummer)
+            dossier: Dossier = repo.get(uuid)
+            demo = repo.is_demo(uuid) or self._demo_kluis()
+            plaatsingen = PlaatsingRepository(db).voor_dossier(uuid)
+            opvang = OpvangRepository(db)
+            locaties = {}
+            for p in plaatsingen:
+                if p.locatie_uuid and p.locatie_uuid not in locaties:
+                    locaties[p.locatie_uuid] = opvang.get(p.locatie_uuid).locatie
+            self.vault.audit.record(audit.OPEN, record_type="dossier", record_uuid=uuid,
+                                    outcome=SUMMARY, actor=self.actor)
+        pdf = dossieroverzicht(dossier, self.briefhoofd, plaatsingen=plaatsingen,
+                               locaties=locaties, gemeente_namen=self._gemeente_namen(),
+                               demo=demo, vandaag=self._vandaag())
+        return Rapport(SUMMARY, pdf, f"dossieroverzicht-{dossier.dossiernummer}.pdf",
+                       "dossier", uuid)
+
+    def kostenverdeling(self, jaar: int, kwartaal: int | None = None,
+                        maand: int | None = None) -> Rapport:
+        uitkomst = AllocationService(self.vault, self._vandaag).bereken(jaar, kwartaal, maand)
+        pdf = kostenverdeling(uitkomst.verdeling, uitkomst.dossiernummers, self.briefhoofd,
+                              demo=self._demo_kluis(), vandaag=self._vandaag())
+        periode = f"{jaar}" + (f"-Q{kwartaal}" if kwartaal else "") + (
+            f"-{maand:02d}" if maand else "")
+        return Rapport(ALLOCATION, pdf, f"kostenverdeling-{periode}.pdf", "allocation",
+                       periode)
+
+    def jaarbeeld(self, jaar: int, *, aantal_jaren: int = 4,
+                  progress: Progress | None = None) -> Rapport:
+        """Year figures for ``jaar`` and the years before it, side by side."""
+        jaren = list(range(jaar - aantal_jaren + 1, jaar + 1))
+        van, tot = date(jaren[0], 1, 1), date(jaar + 1, 1, 1)
+
+        def deel(begin: float, eind: float) -> Progress | None:
+            if progress is None:
+                return None
+            return lambda f: progress(begin + (eind - begin) * f)
+
+        with self.vault.read() as db:
+            verwacht = db.execute(
+                "SELECT COUNT(*) FROM dossier WHERE (melddatum >= ? AND melddatum < ?) "
+                "OR melddatum IS NULL", (van.isoformat(), tot.isoformat())).fetchone()[0]
+            plaatsingen = PlaatsingRepository(db).in_periode(van, tot)
+            cijfers = jb.tel(_documents(db, van, tot), jaren, plaatsingen,
+                             progress=deel(0.0, 0.8), verwacht=verwacht)
+        regio = RegionService(self.vault).regio()
+        pdf = jaarbeeld(cijfers, self.briefhoofd, jaar=jaar,
+                        regio="" if regio is None else regio.naam,
+                        gemeente_namen=self._gemeente_namen(), demo=self._demo_kluis(),
+                        vandaag=self._vandaag(), progress=deel(0.8, 1.0))
+        return Rapport(ANNUAL, pdf, f"jaarbeeld-{jaar}.pdf", "annual", str(jaar))
+
+    # -- printing and saving -------------------------------------------------------------
+
+    def afgedrukt(self, rapport: Rapport) -> None:
+        """Record that the user printed the document (called after the print dialog)."""
+        with self.vault.transaction():
+            self.vault.audit.record(audit.PRINT, record_type=rapport.record_type,
+                                    record_uuid=rapport.record_uuid, outcome=rapport.soort,
+                                    actor=self.actor)
+
+    def bewaar(self, rapport: Rapport, pad: Path) -> Path:
+        """Save where the user chose: atomic, mode 0600, audited as an export."""
+        pad = Path(pad)
+        atomic_write(pad, rapport.pdf)
+        with self.vault.transaction():
+            self.vault.audit.record(audit.EXPORT, record_type=rapport.record_type,
+                                    record_uuid=rapport.record_uuid, outcome=rapport.soort,
+                                    fields=["pdf"], actor=self.actor)
+        return pad
