@@ -101,7 +101,7 @@ def test_search_without_diacritics_finds_the_name(qtbot, page) -> None:
 
 
 def test_filters_narrow_the_list(qtbot, page, filled) -> None:
-    _vault, service, mihai = filled
+    _vault, _service, mihai = filled
     page.fase_combo.setCurrentIndex(page.fase_combo.findData(Fase.SIGNAAL.value))
     qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
     fasen = {page.model.data(page.model.index(r, 0), ROW_ROLE).fase for r in range(page.model.rowCount())}

@@ -113,8 +113,7 @@ def test_impossible_transition_is_refused_with_the_message(view, service) -> Non
     dialog.reden_edit.setText("nazorg")
     dialog.datum_edit.setDate(_qdate(d0))
     dialog.accept()
-    assert dialog.error_label.text() == "De datum {datum} ligt vóór de vorige stap ({vorige}).".format(
-        datum=d0.isoformat(), vorige=(d0 + timedelta(days=3)).isoformat())
+    assert dialog.error_label.text() == f"De datum {d0.isoformat()} ligt vóór de vorige stap ({(d0 + timedelta(days=3)).isoformat()})."
     assert dialog.datum_edit.maximumDate() == _qdate(date.today())  # no future dates
     assert service.laad(dossier.uuid).huidige_fase is Fase.GEPLAATST
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from zorgapp.cli import Parser, open_vault, out, say, secret_options
-from zorgapp.errors import EXIT_OK, UsageError, N_
+from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.fileio import atomic_write
 from zorgapp.i18n import _
 from zorgapp.services.bundle_service import BundleService

@@ -29,7 +29,13 @@ from typing import Any
 import pyrage
 
 from zorgapp import __version__
-from zorgapp.errors import N_, KnownError, TamperedError, UsageError, WrongPassphraseError
+from zorgapp.errors import (
+    N_,
+    KnownError,
+    TamperedError,
+    UsageError,
+    WrongPassphraseError,
+)
 from zorgapp.exchange.card import ContactCard, OwnKeys
 
 FORMAT = "zorgapp-bundle"
@@ -279,7 +285,7 @@ def _safe_name(name: str) -> bool:
 def read_archive(plaintext: bytes) -> tuple[bytes, bytes, dict[str, bytes]]:
     """(manifest bytes, signature bytes, {member name: bytes}) after all size and name checks."""
     try:
-        tar = tarfile.open(fileobj=io.BytesIO(plaintext), mode="r:")
+        tar = tarfile.open(fileobj=io.BytesIO(plaintext), mode="r:")  # noqa: SIM115 - closed below
     except tarfile.TarError:
         raise damaged("tar") from None
     manifest_bytes: bytes | None = None

@@ -23,6 +23,7 @@ from zorgapp.domain.codes import nieuw_uuid
 from zorgapp.domain.dossier import Dossier, maak_dossiernummer, parse_dossiernummer
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import N_, UsageError
+from zorgapp.exchange import opvang_parts  # noqa: F401 - registers placements and costs
 from zorgapp.exchange.card import ContactCard
 from zorgapp.exchange.format import (
     NotForThisVaultError,
@@ -30,7 +31,6 @@ from zorgapp.exchange.format import (
     UnknownSenderError,
     damaged,
 )
-from zorgapp.exchange import opvang_parts  # noqa: F401 - registers placements and costs
 from zorgapp.exchange.parts import PARTS, export_parts
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository

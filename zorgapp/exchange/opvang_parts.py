@@ -14,10 +14,21 @@ from decimal import Decimal
 from typing import Any
 
 from zorgapp.domain.kosten import Kostenpost, KostenSoort
-from zorgapp.domain.opvang import Financier, Locatie, OpvangType, Plaatsing, PlaatsingStatus, Tarief
+from zorgapp.domain.opvang import (
+    Financier,
+    Locatie,
+    OpvangType,
+    Plaatsing,
+    PlaatsingStatus,
+    Tarief,
+)
 from zorgapp.exchange.parts import BundlePart, register
 from zorgapp.store.connection import Connection
-from zorgapp.store.opvang import KostenpostRepository, OpvangRepository, PlaatsingRepository
+from zorgapp.store.opvang import (
+    KostenpostRepository,
+    OpvangRepository,
+    PlaatsingRepository,
+)
 
 
 def _iso(value: date | None) -> str | None:
@@ -97,4 +108,4 @@ def replace_kosten(db: Connection, dossier_uuid: str, value: Any, fresh_ids: boo
 register(BundlePart("plaatsingen", export_plaatsingen, replace_plaatsingen))
 register(BundlePart("kosten", export_kosten, replace_kosten))
 
-__all__ = ["export_plaatsingen", "replace_plaatsingen", "export_kosten", "replace_kosten"]
+__all__ = ["export_kosten", "export_plaatsingen", "replace_kosten", "replace_plaatsingen"]

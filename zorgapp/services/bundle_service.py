@@ -31,7 +31,7 @@ from zorgapp.store.vault import Vault
 
 Progress = Callable[[int, int], None]
 
-__all__ = ["BundleService", "ExportResultaat", "ContactCard", "ImportResultaat", "Voorbeeld"]
+__all__ = ["BundleService", "ContactCard", "ExportResultaat", "ImportResultaat", "Voorbeeld"]
 
 Voorbeeld = importer.Voorbeeld
 ImportResultaat = importer.ImportResultaat

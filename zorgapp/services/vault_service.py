@@ -16,7 +16,12 @@ __all__ = [
 
 
 def create_vault(path: Path, passphrase: str) -> tuple[Vault, str]:
-    return Vault.create(Path(path), passphrase)
+    """A new vault with its own keys for case bundles (its contact card)."""
+    from zorgapp.services.bundle_service import ensure_identity_for
+
+    vault, recovery_key = Vault.create(Path(path), passphrase)
+    ensure_identity_for(vault)
+    return vault, recovery_key
 
 
 def unlock(path: Path, passphrase: str) -> Vault:

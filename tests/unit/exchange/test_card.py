@@ -5,7 +5,12 @@ import json
 import pytest
 
 from zorgapp.errors import UsageError
-from zorgapp.exchange.card import ContactCard, OwnKeys, fingerprint, normalise_fingerprint
+from zorgapp.exchange.card import (
+    ContactCard,
+    OwnKeys,
+    fingerprint,
+    normalise_fingerprint,
+)
 
 
 def card() -> ContactCard:

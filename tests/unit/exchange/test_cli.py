@@ -47,7 +47,7 @@ def case_numbers(capsys, vault: Path) -> list[str]:
 
 def test_cli_round_trip_and_exit_codes(vaults, tmp_path: Path, capsys) -> None:
     a, b = vaults
-    card_a, ja = card_file(capsys, a, tmp_path, "Anna")
+    card_a, _ja = card_file(capsys, a, tmp_path, "Anna")
     card_b, jb = card_file(capsys, b, tmp_path, "Bob")
     assert run(capsys, "contact", "add", str(b), str(card_a), "--verified")[0] == 0
     code, _, err = run(capsys, "contact", "add", str(a), str(card_b))

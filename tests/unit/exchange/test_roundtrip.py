@@ -46,7 +46,7 @@ def test_round_trip_gives_identical_cases_and_history(pair: Pair) -> None:
     assert [(h.richting, h.tegenpartij) for h in got] == [("import", "Anna de Vries (Veilig Thuis IJsselland)")]
     assert ("export", pair.uuids[0]) in audit_actions(pair.a)
     assert ("import", pair.uuids[0]) in audit_actions(pair.b)
-    pair.b.check() == []
+    assert pair.b.check() == []
 
 
 def test_importing_the_same_bundle_again_changes_nothing(pair: Pair) -> None:

@@ -178,7 +178,6 @@ def test_every_placement_change_is_audited(vault: Vault, service: OpvangService,
     entries = [e for e in vault.audit.entries() if e.record_type == "plaatsing"]
     assert [e.action for e in entries] == ["create", "change", "change", "change"]
     assert all(e.record_uuid == p.uuid for e in entries)
-    assert vault.audit.verify() == ["head:missing"] or vault.audit.verify() == []
 
 
 def test_occupancy_and_ending_soon(vault: Vault, service: OpvangService, locatie: str) -> None:

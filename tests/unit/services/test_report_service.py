@@ -78,3 +78,17 @@ def test_allocation_statement_for_a_quarter(demo_vault) -> None:
     body = text(rapport.pdf)
     assert "Kostenverdeling" in body
     assert "1 apr 2025 t/m 30 jun 2025" in body
+
+
+def test_year_figures_from_the_index_equal_those_from_whole_documents(demo_vault) -> None:
+    from zorgapp.domain import jaarbeeld as jb
+    from zorgapp.services.report_service import _documents
+    from zorgapp.store.dossiers import DossierRepository
+
+    jaren = [2023, 2024, 2025, 2026]
+    with demo_vault.read() as db:
+        snel = jb.tel(_documents(db, date(2023, 1, 1), date(2027, 1, 1)), jaren)
+        heel = jb.tel(DossierRepository(db).documents(), jaren)
+    assert sum(heel.totaal.values()) > 50
+    assert snel.totaal == heel.totaal
+    assert snel.per == heel.per

@@ -103,7 +103,7 @@ class PersoonPage(QWizardPage):
             self.warning_label.clear()
             self.warning_label.hide()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         self.error_label.hide()
         if not self.form.naam():
             self.error_label.setText(_("Vul een naam of alias in."))
@@ -182,7 +182,7 @@ class MeldingPage(QWizardPage):
             if item.data(Qt.ItemDataRole.UserRole) == vorm.value:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         self.error_label.clear()
         try:
             melding = Melding(datum=to_date(self.datum_edit.date()),
@@ -255,7 +255,7 @@ class IndicatorenPage(QWizardPage):
     def row(self, indicator: Indicator) -> _IndicatorRow:
         return next(r for r in self.rows if r.indicator is indicator)
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         self.error_label.clear()
         waarnemingen = []
         try:
@@ -299,7 +299,7 @@ class SamenvattingPage(QWizardPage):
         layout.addWidget(self.error_label)
         layout.addStretch(1)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         p, m = self.w.persoon, self.w.melding
         if p is None or m is None:
             return
@@ -324,7 +324,7 @@ class SamenvattingPage(QWizardPage):
         else:
             self.warning_label.hide()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         self.error_label.clear()
         return self.w.create()
 
@@ -358,6 +358,7 @@ class NieuweMeldingWizard(QWizard):
             self.setButtonText(which, text)
             self.button(which).setAccessibleName(text.replace("&", "").strip("<> "))
         self.resize(820, 620)
+        self.restart()  # first page current before show (keyboard and tests)
 
     def vergelijkbaar(self, naam: str, geboortedatum: date | None) -> list[DossierRij]:
         try:

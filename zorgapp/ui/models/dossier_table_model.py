@@ -14,10 +14,21 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
-from zorgapp.domain.codes import FASE_LABELS, UITBUITINGSVORM_LABELS, Fase, Uitbuitingsvorm
+from zorgapp.domain.codes import (
+    FASE_LABELS,
+    UITBUITINGSVORM_LABELS,
+    Fase,
+    Uitbuitingsvorm,
+)
 from zorgapp.domain.persoon import Persoon
 from zorgapp.i18n import N_, _, format_date
 from zorgapp.services.dossier_service import gemeente_namen
@@ -31,6 +42,7 @@ PAGE_SIZE = 100
 CACHE_PAGES = 30
 
 OVERDUE_COLOR = QColor("#b00020")
+_ROOT = QModelIndex()
 
 
 class DossierColumn(IntEnum):
@@ -185,13 +197,13 @@ class DossierTableModel(QAbstractTableModel):
 
     # -- Qt --------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(DossierColumn)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(DossierColumn):
             return None

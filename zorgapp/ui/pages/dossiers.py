@@ -47,7 +47,11 @@ from zorgapp.services.dossier_service import DossierService, gemeente_namen
 from zorgapp.store.dossiers import Filter
 from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.models.dossier_table_model import UUID_ROLE, DossierColumn, DossierTableModel
+from zorgapp.ui.models.dossier_table_model import (
+    UUID_ROLE,
+    DossierColumn,
+    DossierTableModel,
+)
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.dossier_view import DossierView
@@ -63,7 +67,7 @@ class _Table(QTableView):
 
     activated_row = Signal(QModelIndex)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated_row.emit(self.currentIndex())
             return
@@ -183,7 +187,7 @@ class DossiersPage(Page):
             for label, value in items:
                 combo.addItem(label, value)
             index = combo.findData(current)
-            combo.setCurrentIndex(index if index >= 0 else 0)
+            combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
 
         fill(self.fase_combo, _("Alle fasen"), [(_(FASE_LABELS[f]), f.value) for f in Fase])

@@ -1,11 +1,215 @@
-"""The Rapportages area (placeholder until its feature lands)."""
+"""The Rapportages area: make a document, preview it, print or save it.
+
+Documents are made on the task runner's worker (a year report over 100,000 cases
+takes a moment) with a progress bar; the preview shows the PDF from memory. The
+recovery key sheet is not here: the key is shown only when a vault is created.
+"""
 
 from __future__ import annotations
 
-from zorgapp.i18n import N_
-from zorgapp.ui.pages.base import PlaceholderPage
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.i18n import N_, _
+from zorgapp.reports.style import Briefhoofd
+from zorgapp.services.report_service import ALLOCATION, ANNUAL, SUMMARY, Rapport, ReportService
+from zorgapp.ui.context import UiContext
+from zorgapp.ui.pages.base import Page, heading
+from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+
+_SOORTEN = (
+    (SUMMARY, N_("Dossieroverzicht")),
+    (ALLOCATION, N_("Kostenverdeling")),
+    (ANNUAL, N_("Jaarbeeld")),
+)
+_PERIODEN = (N_("Heel jaar"), N_("1e kwartaal"), N_("2e kwartaal"), N_("3e kwartaal"),
+             N_("4e kwartaal"))
 
 
-class RapportagesPage(PlaceholderPage):
+class RapportagesPage(Page):
     name = "rapportages"
     title_msgid = N_("Rapportages")
+
+    progress_changed = Signal(float)  # emitted from the worker, delivered queued
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.preview: PdfPreviewDialog | None = None
+        self.title_label = heading()
+        self.soort = QComboBox()
+        self.soort.setObjectName("rapport_soort")
+        self.dossiernummer = QLineEdit()
+        self.dossiernummer.setObjectName("rapport_dossiernummer")
+        self.dossiernummer.setPlaceholderText("HM-2026-0001")
+        self.jaar = QSpinBox()
+        self.jaar.setObjectName("rapport_jaar")
+        self.jaar.setRange(2000, 2100)
+        self.jaar.setValue(date.today().year)
+        self.periode = QComboBox()
+        self.periode.setObjectName("rapport_periode")
+        self.maak_knop = QPushButton()
+        self.maak_knop.setObjectName("rapport_maak")
+        self.voortgang = QProgressBar()
+        self.voortgang.setRange(0, 1000)
+        self.voortgang.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.form = QFormLayout()
+        self.lbl_soort, self.lbl_nummer = QLabel(), QLabel()
+        self.lbl_jaar, self.lbl_periode = QLabel(), QLabel()
+        self.form.addRow(self.lbl_soort, self.soort)
+        self.form.addRow(self.lbl_nummer, self.dossiernummer)
+        self.form.addRow(self.lbl_jaar, self.jaar)
+        self.form.addRow(self.lbl_periode, self.periode)
+        knoppen = QHBoxLayout()
+        knoppen.addWidget(self.maak_knop)
+        knoppen.addWidget(self.voortgang, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.title_label)
+        layout.addLayout(self.form)
+        layout.addLayout(knoppen)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+        self.soort.currentIndexChanged.connect(self._velden_tonen)
+        self.maak_knop.clicked.connect(self.maak)
+        self.dossiernummer.returnPressed.connect(self.maak)
+        self.progress_changed.connect(self._voortgang)
+        self.retranslate()
+        self._velden_tonen()
+
+    # -- page API ------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title_label.setText(self.title())
+        keuze, periode = self.soort.currentIndex(), self.periode.currentIndex()
+        self.soort.clear()
+        for code, msgid in _SOORTEN:
+            self.soort.addItem(_(msgid), code)
+        self.periode.clear()
+        for msgid in _PERIODEN:
+            self.periode.addItem(_(msgid))
+        self.soort.setCurrentIndex(max(0, keuze))
+        self.periode.setCurrentIndex(max(0, periode))
+        self.lbl_soort.setText(_("Document"))
+        self.lbl_nummer.setText(_("Dossiernummer"))
+        self.lbl_jaar.setText(_("Jaar"))
+        self.lbl_periode.setText(_("Periode"))
+        self.maak_knop.setText(_("Maken en bekijken"))
+        for label, veld in ((self.lbl_soort, self.soort), (self.lbl_nummer, self.dossiernummer),
+                            (self.lbl_jaar, self.jaar), (self.lbl_periode, self.periode)):
+            veld.setAccessibleName(label.text())
+
+    def set_vault(self, vault) -> None:  # type: ignore[no-untyped-def]
+        super().set_vault(vault)
+        self.status.clear()
+
+    def clear(self) -> None:
+        """Locked: close the preview and forget what was typed."""
+        if self.preview is not None:
+            self.preview.reject()
+            self.preview = None
+        self.dossiernummer.clear()
+        self.status.clear()
+        super().clear()
+
+    # -- making ----------------------------------------------------------------------------
+
+    def _velden_tonen(self) -> None:
+        soort = self.soort.currentData()
+        for label, veld, zichtbaar in (
+            (self.lbl_nummer, self.dossiernummer, soort == SUMMARY),
+            (self.lbl_jaar, self.jaar, soort in (ALLOCATION, ANNUAL)),
+            (self.lbl_periode, self.periode, soort == ALLOCATION),
+        ):
+            label.setVisible(zichtbaar)
+            veld.setVisible(zichtbaar)
+
+    def _service(self) -> ReportService:
+        assert self.vault is not None
+        return ReportService(self.vault, Briefhoofd.uit_instellingen(self.ctx.setting))
+
+    def maak(self) -> None:
+        if self.vault is None or not self.maak_knop.isEnabled():
+            return
+        soort = self.soort.currentData()
+        service = self._service()
+        jaar = self.jaar.value()
+        if soort == SUMMARY:
+            nummer = self.dossiernummer.text().strip().upper()
+            if not nummer:
+                self.status.setText(_("Vul een dossiernummer in."))
+                return
+
+            def werk() -> Rapport:
+                return service.dossieroverzicht(nummer)
+        elif soort == ALLOCATION:
+            kwartaal = self.periode.currentIndex() or None
+
+            def werk() -> Rapport:
+                return service.kostenverdeling(jaar, kwartaal)
+        else:
+            def werk() -> Rapport:
+                return service.jaarbeeld(jaar, progress=self.progress_changed.emit)
+
+        self.maak_knop.setEnabled(False)
+        self.voortgang.setValue(0)
+        self.voortgang.setVisible(True)
+        self.status.setText(_("Document wordt gemaakt…"))
+        self.ctx.tasks.run(werk, on_done=self._klaar, on_error=self._fout,
+                           on_finally=self._einde, owner=self)
+
+    def _voortgang(self, fractie: float) -> None:
+        self.voortgang.setValue(int(fractie * 1000))
+
+    def _klaar(self, rapport: Rapport) -> None:
+        self.status.clear()
+        if self.vault is None:  # locked meanwhile: show nothing
+            return
+        service = self._service()
+
+        def gedrukt() -> None:
+            self.ctx.tasks.run(lambda: service.afgedrukt(rapport), on_error=self._fout,
+                               owner=self)
+
+        def bewaren(pad: Path) -> None:
+            self.ctx.tasks.run(lambda: service.bewaar(rapport, pad),
+                               on_done=lambda p: self.status.setText(
+                                   _("PDF opgeslagen: {pad}").format(pad=p)),
+                               on_error=self._fout, owner=self)
+
+        self.preview = PdfPreviewDialog(rapport.pdf, _(dict(_SOORTEN)[rapport.soort]),
+                                        suggested_name=rapport.bestandsnaam,
+                                        on_print=gedrukt, on_save=bewaren, parent=self)
+        self.preview.finished.connect(self._preview_dicht)
+        self.preview.open()
+
+    def _preview_dicht(self) -> None:
+        if self.preview is not None:
+            self.preview.deleteLater()
+            self.preview = None
+
+    def _fout(self, exc: BaseException) -> None:
+        self.status.setText(message_for(exc))
+
+    def _einde(self) -> None:
+        self.maak_knop.setEnabled(True)
+        self.voortgang.setVisible(False)

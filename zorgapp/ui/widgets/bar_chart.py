@@ -34,10 +34,10 @@ class BarChartWidget(QWidget):
     def data(self) -> list[tuple[str, int, str]]:
         return list(self._data)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(420, max(1, len(self._data)) * (ROW_HEIGHT + GAP) + GAP)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetrics(self.font())

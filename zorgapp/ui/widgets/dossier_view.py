@@ -206,7 +206,7 @@ class DossierView(QWidget):
         self.deadlines_label.setWordWrap(True)
         self.deadlines_label.setAccessibleName(_("Deadlines"))
         layout.addWidget(self.deadlines_label)
-        self.events_list = _tree([_("Gebeurtenissen (oudste eerst)")], _("Gebeurtenissen"))
+        self.events_list = _tree([_("Gebeurtenissen, in volgorde van vastleggen")], _("Gebeurtenissen"))
         layout.addWidget(self.events_list, 1)
         self.tabs.addTab(page, _("&Traject"))
 

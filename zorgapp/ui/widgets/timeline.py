@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from zorgapp.domain.codes import (
@@ -86,7 +94,7 @@ class TimelineWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(_("Tijdlijn van het traject"))
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(720, 170)
 
     def set_traject(self, traject: Traject | None, vandaag: date | None = None) -> None:
@@ -164,8 +172,7 @@ class TimelineWidget(QWidget):
                 lanes.append(bx)
             else:
                 lanes[lane] = bx
-            label = "{soort}: {uitkomst}".format(
-                soort=_(BESLUIT_SOORT_LABELS[b.soort]), uitkomst=_(BESLUIT_UITKOMST_LABELS[b.uitkomst]))
+            label = f"{_(BESLUIT_SOORT_LABELS[b.soort])}: {_(BESLUIT_UITKOMST_LABELS[b.uitkomst])}"
             tip = _("Besluit op {datum}: {besluit}").format(datum=format_date(b.datum), besluit=label)
             if b.geldig_tot is not None:
                 tip += "\n" + _("Geldig tot {datum}").format(datum=format_date(b.geldig_tot))
@@ -188,7 +195,7 @@ class TimelineWidget(QWidget):
                 self._markers.append(_Marker(self._x_for(doel_datum), BAND_TOP + BAND_HEIGHT + 8,
                                              "correctie", _("Correctie"), tip))
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802
+    def resizeEvent(self, event: object) -> None:
         self._layout()
         super().resizeEvent(event)  # type: ignore[arg-type]
 
@@ -224,7 +231,7 @@ class TimelineWidget(QWidget):
 
     # -- painting --------------------------------------------------------------------
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()

@@ -1,0 +1,145 @@
+"""Preview a PDF from memory, print it, or save it where the user chooses.
+
+The document never touches the disk on its way to the screen or the printer: QtPdf
+reads it from a ``QBuffer`` and printing renders its pages into the printer's painter.
+A file is written only by "Opslaan als PDF…" (``on_save(path)``: the service writes it
+atomically and records the export); a finished print calls ``on_print()`` for the
+audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.i18n import _
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows ``pdf`` bytes; ``on_save(path)`` writes the file, ``on_print()`` audits."""
+
+    def __init__(
+        self,
+        pdf: bytes,
+        title: str,
+        *,
+        suggested_name: str = "document.pdf",
+        on_print: Callable[[], None] | None = None,
+        on_save: Callable[[Path], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdf_preview")
+        self.setWindowTitle(title)
+        self.resize(820, 960)
+        self._on_print = on_print
+        self._on_save = on_save
+        self._suggested = suggested_name
+
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self)
+        self._buffer.setData(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(_("Voorbeeld van het document"))
+
+        self.pages_label = QLabel()
+        self.print_button = QPushButton(_("Afdrukken…"))
+        self.save_button = QPushButton(_("Opslaan als PDF…"))
+        self.close_button = QPushButton(_("Sluiten"))
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        self.close_button.clicked.connect(self.reject)
+        self.save_button.setEnabled(on_save is not None)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pages_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.pages_label.setText(_("{aantal} pagina's").format(aantal=self.page_count()))
+
+    def page_count(self) -> int:
+        return int(self.document.pageCount())
+
+    # -- printing ----------------------------------------------------------------------
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Afdrukken"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if self.print_to(printer) and self._on_print is not None:
+            self._on_print()
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Render every page into ``printer`` at its resolution; False when it failed."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, _("Afdrukken"), _("De printer kon niet worden gestart."))
+            return False
+        try:
+            dpi = printer.resolution()
+            for index in range(self.page_count()):
+                if index:
+                    printer.newPage()
+                size = self.document.pagePointSize(index)
+                pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
+                image = self.document.render(index, pixels)
+                target = painter.viewport()
+                scaled = pixels.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(target.topLeft(), scaled), image)
+        finally:
+            painter.end()
+        return True
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save_document(self) -> None:
+        if self._on_save is None:
+            return
+        naam, _filter = QFileDialog.getSaveFileName(
+            self, _("Opslaan als PDF"), self._suggested, _("PDF-bestanden (*.pdf)"))
+        if not naam:
+            return
+        pad = Path(naam)
+        if pad.suffix.lower() != ".pdf":
+            pad = pad.with_suffix(".pdf")
+        self._on_save(pad)
+
+    def done(self, result: int) -> None:
+        # Drop the document from memory as soon as the preview closes.
+        self.document.close()
+        self._buffer.close()
+        super().done(result)
+
+
+__all__ = ["PdfPreviewDialog"]
