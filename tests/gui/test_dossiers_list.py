@@ -164,3 +164,13 @@ def test_typing_fast_runs_few_queries_and_shows_the_last(qtbot, page, monkeypatc
     qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
     assert calls and calls[-1] == "stefanescu" and len(calls) <= 3
     assert "Mihai Ștefănescu" in _names(page.model)
+
+
+def test_search_result_arrives_with_its_first_rows(qtbot, page) -> None:
+    """The first paint after a search needs no database access on the GUI thread."""
+    qtbot.keyClicks(page.search_edit, "a")
+    qtbot.waitUntil(lambda: not page.is_searching(), timeout=10_000)
+    before = page.model.fetch_count
+    for r in range(min(page.model.rowCount(), 2 * PAGE_SIZE)):
+        page.model.data(page.model.index(r, DossierColumn.NAAM))
+    assert page.model.fetch_count == before

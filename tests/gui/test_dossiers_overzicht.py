@@ -46,7 +46,7 @@ def test_deadlines_of_a_case_appear_on_the_dashboard(qtbot, ctx, vault, case) ->
     assert [d.dossiernummer, "Oksana Shevchenko", "Taak: Terugbellen melder"] == overdue[0][:3]
     assert [r[2] for r in soon] == ["Taak: Huisvesting regelen", "Aanmelden bij CoMensha"]
     assert soon[1][3] == format_date(date.today() - timedelta(days=5) + timedelta(days=14))
-    assert page.overdue_box.title() == "Verlopen (1)"
+    assert page.overdue_box.title() == "Verlopen (1 dossier)"
     assert ("Intake", 1, "#4f83cc") in page.chart.data()
     assert "Afgesloten" not in [label for label, _v, _c in page.chart.data()]
     assert page.new_label.text().startswith("Nieuwe meldingen deze week: ")

@@ -138,10 +138,15 @@ def diff(mine: Any, theirs: Any, pad: str = "") -> list[Verschil]:
 
 
 def _show(value: Any) -> str:
+    """A value as a person reads it: records as 'key: value' lines, without ids."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, dict):
+        lines = [f"{k}: {_show(v)}" for k, v in value.items()
+                 if k != "uuid" and v not in (None, "", [], {})]
+        return "\n".join(lines)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
@@ -168,7 +173,9 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str) -> Voorbee
         mine = _content(json.loads(local[0]), export_parts(db, item.uuid))
         status = GELIJK if mine == theirs else ANDERS
         items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, status, theirs, mine,
-                                      diff(mine, theirs) if status == ANDERS else [], demo=item.demo))
+                                      diff(mine["dossier"], theirs["dossier"]) +
+                                      diff(mine["parts"], theirs["parts"])
+                                      if status == ANDERS else [], demo=item.demo))
     return Voorbeeld(bundle=bundle, afzender=bundle.sender, afzender_bekend=known,
                      afzender_geverifieerd=bool(known and contact and contact.geverifieerd),
                      al_ontvangen=ids.received(bundle.bundle_id), dossiers=items)

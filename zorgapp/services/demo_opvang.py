@@ -159,6 +159,7 @@ def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
         if einde is not None and einde <= van:
             einde = van + timedelta(days=1) if van < vandaag else None
         soort = _type(rng, doc, stappen, van)
+        in_bedenktijd = any(f == "bedenktijd" for f, _d in stappen)
         kandidaten = per_type[soort]
         locatie = kandidaten[rng.randrange(len(kandidaten))]
         financier = Financier.GEMEENTE
@@ -181,9 +182,9 @@ def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
         lopend = einde is None
         evaluatie = begin + timedelta(days=42)
         verwacht = begin + timedelta(days=rng.randint(60, 240))
-        if lopend and verwacht <= vandaag:
-            # Still there: some expected to leave within two weeks, some overdue.
-            verwacht = vandaag + timedelta(days=rng.randint(-7, 45))
+        if lopend and (verwacht <= vandaag or rng.random() < 0.35):
+            # Still there: a good part expected to leave within two weeks, a few overdue.
+            verwacht = vandaag + timedelta(days=rng.randint(-5, 14))
         if lopend and evaluatie <= vandaag:
             evaluatie = vandaag + timedelta(days=rng.randint(1, 42))
         plaatsingen.append(Plaatsing(
@@ -204,12 +205,14 @@ def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
             for _ in range(rng.randint(1, 3)):
                 soort_post = rng.choice([KostenSoort.TOLK, KostenSoort.TOLK,
                                          KostenSoort.REISKOSTEN, KostenSoort.LEEFGELD,
-                                         KostenSoort.MEDISCH])
+                                         KostenSoort.LEEFGELD, KostenSoort.MEDISCH])
                 bedrag = {KostenSoort.TOLK: (60, 240), KostenSoort.REISKOSTEN: (10, 90),
                           KostenSoort.LEEFGELD: (50, 250),
                           KostenSoort.MEDISCH: (40, 400)}[soort_post]
+                # Living money during bedenktijd is the national allowance (COA).
+                landelijk = soort_post is KostenSoort.LEEFGELD and in_bedenktijd
                 posten.append(Kostenpost(
-                    uuid=uuid4(), dossier_uuid=dossier_uuid, soort=soort_post,
+                    uuid=uuid4(), dossier_uuid=dossier_uuid, soort=soort_post, landelijk=landelijk,
                     datum=begin + timedelta(days=rng.randrange(dagen)),
                     bedrag=Decimal(rng.randint(*bedrag) * 100 + rng.choice([0, 50])) / 100,
                     omschrijving="(fictief)"))

@@ -10,8 +10,15 @@ from zorgapp.store.backup import make_backup, restore
 from zorgapp.store.vault import Vault
 
 __all__ = [
-    "create_vault", "unlock", "unlock_with_recovery_key", "change_passphrase",
-    "recover", "backup", "restore", "check", "verify_audit",
+    "backup",
+    "change_passphrase",
+    "check",
+    "create_vault",
+    "recover",
+    "restore",
+    "unlock",
+    "unlock_with_recovery_key",
+    "verify_audit",
 ]
 
 

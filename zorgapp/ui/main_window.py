@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             restore = getattr(page, "restore_requested", None)
             if restore is not None:
                 restore.connect(self.restore_backup)
+        self._connect_pages()
         self.nav.currentRowChanged.connect(self._nav_changed)
         row.addWidget(self.nav)
         row.addWidget(self.page_stack, 1)
@@ -170,6 +171,31 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
+
+        self.new_signal_action = QAction(self)
+        self.new_signal_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_signal_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.new_signal_action.triggered.connect(self.new_signal)
+        self.addAction(self.new_signal_action)
+
+    def _connect_pages(self) -> None:
+        """Signals between pages: the dashboard opens dossiers, changes refresh it."""
+        names = {page.name: page for page in self.pages}
+        overzicht, dossiers = names.get("overzicht"), names.get("dossiers")
+        if overzicht is not None and dossiers is not None:
+            overzicht.open_dossier.connect(self.open_dossier)  # type: ignore[attr-defined]
+            dossiers.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
+
+    def open_dossier(self, uuid: str) -> None:
+        self.show_page("dossiers")
+        self.page("dossiers").open_dossier(uuid)  # type: ignore[attr-defined]
+
+    def new_signal(self) -> None:
+        """Ctrl+N anywhere in the window: the intake wizard for a new signal."""
+        if self.is_locked():
+            return
+        self.show_page("dossiers")
+        self.page("dossiers").nieuwe_melding()  # type: ignore[attr-defined]
 
     def _fit_to_screen(self) -> None:
         self.setMinimumSize(960, 600)

@@ -82,7 +82,7 @@ def test_conflict_choices(pair: Pair, keuze: str) -> None:
     voorbeeld = pair.sb.bekijk(second.pad)
     item = voorbeeld.dossiers[0]
     assert item.status == importer.ANDERS
-    assert any(v.pad.startswith("dossier.journaal") and "advocaat" in v.mijn for v in item.verschillen)
+    assert any(v.pad.startswith("journaal") and "advocaat" in v.mijn for v in item.verschillen)
     result = pair.sb.importeer(voorbeeld, {uuid: keuze})
     docs = pair.documents(pair.b)
     theirs = pair.documents(pair.a)[uuid]

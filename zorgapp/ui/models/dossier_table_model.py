@@ -40,6 +40,8 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 PAGE_SIZE = 100
 CACHE_PAGES = 30
+#: pages a search fetches along with its ids (see ``set_ids``)
+PREFETCH_PAGES = 2
 
 OVERDUE_COLOR = QColor("#b00020")
 _ROOT = QModelIndex()
@@ -132,10 +134,17 @@ class DossierTableModel(QAbstractTableModel):
         self._fetch = fetch
         self.set_ids([])
 
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], rows: dict[int, DossierRij] | None = None) -> None:
+        """New result; ``rows`` (fetched with the ids, off the GUI thread) fill the first
+        pages, so the first paint needs no database access on the GUI thread."""
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
+        if rows:
+            for page in range(PREFETCH_PAGES):
+                chunk = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+                if chunk and all(i in rows for i in chunk):
+                    self._pages[page] = {i: rows[i] for i in chunk}
         self._today = date.today()
         self.endResetModel()
 

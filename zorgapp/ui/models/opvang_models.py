@@ -176,6 +176,8 @@ class PlaatsingTableModel(RijTableModel[PlaatsingRij]):
               lambda r: r.dagtarief or Decimal(0), True),
         Kolom(N_("Nachten"), lambda r: format_number(r.nachten), lambda r: r.nachten, True),
         Kolom(N_("Kosten"), lambda r: _geld(r.kosten), lambda r: r.kosten, True),
+        Kolom(N_("Verwacht einde"), lambda r: _datum(r.plaatsing.verwachte_einddatum),
+              lambda r: _ds(r.plaatsing.verwachte_einddatum)),
         Kolom(N_("Betaald door"), lambda r: _(FINANCIER_LABELS[r.plaatsing.financier])
               if r.plaatsing.financier else ""),
     )
@@ -201,8 +203,8 @@ class AandeelTableModel(RijTableModel[Aandeel]):
         Kolom(N_("Inwoners"), lambda a: "" if a.inwoners is None else format_number(a.inwoners),
               lambda a: a.inwoners or 0, True),
         Kolom(N_("Bedrag"), lambda a: _geld(a.bedrag), lambda a: a.bedrag, True),
-        Kolom(N_("Regels"), lambda a: format_number(len({r.dossier_uuid for r in a.regels})),
-              lambda a: len(a.regels), True),
+        Kolom(N_("Dossiers"), lambda a: format_number(len({r.dossier_uuid for r in a.regels})),
+              lambda a: len({r.dossier_uuid for r in a.regels}), True),
     )
 
 

@@ -44,10 +44,12 @@ from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, gemeente_namen
-from zorgapp.store.dossiers import Filter
+from zorgapp.store.dossiers import DossierRij, Filter
 from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.dossier_table_model import (
+    PAGE_SIZE,
+    PREFETCH_PAGES,
     UUID_ROLE,
     DossierColumn,
     DossierTableModel,
@@ -277,16 +279,19 @@ class DossiersPage(Page):
         self._stale = False
         self._started = time.perf_counter()
         self.status_label.setText(_("Zoeken…"))
-        self.ctx.tasks.run(lambda: service.zoek(flt, sort, descending),
-                           on_done=lambda ids: self._got_ids(generation, ids),
+        def work() -> tuple[list[int], dict[int, DossierRij]]:
+            ids = service.zoek(flt, sort, descending)
+            return ids, service.rijen(ids[:PREFETCH_PAGES * PAGE_SIZE])
+
+        self.ctx.tasks.run(work, on_done=lambda result: self._got_ids(generation, *result),
                            on_error=self._query_failed,
                            on_finally=self._query_finished, owner=self)
 
-    def _got_ids(self, generation: int, ids: list[int]) -> None:
+    def _got_ids(self, generation: int, ids: list[int], rows: dict[int, DossierRij]) -> None:
         if generation != self._generation or self._stale:
             return
         self.last_query_ms = (time.perf_counter() - self._started) * 1000
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows)
         if ids:
             self.table.selectRow(0)
         self._update_status()

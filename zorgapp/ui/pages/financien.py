@@ -120,7 +120,7 @@ class FinancienPage(Page):
         self.aandeel_box = QGroupBox()
         box = QVBoxLayout(self.aandeel_box)
         self.aandeel_model = AandeelTableModel(self)
-        self.aandeel_view = table_view("")
+        self.aandeel_view = table_view("", stretch=1)
         self.aandeel_view.setModel(self.aandeel_model)
         self.aandeel_view.selectionModel().selectionChanged.connect(self._toon_toelichting)
         box.addWidget(self.aandeel_view)
@@ -128,7 +128,7 @@ class FinancienPage(Page):
         self.toelichting_box = QGroupBox()
         box = QVBoxLayout(self.toelichting_box)
         self.toelichting_model = ToelichtingTableModel(self)
-        self.toelichting_view = table_view("")
+        self.toelichting_view = table_view("", stretch=1)
         self.toelichting_view.setModel(self.toelichting_model)
         self.toelichting_view.activated.connect(self._open)
         box.addWidget(self.toelichting_view)
@@ -321,8 +321,9 @@ class FinancienPage(Page):
             return
         aandeel = self.aandeel_model.row(rows[0].row())
         nummers = self.uitkomst.dossiernummers
-        self.toelichting_model.set_rows(
-            [ToelichtingRij(r, nummers.get(r.dossier_uuid, "")) for r in aandeel.regels])
+        rijen = [ToelichtingRij(r, nummers.get(r.dossier_uuid, "")) for r in aandeel.regels]
+        rijen.sort(key=lambda r: (r.dossiernummer, r.regel.van, r.regel.bron.value))
+        self.toelichting_model.set_rows(rijen)
         self.toelichting_box.setTitle(_("Toelichting {gemeente}: {bedrag} uit {aantal} regels").format(
             gemeente=aandeel.gemeente, bedrag=format_money(aandeel.bedrag),
             aantal=len(aandeel.regels)))

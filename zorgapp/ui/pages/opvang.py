@@ -149,7 +149,7 @@ class OpvangPage(Page):
         self.registry_box = QGroupBox()
         box = QVBoxLayout(self.registry_box)
         self.locatie_model = BezettingTableModel(self)
-        self.locatie_view = table_view("")
+        self.locatie_view = table_view("", stretch=0)
         self.locatie_view.setModel(self.locatie_model)
         self.locatie_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.locatie_view.doubleClicked.connect(lambda _i: self.wijzig_locatie())
@@ -172,10 +172,13 @@ class OpvangPage(Page):
         self.ending_box = QGroupBox()
         box = QVBoxLayout(self.ending_box)
         self.eindigend_model = EindigendTableModel(self)
-        self.eindigend_view = table_view("")
+        self.eindigend_view = table_view("", stretch=2)
         self.eindigend_view.setModel(self.eindigend_model)
         self.eindigend_view.activated.connect(self._open)
         box.addWidget(self.eindigend_view)
+        self.geen_eindigend_label = QLabel()
+        self.geen_eindigend_label.hide()
+        box.addWidget(self.geen_eindigend_label)
         outer.addWidget(self.ending_box, 2)
 
         self.melding_label = QLabel()
@@ -204,6 +207,9 @@ class OpvangPage(Page):
         self.eindigend_view.setAccessibleName(self.ending_box.title())
         self.bezetting_label.setAccessibleName(_("Totale bezetting"))
         self.melding_label.setAccessibleName(_("Melding"))
+        self.geen_eindigend_label.setText(_("Geen lopende plaatsingen met een verwacht einde "
+                                            "in de komende {dagen} dagen.").format(dagen=ENDING_DAYS))
+        self.geen_eindigend_label.setAccessibleName(self.geen_eindigend_label.text())
         self.locatie_model.retranslate()
         self.eindigend_model.retranslate()
 
@@ -235,6 +241,9 @@ class OpvangPage(Page):
         bezetting = service.bezetting()
         self.locatie_model.set_rows(bezetting)
         self.eindigend_model.set_rows(service.eindigend(ENDING_DAYS))
+        leeg = self.eindigend_model.rowCount() == 0
+        self.geen_eindigend_label.setVisible(leeg)
+        self.eindigend_view.setVisible(not leeg)
         bezet = sum(b.bezet for b in bezetting if b.locatie.type.residentieel)
         plaatsen = sum(b.locatie.capaciteit or 0 for b in bezetting if b.locatie.type.residentieel)
         self.bezetting_label.setText(_("Vannacht {bezet} van {plaatsen} plaatsen bezet ({datum})").format(

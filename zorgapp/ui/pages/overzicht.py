@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from zorgapp.domain.codes import FASE_LABELS, Fase
 from zorgapp.domain.deadlines import Deadline
-from zorgapp.i18n import N_, _, format_date, format_datetime, format_number
+from zorgapp.i18n import N_, _, format_date, format_datetime, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Overzicht
 from zorgapp.store.dossiers import DossierRij
 from zorgapp.store.vault import Vault
@@ -229,11 +229,16 @@ class OverzichtPage(Page):
     def _show(self) -> None:
         o = self.overzicht
         privacy = self.ctx.privacy_initials()
-        n_overdue = len(o.achterstallig) if o else 0
-        n_soon = len(o.binnenkort) if o else 0
-        self.overdue_box.setTitle(_("Verlopen ({aantal})").format(aantal=format_number(n_overdue)))
-        self.soon_box.setTitle(_("Binnenkort: de komende 14 dagen ({aantal})").format(
-            aantal=format_number(n_soon)))
+        # Titles count dossiers (all of them); the tables list the earliest deadlines.
+        n_overdue = o.dossiers_achterstallig if o else 0
+        n_soon = o.dossiers_binnenkort if o else 0
+        self.overdue_box.setTitle(ngettext(
+            "Verlopen ({aantal} dossier)", "Verlopen ({aantal} dossiers)", n_overdue
+        ).format(aantal=format_number(n_overdue)))
+        self.soon_box.setTitle(ngettext(
+            "Binnenkort: de komende 14 dagen ({aantal} dossier)",
+            "Binnenkort: de komende 14 dagen ({aantal} dossiers)", n_soon,
+        ).format(aantal=format_number(n_soon)))
         if n_overdue:
             self.overdue_box.setStyleSheet("QGroupBox { " + OVERDUE_STYLE + " }")
         else:

@@ -73,17 +73,33 @@ def _line(name: str, placeholder: str = "") -> QLineEdit:
     return edit
 
 
-def table_view(name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
+class ReadOnlyTableView(QTableView):
+    """Row-select, read-only table; ``stretch`` is the column that takes spare width
+    (a name or description, so amounts stay next to their labels)."""
+
+    def __init__(self, name: str, stretch: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stretch = stretch
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setStretchLastSection(stretch is None)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def setModel(self, model: Any) -> None:  # noqa: N802 - Qt API
+        super().setModel(model)
+        if self._stretch is not None and model is not None:
+            self.horizontalHeader().setSectionResizeMode(
+                self._stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def table_view(name: str, stretch: int | None = None) -> QTableView:
+    return ReadOnlyTableView(name, stretch)
 
 
 # -- dialogs ------------------------------------------------------------------------------
@@ -245,7 +261,7 @@ class OpvangTab(QWidget):
         box = QGroupBox(_("Plaatsingen"))
         box_layout = QVBoxLayout(box)
         self.plaatsing_model = PlaatsingTableModel(self)
-        self.plaatsing_view = table_view(_("Plaatsingen van deze cliënt"))
+        self.plaatsing_view = table_view(_("Plaatsingen van deze cliënt"), stretch=1)
         self.plaatsing_view.setModel(self.plaatsing_model)
         self.plaatsing_view.selectionModel().selectionChanged.connect(self._update_buttons)
         box_layout.addWidget(self.plaatsing_view)
@@ -265,7 +281,7 @@ class OpvangTab(QWidget):
         kosten = QGroupBox(_("Overige kosten"))
         kosten_layout = QVBoxLayout(kosten)
         self.post_model = KostenpostTableModel(self)
-        self.post_view = table_view(_("Overige kosten van deze cliënt"))
+        self.post_view = table_view(_("Overige kosten van deze cliënt"), stretch=2)
         self.post_view.setModel(self.post_model)
         self.post_view.selectionModel().selectionChanged.connect(self._update_buttons)
         kosten_layout.addWidget(self.post_view)
