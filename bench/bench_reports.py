@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas
 
-from tests.unit.reports import fixtures as fx  # noqa: E402
-from zorgapp.domain import jaarbeeld as jb  # noqa: E402
-from zorgapp.reports import fonts  # noqa: E402
-from zorgapp.reports.annual import jaarbeeld  # noqa: E402
-from zorgapp.reports.letter import plaatsingsbrief  # noqa: E402
-from zorgapp.services.demo import DemoGenerator  # noqa: E402
+from tests.unit.reports import fixtures as fx
+from zorgapp.domain import jaarbeeld as jb
+from zorgapp.reports import fonts
+from zorgapp.reports.annual import jaarbeeld
+from zorgapp.reports.letter import plaatsingsbrief
+from zorgapp.services.demo import DemoGenerator
 
 
 def timed(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]

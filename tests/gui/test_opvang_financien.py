@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 
+from tests.unit.services.opvang_fixtures import VANDAAG, dossier
 from zorgapp.domain.codes import Fase
 from zorgapp.services.dossier_service import DossierService
 from zorgapp.services.opvang_service import OpvangService
 from zorgapp.services.region_service import RegionService
 from zorgapp.store.vault import Vault
-from tests.unit.services.opvang_fixtures import VANDAAG, dossier
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -70,8 +70,8 @@ def test_model_contracts(qtmodeltester: Any, setup: tuple[Vault, str, str], ctx:
                                      for r in uitkomst.verdeling.aandelen[0].regels]),
     ]
     p = service.plaatsingen(uuid)[0]
-    models.append((m.PlaatsingTableModel(), [m.PlaatsingRij(p, "Noord", Decimal("120"), 3,
-                                                             Decimal("360"))]))
+    models.append((m.PlaatsingTableModel(), [m.PlaatsingRij(p, "Noord", Decimal(120), 3,
+                                                             Decimal(360))]))
     for model, rows in models:
         assert rows
         model.set_rows(rows)
@@ -136,7 +136,7 @@ def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
     rij = tab.plaatsing_model.row(0)
     assert rij.plaatsing.tot == date(2026, 4, 10)
     assert rij.nachten == 85
-    assert rij.kosten == Decimal("45") * 120 + Decimal("40") * 150
+    assert rij.kosten == Decimal(45) * 120 + Decimal(40) * 150
     qtbot.mouseClick(tab.post_button, LEFT)
     assert tab.post_model.rowCount() == 1
     assert "11.499,99" in tab.totaal_label.text()

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.conftest import PASSPHRASE
 from zorgapp import cli
 from zorgapp.services.demo import fill_demo
 from zorgapp.store.vault import Vault
-
-from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture

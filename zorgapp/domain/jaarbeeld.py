@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 KLEIN = 5  # counts below this (and above 0) are not shown exactly
@@ -107,7 +106,7 @@ def _leeftijd(persoon: dict[str, Any], op: tuple[int, int, int]) -> int | None:
 
 def _begin(document: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
     """(ISO date of the first signal, that signal), or the first path date without one."""
-    meldingen = document.get("meldingen") or ()
+    meldingen: Sequence[dict[str, Any]] = document.get("meldingen") or []
     if len(meldingen) == 1 and meldingen[0].get("datum"):
         return meldingen[0]["datum"], meldingen[0]
     if meldingen:
@@ -157,7 +156,7 @@ def tel(
         tel_op(LEEFTIJD, leeftijdsgroep(_leeftijd(persoon, _ymd(begin))), jaar)
         tel_op(GEMEENTE, persoon.get("gemeente_van_binding") or "", jaar)
         tel_op(MELDER, (melding or {}).get("melder_type") or ONBEKEND, jaar)
-        meldingen = document.get("meldingen") or ()
+        meldingen: Sequence[dict[str, Any]] = document.get("meldingen") or []
         if len(meldingen) == 1:
             vormen = meldingen[0].get("vormen") or ()
         else:

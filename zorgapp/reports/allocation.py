@@ -16,9 +16,15 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from zorgapp.domain.allocation import SLEUTEL_LABELS, Bron, Sleutel, Toelichting, Verdeling
+from zorgapp.domain.allocation import (
+    SLEUTEL_LABELS,
+    Bron,
+    Sleutel,
+    Toelichting,
+    Verdeling,
+)
 from zorgapp.domain.geld import CENT
-from zorgapp.domain.kosten import KOSTENSOORT_LABELS, KostenSoort, Kostenpost
+from zorgapp.domain.kosten import KOSTENSOORT_LABELS, Kostenpost, KostenSoort
 from zorgapp.domain.opvang import Kostenregel
 from zorgapp.i18n import N_, _, format_money, format_number
 from zorgapp.reports import style

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -20,7 +21,16 @@ from zorgapp.domain.codes import GESLACHT_LABELS, MELDER_LABELS, UITBUITINGSVORM
 from zorgapp.domain.opvang import OPVANG_LABELS
 from zorgapp.i18n import N_, _
 from zorgapp.reports import fonts, style
-from zorgapp.reports.style import ACCENT, INK, MUTED, Briefhoofd, DocumentInfo, Styles, p, tabel
+from zorgapp.reports.style import (
+    ACCENT,
+    INK,
+    MUTED,
+    Briefhoofd,
+    DocumentInfo,
+    Styles,
+    p,
+    tabel,
+)
 
 _TITELS = {
     jb.VORM: N_("Per vorm van uitbuiting"),
@@ -33,7 +43,7 @@ _TITELS = {
 
 
 def _categorie(dimensie: str, code: str, gemeenten: Mapping[str, str]) -> str:
-    labels: Mapping[object, str] = {
+    labels: Mapping[Any, str] = {  # type: ignore[assignment]
         jb.VORM: UITBUITINGSVORM_LABELS,
         jb.GESLACHT: GESLACHT_LABELS,
         jb.MELDER: MELDER_LABELS,

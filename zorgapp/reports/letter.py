@@ -28,7 +28,15 @@ from zorgapp.domain.opvang import (
 )
 from zorgapp.i18n import _, format_date_long
 from zorgapp.reports import fonts, style
-from zorgapp.reports.style import Briefhoofd, DocumentInfo, Styles, esc, markup, p, velden
+from zorgapp.reports.style import (
+    Briefhoofd,
+    DocumentInfo,
+    Styles,
+    esc,
+    markup,
+    p,
+    velden,
+)
 from zorgapp.reports.teksten import (
     datum,
     datum_lang,
@@ -42,7 +50,7 @@ from zorgapp.reports.teksten import (
 )
 
 EU = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT PL PT RO SE SI SK".split()
+    ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "PL", "PT", "RO", "SE", "SI", "SK"]
 )
 
 
@@ -139,7 +147,7 @@ def plaatsingsbrief(
     # Addressee left, place/date/reference right.
     aan = []
     if locatie is not None:
-        aan.append(markup("<b>{}</b>".format(esc(locatie.organisatie))))
+        aan.append(markup(f"<b>{esc(locatie.organisatie)}</b>"))
         aan.append(p(locatie.naam))
         if not locatie.adres_geheim and locatie.adres.strip():
             aan += [p(regel) for regel in locatie.adres.splitlines() if regel.strip()]

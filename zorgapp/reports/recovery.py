@@ -14,7 +14,16 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from zorgapp.i18n import _, format_date_long
 from zorgapp.reports import fonts, style
-from zorgapp.reports.style import ACCENT, Briefhoofd, DocumentInfo, Styles, esc, markup, p, velden
+from zorgapp.reports.style import (
+    ACCENT,
+    Briefhoofd,
+    DocumentInfo,
+    Styles,
+    esc,
+    markup,
+    p,
+    velden,
+)
 
 
 def _groepen(sleutel: str) -> list[str]:

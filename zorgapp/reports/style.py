@@ -8,6 +8,7 @@ does that, atomically and audited).
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,8 @@ from reportlab.platypus import (
 
 from zorgapp.i18n import _, format_date, language
 from zorgapp.reports import fonts
+
+log = logging.getLogger(__name__)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 22 * mm
@@ -254,7 +257,7 @@ def _draw_letterhead(c: Canvas, hoofd: Briefhoofd, info: DocumentInfo) -> None:
                         preserveAspectRatio=True, anchor="sw", mask="auto")
             x += breedte + 5 * mm
         except Exception:  # noqa: BLE001 - a broken logo must not stop a letter
-            pass
+            log.warning("letterhead logo could not be read; printing without it")
     c.saveState()
     c.setFillColor(ACCENT)
     c.setFont(fonts.SANS_BOLD, 13)
@@ -304,7 +307,7 @@ def _canvas_class(info: DocumentInfo, gemaakt: date) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._bewaard: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._bewaard.append(dict(self.__dict__))
             self._startPage()
 

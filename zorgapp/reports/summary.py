@@ -23,7 +23,12 @@ from zorgapp.domain.codes import (
     UITBUITINGSVORM_LABELS,
 )
 from zorgapp.domain.dossier import Dossier
-from zorgapp.domain.opvang import OPVANG_LABELS, PLAATSING_STATUS_LABELS, Locatie, Plaatsing
+from zorgapp.domain.opvang import (
+    OPVANG_LABELS,
+    PLAATSING_STATUS_LABELS,
+    Locatie,
+    Plaatsing,
+)
 from zorgapp.i18n import _
 from zorgapp.reports import style
 from zorgapp.reports.style import Briefhoofd, DocumentInfo, Styles, p, tabel, velden

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import Enum
+from typing import Any
 
 from zorgapp.domain.codes import GESLACHT_LABELS, Geslacht
 from zorgapp.domain.persoon import Persoon
 from zorgapp.i18n import _, format_date, format_date_long, locale
 
 
-def label(labels: Mapping[object, str], code: Enum | str | None) -> str:
+def label(labels: Mapping[Any, str], code: Enum | str | None) -> str:
     """The translated label of a code; the bare code when nobody gave it a label."""
     if code is None:
         return ""

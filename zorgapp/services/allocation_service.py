@@ -24,7 +24,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from zorgapp.domain.allocation import Sleutel, Verdeelsleutel, Verdeling, periode, verdeel
+from zorgapp.domain.allocation import (
+    Sleutel,
+    Verdeelsleutel,
+    Verdeling,
+    periode,
+    verdeel,
+)
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.opvang import Kostenregel, kosten_plaatsing
 from zorgapp.errors import N_, ValidationError

@@ -263,7 +263,8 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
         db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
                    "ON CONFLICT(key) DO NOTHING")
         count = len(DossierRepository(db).insert_many(with_deadlines(), is_demo=True))
-        from zorgapp.services.demo_opvang import vul_opvang  # shelters, placements, costs
+        # Shelters, placements and costs for the cases that reached 'geplaatst'.
+        from zorgapp.services.demo_opvang import vul_opvang
 
         vul_opvang(db, today, seed=seed, rules=generator.rules)
         vault.audit.record("create", record_type="demo", record_uuid=str(count))

@@ -28,7 +28,11 @@ from zorgapp.domain.opvang import (
 )
 from zorgapp.services.region_service import zet_demo_regio
 from zorgapp.store.connection import Connection
-from zorgapp.store.opvang import KostenpostRepository, OpvangRepository, PlaatsingRepository
+from zorgapp.store.opvang import (
+    KostenpostRepository,
+    OpvangRepository,
+    PlaatsingRepository,
+)
 
 ORGANISATIE = "Stichting Voorbeeldopvang (fictief)"
 _EU = {"NL", "PL", "RO", "BG", "HU", "LT", "SK"}
@@ -133,7 +137,7 @@ def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
 
     plaatsingen: list[Plaatsing] = []
     posten: list[Kostenpost] = []
-    deadlines: list[tuple[str, str, str, str]] = []
+    deadlines: list[tuple[str, str, str]] = []
 
     def uuid4() -> str:
         return str(_uuid.UUID(int=rng.getrandbits(128), version=4))

@@ -24,7 +24,13 @@ from zorgapp.domain.dossier import (
     Taak,
     Toestemming,
 )
-from zorgapp.domain.opvang import Locatie, OpvangType, Plaatsing, PlaatsingStatus, Tarief
+from zorgapp.domain.opvang import (
+    Locatie,
+    OpvangType,
+    Plaatsing,
+    PlaatsingStatus,
+    Tarief,
+)
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 from zorgapp.reports.style import Briefhoofd
@@ -94,8 +100,7 @@ def plaatsing(d: Dossier) -> Plaatsing:
 def verdeling_q1():
     """Three municipalities, bound and unbound dossiers, a rate change, a COSM stay."""
     from zorgapp.domain.allocation import Sleutel, Verdeelsleutel, periode, verdeel
-    from zorgapp.domain.kosten import KostenSoort
-    from zorgapp.domain.kosten import Kostenpost
+    from zorgapp.domain.kosten import Kostenpost, KostenSoort
     from zorgapp.domain.opvang import kosten_periode
     from zorgapp.domain.regio import Gemeente, Regio
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.unit.reports import fixtures as fx
-from tests.unit.reports.pdftext import amounts_nl, pages, squash
+from tests.unit.reports.pdftext import amounts_nl, pages
 from tests.unit.reports.pdftext import money as format_money
 from zorgapp.reports.allocation import kostenverdeling
 

@@ -12,7 +12,11 @@ import pytest
 
 from zorgapp.domain.opvang import OpvangType
 from zorgapp.errors import ValidationError
-from zorgapp.services.allocation_service import AllocationService, csv_bytes, verdeling_json
+from zorgapp.services.allocation_service import (
+    AllocationService,
+    csv_bytes,
+    verdeling_json,
+)
 from zorgapp.services.opvang_service import OpvangService
 from zorgapp.services.region_service import RegionService
 from zorgapp.store.vault import Vault

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from tests.unit.reports.pdftext import reader, text
+from zorgapp.reports.style import Briefhoofd
 from zorgapp.services.demo import fill_demo
 from zorgapp.services.report_service import ReportService
-from zorgapp.reports.style import Briefhoofd
 
 VANDAAG = date(2026, 11, 22)
 
@@ -69,6 +69,7 @@ def test_annual_report_counts_the_vault_and_reports_progress(demo_vault) -> None
     rapport = service(demo_vault).jaarbeeld(2026, progress=seen.append)
     body = text(rapport.pdf)
     assert "2023" in body and "2026" in body
+    assert "Vrouwenopvang" in body  # placements counted by type, from the vault
     assert seen[-1] == pytest.approx(1.0)
     assert reader(rapport.pdf).metadata.title == "Jaarbeeld"
 

@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from zorgapp.i18n import N_, _
 from zorgapp.reports.style import Briefhoofd
-from zorgapp.services.report_service import ALLOCATION, ANNUAL, SUMMARY, Rapport, ReportService
+from zorgapp.services.report_service import (
+    ALLOCATION,
+    ANNUAL,
+    SUMMARY,
+    Rapport,
+    ReportService,
+)
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.pages.base import Page, heading
 from zorgapp.ui.tasks import message_for

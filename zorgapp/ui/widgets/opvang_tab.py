@@ -47,7 +47,12 @@ from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_money
 from zorgapp.services.opvang_service import OpvangService, PlaatsResultaat
 from zorgapp.store.vault import Vault
-from zorgapp.ui.dialogs.traject_dialogs import OptionalDate, _FormDialog, date_edit, to_date
+from zorgapp.ui.dialogs.traject_dialogs import (
+    OptionalDate,
+    _FormDialog,
+    date_edit,
+    to_date,
+)
 from zorgapp.ui.models.opvang_models import (
     KostenpostTableModel,
     PlaatsingRij,
@@ -91,7 +96,7 @@ class ReadOnlyTableView(QTableView):
         header.setStretchLastSection(stretch is None)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def setModel(self, model: Any) -> None:  # noqa: N802 - Qt API
+    def setModel(self, model: Any) -> None:
         super().setModel(model)
         if self._stretch is not None and model is not None:
             self.horizontalHeader().setSectionResizeMode(
