@@ -13,6 +13,9 @@ import pytest  # noqa: E402
 from zorgapp import paths  # noqa: E402
 from zorgapp.i18n import set_language  # noqa: E402
 from zorgapp.store import keyfile  # noqa: E402
+from zorgapp.ui.qtcompat import guard_none_refcount  # noqa: E402
+
+guard_none_refcount()  # PySide6 6.12 drops references to None/True/False; see qtcompat
 
 PASSPHRASE = "correct paard batterij nietje"
 FAST_KDF = keyfile.KdfParams(iterations=1, lanes=1, memory_cost=8 * 1024)

@@ -22,9 +22,11 @@ _BALLAST = 1 << 40
 
 
 def guard_none_refcount() -> None:
-    """Make ``None`` effectively immortal on Python < 3.12 (idempotent enough)."""
+    """Make ``None``, ``True`` and ``False`` effectively immortal on Python < 3.12 (idempotent enough)."""
     if sys.version_info >= (3, 12):
         return
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    if refcount.value < _BALLAST:
-        refcount.value += _BALLAST
+    # The same binding bug drops references to True and False ("bool_dealloc").
+    for singleton in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        if refcount.value < _BALLAST:
+            refcount.value += _BALLAST
