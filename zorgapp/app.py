@@ -52,6 +52,7 @@ def run_gui(argv: list[str]) -> int:
     setup_logging()
     settings = Settings()
     set_language(args.lang or settings.get("language"))
+    import zorgapp.services.opvang_service  # noqa: F401  (placement deadlines join the dashboard)
     from zorgapp.ui.application import start
 
     return start(settings, vault=Path(args.vault) if args.vault else None,

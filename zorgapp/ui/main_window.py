@@ -185,6 +185,10 @@ class MainWindow(QMainWindow):
         if overzicht is not None and dossiers is not None:
             overzicht.open_dossier.connect(self.open_dossier)  # type: ignore[attr-defined]
             dossiers.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
+        for name in ("opvang", "financien"):
+            page = names.get(name)
+            if page is not None and hasattr(page, "open_dossier") and dossiers is not None:
+                page.open_dossier.connect(self.open_dossier)  # type: ignore[attr-defined]
 
     def open_dossier(self, uuid: str) -> None:
         self.show_page("dossiers")

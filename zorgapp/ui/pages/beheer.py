@@ -138,6 +138,10 @@ class BeheerPage(Page):
         self.tabs.addTab(self._build_passphrase(), "")
         self.tabs.addTab(self._build_settings(), "")
         self.tabs.addTab(self._build_audit(), "")
+        from zorgapp.ui.widgets.overdracht_panel import OverdrachtPanel
+
+        self.overdracht = OverdrachtPanel(ctx, lambda: self.vault)
+        self.tabs.addTab(self.overdracht, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.retranslate()
 
@@ -298,8 +302,10 @@ class BeheerPage(Page):
         self.title_label.setText(self.title())
         self.title_label.setAccessibleName(self.title())
         self.tabs.setAccessibleName(_("Onderdelen van beheer"))
+        if hasattr(self, "overdracht"):
+            self.overdracht.retranslate()
         for index, text in enumerate((_("Reservekopieën"), _("Wachtwoordzin"),
-                                      _("Instellingen"), _("Logboek"))):
+                                      _("Instellingen"), _("Logboek"), _("Overdracht"))):
             self.tabs.setTabText(index, text)
             tab = self.tabs.widget(index)
             if tab is not None:

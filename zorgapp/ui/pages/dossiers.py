@@ -107,6 +107,8 @@ class DossiersPage(Page):
         bar.addWidget(self.search_edit, 3)
         self.new_button = QPushButton()
         bar.addWidget(self.new_button)
+        self.export_button = QPushButton()
+        bar.addWidget(self.export_button)
         layout.addLayout(bar)
 
         filters = QHBoxLayout()
@@ -165,6 +167,7 @@ class DossiersPage(Page):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_row.connect(self._open_index)
         self.new_button.clicked.connect(self.nieuwe_melding)
+        self.export_button.clicked.connect(self.overdragen)
         self.privacy_check.setChecked(ctx.privacy_initials())
         self.model.set_privacy(ctx.privacy_initials())
         self.privacy_check.toggled.connect(lambda on: ctx.set_setting("privacy_initials", on))
@@ -209,6 +212,9 @@ class DossiersPage(Page):
         self.new_button.setText(_("&Nieuwe melding"))
         self.new_button.setToolTip(_("Nieuwe melding vastleggen (Ctrl+N)"))
         self.new_button.setAccessibleName(_("Nieuwe melding"))
+        self.export_button.setText(_("Overdragen…"))
+        self.export_button.setToolTip(_("Het geselecteerde dossier versleuteld overdragen aan een andere coördinator"))
+        self.export_button.setAccessibleName(_("Dossier overdragen"))
         self.fase_combo.setAccessibleName(_("Filter op fase"))
         self.vorm_combo.setAccessibleName(_("Filter op vorm van uitbuiting"))
         self.gemeente_combo.setAccessibleName(_("Filter op gemeente van binding"))
@@ -359,6 +365,18 @@ class DossiersPage(Page):
     def _dossier_changed(self, _uuid: str) -> None:
         self.model.invalidate()
         self.dossiers_changed.emit()
+
+    def overdragen(self) -> None:
+        """Export the selected dossier as an encrypted case bundle."""
+        index = self.table.currentIndex()
+        if self.vault is None or not index.isValid():
+            return
+        uuid = self.model.data(self.model.index(index.row(), 0), UUID_ROLE)
+        if not uuid:
+            return
+        from zorgapp.ui.dialogs.export_dialog import ExportDialog
+
+        ExportDialog(self.ctx, self.vault, [str(uuid)], parent=self).exec()
 
     def nieuwe_melding(self) -> None:
         from zorgapp.ui.dialogs.nieuwe_melding_wizard import NieuweMeldingWizard
