@@ -82,6 +82,9 @@ class FinancienPage(Page):
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.importeer_cbs)
         top.addWidget(self.import_button)
+        self.regio_button = QPushButton()
+        self.regio_button.clicked.connect(self.bewerk_regio)
+        top.addWidget(self.regio_button)
         outer.addLayout(top)
 
         picker = QHBoxLayout()
@@ -180,6 +183,8 @@ class FinancienPage(Page):
         self.demo_regio_button.setAccessibleName(_("Hollands Midden met demo-inwoners instellen"))
         self.import_button.setText(_("CBS-inwoners &importeren…"))
         self.import_button.setAccessibleName(_("Inwonertallen van CBS StatLine importeren"))
+        self.regio_button.setText(_("&Regio bewerken…"))
+        self.regio_button.setAccessibleName(_("Gemeenten, inwoners en fusies van de regio bewerken"))
         self.aandeel_box.setTitle(_("Verdeling per gemeente"))
         self.aandeel_view.setAccessibleName(_("Verdeling per gemeente"))
         self.toelichting_box.setTitle(_("Toelichting: kies een gemeente"))
@@ -234,7 +239,8 @@ class FinancienPage(Page):
 
     def _update_buttons(self) -> None:
         open_ = self.vault is not None
-        for w in (self.bereken_button, self.demo_regio_button, self.import_button):
+        for w in (self.bereken_button, self.demo_regio_button, self.import_button,
+                  self.regio_button):
             w.setEnabled(open_)
         self.export_button.setEnabled(open_ and self.uitkomst is not None)
 
@@ -372,6 +378,16 @@ class FinancienPage(Page):
                                _("Opgeslagen: {pad}").format(pad=str(p))),
                            on_error=lambda e: self._status(message_for(e), fout=True),
                            owner=self)
+
+    def bewerk_regio(self) -> None:
+        """Choose municipalities, type inhabitants in, record mergers."""
+        if self.vault is None:
+            return
+        from zorgapp.ui.dialogs.regio_dialog import RegioDialog
+
+        if RegioDialog(self.vault, self).exec():
+            self._toon_regio()
+            self.bereken()
 
     def stel_demo_regio_in(self) -> None:
         if self.vault is None:

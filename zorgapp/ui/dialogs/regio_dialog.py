@@ -1,0 +1,180 @@
+"""Financiën > Regio bewerken: which municipalities take part, their inhabitants
+(typed in, stamped with a reference date) and mergers (a successor takes over)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.domain.errors import DomainError
+from zorgapp.errors import KnownError
+from zorgapp.i18n import _
+from zorgapp.services.region_service import RegionService
+from zorgapp.store.vault import Vault
+
+COL_IN, COL_CODE, COL_NAAM, COL_INWONERS = range(4)
+
+
+class RegioDialog(QDialog):
+    """Edit the region in one table; saving runs the region service's use cases."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = RegionService(vault)
+        self.setWindowTitle(_("Regio bewerken"))
+        self.setAccessibleName(_("Regio bewerken"))
+        self.resize(760, 620)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        regio = self.service.regio()
+        self.naam_edit = QLineEdit(regio.naam if regio else "")
+        self.naam_edit.setAccessibleName(_("Naam van de regio"))
+        form.addRow(_("Naam van de regio:"), self.naam_edit)
+        self.peildatum_edit = QDateEdit(QDate(date.today().year, 1, 1))
+        self.peildatum_edit.setCalendarPopup(True)
+        self.peildatum_edit.setAccessibleName(_("Peildatum van de ingevoerde inwonertallen"))
+        form.addRow(_("Peildatum inwoners:"), self.peildatum_edit)
+        self.zoek_edit = QLineEdit()
+        self.zoek_edit.setPlaceholderText(_("Filter op naam of code"))
+        self.zoek_edit.setAccessibleName(_("Gemeenten filteren"))
+        self.zoek_edit.textChanged.connect(self._filter)
+        form.addRow(_("Zoeken:"), self.zoek_edit)
+        layout.addLayout(form)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [_("In regio"), _("CBS-code"), _("Gemeente"), _("Inwoners")])
+        self.table.setAccessibleName(_("Gemeenten met inwonertallen"))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(COL_NAAM, self.table.horizontalHeader().ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self._fill(regio)
+
+        fusie = QGroupBox(_("Fusie vastleggen"))
+        row = QHBoxLayout(fusie)
+        self.oud_edit = QLineEdit()
+        self.oud_edit.setPlaceholderText(_("oude codes, bijv. GM0001, GM0002"))
+        self.oud_edit.setAccessibleName(_("Codes van de gefuseerde gemeenten"))
+        self.nieuw_code_edit = QLineEdit()
+        self.nieuw_code_edit.setPlaceholderText(_("code opvolger"))
+        self.nieuw_code_edit.setAccessibleName(_("Code van de opvolger"))
+        self.nieuw_naam_edit = QLineEdit()
+        self.nieuw_naam_edit.setPlaceholderText(_("naam opvolger"))
+        self.nieuw_naam_edit.setAccessibleName(_("Naam van de opvolger"))
+        self.fusie_button = QPushButton(_("Fusie vastleggen"))
+        self.fusie_button.setAccessibleName(_("Fusie vastleggen"))
+        self.fusie_button.clicked.connect(self.fusie)
+        for w in (self.oud_edit, self.nieuw_code_edit, self.nieuw_naam_edit, self.fusie_button):
+            row.addWidget(w)
+        layout.addWidget(fusie)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(_("Melding"))
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Opslaan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _fill(self, regio: object) -> None:
+        in_regio = set(regio.gemeenten) if regio is not None else set()  # type: ignore[attr-defined]
+        gemeenten = self.service.alle_gemeenten()
+        rows = sorted(gemeenten.values(), key=lambda g: (g.cbs_code not in in_regio, g.naam))
+        self.table.setRowCount(len(rows))
+        self._original: dict[str, int | None] = {}
+        for r, g in enumerate(rows):
+            check = QTableWidgetItem()
+            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            check.setCheckState(Qt.CheckState.Checked if g.cbs_code in in_regio
+                                else Qt.CheckState.Unchecked)
+            self.table.setItem(r, COL_IN, check)
+            for col, text in ((COL_CODE, g.cbs_code), (COL_NAAM, g.naam)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(r, col, item)
+            figure = QTableWidgetItem("" if g.inwoners is None else str(g.inwoners))
+            figure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, COL_INWONERS, figure)
+            self._original[g.cbs_code] = g.inwoners
+        self.table.resizeColumnsToContents()
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for r in range(self.table.rowCount()):
+            haystack = (self.table.item(r, COL_CODE).text() + " "
+                        + self.table.item(r, COL_NAAM).text()).lower()
+            self.table.setRowHidden(r, bool(needle) and needle not in haystack)
+
+    def _rows(self) -> list[tuple[str, bool, str]]:
+        return [(self.table.item(r, COL_CODE).text(),
+                 self.table.item(r, COL_IN).checkState() == Qt.CheckState.Checked,
+                 self.table.item(r, COL_INWONERS).text().strip())
+                for r in range(self.table.rowCount())]
+
+    def _show_error(self, exc: Exception) -> None:
+        if isinstance(exc, KnownError):
+            text = exc.user_message()
+        else:
+            text = _(exc.msgid).format(**exc.params)  # type: ignore[attr-defined]
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(text)
+
+    def save(self) -> None:
+        """Members first, then every changed figure; nothing half-done on bad input."""
+        rows = self._rows()
+        figures: dict[str, int] = {}
+        for code, _checked, text in rows:
+            digits = text.replace(".", "").replace(" ", "")
+            if not digits:
+                continue
+            if not digits.isdigit():
+                self.message.setStyleSheet("color: #b00020;")
+                self.message.setText(_("Inwoners van {code}: alleen een geheel getal.").format(code=code))
+                return
+            if int(digits) != self._original.get(code):
+                figures[code] = int(digits)
+        peildatum = self.peildatum_edit.date().toPython()
+        try:
+            self.service.kies_gemeenten(self.naam_edit.text(), [c for c, checked, _t in rows if checked])
+            members = {c for c, checked, _t in rows if checked}
+            for code, figure in figures.items():
+                if code in members:
+                    self.service.zet_inwoners(code, figure, peildatum)
+        except (KnownError, DomainError) as exc:
+            self._show_error(exc)
+            return
+        self.accept()
+
+    def fusie(self) -> None:
+        oud = [c.strip() for c in self.oud_edit.text().replace(";", ",").split(",") if c.strip()]
+        try:
+            regio = self.service.fusie(oud, self.nieuw_code_edit.text().strip(),
+                                       self.nieuw_naam_edit.text().strip())
+        except (KnownError, DomainError) as exc:
+            self._show_error(exc)
+            return
+        self._fill(regio)
+        self.message.setStyleSheet("")
+        self.message.setText(_("Fusie vastgelegd: dossiers van {oud} gaan naar {nieuw}.").format(
+            oud=", ".join(oud), nieuw=self.nieuw_code_edit.text().strip().upper()))
