@@ -48,6 +48,7 @@ class RegioDialog(QDialog):
         form.addRow(_("Naam van de regio:"), self.naam_edit)
         self.peildatum_edit = QDateEdit(QDate(date.today().year, 1, 1))
         self.peildatum_edit.setCalendarPopup(True)
+        self.peildatum_edit.setDisplayFormat("dd-MM-yyyy")
         self.peildatum_edit.setAccessibleName(_("Peildatum van de ingevoerde inwonertallen"))
         form.addRow(_("Peildatum inwoners:"), self.peildatum_edit)
         self.zoek_edit = QLineEdit()

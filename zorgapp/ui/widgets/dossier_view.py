@@ -226,6 +226,9 @@ class DossierView(QWidget):
             except TypeError:
                 self.opvang_tab = cls()
             widget: QWidget = self.opvang_tab
+            changed = getattr(self.opvang_tab, "dossier_changed", None)
+            if changed is not None:
+                changed.connect(self._reload_after_placement)
         except ImportError:
             widget = QLabel(_("De opvang van deze cliënt komt in een volgende versie."))
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -343,6 +346,12 @@ class DossierView(QWidget):
         self.service = service
         if self.opvang_tab is not None and service is not None and hasattr(self.opvang_tab, "set_vault"):
             self.opvang_tab.set_vault(service.vault)
+
+    def _reload_after_placement(self, *_args: object) -> None:
+        """Placing can move the path (to geplaatst): show the stored dossier again."""
+        if self.dossier is not None and self.service is not None:
+            self.dossier = self.service.laad(self.dossier.uuid)
+            self.refresh()
 
     def show_dossier(self, dossier: Dossier) -> None:
         self.dossier = dossier
