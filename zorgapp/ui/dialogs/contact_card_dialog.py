@@ -47,6 +47,7 @@ OK_STYLE = "color: #1b5e20;"
 class ContactCardDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.vault = vault
         self.service = BundleService(vault)
         self.setWindowTitle(_("Contactkaart en adresboek"))
         self.setObjectName("contact_card_dialog")
@@ -111,6 +112,10 @@ class ContactCardDialog(QDialog):
         export = QPushButton(_("Opslaan als bestand…"))
         export.clicked.connect(self._save_file)
         row.addWidget(export)
+        self.print_button = QPushButton(_("Afdrukken…"))
+        self.print_button.setAccessibleName(_("Contactkaart afdrukken"))
+        self.print_button.clicked.connect(self.print_card)
+        row.addWidget(self.print_button)
         row.addStretch(1)
         right.addLayout(row)
         outer.addLayout(right, 1)
@@ -133,6 +138,26 @@ class ContactCardDialog(QDialog):
 
     def copy_card(self) -> None:
         QGuiApplication.clipboard().setText(self.card.to_text())
+
+    def card_pdf(self) -> bytes:
+        """The printable card (PDF bytes, made in memory)."""
+        from zorgapp.reports.contact_card import contactkaart
+
+        c = self.card
+        return contactkaart(c.name, c.organisation, c.region, c.age_recipient, c.signing_key,
+                            c.fingerprint, c.to_text(), demo=self.vault.meta("demo") == "1")
+
+    def print_card(self) -> None:
+        from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+
+        def recorded(action: str) -> None:
+            with self.vault.transaction():
+                self.vault.audit.record(action, record_type="contactkaart")
+
+        PdfPreviewDialog(self.card_pdf(), _("Contactkaart"), suggested_name="contactkaart.pdf",
+                         on_print=lambda: recorded("print"),
+                         on_save=lambda path: (atomic_write(path, self.card_pdf()), recorded("export")),
+                         parent=self).exec()
 
     def _save_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Contactkaart opslaan"),

@@ -206,6 +206,10 @@ class DossierView(QWidget):
         self.deadlines_label.setWordWrap(True)
         self.deadlines_label.setAccessibleName(_("Deadlines"))
         layout.addWidget(self.deadlines_label)
+        self.overdracht_label = QLabel()
+        self.overdracht_label.setWordWrap(True)
+        self.overdracht_label.setAccessibleName(_("Overdrachten"))
+        layout.addWidget(self.overdracht_label)
         self.events_list = _tree([_("Gebeurtenissen, in volgorde van vastleggen")], _("Gebeurtenissen"))
         layout.addWidget(self.events_list, 1)
         self.tabs.addTab(page, _("&Traject"))
@@ -347,6 +351,21 @@ class DossierView(QWidget):
         if self.opvang_tab is not None and service is not None and hasattr(self.opvang_tab, "set_vault"):
             self.opvang_tab.set_vault(service.vault)
 
+    def _overdrachten(self, uuid: str) -> str:
+        """The handover history ("overgedragen aan …", "ontvangen van …"), local to this vault."""
+        if self.service is None:
+            return ""
+        from zorgapp.services.bundle_service import BundleService
+
+        regels = []
+        for rij in BundleService(self.service.vault).overdrachten(uuid):
+            datum = rij.ts[:10]
+            if rij.richting == "export":
+                regels.append(_("Overgedragen aan {wie} op {datum}").format(wie=rij.tegenpartij, datum=datum))
+            else:
+                regels.append(_("Ontvangen van {wie} op {datum}").format(wie=rij.tegenpartij, datum=datum))
+        return "; ".join(regels)
+
     def _reload_after_placement(self, *_args: object) -> None:
         """Placing can move the path (to geplaatst): show the stored dossier again."""
         if self.dossier is not None and self.service is not None:
@@ -369,6 +388,7 @@ class DossierView(QWidget):
                      self.partners_tree, self.toestemming_tree):
             tree.clear()
         self.deadlines_label.clear()
+        self.overdracht_label.clear()
         self._hide_message()
         if self.opvang_tab is not None and hasattr(self.opvang_tab, "clear"):
             self.opvang_tab.clear()
@@ -413,6 +433,7 @@ class DossierView(QWidget):
             _("Deadlines: {lijst}").format(lijst="; ".join(
                 _("{wat} op {datum}").format(wat=deadline_tekst(x), datum=format_date(x.datum))
                 for x in deadlines)) if deadlines else _("Geen open deadlines."))
+        self.overdracht_label.setText(self._overdrachten(d.uuid))
         # Signals.
         self.signalen_tree.clear()
         for m in d.meldingen:

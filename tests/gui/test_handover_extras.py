@@ -1,0 +1,44 @@
+"""Handover history in the dossier view; the printable contact card."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+from pypdf import PdfReader
+
+from zorgapp.domain.codes import MelderType
+from zorgapp.domain.dossier import Melding
+from zorgapp.domain.persoon import Persoon
+from zorgapp.services.dossier_service import DossierService
+from zorgapp.store.identity import IdentityRepository, OverdrachtRij
+from zorgapp.ui.dialogs.contact_card_dialog import ContactCardDialog
+from zorgapp.ui.widgets.dossier_view import DossierView
+
+
+def test_dossier_view_shows_handover_history(qtbot, ctx, vault) -> None:
+    service = DossierService(vault)
+    d = service.nieuwe_melding(Persoon(naam="Elena Popescu"),
+                               Melding(datum=date.today() - timedelta(days=3),
+                                       melder_type=MelderType.POLITIE))
+    with vault.transaction() as db:
+        IdentityRepository(db).record_handover([OverdrachtRij(
+            d.uuid, "export", "Coördinator Haaglanden", "3F2A", "b1", "", "",
+            "2026-11-20T10:00:00Z", "tester")])
+    view = DossierView(ctx)
+    qtbot.addWidget(view)
+    view.set_service(service)
+    view.show_dossier(service.laad(d.uuid))
+    assert "Overgedragen aan Coördinator Haaglanden op 2026-11-20" in view.overdracht_label.text()
+    view.clear()
+    assert view.overdracht_label.text() == ""
+
+
+def test_contact_card_prints_with_fingerprint(qtbot, vault) -> None:
+    dialog = ContactCardDialog(vault)
+    qtbot.addWidget(dialog)
+    card = dialog.card
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.card_pdf())).pages)
+    assert "Contactkaart" in text
+    assert card.fingerprint.split()[0] in text
+    assert card.age_recipient[:20] in text.replace("\n", "")
