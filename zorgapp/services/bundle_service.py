@@ -22,6 +22,7 @@ from zorgapp.exchange import importer
 from zorgapp.exchange.card import ContactCard, OwnKeys, check_recipient
 from zorgapp.exchange.keys import ensure_identity
 from zorgapp.fileio import atomic_write
+from zorgapp.services.base import VaultService
 from zorgapp.store import audit, keyfile
 from zorgapp.store.audit import local_user
 from zorgapp.store.connection import Connection
@@ -52,12 +53,7 @@ def ensure_identity_for(vault: Vault) -> ContactCard:
         return ensure_identity(db, naam=local_user())[1]
 
 
-class BundleService:
-    def __init__(self, vault: Vault, actor: str | None = None,
-                 vandaag: Callable[[], date] = date.today) -> None:
-        self.vault = vault
-        self.actor = actor or local_user()
-        self._vandaag = vandaag
+class BundleService(VaultService):
 
     # -- identity and address book ---------------------------------------------------
 

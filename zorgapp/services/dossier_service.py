@@ -30,11 +30,10 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, ValidationError
+from zorgapp.services.base import VaultService
 from zorgapp.store import audit
-from zorgapp.store.audit import local_user
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository, DossierRij, Filter
-from zorgapp.store.vault import Vault
 
 DEFAULT_PREFIX = "HM"
 
@@ -61,16 +60,7 @@ class Overzicht:
 MAX_REGELS = 200
 
 
-class DossierService:
-    def __init__(self, vault: Vault, actor: str | None = None,
-                 vandaag: Callable[[], date] = date.today) -> None:
-        self.vault = vault
-        self.actor = actor or local_user()
-        self._vandaag = vandaag
-
-    @property
-    def vandaag(self) -> date:
-        return self._vandaag()
+class DossierService(VaultService):
 
     # -- helpers ---------------------------------------------------------------------
 

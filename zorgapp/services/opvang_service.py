@@ -12,7 +12,7 @@ Importing this module registers the placements as a source of deadlines
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -39,9 +39,9 @@ from zorgapp.domain.opvang import (
 from zorgapp.errors import N_, KnownError, ValidationError
 from zorgapp.i18n import format_date
 from zorgapp.services import dossier_service
+from zorgapp.services.base import VaultService
 from zorgapp.services.dossier_service import DossierService
 from zorgapp.store import audit
-from zorgapp.store.audit import local_user
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.opvang import (
@@ -135,16 +135,7 @@ class DossierKosten:
                    + [p.bedrag for p in self.posten if p.landelijk])
 
 
-class OpvangService:
-    def __init__(self, vault: Vault, actor: str | None = None,
-                 vandaag: Callable[[], date] = date.today) -> None:
-        self.vault = vault
-        self.actor = actor or local_user()
-        self._vandaag = vandaag
-
-    @property
-    def vandaag(self) -> date:
-        return self._vandaag()
+class OpvangService(VaultService):
 
     def _dossiers(self) -> DossierService:
         return DossierService(self.vault, self.actor, self._vandaag)

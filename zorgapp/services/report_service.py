@@ -24,10 +24,10 @@ from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.reports.style import Briefhoofd
 from zorgapp.reports.summary import dossieroverzicht
 from zorgapp.services.allocation_service import AllocationService
+from zorgapp.services.base import VaultService
 from zorgapp.services.region_service import RegionService
 from zorgapp.settings import Settings
 from zorgapp.store import audit
-from zorgapp.store.audit import local_user
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
 from zorgapp.store.vault import Vault
@@ -105,13 +105,11 @@ def _starts(db: Any, van: date, tot: date) -> list[_Start]:
         (van.isoformat(), tot.isoformat()))]
 
 
-class ReportService:
+class ReportService(VaultService):
     def __init__(self, vault: Vault, briefhoofd: Briefhoofd | None = None,
                  actor: str | None = None, vandaag: Callable[[], date] = date.today) -> None:
-        self.vault = vault
+        super().__init__(vault, actor, vandaag)
         self._briefhoofd = briefhoofd
-        self.actor = actor or local_user()
-        self._vandaag = vandaag
 
     @property
     def briefhoofd(self) -> Briefhoofd:

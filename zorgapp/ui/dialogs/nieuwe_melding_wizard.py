@@ -59,6 +59,22 @@ def _warning_text(found: list[DossierRij]) -> str:
              "dezelfde geboortedatum: {lijst}. Controleer of het dezelfde persoon is.").format(lijst=lijst)
 
 
+
+def _message_labels(layout: QVBoxLayout) -> tuple[QLabel, QLabel]:
+    """The similar-person warning and the error line that several pages show."""
+    warning = QLabel()
+    warning.setWordWrap(True)
+    warning.setStyleSheet(WARN_STYLE)
+    warning.setAccessibleName(_("Waarschuwing: mogelijk bestaand dossier"))
+    warning.hide()
+    layout.addWidget(warning)
+    error = QLabel()
+    error.setWordWrap(True)
+    error.setStyleSheet(ERROR_STYLE)
+    error.setAccessibleName(_("Foutmelding"))
+    layout.addWidget(error)  # empty until there is an error
+    return warning, error
+
 class PersoonPage(QWizardPage):
     def __init__(self, wizard: NieuweMeldingWizard) -> None:
         super().__init__()
@@ -71,18 +87,7 @@ class PersoonPage(QWizardPage):
         self.form = PersoonForm(wizard.vandaag)
         scroll.setWidget(self.form)
         layout.addWidget(scroll, 1)
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARN_STYLE)
-        self.warning_label.setAccessibleName(_("Waarschuwing: mogelijk bestaand dossier"))
-        self.warning_label.hide()
-        layout.addWidget(self.warning_label)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName(_("Foutmelding"))
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
+        self.warning_label, self.error_label = _message_labels(layout)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -286,17 +291,7 @@ class SamenvattingPage(QWizardPage):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName(_("Samenvatting van de melding"))
         layout.addWidget(self.summary_label)
-        self.warning_label = QLabel()
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARN_STYLE)
-        self.warning_label.setAccessibleName(_("Waarschuwing: mogelijk bestaand dossier"))
-        self.warning_label.hide()
-        layout.addWidget(self.warning_label)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(_("Foutmelding"))
-        layout.addWidget(self.error_label)
+        self.warning_label, self.error_label = _message_labels(layout)
         layout.addStretch(1)
 
     def initializePage(self) -> None:

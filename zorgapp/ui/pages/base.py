@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from zorgapp.i18n import N_, _
 from zorgapp.store.vault import Vault
@@ -31,6 +31,17 @@ class Page(QWidget):
         self.vault: Vault | None = None
         self.setObjectName(f"page_{self.name}")
 
+    def header(self) -> tuple[QVBoxLayout, QHBoxLayout]:
+        """The page's outer layout and its top row: title on the left, room on the right."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        self.title_label = heading()
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        outer.addLayout(top)
+        return outer, top
+
     def title(self) -> str:
         return _(self.title_msgid)
 
@@ -44,7 +55,12 @@ class Page(QWidget):
         """The user opened this page."""
 
     def retranslate(self) -> None:
+        """Pages that show a heading call it ``title_label``; it follows the language."""
         self.setAccessibleName(self.title())
+        label = getattr(self, "title_label", None)
+        if label is not None:
+            label.setText(self.title())
+            label.setAccessibleName(self.title())
 
 
 def heading(text: str = "") -> QLabel:
@@ -74,8 +90,6 @@ class PlaceholderPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.title_label.setText(self.title())
-        self.title_label.setAccessibleName(self.title())
         self.note_label.setText(_("Dit onderdeel komt in een volgende versie."))
         self.note_label.setAccessibleName(self.note_label.text())
 

@@ -299,8 +299,6 @@ class BeheerPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.title_label.setText(self.title())
-        self.title_label.setAccessibleName(self.title())
         self.tabs.setAccessibleName(_("Onderdelen van beheer"))
         if hasattr(self, "overdracht"):
             self.overdracht.retranslate()

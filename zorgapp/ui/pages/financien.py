@@ -43,7 +43,7 @@ from zorgapp.ui.models.opvang_models import (
     ToelichtingRij,
     ToelichtingTableModel,
 )
-from zorgapp.ui.pages.base import Page, heading
+from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.opvang_tab import ERROR_STYLE, OK_STYLE, table_view
 
@@ -68,12 +68,7 @@ class FinancienPage(Page):
         #: Asks where to save; tests replace it. Returns a path or "" when cancelled.
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 12)
-        top = QHBoxLayout()
-        self.title_label = heading()
-        top.addWidget(self.title_label)
-        top.addStretch(1)
+        outer, top = self.header()
         self.regio_label = QLabel()
         top.addWidget(self.regio_label)
         self.demo_regio_button = QPushButton()
@@ -85,7 +80,6 @@ class FinancienPage(Page):
         self.regio_button = QPushButton()
         self.regio_button.clicked.connect(self.bewerk_regio)
         top.addWidget(self.regio_button)
-        outer.addLayout(top)
 
         picker = QHBoxLayout()
         self.jaar_label = QLabel()
@@ -151,8 +145,6 @@ class FinancienPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.title_label.setText(self.title())
-        self.title_label.setAccessibleName(self.title())
         self.jaar_label.setText(_("&Jaar:"))
         self.jaar_spin.setAccessibleName(_("Jaar"))
         self.soort_label.setText(_("&Periode:"))

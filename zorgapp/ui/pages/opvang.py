@@ -35,7 +35,7 @@ from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.traject_dialogs import _FormDialog, date_edit, to_date
 from zorgapp.ui.models.opvang_models import BezettingTableModel, EindigendTableModel
-from zorgapp.ui.pages.base import Page, heading
+from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.opvang_tab import ERROR_STYLE, OK_STYLE, table_view
 
@@ -135,16 +135,10 @@ class OpvangPage(Page):
         self._vandaag = vandaag
         self.run_dialog: Callable[[QDialog], bool] = \
             lambda d: d.exec() == QDialog.DialogCode.Accepted
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 12)
-        top = QHBoxLayout()
-        self.title_label = heading()
-        top.addWidget(self.title_label)
-        top.addStretch(1)
+        outer, top = self.header()
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
-        outer.addLayout(top)
 
         self.registry_box = QGroupBox()
         box = QVBoxLayout(self.registry_box)
@@ -190,8 +184,6 @@ class OpvangPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.title_label.setText(self.title())
-        self.title_label.setAccessibleName(self.title())
         self.refresh_button.setText(_("&Vernieuwen"))
         self.refresh_button.setAccessibleName(_("Opvang vernieuwen"))
         self.registry_box.setTitle(_("Opvanglocaties en bezetting vannacht"))

@@ -34,7 +34,7 @@ from zorgapp.store.dossiers import DossierRij
 from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.dossier_table_model import initialen
-from zorgapp.ui.pages.base import Page, heading
+from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.bar_chart import BarChartWidget
 from zorgapp.ui.widgets.dossier_view import deadline_tekst
@@ -97,18 +97,12 @@ class OverzichtPage(Page):
         self._again = False
         self._generation = 0
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 12)
-        top = QHBoxLayout()
-        self.title_label = heading()
-        top.addWidget(self.title_label)
-        top.addStretch(1)
+        outer, top = self.header()
         self.status_label = QLabel()
         top.addWidget(self.status_label)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
-        outer.addLayout(top)
 
         self.new_label = QLabel()
         font = self.new_label.font()
@@ -150,8 +144,6 @@ class OverzichtPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.title_label.setText(self.title())
-        self.title_label.setAccessibleName(self.title())
         self.refresh_button.setText(_("&Vernieuwen"))
         self.refresh_button.setAccessibleName(_("Overzicht vernieuwen"))
         self.refresh_button.setToolTip(_("Overzicht opnieuw berekenen (F5)"))

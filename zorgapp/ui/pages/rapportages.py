@@ -105,7 +105,6 @@ class RapportagesPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.title_label.setText(self.title())
         keuze, periode = self.soort.currentIndex(), self.periode.currentIndex()
         self.soort.clear()
         for code, msgid in _SOORTEN:
