@@ -26,6 +26,25 @@ def ctx(qapp: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
+def dossier_service(vault: Any) -> Any:
+    from zorgapp.services.dossier_service import DossierService
+
+    return DossierService(vault)
+
+
+@pytest.fixture
+def dossier_view(qtbot: Any, ctx: Any, dossier_service: Any) -> Any:
+    """A DossierView on the test vault, sized like a laptop window."""
+    from zorgapp.ui.widgets.dossier_view import DossierView
+
+    v = DossierView(ctx)
+    qtbot.addWidget(v)
+    v.resize(1100, 700)
+    v.set_service(dossier_service)
+    return v
+
+
+@pytest.fixture
 def locked_vault(vault_path: Path) -> Path:
     """A vault on disk, locked: returns its path."""
     from zorgapp.store.vault import Vault

@@ -19,8 +19,6 @@ from zorgapp.domain.codes import (
 from zorgapp.domain.dossier import Melding
 from zorgapp.domain.persoon import Persoon
 from zorgapp.i18n import _, format_date
-from zorgapp.services.dossier_service import DossierService
-from zorgapp.ui.widgets.dossier_view import DossierView
 
 PATH = [Fase.INTAKE, Fase.AANGEMELD, Fase.BEDENKTIJD, Fase.GEPLAATST, Fase.BEGELEIDING,
         Fase.AFGESLOTEN]
@@ -31,17 +29,13 @@ def _qdate(d: date) -> QDate:
 
 
 @pytest.fixture
-def service(vault):
-    return DossierService(vault)
+def service(dossier_service):
+    return dossier_service
 
 
 @pytest.fixture
-def view(qtbot, ctx, service):
-    v = DossierView(ctx)
-    qtbot.addWidget(v)
-    v.resize(1100, 650)
-    v.set_service(service)
-    return v
+def view(dossier_view):
+    return dossier_view
 
 
 def _new(service, dagen_geleden: int = 120, naam: str = "Elena Popescu"):

@@ -25,10 +25,13 @@ from zorgapp.domain.codes import (
     tijdstip_uit_json,
 )
 from zorgapp.domain.errors import N_, DomainError
+from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import ZELF_TOESTEMMING_VANAF, Persoon
 from zorgapp.domain.traject import Traject
 
-DOSSIER_FORMAAT = 1
+#: 2 added ``opvangbehoeften`` (children, safety, care needs, CoMensha reference);
+#: format 1 documents read with those empty.
+DOSSIER_FORMAAT = 2
 
 _DOSSIERNUMMER = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d{4,})$")
 
@@ -375,6 +378,7 @@ class Dossier:
     partners: list[Partner] = field(default_factory=list)
     journaal: list[JournaalRegel] = field(default_factory=list)
     taken: list[Taak] = field(default_factory=list)
+    opvangbehoeften: Opvangbehoeften = field(default_factory=Opvangbehoeften)
     aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -420,6 +424,7 @@ class Dossier:
             "partners": [p.to_dict() for p in self.partners],
             "journaal": [j.to_dict() for j in self.journaal],
             "taken": [t.to_dict() for t in self.taken],
+            "opvangbehoeften": self.opvangbehoeften.to_dict(),
         }
 
     @classmethod
@@ -446,4 +451,5 @@ class Dossier:
             partners=[Partner.from_dict(p) for p in d.get("partners", [])],
             journaal=[JournaalRegel.from_dict(j) for j in d.get("journaal", [])],
             taken=[Taak.from_dict(t) for t in d.get("taken", [])],
+            opvangbehoeften=Opvangbehoeften.from_dict(d.get("opvangbehoeften", {})),
         )

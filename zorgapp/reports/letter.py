@@ -17,7 +17,7 @@ from zorgapp.domain.codes import (
     BesluitUitkomst,
     ToestemmingDoel,
 )
-from zorgapp.domain.dossier import Dossier
+from zorgapp.domain.dossier import Dossier, Partner
 from zorgapp.domain.opvang import (
     FINANCIER_LABELS,
     OPVANG_LABELS,
@@ -28,6 +28,7 @@ from zorgapp.domain.opvang import (
 )
 from zorgapp.i18n import _, format_date_long
 from zorgapp.reports import fonts, style
+from zorgapp.reports.behoeften import kinderen_mee, veiligheid_rijen, zorg_rijen
 from zorgapp.reports.style import (
     Briefhoofd,
     DocumentInfo,
@@ -90,6 +91,21 @@ def _aangifte(dossier: Dossier) -> str:
     return _("nee (vastgelegd op {datum})").format(datum=datum(b.datum))
 
 
+#: Words in a partner's free-text role that make it the police contact or the lawyer.
+_POLITIE = ("politie", "police", "ahm", "recherche")
+_ADVOCAAT = ("advoca", "lawyer", "jurist")
+
+
+def _partners_met_rol(dossier: Dossier, woorden: tuple[str, ...]) -> list[Partner]:
+    return [p for p in dossier.partners if any(w in p.rol.lower() for w in woorden)]
+
+
+def _partner_regel(partners: list[Partner]) -> str:
+    if not partners:
+        return _("niet vastgelegd")
+    return "\n".join(" – ".join(x for x in (p.naam, p.contact) if x.strip()) for p in partners)
+
+
 def _duur(plaatsing: Plaatsing) -> str:
     if plaatsing.verwachte_einddatum is None:
         return _("nog niet bekend")
@@ -142,6 +158,7 @@ def plaatsingsbrief(
     vandaag = vandaag or date.today()
     persoon = dossier.persoon
     naam = naam_of_alias(persoon, alias)
+    behoeften = dossier.opvangbehoeften
     story: list[Flowable] = []
 
     # Addressee left, place/date/reference right.
@@ -191,11 +208,17 @@ def plaatsingsbrief(
         (_("Nationaliteit"), ", ".join(land(c) for c in persoon.nationaliteiten)),
         (_("Taal"), talen),
         (_("Tolk nodig"), ja_nee(persoon.tolk_nodig)),
+        (_("Kinderen die meekomen"), kinderen_mee(behoeften, vandaag, alias=alias)),
     ])]
 
+    politie = _partners_met_rol(dossier, _POLITIE)
+    advocaat = _partners_met_rol(dossier, _ADVOCAAT)
     story += [p(_("Juridische status"), s.h2), velden([
         (_("Verblijfsstatus"), _verblijf(dossier)),
         (_("Aangifte"), _aangifte(dossier)),
+        (_("Contact politie"), _partner_regel(politie)),
+        (_("Advocaat"), _partner_regel(advocaat)),
+        (_("Kenmerk CoMensha"), behoeften.comensha_kenmerk or _("nog niet bekend")),
     ])]
 
     plaats_rijen = [
@@ -207,6 +230,15 @@ def plaatsingsbrief(
         (_("Evaluatiedatum"), datum(plaatsing.evaluatiedatum) or _("nog niet gepland")),
     ]
     story += [p(_("Plaatsing"), s.h2), velden(plaats_rijen)]
+
+    story += [p(_("Veiligheid"), s.h2), velden(veiligheid_rijen(behoeften))]
+    story.append(p(_("Zorgbehoeften"), s.h2))
+    zorg = zorg_rijen(behoeften)
+    if zorg:
+        story.append(velden(zorg))
+    else:
+        story.append(p(_("Er zijn geen bijzondere zorgbehoeften vastgelegd. Vraag de "
+                         "cliënt bij aankomst naar medicijnen en lopende behandelingen.")))
 
     financier = label(FINANCIER_LABELS, plaatsing.financier)
     if plaatsing.financier is Financier.GEMEENTE and (gemeente_naam or plaatsing.gemeente_code):
@@ -225,13 +257,18 @@ def plaatsingsbrief(
     story.append(p(_("Contactpersonen"), s.h2))
     contact = [(_("Zorgcoördinator"), "\n".join(
         x for x in (afzender, briefhoofd.organisatie, briefhoofd.contact) if x.strip()))]
+    al_genoemd = {id(x) for x in politie + advocaat}
     for partner in dossier.partners:
+        if id(partner) in al_genoemd:
+            continue
         contact.append((partner.rol or _("Betrokkene"),
                         "\n".join(x for x in (partner.naam, partner.contact) if x.strip())))
     story.append(velden(contact))
 
+    afspraak = behoeften.veiligheid.bij_vertrek.strip()
     story.append(KeepTogether([
         p(_("Als de cliënt vertrekt of vermist raakt"), s.h2),
+        *([markup("<b>{}</b> {}".format(esc(_("Afspraak:")), esc(afspraak)))] if afspraak else []),
         p(_("Neem dezelfde dag contact op met de zorgcoördinator. Is er direct gevaar, "
             "bel dan 112 en meld dat het gaat om een slachtoffer van mensenhandel. Geef "
             "de verblijfplaats van de cliënt nooit door aan onbekenden, ook niet aan "

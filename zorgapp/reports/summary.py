@@ -31,6 +31,7 @@ from zorgapp.domain.opvang import (
 )
 from zorgapp.i18n import _
 from zorgapp.reports import style
+from zorgapp.reports.behoeften import kind_regel, veiligheid_rijen, zorg_rijen
 from zorgapp.reports.style import Briefhoofd, DocumentInfo, Styles, p, tabel, velden
 from zorgapp.reports.teksten import (
     datum,
@@ -122,6 +123,19 @@ def dossieroverzicht(
         story.append(p(_("Bedenktijd van {van} tot en met {tot}.").format(
             van=datum(dossier.traject.bedenktijd_start),
             tot=datum(dossier.traject.bedenktijd_einde)), s.small))
+
+    behoeften = dossier.opvangbehoeften
+    kinderen = [
+        kind_regel(k, vandaag) + ("" if k.gaat_mee else " " + _("(komt niet mee)"))
+        for k in behoeften.kinderen
+    ]
+    story += [p(_("Opvang, veiligheid en zorg"), s.h2), velden([
+        (_("Kenmerk CoMensha"), behoeften.comensha_kenmerk),
+        (_("Kinderen"), "\n".join(kinderen)),
+        *veiligheid_rijen(behoeften),
+        (_("Afspraak bij vertrek"), behoeften.veiligheid.bij_vertrek),
+        *(zorg_rijen(behoeften) or [(_("Zorgbehoeften"), _("geen vastgelegd"))]),
+    ])]
 
     story.append(p(_("Plaatsingen"), s.h2))
     if plaatsingen:

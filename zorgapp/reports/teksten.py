@@ -82,5 +82,8 @@ def geboorte(persoon: Persoon, op: date) -> str:
     return _("onbekend; geschatte leeftijd {leeftijd} jaar").format(leeftijd=leeftijd)
 
 
-def ja_nee(waarde: bool) -> str:
+def ja_nee(waarde: bool | None) -> str:
+    """Yes or no; ``None`` is "onbekend", because nobody asked is not the same as no."""
+    if waarde is None:
+        return _("onbekend")
     return _("ja") if waarde else _("nee")

@@ -38,6 +38,12 @@ from zorgapp.domain.dossier import (
     Toestemming,
     maak_dossiernummer,
 )
+from zorgapp.domain.opvangbehoeften import (
+    Kind,
+    Opvangbehoeften,
+    Veiligheid,
+    Zorgbehoeften,
+)
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 from zorgapp.paths import resource
@@ -100,6 +106,7 @@ class DemoGenerator:
 
     def __init__(self, seed: int = 2026, vandaag: date | None = None, prefix: str = "HM") -> None:
         self.rng = random.Random(seed)
+        self.seed = seed
         self.rules = rules()
         self.vandaag = vandaag or date.today()
         self.prefix = prefix
@@ -142,7 +149,49 @@ class DemoGenerator:
         )
         dossier.meldingen.append(melding)
         dossier.traject = self._traject(melddatum, land, dossier)
+        if dossier.traject.huidige_fase not in (Fase.SIGNAAL, Fase.INTAKE):
+            dossier.opvangbehoeften = self._opvangbehoeften(dossier)
         return dossier
+
+    def _opvangbehoeften(self, dossier: Dossier) -> Opvangbehoeften:
+        """Children, safety and care for registered cases.
+
+        Drawn from a generator of its own, so that the rest of the demo data stays the
+        same whatever is added here.
+        """
+        rng = random.Random(f"{self.seed}-{dossier.dossiernummer}")
+        persoon = dossier.persoon
+        behoeften = Opvangbehoeften(comensha_kenmerk=f"CM-{rng.randint(100000, 999999)}")
+        aangemeld = dossier.meldingen[0].datum
+        leeftijd = persoon.leeftijd_op(aangemeld) or 0
+        if persoon.geslacht is Geslacht.VROUW and leeftijd >= 20 and rng.random() < 0.25:
+            achternaam = persoon.naam.split(" ", 1)[-1]
+            for _ in range(rng.choice([1, 1, 2])):
+                geboren = aangemeld - timedelta(days=rng.randint(200, 8 * 365))
+                voornaam = rng.choice(["Ana", "Maria", "David", "Luca", "Sara", "Adam"])
+                behoeften.kinderen.append(Kind(naam=f"{voornaam} {achternaam}",
+                                               geboortedatum=geboren,
+                                               gaat_mee=rng.random() < 0.8))
+        behoeften.veiligheid = Veiligheid(
+            daders_in_de_buurt=rng.choice([True, False, None]),
+            geheim_adres_nodig=rng.random() < 0.6,
+            telefoon_afspraken=rng.choice([
+                "", "Nieuwe telefoon en nieuw nummer; oude telefoon ingeleverd bij de politie.",
+                "Geen foto's of locatie delen op sociale media.",
+            ]),
+            bij_vertrek=rng.choice(["", "Politie (team mensenhandel) direct informeren."]),
+        )
+        if behoeften.veiligheid.daders_in_de_buurt:
+            behoeften.veiligheid.daders_toelichting = "Uitbuiter woont mogelijk in de regio."
+        zwanger = persoon.geslacht is Geslacht.VROUW and rng.random() < 0.08
+        behoeften.zorg = Zorgbehoeften(
+            medisch=rng.choice(["", "", "Controle huisarts nodig (rugklachten)."]),
+            ggz=rng.choice(["", "", "Slaapproblemen en herbelevingen; traumabehandeling gewenst."]),
+            medicatie=rng.choice(["", "", "Paracetamol zo nodig."]),
+            zwanger=True if zwanger else None,
+            uitgerekend_op=aangemeld + timedelta(days=rng.randint(60, 200)) if zwanger else None,
+        )
+        return behoeften
 
     # -- parts -------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from zorgapp.domain.dossier import (
     Toestemming,
     maak_dossiernummer,
 )
+from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 from zorgapp.domain.zoeken import vouw
@@ -141,6 +142,13 @@ class DossierService(VaultService):
         dossier = self.laad(uuid)
         persoon.uuid = dossier.persoon.uuid
         dossier.persoon = persoon
+        return self.opslaan(dossier)
+
+    def opvangbehoeften_opslaan(self, uuid: str, behoeften: Opvangbehoeften) -> list[str]:
+        """Replace what the shelter needs to know (children, safety, care, CoMensha)."""
+        behoeften.valideer(self.vandaag)
+        dossier = self.laad(uuid)
+        dossier.opvangbehoeften = behoeften
         return self.opslaan(dossier)
 
     def besluit(self, uuid: str, soort: BesluitSoort, uitkomst: BesluitUitkomst,

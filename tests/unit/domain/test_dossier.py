@@ -334,6 +334,7 @@ def test_stable_top_level_keys() -> None:
         "partners",
         "journaal",
         "taken",
+        "opvangbehoeften",
     ]
 
 

@@ -31,6 +31,12 @@ from zorgapp.domain.opvang import (
     PlaatsingStatus,
     Tarief,
 )
+from zorgapp.domain.opvangbehoeften import (
+    Kind,
+    Opvangbehoeften,
+    Veiligheid,
+    Zorgbehoeften,
+)
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 from zorgapp.reports.style import Briefhoofd
@@ -79,7 +85,28 @@ def dossier(naam: str = "Ștefania Ștefănescu", nummer: str = "HM-2026-0042") 
                                        datum=date(2026, 9, 3), partner=d.partners[1].uuid))
     d.journaal.append(JournaalRegel(datum=date(2026, 9, 3), tekst="JOURNAAL-GEHEIM"))
     d.taken.append(Taak(omschrijving="Evaluatiegesprek plannen", deadline=date(2026, 12, 1)))
+    d.opvangbehoeften = behoeften()
     return d
+
+
+def behoeften() -> Opvangbehoeften:
+    """One child comes along, one stays with the grandmother (never in the letter)."""
+    return Opvangbehoeften(
+        comensha_kenmerk="CM-2026-1187",
+        kinderen=[
+            Kind(naam="Ionuț Ștefănescu", geboortedatum=date(2021, 3, 2)),
+            Kind(naam="Ana Ștefănescu", geboortedatum=date(2012, 5, 1), gaat_mee=False,
+                 bijzonderheden="bij grootmoeder in Iași"),
+        ],
+        veiligheid=Veiligheid(
+            daders_in_de_buurt=True, daders_toelichting="pooier woont in Leiden-Noord",
+            geheim_adres_nodig=True,
+            telefoon_afspraken="Nieuwe telefoon; geen foto's op sociale media",
+            bij_vertrek="Bel direct Jan de Vries (politie) en de zorgcoördinator"),
+        zorg=Zorgbehoeften(ggz="Traumabehandeling loopt bij GGZ Rivierduinen",
+                           medicatie="Sertraline 50 mg, dagelijks", zwanger=True,
+                           uitgerekend_op=date(2027, 3, 1)),
+    )
 
 
 def locatie(geheim: bool = True) -> Locatie:

@@ -58,6 +58,36 @@ def test_letter_has_place_date_reference_and_confidential_marking() -> None:
     assert squash("ja, gedaan op 5 okt 2026") in squash(body)
 
 
+def test_letter_has_children_safety_care_and_comensha_reference() -> None:
+    """DOMAIN §7: what the shelter needs to receive the client safely."""
+    flat = squash(text(letter()))
+    assert squash("Ionuț Ștefănescu (geboren 2 mrt 2021, 5 jaar)") in flat
+    assert "Ana Ștefănescu" not in flat  # stays behind: not the shelter's business
+    assert "Iași" not in flat
+    assert squash("Kenmerk CoMensha CM-2026-1187") in flat
+    assert squash("Contact politie Jan de Vries – 06 1234 5678") in flat
+    assert squash("Advocaat Mr. Anna Wiśniewski – anna@example.org") in flat
+    assert squash("Daders mogelijk in de buurt ja – pooier woont in Leiden-Noord") in flat
+    assert squash("Geheim adres nodig ja") in flat
+    assert squash("geen foto's op sociale media") in flat
+    assert squash("Sertraline 50 mg, dagelijks") in flat
+    assert squash("Traumabehandeling loopt bij GGZ Rivierduinen") in flat
+    assert squash("Zwanger ja, uitgerekend op 1 mrt 2027") in flat
+    assert squash("Afspraak: Bel direct Jan de Vries (politie)") in flat
+
+
+def test_letter_without_recorded_needs_says_so_instead_of_dashes() -> None:
+    d = fx.dossier()
+    d.opvangbehoeften = type(d.opvangbehoeften)()
+    flat = squash(text(plaatsingsbrief(d, fx.plaatsing(d), fx.locatie(), fx.BRIEFHOOFD,
+                                       vandaag=fx.VANDAAG)))
+    assert squash("Kinderen die meekomen geen") in flat
+    assert squash("Daders mogelijk in de buurt onbekend") in flat
+    assert squash("Kenmerk CoMensha nog niet bekend") in flat
+    assert squash("Er zijn geen bijzondere zorgbehoeften vastgelegd") in flat
+    assert "Afspraak:" not in flat
+
+
 def test_letter_never_prints_a_secret_address_indicators_or_journal() -> None:
     body = squash(text(letter(geheim=True)))
     assert squash(fx.SECRET_ADDRESS) not in body
@@ -74,7 +104,8 @@ def test_letter_prints_an_address_that_is_not_secret() -> None:
 def test_letter_with_alias_hides_the_name() -> None:
     body = text(letter(alias=True))
     assert "Ștefi" in body
-    assert "Ștefănescu" not in body
+    assert "Ștefănescu" not in body  # not even through the child's family name
+    assert squash("Ionuț (geboren 2 mrt 2021, 5 jaar)") in squash(body)
 
 
 def test_metadata_title_author_date_and_language() -> None:
@@ -112,6 +143,9 @@ def test_english_variant_changes_words_and_date_format() -> None:
     assert "22 november 2026" not in body
     assert reader(pdf).trailer["/Root"]["/Lang"] == "en-GB"
     assert "Romanian" in body  # language names come from the locale, not a catalog
+    flat = squash(body)
+    assert squash("Children coming along") in flat
+    assert squash("due on 1 Mar 2027") in flat
 
 
 def test_summary_has_person_path_placements_partners_consent_and_open_tasks() -> None:
@@ -134,6 +168,9 @@ def test_summary_has_person_path_placements_partners_consent_and_open_tasks() ->
     assert squash("Leiden (GM0546)") in flat
     assert "INDICATOR-GEHEIM" not in flat and "JOURNAAL-GEHEIM" not in flat
     assert "Geheimstraat" not in flat
+    assert squash("Ana Ștefănescu (geboren 1 mei 2012, 14 jaar): bij grootmoeder in Iași (komt niet mee)") in flat
+    assert squash("Kenmerk CoMensha CM-2026-1187") in flat
+    assert squash("Sertraline 50 mg") in flat
 
 
 def test_recovery_sheet_shows_the_key_in_groups_of_four() -> None:

@@ -59,6 +59,7 @@ from zorgapp.ui.dialogs.traject_dialogs import (
     to_date,
 )
 from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.behoeften_form import BehoeftenForm
 from zorgapp.ui.widgets.persoon_form import PersoonForm
 from zorgapp.ui.widgets.timeline import TimelineWidget
 
@@ -147,6 +148,7 @@ class DossierView(QWidget):
         self.tabs.setAccessibleName(_("Onderdelen van het dossier"))
         outer.addWidget(self.tabs, 1)
         self._build_persoon()
+        self._build_behoeften()
         self._build_traject()
         self._build_signalen()
         self._build_opvang()
@@ -162,7 +164,7 @@ class DossierView(QWidget):
         back.activated.connect(self.back_requested)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.activated.connect(self.save_persoon)
+        save.activated.connect(self.save_current)
 
     # -- tabs ------------------------------------------------------------------------
 
@@ -182,6 +184,24 @@ class DossierView(QWidget):
         row.addWidget(self.save_button)
         layout.addLayout(row)
         self.tabs.addTab(page, _("&Persoon"))
+
+    def _build_behoeften(self) -> None:
+        self.behoeften_page = QWidget()
+        layout = QVBoxLayout(self.behoeften_page)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        self.behoeften_form = BehoeftenForm()
+        scroll.setWidget(self.behoeften_form)
+        layout.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        self.behoeften_save_button = _button(_("&Opslaan"), _("Zorg en veiligheid opslaan"))
+        self.behoeften_save_button.setToolTip(
+            _("Kinderen, veiligheid en zorgbehoeften opslaan (Ctrl+S)"))
+        self.behoeften_save_button.clicked.connect(self.save_behoeften)
+        row.addStretch(1)
+        row.addWidget(self.behoeften_save_button)
+        layout.addLayout(row)
+        self.tabs.addTab(self.behoeften_page, _("&Zorg && veiligheid"))
 
     def _build_traject(self) -> None:
         page = QWidget()
@@ -419,6 +439,7 @@ class DossierView(QWidget):
         else:
             self.info_label.setStyleSheet("")
         self.persoon_form.set_persoon(p, vandaag)
+        self.behoeften_form.set_behoeften(d.opvangbehoeften, vandaag)
         # Path.
         self.timeline.set_traject(d.traject, vandaag)
         self.events_list.clear()
@@ -528,6 +549,21 @@ class DossierView(QWidget):
         service = self.service
         self._apply(lambda: service.persoon_opslaan(uuid, self.persoon_form.persoon()),
                     _("Gegevens van de cliënt opgeslagen."))
+
+    def save_behoeften(self) -> None:
+        if self.dossier is None or self.service is None:
+            return
+        uuid = self.dossier.uuid
+        service = self.service
+        self._apply(lambda: service.opvangbehoeften_opslaan(uuid, self.behoeften_form.behoeften()),
+                    _("Zorg en veiligheid opgeslagen."))
+
+    def save_current(self) -> None:
+        """Ctrl+S saves the form of the tab that is showing."""
+        if self.tabs.currentWidget() is self.behoeften_page:
+            self.save_behoeften()
+        else:
+            self.save_persoon()
 
     def _dialog_done(self, dialog: Any, done: str) -> bool:
         if dialog.exec():

@@ -1,0 +1,92 @@
+"""The "Zorg & veiligheid" tab: children, safety and care needs saved into the dossier,
+impossible input refused with a message and nothing stored, Ctrl+S on this tab."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from zorgapp.domain.codes import MelderType
+from zorgapp.domain.dossier import Melding
+from zorgapp.domain.persoon import Persoon
+from zorgapp.ui.widgets.behoeften_form import KindDialog
+
+
+@pytest.fixture
+def service(dossier_service):
+    return dossier_service
+
+
+@pytest.fixture
+def view(dossier_view):
+    return dossier_view
+
+
+def _open(view, service):
+    melding = Melding(datum=date.today() - timedelta(days=30), melder_type=MelderType.POLITIE)
+    dossier = service.nieuwe_melding(Persoon(naam="Réka Szőke", nationaliteiten=["HU"]), melding)
+    view.show_dossier(service.open(dossier.uuid))
+    view.tabs.setCurrentWidget(view.behoeften_page)
+    return dossier
+
+
+def _add_child(form, monkeypatch, naam: str, mee: bool) -> None:
+    def exec_(dialog: KindDialog) -> int:
+        dialog.naam_edit.setText(naam)
+        dialog.geboortedatum.set_value(date(2022, 6, 1))
+        dialog.mee_check.setChecked(mee)
+        return 1
+    monkeypatch.setattr(KindDialog, "exec", exec_)
+    form.kind_toevoegen()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, view, service, monkeypatch) -> None:
+    dossier = _open(view, service)
+    form = view.behoeften_form
+    form.comensha_edit.setText("CM-2026-0815")
+    _add_child(form, monkeypatch, "Zoltán Szőke", mee=True)
+    _add_child(form, monkeypatch, "Anna Szőke", mee=False)
+    assert form.kinderen_tree.topLevelItemCount() == 2
+    form.kinderen_tree.setCurrentItem(form.kinderen_tree.topLevelItem(1))
+    form.kind_verwijderen()
+    form.daders_combo.set_value(True)
+    form.daders_edit.setText("Uitbuiter in Gouda")
+    form.geheim_combo.set_value(False)
+    form.medicatie_edit.setPlainText("Insuline")
+    form.zwanger_combo.set_value(True)
+    form.uitgerekend.set_value(date.today() + timedelta(days=90))
+
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    form.comensha_edit.setFocus()
+    qtbot.waitUntil(form.comensha_edit.hasFocus)
+    qtbot.keyClick(form.comensha_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    stored = service.laad(dossier.uuid).opvangbehoeften
+    assert stored.comensha_kenmerk == "CM-2026-0815"
+    assert [(k.naam, k.gaat_mee) for k in stored.kinderen] == [("Zoltán Szőke", True)]
+    assert stored.veiligheid.daders_in_de_buurt is True
+    assert stored.veiligheid.geheim_adres_nodig is False
+    assert stored.zorg.medicatie == "Insuline" and stored.zorg.zwanger is True
+    assert "opgeslagen" in view.message_label.text()
+
+    # The other dossier fields are untouched, and reopening shows what was saved.
+    view.show_dossier(service.open(dossier.uuid))
+    assert view.behoeften_form.behoeften() == stored
+    assert view.persoon_form.persoon().naam == "Réka Szőke"
+
+
+def test_due_date_without_pregnancy_is_refused_and_nothing_changes(view, service) -> None:
+    dossier = _open(view, service)
+    before = service.laad(dossier.uuid).to_dict()
+    form = view.behoeften_form
+    form.medisch_edit.setPlainText("Rugklachten")
+    form.zwanger_combo.set_value(None)
+    form.uitgerekend.set_value(date.today() + timedelta(days=30))
+    view.save_behoeften()
+    assert "zwanger" in view.message_label.text()
+    assert service.laad(dossier.uuid).to_dict() == before

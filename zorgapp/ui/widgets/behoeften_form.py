@@ -1,0 +1,233 @@
+"""The "Opvang en veiligheid" tab: what a shelter needs to know, as one form.
+
+Children, safety agreements, care needs and the CoMensha reference are edited here and
+saved together; the placement letter prints them (DOMAIN.md §7). Yes/no questions
+have a third answer, "onbekend", because "not asked yet" is not "no".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.domain.opvangbehoeften import (
+    Kind,
+    Opvangbehoeften,
+    Veiligheid,
+    Zorgbehoeften,
+)
+from zorgapp.i18n import _, format_date
+from zorgapp.ui.dialogs.traject_dialogs import OptionalDate
+
+
+class JaNeeOnbekend(QComboBox):
+    """Onbekend / Ja / Nee, mapping to ``None`` / ``True`` / ``False``."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.addItem(_("Onbekend"), None)
+        self.addItem(_("Ja"), True)
+        self.addItem(_("Nee"), False)
+
+    def value(self) -> bool | None:
+        return [None, True, False][self.currentIndex()]
+
+    def set_value(self, value: bool | None) -> None:
+        self.setCurrentIndex({None: 0, True: 1, False: 2}[value])
+
+
+def _tekstvak(name: str, placeholder: str = "") -> QPlainTextEdit:
+    veld = QPlainTextEdit()
+    veld.setAccessibleName(name)
+    veld.setPlaceholderText(placeholder)
+    veld.setTabChangesFocus(True)
+    veld.setFixedHeight(veld.fontMetrics().lineSpacing() * 3 + 12)
+    return veld
+
+
+class KindDialog(QDialog):
+    """Add a child: name, birth date if known, whether it comes along."""
+
+    def __init__(self, vandaag: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Kind toevoegen"))
+        self.setAccessibleName(_("Kind toevoegen"))
+        form = QFormLayout(self)
+        self.naam_edit = QLineEdit()
+        self.naam_edit.setAccessibleName(_("Naam van het kind"))
+        form.addRow(_("&Naam:"), self.naam_edit)
+        self.geboortedatum = OptionalDate(_("Bekend"), date(vandaag.year - 5, 1, 1), vandaag)
+        self.geboortedatum.edit.setAccessibleName(_("Geboortedatum van het kind"))
+        form.addRow(_("&Geboortedatum:"), self.geboortedatum)
+        self.mee_check = QCheckBox(_("Komt mee naar de opvang"))
+        self.mee_check.setChecked(True)
+        form.addRow("", self.mee_check)
+        self.bijzonderheden_edit = QLineEdit()
+        self.bijzonderheden_edit.setAccessibleName(_("Bijzonderheden"))
+        form.addRow(_("&Bijzonderheden:"), self.bijzonderheden_edit)
+        knoppen = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        knoppen.accepted.connect(self.accept)
+        knoppen.rejected.connect(self.reject)
+        form.addRow(knoppen)
+
+    def kind(self) -> Kind:
+        return Kind(naam=self.naam_edit.text().strip(),
+                    geboortedatum=self.geboortedatum.value(),
+                    gaat_mee=self.mee_check.isChecked(),
+                    bijzonderheden=self.bijzonderheden_edit.text().strip())
+
+
+class BehoeftenForm(QWidget):
+    """Edits an ``Opvangbehoeften``; ``behoeften()`` gives the new value to save."""
+
+    def __init__(self, vandaag: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vandaag = vandaag or date.today()
+        self._kinderen: list[Kind] = []
+        layout = QVBoxLayout(self)
+
+        algemeen = QFormLayout()
+        self.comensha_edit = QLineEdit()
+        self.comensha_edit.setAccessibleName(_("Kenmerk CoMensha"))
+        self.comensha_edit.setPlaceholderText(_("Kenmerk van de aanmelding bij CoMensha"))
+        algemeen.addRow(_("Kenmerk Co&Mensha:"), self.comensha_edit)
+        layout.addLayout(algemeen)
+
+        kinderen = QGroupBox(_("Kinderen"))
+        kinderen_layout = QVBoxLayout(kinderen)
+        self.kinderen_tree = QTreeWidget()
+        self.kinderen_tree.setAccessibleName(_("Kinderen"))
+        self.kinderen_tree.setHeaderLabels([_("Naam"), _("Geboortedatum"), _("Komt mee"),
+                                            _("Bijzonderheden")])
+        self.kinderen_tree.setRootIsDecorated(False)
+        self.kinderen_tree.setMaximumHeight(110)
+        kinderen_layout.addWidget(self.kinderen_tree)
+        rij = QHBoxLayout()
+        self.kind_toevoegen_button = QPushButton(_("&Kind toevoegen…"))
+        self.kind_toevoegen_button.clicked.connect(self.kind_toevoegen)
+        self.kind_verwijderen_button = QPushButton(_("Kind &verwijderen"))
+        self.kind_verwijderen_button.clicked.connect(self.kind_verwijderen)
+        rij.addWidget(self.kind_toevoegen_button)
+        rij.addWidget(self.kind_verwijderen_button)
+        rij.addStretch(1)
+        kinderen_layout.addLayout(rij)
+        layout.addWidget(kinderen)
+
+        veiligheid = QGroupBox(_("Veiligheid"))
+        vform = QFormLayout(veiligheid)
+        self.daders_combo = JaNeeOnbekend(_("Daders mogelijk in de buurt"))
+        self.daders_edit = QLineEdit()
+        self.daders_edit.setAccessibleName(_("Toelichting daders"))
+        self.daders_edit.setPlaceholderText(_("Bijv. waar de uitbuiter woont"))
+        daders = QHBoxLayout()
+        daders.addWidget(self.daders_combo)
+        daders.addWidget(self.daders_edit, 1)
+        vform.addRow(_("&Daders in de buurt:"), daders)
+        self.geheim_combo = JaNeeOnbekend(_("Geheim adres nodig"))
+        vform.addRow(_("Geheim &adres nodig:"), self.geheim_combo)
+        self.telefoon_edit = _tekstvak(_("Afspraken telefoon en sociale media"))
+        vform.addRow(_("Afspraken &telefoon en sociale media:"), self.telefoon_edit)
+        self.vertrek_edit = _tekstvak(_("Afspraak bij vertrek of vermissing"),
+                                      _("Wie de opvang belt als de cliënt vertrekt"))
+        vform.addRow(_("Afspraak bij &vertrek of vermissing:"), self.vertrek_edit)
+        layout.addWidget(veiligheid)
+
+        zorg = QGroupBox(_("Zorgbehoeften"))
+        zform = QFormLayout(zorg)
+        self.medisch_edit = _tekstvak(_("Medisch"))
+        zform.addRow(_("&Medisch:"), self.medisch_edit)
+        self.ggz_edit = _tekstvak(_("GGZ"))
+        zform.addRow(_("&GGZ:"), self.ggz_edit)
+        self.medicatie_edit = _tekstvak(_("Medicatie"))
+        zform.addRow(_("Medi&catie:"), self.medicatie_edit)
+        self.zwanger_combo = JaNeeOnbekend(_("Zwanger"))
+        self.uitgerekend = OptionalDate(_("Uitgerekend op"), self._vandaag)
+        zwanger = QHBoxLayout()
+        zwanger.addWidget(self.zwanger_combo)
+        zwanger.addWidget(self.uitgerekend, 1)
+        zform.addRow(_("&Zwanger:"), zwanger)
+        layout.addWidget(zorg)
+        layout.addStretch(1)
+
+    # -- children ------------------------------------------------------------------
+
+    def kind_dialog(self) -> KindDialog:
+        return KindDialog(self._vandaag, self)
+
+    def kind_toevoegen(self) -> None:
+        dialog = self.kind_dialog()
+        if dialog.exec():
+            self._kinderen.append(dialog.kind())
+            self._toon_kinderen()
+
+    def kind_verwijderen(self) -> None:
+        rij = self.kinderen_tree.indexOfTopLevelItem(self.kinderen_tree.currentItem())
+        if 0 <= rij < len(self._kinderen):
+            del self._kinderen[rij]
+            self._toon_kinderen()
+
+    def _toon_kinderen(self) -> None:
+        self.kinderen_tree.clear()
+        for k in self._kinderen:
+            geboren = format_date(k.geboortedatum, "short") if k.geboortedatum else _("onbekend")
+            QTreeWidgetItem(self.kinderen_tree, [k.naam, geboren,
+                                                 _("ja") if k.gaat_mee else _("nee"),
+                                                 k.bijzonderheden])
+
+    # -- value ---------------------------------------------------------------------
+
+    def behoeften(self) -> Opvangbehoeften:
+        """The edited value; the domain refuses impossible combinations on saving."""
+        return Opvangbehoeften(
+            comensha_kenmerk=self.comensha_edit.text().strip(),
+            kinderen=list(self._kinderen),
+            veiligheid=Veiligheid(
+                daders_in_de_buurt=self.daders_combo.value(),
+                daders_toelichting=self.daders_edit.text().strip(),
+                geheim_adres_nodig=self.geheim_combo.value(),
+                telefoon_afspraken=self.telefoon_edit.toPlainText().strip(),
+                bij_vertrek=self.vertrek_edit.toPlainText().strip(),
+            ),
+            zorg=Zorgbehoeften(
+                medisch=self.medisch_edit.toPlainText().strip(),
+                ggz=self.ggz_edit.toPlainText().strip(),
+                medicatie=self.medicatie_edit.toPlainText().strip(),
+                zwanger=self.zwanger_combo.value(),
+                uitgerekend_op=self.uitgerekend.value(),
+            ),
+        )
+
+    def set_behoeften(self, b: Opvangbehoeften, vandaag: date | None = None) -> None:
+        if vandaag is not None:
+            self._vandaag = vandaag
+        self.comensha_edit.setText(b.comensha_kenmerk)
+        self._kinderen = list(b.kinderen)
+        self._toon_kinderen()
+        self.daders_combo.set_value(b.veiligheid.daders_in_de_buurt)
+        self.daders_edit.setText(b.veiligheid.daders_toelichting)
+        self.geheim_combo.set_value(b.veiligheid.geheim_adres_nodig)
+        self.telefoon_edit.setPlainText(b.veiligheid.telefoon_afspraken)
+        self.vertrek_edit.setPlainText(b.veiligheid.bij_vertrek)
+        self.medisch_edit.setPlainText(b.zorg.medisch)
+        self.ggz_edit.setPlainText(b.zorg.ggz)
+        self.medicatie_edit.setPlainText(b.zorg.medicatie)
+        self.zwanger_combo.set_value(b.zorg.zwanger)
+        self.uitgerekend.set_value(b.zorg.uitgerekend_op)
