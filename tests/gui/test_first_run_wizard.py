@@ -115,3 +115,61 @@ def test_helpers() -> None:
     assert with_suffix("/tmp/a").name == "a.zorg"
     assert with_suffix("/tmp/a.zorg").name == "a.zorg"
     assert strength_hint("kort") != strength_hint("vier losse woorden hier")
+
+
+def test_recovery_sheet_is_previewed_from_memory(qtbot, ctx, tmp_path: Path, monkeypatch,
+                                                 isolated_data_dir: Path) -> None:
+    import io
+    import tempfile
+
+    from pypdf import PdfReader
+
+    from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+
+    spare_tmp = tmp_path / "tmp"
+    spare_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spare_tmp))
+    shown: list[tuple[bytes, str, dict]] = []
+    make = PdfPreviewDialog.__init__
+
+    def recording(self, pdf: bytes, title: str, **kwargs) -> None:
+        shown.append((pdf, title, kwargs))
+        make(self, pdf, title, **kwargs)
+
+    monkeypatch.setattr(PdfPreviewDialog, "__init__", recording)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: 0)  # as if closed at once
+
+    wizard = _wizard(qtbot, ctx)
+    wizard.fill_new_vault(tmp_path / "k.zorg", PASSPHRASE)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_KEY, timeout=10_000)
+
+    def files() -> set[Path]:
+        return {p for folder in (tmp_path, isolated_data_dir) for p in folder.rglob("*")}
+
+    before = files()
+    button = wizard.key_page.sheet_button
+    assert button.text() == _("Herstelsleutelblad &afdrukken…") and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    assert len(shown) == 1
+    pdf, title, kwargs = shown[0]
+    assert pdf.startswith(b"%PDF") and title == _("Herstelsleutel")
+    assert kwargs["on_save"] is None  # a key file next to the vault would undo the passphrase
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    key = wizard.key_page.key_label.text().replace("\n", "")
+    assert key == wizard.recovery_key
+    assert key.replace("-", "") in "".join(text.split())
+    assert files() == before  # nothing written: not the sheet, not a temporary file
+    assert list(spare_tmp.iterdir()) == []
+    assert {p.name for p in tmp_path.iterdir()} <= {"tmp", "k.zorg", "k.zorg.key", "k.zorg.head",
+                                                    "k.zorg-wal", "k.zorg-shm"}
+
+    kwargs["on_print"]()  # what a finished print calls: audited, nothing saved
+    assert files() == before
+    entries = wizard.vault.audit.entries()
+    assert (entries[-1].action, entries[-1].record_type) == ("print", "herstelsleutel")
+
+    wizard.key_page.saved_check.setChecked(True)
+    wizard.accept()
+    wizard.vault.lock()

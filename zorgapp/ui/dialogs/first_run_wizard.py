@@ -33,12 +33,16 @@ from PySide6.QtWidgets import (
 from zorgapp.errors import KnownError, UsageError
 from zorgapp.i18n import N_, _
 from zorgapp.paths import data_dir
+from zorgapp.reports.recovery import herstelsleutelblad
+from zorgapp.reports.style import Briefhoofd
 from zorgapp.services import vault_service
-from zorgapp.store import keyfile
+from zorgapp.settings import Settings
+from zorgapp.store import audit, keyfile
 from zorgapp.store.vault import SUFFIX, Vault
 from zorgapp.ui import translation
 from zorgapp.ui.dialogs.unlock_dialog import ERROR_STYLE
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
+from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
 
 PAGE_CHOICE, PAGE_NEW, PAGE_KEY, PAGE_OPEN = range(4)
 
@@ -277,6 +281,9 @@ class RecoveryKeyPage(QWizardPage):
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_key)
         row.addWidget(self.copy_button)
+        self.sheet_button = QPushButton()
+        self.sheet_button.clicked.connect(self.show_sheet)
+        row.addWidget(self.sheet_button)
         self.copied_label = QLabel()
         row.addWidget(self.copied_label, 1)
         layout.addLayout(row)
@@ -298,11 +305,12 @@ class RecoveryKeyPage(QWizardPage):
         self.key_label.setAccessibleName(_("Herstelsleutel"))
         self.copy_button.setText(_("Kopiëren"))
         self.copy_button.setAccessibleName(_("Herstelsleutel kopiëren"))
+        self.sheet_button.setText(_("Herstelsleutelblad &afdrukken…"))
+        self.sheet_button.setAccessibleName(self.sheet_button.text().replace("&", "").rstrip("…"))
         self.copied_label.setAccessibleName(_("Kopieerstatus"))
         self.print_hint.setText(_(
-            "Schrijf de sleutel over of druk hem af (Ctrl+P in een teksteditor na kopiëren), "
-            "en bewaar het papier op een veilige plek, los van de laptop. Bewaar hem niet "
-            "in een onversleuteld bestand."))
+            "Druk het herstelsleutelblad af of schrijf de sleutel over, en bewaar het papier "
+            "op een veilige plek, los van de laptop. Bewaar de sleutel niet in een bestand."))
         self.print_hint.setAccessibleName(self.print_hint.text())
         self.saved_check.setText(_("Ik heb de herstelsleutel veilig bewaard"))
         self.saved_check.setAccessibleName(_("Ik heb de herstelsleutel veilig bewaard"))
@@ -322,6 +330,28 @@ class RecoveryKeyPage(QWizardPage):
     def copy_key(self) -> None:
         QGuiApplication.clipboard().setText(self.recovery_key)
         self.copied_label.setText(_("Gekopieerd. Wis het klembord na het bewaren."))
+
+    def show_sheet(self) -> None:
+        """Preview the recovery-key sheet, made in memory: the key is shown only now, and
+        a printed sheet is the safe copy. There is no "Opslaan als PDF" here: a PDF
+        file with the key next to the vault would undo the passphrase. Printing is audited."""
+        wizard = self.wizard()
+        vault = wizard.vault if isinstance(wizard, FirstRunWizard) else None
+        if vault is None or not self.recovery_key:
+            return
+        pdf = herstelsleutelblad(self.recovery_key, vault.path.name,
+                                 Briefhoofd.uit_instellingen(Settings().get),
+                                 demo=vault.meta("demo") == "1")
+
+        def recorded(action: str) -> None:
+            with vault.transaction():
+                vault.audit.record(action, record_type="herstelsleutel")
+
+        preview = PdfPreviewDialog(pdf, _("Herstelsleutel"), suggested_name="herstelsleutel.pdf",
+                                   on_print=lambda: recorded(audit.PRINT), on_save=None,
+                                   parent=self)
+        preview.exec()
+        preview.deleteLater()
 
 
 class OpenVaultPage(QWizardPage):

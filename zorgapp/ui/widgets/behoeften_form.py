@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -60,6 +61,19 @@ def _tekstvak(name: str, placeholder: str = "") -> QPlainTextEdit:
     veld.setTabChangesFocus(True)
     veld.setFixedHeight(veld.fontMetrics().lineSpacing() * 3 + 12)
     return veld
+
+
+def _rij(form: QFormLayout, label: str, *velden: QWidget) -> None:
+    """One form row of several widgets, the label's shortcut going to the first one."""
+    houder = QWidget()
+    rij = QHBoxLayout(houder)
+    rij.setContentsMargins(0, 0, 0, 0)
+    for veld in velden:
+        rij.addWidget(veld, 1 if isinstance(veld, QLineEdit | OptionalDate) else 0)
+    rij.addStretch(0 if any(isinstance(v, QLineEdit) for v in velden) else 1)
+    tekst = QLabel(label)
+    tekst.setBuddy(velden[0])
+    form.addRow(tekst, houder)
 
 
 class KindDialog(QDialog):
@@ -137,12 +151,9 @@ class BehoeftenForm(QWidget):
         self.daders_edit = QLineEdit()
         self.daders_edit.setAccessibleName(_("Toelichting daders"))
         self.daders_edit.setPlaceholderText(_("Bijv. waar de uitbuiter woont"))
-        daders = QHBoxLayout()
-        daders.addWidget(self.daders_combo)
-        daders.addWidget(self.daders_edit, 1)
-        vform.addRow(_("&Daders in de buurt:"), daders)
+        _rij(vform, _("&Daders in de buurt:"), self.daders_combo, self.daders_edit)
         self.geheim_combo = JaNeeOnbekend(_("Geheim adres nodig"))
-        vform.addRow(_("Geheim &adres nodig:"), self.geheim_combo)
+        _rij(vform, _("Geheim &adres nodig:"), self.geheim_combo)
         self.telefoon_edit = _tekstvak(_("Afspraken telefoon en sociale media"))
         vform.addRow(_("Afspraken &telefoon en sociale media:"), self.telefoon_edit)
         self.vertrek_edit = _tekstvak(_("Afspraak bij vertrek of vermissing"),
@@ -160,10 +171,7 @@ class BehoeftenForm(QWidget):
         zform.addRow(_("Medi&catie:"), self.medicatie_edit)
         self.zwanger_combo = JaNeeOnbekend(_("Zwanger"))
         self.uitgerekend = OptionalDate(_("Uitgerekend op"), self._vandaag)
-        zwanger = QHBoxLayout()
-        zwanger.addWidget(self.zwanger_combo)
-        zwanger.addWidget(self.uitgerekend, 1)
-        zform.addRow(_("&Zwanger:"), zwanger)
+        _rij(zform, _("&Zwanger:"), self.zwanger_combo, self.uitgerekend)
         layout.addWidget(zorg)
         layout.addStretch(1)
 
