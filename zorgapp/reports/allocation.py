@@ -57,7 +57,8 @@ def _soort(bron: Bron, soort: str) -> str:
 
 
 def _pct(deel: Decimal) -> str:
-    return format_number((deel * 100).quantize(Decimal("0.01"))) + " %"
+    # a no-break space keeps "13,76 %" on one line in a narrow column
+    return format_number((deel * 100).quantize(Decimal("0.01"))) + "\u00a0%"
 
 
 def _cent(bedrag: Decimal) -> Decimal:
@@ -119,9 +120,10 @@ def _gemeente_pagina(
     afrondingsrij = len(rijen)  # header is row 0
     story.append(tabel(
         [_("Dossier"), _("Soort"), _("Periode"), _("Nachten"), _("Dagtarief"),
-         _("Bedrag"), _("Grondslag"), _("Deel"), _("Aandeel")],
+         _("Bedrag"), _("Sleutel"), _("Deel"), _("Aandeel")],
         rijen,
-        [22, 10, 38, 14, 16, 18, 17, 12, 19],
+        # measured for 7.5 pt DejaVu: one line for dates, amounts and headers
+        [21.2, 16, 35.5, 14.2, 16.3, 18, 13.4, 12.6, 21],
         rechts=(3, 4, 5, 7, 8),
         klein=True,
         extra=[("SPAN", (1, afrondingsrij), (7, afrondingsrij)),
@@ -133,7 +135,7 @@ def _gemeente_pagina(
     story.append(Spacer(1, 3 * mm))
     story.append(p(_(
         "Bedrag is de hele kostenregel; Deel is het deel daarvan dat deze gemeente betaalt "
-        "op de genoemde grondslag. Een dossier zonder binding in de regio wordt naar "
+        "volgens de genoemde sleutel. Een dossier zonder binding in de regio wordt naar "
         "inwoners verdeeld."), s.small))
     return story
 
