@@ -72,7 +72,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_document)
         self.close_button.clicked.connect(self.reject)
-        self.save_button.setEnabled(on_save is not None)
+        self.save_button.setVisible(on_save is not None)  # e.g. the recovery key: print only
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label)
