@@ -116,6 +116,42 @@ def test_settings_apply(qtbot, make_window, locked_vault) -> None:
     assert window.ctx.setting("letter_organisation") == "Veilig Thuis IJsselland"
 
 
+def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
+        qtbot, make_window, locked_vault, tmp_path, monkeypatch) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.unit.reports import fixtures as fx
+    from tests.unit.reports.pdftext import reader
+    from zorgapp.reports.letter import plaatsingsbrief
+    from zorgapp.reports.style import Briefhoofd
+
+    window, page, _vault = _beheer(qtbot, make_window, locked_vault)
+    page.tabs.setCurrentIndex(2)
+    kapot = tmp_path / "kapot.png"
+    kapot.write_bytes(b"geen plaatje")
+    monkeypatch.setattr(type(page), "logo_dialog", lambda self: str(kapot))
+    qtbot.mouseClick(page.logo_button, Qt.MouseButton.LeftButton)
+    page.letter_edits["letter_organisation"].setText("Andere naam")
+    qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
+    assert "kan niet worden gelezen" in page.letter_status.text()
+    assert window.ctx.setting("letter_logo") == ""  # nothing saved, not even the name
+    assert window.ctx.setting("letter_organisation") != "Andere naam"
+
+    logo = tmp_path / "logo.png"
+    image = QImage(300, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f4e79"))
+    assert image.save(str(logo))
+    monkeypatch.setattr(type(page), "logo_dialog", lambda self: str(logo))
+    qtbot.mouseClick(page.logo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
+    assert window.ctx.setting("letter_logo") == str(logo)
+
+    hoofd = Briefhoofd.uit_instellingen(window.ctx.setting)
+    d = fx.dossier()
+    pdf = plaatsingsbrief(d, fx.plaatsing(d), fx.locatie(), hoofd, vandaag=fx.VANDAAG)
+    assert len(reader(pdf).pages[0].images) == 1
+
+
 def test_audit_view_and_verify(qtbot, make_window, locked_vault) -> None:
     _window, page, _vault = _beheer(qtbot, make_window, locked_vault)
     page.tabs.setCurrentIndex(3)

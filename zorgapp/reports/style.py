@@ -21,7 +21,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -230,11 +230,15 @@ def _draw_watermark(c: Canvas) -> None:
     c.restoreState()
 
 
+def _stempel_breedte(c: Canvas) -> float:
+    return c.stringWidth(_("VERTROUWELIJK"), fonts.SANS_BOLD, 9) + 8
+
+
 def _draw_confidential(c: Canvas, y: float) -> None:
     c.saveState()
     tekst = _("VERTROUWELIJK")
     c.setFont(fonts.SANS_BOLD, 9)
-    breedte = c.stringWidth(tekst, fonts.SANS_BOLD, 9) + 8
+    breedte = _stempel_breedte(c)
     x = PAGE_WIDTH - MARGIN_RIGHT - breedte
     c.setStrokeColor(CONFIDENTIAL)
     c.setFillColor(CONFIDENTIAL)
@@ -260,11 +264,26 @@ def _draw_letterhead(c: Canvas, hoofd: Briefhoofd, info: DocumentInfo) -> None:
             log.warning("letterhead logo could not be read; printing without it")
     c.saveState()
     c.setFillColor(ACCENT)
-    c.setFont(fonts.SANS_BOLD, 13)
-    c.drawString(x, top, hoofd.organisatie or "Zorgapp")
+    # A long name next to a logo must neither run into the VERTROUWELIJK stamp nor off
+    # the page: a smaller size first, then at most two lines.
+    ruimte = PAGE_WIDTH - MARGIN_RIGHT - x - (
+        _stempel_breedte(c) + 4 * mm if info.vertrouwelijk else 0)
+    naam = hoofd.organisatie or "Zorgapp"
+    grootte = 13.0
+    while grootte > 11 and c.stringWidth(naam, fonts.SANS_BOLD, grootte) > ruimte:
+        grootte -= 0.5
+    regels = simpleSplit(naam, fonts.SANS_BOLD, grootte, ruimte)
+    if len(regels) > 2:
+        laatste = regels[1]
+        while laatste and c.stringWidth(laatste + " …", fonts.SANS_BOLD, grootte) > ruimte:
+            laatste = laatste.rsplit(" ", 1)[0] if " " in laatste else laatste[:-1]
+        regels = [regels[0], laatste + " …"]
+    c.setFont(fonts.SANS_BOLD, grootte)
+    for i, regel in enumerate(regels):
+        c.drawString(x, top - i * (grootte + 2), regel)
     c.setFillColor(MUTED)
     c.setFont(fonts.SANS, 8.5)
-    y = top - 12
+    y = top - 12 - (len(regels) - 1) * (grootte + 2)
     for regel in [r for r in hoofd.adres.splitlines() if r.strip()] + [
         r for r in hoofd.contact.splitlines() if r.strip()
     ]:

@@ -183,3 +183,14 @@ def test_recovery_sheet_shows_the_key_in_groups_of_four() -> None:
     assert "laptop" in body
     assert "VERTROUWELIJK" in body
     assert reader(pdf).metadata.title == "Herstelsleutel"
+
+
+def test_a_logo_that_went_missing_does_not_stop_the_letter(tmp_path) -> None:
+    """The logo is a path in the settings; a moved file must not block a placement."""
+    from dataclasses import replace
+
+    d = fx.dossier()
+    hoofd = replace(fx.BRIEFHOOFD, logo=str(tmp_path / "weg.png"))
+    pdf = plaatsingsbrief(d, fx.plaatsing(d), fx.locatie(), hoofd, vandaag=fx.VANDAAG)
+    assert "Plaatsingsbrief" in text(pdf)
+    assert len(reader(pdf).pages[0].images) == 0

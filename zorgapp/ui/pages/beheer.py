@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -254,6 +256,16 @@ class BeheerPage(Page):
             label = QLabel()
             self.letter_edits[key], self.letter_labels[key] = edit, label
             form.addRow(label, edit)
+        self.logo_edit = QLineEdit()
+        self.logo_edit.setMaximumWidth(520)
+        self.logo_button = QPushButton()
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_label = QLabel()
+        self.logo_label.setBuddy(self.logo_edit)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_edit, 1)
+        logo_row.addWidget(self.logo_button)
+        form.addRow(self.logo_label, logo_row)
         self.letter_button = QPushButton()
         self.letter_button.clicked.connect(self.save_letterhead)
         self.letter_status = _status_label()
@@ -362,6 +374,11 @@ class BeheerPage(Page):
                           ("letter_place", _("Plaats:"))):
             self.letter_labels[key].setText(text)
             self.letter_edits[key].setAccessibleName(text.rstrip(":"))
+        self.logo_label.setText(_("&Logo:"))
+        self.logo_edit.setAccessibleName(_("Logo (PNG of JPEG)"))
+        self.logo_edit.setPlaceholderText(_("Geen logo"))
+        self.logo_button.setText(_("&Kiezen…"))
+        self.logo_button.setAccessibleName(_("Logo kiezen"))
         self.letter_button.setText(_("Briefhoofd opslaan"))
         self.letter_button.setAccessibleName(_("Briefhoofd opslaan"))
         self.letter_status.setAccessibleName(_("Status briefhoofd"))
@@ -519,6 +536,7 @@ class BeheerPage(Page):
         self.privacy_check.setChecked(bool(settings.get("privacy_initials")))
         for widget in (self.language_combo, self.autolock_spin, self.privacy_check):
             widget.blockSignals(False)
+        self.logo_edit.setText(str(settings.get("letter_logo")))
         for key, edit in self.letter_edits.items():
             value = str(settings.get(key))
             if isinstance(edit, QPlainTextEdit):
@@ -537,10 +555,29 @@ class BeheerPage(Page):
         self.ctx.set_setting("language", language)
         i18n.set_language(language)
 
+    def logo_dialog(self) -> str:
+        """The file dialog, separate so that tests can answer it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Logo kiezen"), str(Path.home()), _("Afbeeldingen (*.png *.jpg *.jpeg)"))
+        return path
+
+    def choose_logo(self) -> None:
+        path = self.logo_dialog()
+        if path:
+            self.logo_edit.setText(path)
+
     def save_letterhead(self) -> None:
+        """Saves everything or nothing: a logo that cannot be read is refused first."""
+        logo = self.logo_edit.text().strip()
+        if logo and QImageReader(logo).size().isEmpty():
+            _set_status(self.letter_status,
+                        _("Het logo {pad} kan niet worden gelezen. Kies een PNG- of "
+                          "JPEG-bestand.").format(pad=logo), False)
+            return
         for key, edit in self.letter_edits.items():
             value = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
             self.ctx.set_setting(key, value.strip())
+        self.ctx.set_setting("letter_logo", logo)
         _set_status(self.letter_status, _("Briefhoofd opgeslagen."), True)
 
     # -- audit ---------------------------------------------------------------------
