@@ -36,6 +36,7 @@ REGISTRY: dict[str, Setting] = {
         Setting("letter_contact", "", str, N_("Contact (briefhoofd)")),
         Setting("letter_place", "", str, N_("Plaats (briefhoofd)")),
         Setting("letter_logo", "", str, N_("Logo (briefhoofd)")),
+        Setting("letter_signer", "", str, N_("Ondertekenaar (plaatsingsbrief)")),
     )
 }
 

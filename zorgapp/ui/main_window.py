@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -313,6 +314,10 @@ class MainWindow(QMainWindow):
         self.vault = None
         for page in self.pages:
             page.clear()
+        # Previews and forms left open (a letter, a stage dialog) show client data too.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self._show_lock_screen()
         self.retranslate()
 

@@ -8,7 +8,6 @@ recovery key sheet is not here: the key is shown only when a vault is created.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -37,6 +36,7 @@ from zorgapp.ui.context import UiContext
 from zorgapp.ui.pages.base import Page, heading
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+from zorgapp.ui.widgets.rapport_preview import toon_rapport
 
 _SOORTEN = (
     (SUMMARY, N_("Dossieroverzicht")),
@@ -189,28 +189,12 @@ class RapportagesPage(Page):
         self.status.clear()
         if self.vault is None:  # locked meanwhile: show nothing
             return
-        service = self._service()
-
-        def gedrukt() -> None:
-            self.ctx.tasks.run(lambda: service.afgedrukt(rapport), on_error=self._fout,
-                               owner=self)
-
-        def bewaren(pad: Path) -> None:
-            self.ctx.tasks.run(lambda: service.bewaar(rapport, pad),
-                               on_done=lambda p: self.status.setText(
-                                   _("PDF opgeslagen: {pad}").format(pad=p)),
-                               on_error=self._fout, owner=self)
-
-        self.preview = PdfPreviewDialog(rapport.pdf, _(dict(_SOORTEN)[rapport.soort]),
-                                        suggested_name=rapport.bestandsnaam,
-                                        on_print=gedrukt, on_save=bewaren, parent=self)
+        self.preview = toon_rapport(self, rapport, self._service(), self.ctx.tasks,
+                                    _(dict(_SOORTEN)[rapport.soort]), self.status.setText)
         self.preview.finished.connect(self._preview_dicht)
-        self.preview.open()
 
     def _preview_dicht(self) -> None:
-        if self.preview is not None:
-            self.preview.deleteLater()
-            self.preview = None
+        self.preview = None  # toon_rapport deletes the dialog itself
 
     def _fout(self, exc: BaseException) -> None:
         self.status.setText(message_for(exc))

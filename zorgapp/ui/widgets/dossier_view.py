@@ -47,7 +47,9 @@ from zorgapp.domain.dossier import Dossier, Toestemming
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
 from zorgapp.i18n import _, format_date
+from zorgapp.reports.style import Briefhoofd
 from zorgapp.services.dossier_service import DossierService
+from zorgapp.services.report_service import Rapport, ReportService
 from zorgapp.ui.dialogs.traject_dialogs import (
     BesluitDialog,
     CorrectieDialog,
@@ -58,9 +60,11 @@ from zorgapp.ui.dialogs.traject_dialogs import (
     event_beschrijving,
     to_date,
 )
-from zorgapp.ui.tasks import message_for
+from zorgapp.ui.tasks import message_for, runner
 from zorgapp.ui.widgets.behoeften_form import BehoeftenForm
+from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.widgets.persoon_form import PersoonForm
+from zorgapp.ui.widgets.rapport_preview import toon_rapport
 from zorgapp.ui.widgets.timeline import TimelineWidget
 
 log = logging.getLogger(__name__)
@@ -116,6 +120,7 @@ class DossierView(QWidget):
         self.ctx = ctx
         self.service: DossierService | None = None
         self.dossier: Dossier | None = None
+        self.preview: PdfPreviewDialog | None = None
         self.setAccessibleName(_("Dossier"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
@@ -133,6 +138,12 @@ class DossierView(QWidget):
         self.naam_label.setFont(font)
         self.naam_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.naam_label, 1)
+        self.overzicht_button = _button(_("Dossieroverzicht afdr&ukken…"),
+                                        _("Dossieroverzicht afdrukken"))
+        self.overzicht_button.setToolTip(_("Het dossieroverzicht bekijken en afdrukken, "
+                                           "bijvoorbeeld voor een overdracht"))
+        self.overzicht_button.clicked.connect(self.dossieroverzicht)
+        top.addWidget(self.overzicht_button)
         outer.addLayout(top)
         self.info_label = QLabel()
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -557,6 +568,27 @@ class DossierView(QWidget):
         service = self.service
         self._apply(lambda: service.opvangbehoeften_opslaan(uuid, self.behoeften_form.behoeften()),
                     _("Zorg en veiligheid opgeslagen."))
+
+    def dossieroverzicht(self) -> None:
+        """Make the case summary on the worker and show it in the preview."""
+        if self.dossier is None or self.service is None:
+            return
+        vault = self.service.vault
+        briefhoofd = Briefhoofd.uit_instellingen(self.ctx.setting) if self.ctx else None
+        service = ReportService(vault, briefhoofd)
+        nummer = self.dossier.dossiernummer
+        tasks = self.ctx.tasks if self.ctx is not None else runner()
+
+        def toon(rapport: Rapport) -> None:
+            if self.dossier is None:  # locked or closed meanwhile
+                return
+            self.preview = toon_rapport(self, rapport, service, tasks, _("Dossieroverzicht"),
+                                        lambda tekst: self._show_message(tekst, ok=True))
+            self.preview.finished.connect(lambda *_args: setattr(self, "preview", None))
+
+        tasks.run(lambda: service.dossieroverzicht(nummer), on_done=toon,
+                  on_error=lambda exc: self._show_message(message_for(exc), ok=False),
+                  owner=self)
 
     def save_current(self) -> None:
         """Ctrl+S saves the form of the tab that is showing."""

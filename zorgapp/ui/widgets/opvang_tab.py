@@ -45,8 +45,11 @@ from zorgapp.domain.opvang import (
 )
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_money
+from zorgapp.reports.style import Briefhoofd
 from zorgapp.services.opvang_service import OpvangService, PlaatsResultaat
+from zorgapp.services.report_service import Rapport, ReportService
 from zorgapp.store.vault import Vault
+from zorgapp.ui.dialogs.brief_dialog import BriefDialog
 from zorgapp.ui.dialogs.traject_dialogs import (
     OptionalDate,
     _FormDialog,
@@ -58,7 +61,9 @@ from zorgapp.ui.models.opvang_models import (
     PlaatsingRij,
     PlaatsingTableModel,
 )
-from zorgapp.ui.tasks import message_for
+from zorgapp.ui.tasks import TaskRunner, message_for, runner
+from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+from zorgapp.ui.widgets.rapport_preview import toon_rapport
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -254,6 +259,7 @@ class OpvangTab(QWidget):
         self.dossier_uuid: str | None = None
         self._vandaag = vandaag
         self.run_dialog: Callable[[QDialog], bool] = _exec
+        self.preview: PdfPreviewDialog | None = None
         self.setAccessibleName(_("Opvang"))
         self._build()
         if vault is not None:
@@ -276,10 +282,13 @@ class OpvangTab(QWidget):
         self.plaats_button = self._button(_("Aanvraag &plaatsen…"), self.plaats)
         self.tarief_button = self._button(_("&Dagtarief wijzigen…"), self.wijzig_tarief)
         self.beeindig_button = self._button(_("&Beëindigen…"), self.beeindig)
+        self.brief_button = self._button(_("Plaat&singsbrief…"), self.plaatsingsbrief)
+        self.brief_button.setToolTip(_("Brief voor de opvang bij de gekozen plaatsing"))
         for b in (self.aanvraag_button, self.plaats_direct_button, self.plaats_button,
                   self.tarief_button, self.beeindig_button):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.brief_button)
         box_layout.addLayout(row)
         layout.addWidget(box, 3)
 
@@ -397,6 +406,7 @@ class OpvangTab(QWidget):
                                           and rij.plaatsing.van != rij.plaatsing.tot))
         self.beeindig_button.setEnabled(status in (PlaatsingStatus.AANGEVRAAGD,
                                                    PlaatsingStatus.GEPLAATST))
+        self.brief_button.setEnabled(rij is not None)
         self.post_weg_button.setEnabled(actief and bool(self.post_view.selectionModel().selectedRows()))
 
     def _melding(self, tekst: str, fout: bool = False) -> None:
@@ -409,6 +419,40 @@ class OpvangTab(QWidget):
         self._melding(tekst)
         if self.dossier_uuid:
             self.dossier_changed.emit(self.dossier_uuid)
+
+    # -- placement letter -----------------------------------------------------------------
+
+    def _setting(self, key: str) -> str:
+        return str(self.ctx.setting(key)) if self.ctx is not None else ""
+
+    def _tasks(self) -> TaskRunner:
+        return self.ctx.tasks if self.ctx is not None else runner()
+
+    def plaatsingsbrief(self) -> None:
+        """Ask alias/signature, make the letter on the worker, then show the preview."""
+        rij = self.geselecteerde_plaatsing()
+        if rij is None or self.vault is None:
+            return
+        dialog = BriefDialog(self._setting("letter_signer"), self)
+        if not self.run_dialog(dialog):
+            return
+        alias, afzender = dialog.alias(), dialog.ondertekenaar()
+        if self.ctx is not None and afzender != self._setting("letter_signer"):
+            self.ctx.set_setting("letter_signer", afzender)
+        briefhoofd = Briefhoofd.uit_instellingen(self.ctx.setting) if self.ctx else None
+        service = ReportService(self.vault, briefhoofd, vandaag=self._vandaag)
+        uuid = rij.plaatsing.uuid
+        self._tasks().run(
+            lambda: service.plaatsingsbrief(uuid, alias=alias, afzender=afzender),
+            on_done=lambda rapport: self._toon_brief(service, rapport),
+            on_error=lambda exc: self._melding(message_for(exc), fout=True), owner=self)
+
+    def _toon_brief(self, service: ReportService, rapport: Rapport) -> None:
+        if self.vault is None:  # locked while the letter was made: show nothing
+            return
+        self.preview = toon_rapport(self, rapport, service, self._tasks(),
+                                    _("Plaatsingsbrief"), self._melding)
+        self.preview.finished.connect(lambda *_args: setattr(self, "preview", None))
 
     def _select(self, plaatsing_uuid: str) -> None:
         for i, rij in enumerate(self.plaatsing_model.rows()):

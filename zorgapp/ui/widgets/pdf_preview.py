@@ -85,6 +85,11 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(buttons)
         self.pages_label.setText(_("{aantal} pagina's").format(aantal=self.page_count()))
 
+    @property
+    def pdf(self) -> bytes:
+        """The bytes shown (kept in memory only)."""
+        return bytes(self._bytes.data())
+
     def page_count(self) -> int:
         return int(self.document.pageCount())
 
