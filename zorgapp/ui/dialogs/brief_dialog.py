@@ -41,6 +41,7 @@ class BriefDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = knoppen.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("&Maken en bekijken"))
+        knoppen.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
         knoppen.accepted.connect(self.accept)
         knoppen.rejected.connect(self.reject)
         form.addRow(knoppen)

@@ -98,6 +98,7 @@ class KindDialog(QDialog):
         form.addRow(_("&Bijzonderheden:"), self.bijzonderheden_edit)
         knoppen = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        knoppen.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
         knoppen.accepted.connect(self.accept)
         knoppen.rejected.connect(self.reject)
         form.addRow(knoppen)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -48,6 +48,10 @@ class PdfPreviewDialog(QDialog):
         self.setObjectName("pdf_preview")
         self.setWindowTitle(title)
         self.resize(820, 960)
+        scherm = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if scherm is not None:  # on a 768-pixel laptop screen the buttons must stay visible
+            ruimte = scherm.availableGeometry()
+            self.resize(min(820, ruimte.width() - 40), min(960, ruimte.height() - 60))
         self._on_print = on_print
         self._on_save = on_save
         self._suggested = suggested_name
