@@ -92,7 +92,7 @@ def _aangifte(dossier: Dossier) -> str:
 
 
 #: Words in a partner's free-text role that make it the police contact or the lawyer.
-_POLITIE = ("politie", "police", "ahm", "recherche")
+_POLITIE = ("politie", "police", "avim", "recherche", "marechaussee")
 _ADVOCAAT = ("advoca", "lawyer", "jurist")
 
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -329,6 +330,14 @@ class DossierView(QWidget):
         form = QFormLayout(box)
         self.partner_naam = _line(_("Naam van de partner"))
         self.partner_rol = _line(_("Rol van de partner"), _("Bijv. politie, opvang, advocaat"))
+        # Suggestions, not a closed list: the placement letter recognises "politie" and
+        # "advocaat" in the role and prints those partners under the legal status.
+        rollen = [_("Politie (AVIM)"), _("Advocaat"), _("Opvang"), _("Veilig Thuis"),
+                  _("Wijkteam"), _("GGD"), _("Huisarts"), _("Voogd of mentor"), _("IND")]
+        completer = QCompleter(rollen, self.partner_rol)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.partner_rol.setCompleter(completer)
         self.partner_contact = _line(_("Contact van de partner"))
         form.addRow(_("Naam:"), self.partner_naam)
         form.addRow(_("Rol:"), self.partner_rol)
