@@ -28,6 +28,11 @@ def test_bundle_opens_with_age_and_tar_and_matches_the_schema(pair: Pair, tmp_pa
     subprocess.run(["age-keygen", "-o", str(key)], check=True, capture_output=True)
     recipient = next(line.split(":", 1)[1].strip() for line in key.read_text().splitlines()
                      if line.startswith("# public key:"))
+    # one case with every field of opvangbehoeften filled, so the schema sees them all
+    from tests.unit.reports.fixtures import behoeften
+    from zorgapp.services.dossier_service import DossierService
+
+    DossierService(pair.a).opvangbehoeften_opslaan(pair.uuids[0], behoeften())
     bundle = pair.sa.exporteer(pair.uuids, tmp_path / "case", [recipient]).pad
     out = tmp_path / "out"
     out.mkdir()
@@ -55,6 +60,7 @@ def test_bundle_opens_with_age_and_tar_and_matches_the_schema(pair: Pair, tmp_pa
         assert validate(document, SCHEMA, "dossier_file") == []
     first = json.loads((out / "dossiers" / f"{pair.uuids[0]}.json").read_text(encoding="utf-8"))
     assert first["dossier"] == pair.documents(pair.a)[pair.uuids[0]]
+    assert first["dossier"]["opvangbehoeften"]["kinderen"][0]["naam"] == "Ionuț Ștefănescu"
 
 
 def test_the_schema_check_itself_catches_a_wrong_document(pair: Pair) -> None:
