@@ -10,8 +10,9 @@ Age is the age on the date of the first signal.
 
 Small numbers: counts from 1 to 4 are shown as "<5" so nobody can be recognised
 (DOMAIN.md §8). A zero is shown as "0": it reveals nobody and a dash would look like
-missing data. Note that this is primary suppression only: a reader could still work
-out a hidden cell from a total and the other cells of the same column.
+missing data. A single "<5" in a year column could be worked out from the year's total
+and the other cells, so then the smallest other count of that column is hidden too
+(secondary suppression) and shown as "x", the mark CBS uses for a confidential figure.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KLEIN = 5  # counts below this (and above 0) are not shown exactly
+GEHEIM = "x"  # a count hidden so that a "<5" next to it cannot be worked out
 
 VORM = "vorm"
 GESLACHT = "geslacht"
@@ -29,6 +31,9 @@ MELDER = "melder"
 GEMEENTE = "gemeente"
 PLAATSING = "plaatsing"
 DIMENSIES: tuple[str, ...] = (VORM, GESLACHT, LEEFTIJD, MELDER, GEMEENTE, PLAATSING)
+#: Dimensions whose cells (nearly) add up to the year's total, the one shown exactly.
+#: Placements have no total in the report, so nothing can be subtracted there.
+SOM_IS_TOTAAL: frozenset[str] = frozenset((VORM, GESLACHT, LEEFTIJD, MELDER, GEMEENTE))
 
 ONBEKEND = "onbekend"
 LEEFTIJDSGROEPEN: tuple[str, ...] = ("<18", "18-22", "23-29", "30-39", "40-49", "50+",
@@ -76,6 +81,35 @@ class JaarCijfers:
         if dimensie == LEEFTIJD:  # a scale keeps its own order
             return [g for g in LEEFTIJDSGROEPEN if g in rijen]
         return sorted(rijen, key=lambda c: (-sum(rijen[c].values()), c))
+
+    def verborgen(self, dimensie: str) -> frozenset[tuple[str, int]]:
+        """Cells (category, year) hidden beyond the "<5" ones (secondary suppression).
+
+        Where a year column of a dimension that adds up to the total has exactly one
+        "<5" while the total is shown, the smallest other count is hidden as well.
+        """
+        if dimensie not in SOM_IS_TOTAAL:
+            return frozenset()
+        extra: set[tuple[str, int]] = set()
+        categorieen = self.categorieen(dimensie)
+        for jaar in self.jaren:
+            if onderdrukt(self.totaal.get(jaar, 0)):
+                continue  # the total itself is "<5": nothing to subtract from
+            klein = [c for c in categorieen if onderdrukt(self.aantal(dimensie, c, jaar))]
+            if len(klein) != 1:
+                continue
+            groot = [c for c in categorieen if self.aantal(dimensie, c, jaar) >= KLEIN]
+            if groot:
+                kleinste = min(groot, key=lambda c: (self.aantal(dimensie, c, jaar), c))
+                extra.add((kleinste, jaar))
+        return frozenset(extra)
+
+    def cellen(self, dimensie: str) -> dict[str, dict[int, str]]:
+        """What the report prints per category and year: numbers, "<5", "0" or "x"."""
+        verborgen = self.verborgen(dimensie)
+        return {c: {j: GEHEIM if (c, j) in verborgen else weergave(self.aantal(dimensie, c, j))
+                    for j in self.jaren}
+                for c in self.categorieen(dimensie)}
 
     def _tel(self, dimensie: str, categorie: str, jaar: int) -> None:
         rij = self.per.setdefault(dimensie, {}).setdefault(categorie, {})

@@ -111,7 +111,11 @@ def _staafdiagram_vormen(cijfers: jb.JaarCijfers, jaar: int) -> Drawing:
                             fontSize=9, fillColor=MUTED))
         return tekening
     namen = [_categorie(jb.VORM, c, {}) for c in categorieen]
-    waarden = [cijfers.aantal(jb.VORM, c, jaar) for c in categorieen]
+    cellen = cijfers.cellen(jb.VORM)
+    # a hidden count ("<5" or "x") gets no bar: its length would give the number away
+    waarden = [cijfers.aantal(jb.VORM, c, jaar) if cellen[c][jaar].isdigit() else 0
+               for c in categorieen]
+    labels = [cellen[c][jaar] for c in categorieen]
     chart = HorizontalBarChart()
     chart.x, chart.y = 120, 8
     chart.width, chart.height = breedte - 160, hoogte - 16
@@ -123,7 +127,7 @@ def _staafdiagram_vormen(cijfers: jb.JaarCijfers, jaar: int) -> Drawing:
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = "values"
-    chart.barLabelArray = [[jb.weergave(w) for w in reversed(waarden)]]
+    chart.barLabelArray = [list(reversed(labels))]
     chart.barLabels.fontName = fonts.SANS
     chart.barLabels.fontSize = 7.5
     chart.barLabels.boxAnchor = "w"
@@ -155,8 +159,9 @@ def jaarbeeld(
         p(titel, s.title),
         p(_("Slachtoffers van mensenhandel die bij de zorgcoördinatie zijn gemeld, per "
             "jaar van de eerste melding. Aantallen van 1 tot en met 4 staan als \"<5\", "
-            "zodat niemand herkenbaar is; een dossier met meer vormen van uitbuiting telt "
-            "bij elke vorm mee."), s.small),
+            "zodat niemand herkenbaar is; een \"x\" is een aantal dat verborgen is zodat "
+            "zo'n klein aantal niet uit het totaal is terug te rekenen. Een dossier met meer "
+            "vormen van uitbuiting telt bij elke vorm mee."), s.small),
         p(_("Dossiers per jaar"), s.h2),
         tabel([""] + [str(j) for j in jaren],
               [[_("Dossiers")] + [jb.weergave(cijfers.totaal.get(j, 0)) for j in jaren]],
@@ -171,10 +176,9 @@ def jaarbeeld(
         _staafdiagram_vormen(cijfers, jaar),
     ]))
     for i, dimensie in enumerate(jb.DIMENSIES):
-        categorieen = cijfers.categorieen(dimensie)
-        rijen = [[_categorie(dimensie, c, gemeenten)]
-                 + [jb.weergave(cijfers.aantal(dimensie, c, j)) for j in jaren]
-                 for c in categorieen]
+        cellen = cijfers.cellen(dimensie)
+        rijen = [[_categorie(dimensie, c, gemeenten)] + [cellen[c][j] for j in jaren]
+                 for c in cellen]
         blok: list[Flowable] = [p(_(_TITELS[dimensie]), s.h2)]
         if rijen:
             blok.append(tabel([""] + [str(j) for j in jaren], rijen,

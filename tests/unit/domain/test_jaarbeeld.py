@@ -6,6 +6,8 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zorgapp.domain import jaarbeeld as jb
 from zorgapp.services.demo import DemoGenerator
@@ -73,3 +75,51 @@ def test_hundred_thousand_documents_are_all_counted() -> None:
     docs = [d.to_dict() for d in generator.dossiers(20_000)] * 5
     cijfers = jb.tel(docs, [2023, 2024, 2025, 2026])
     assert sum(cijfers.totaal.values()) == 100_000
+
+
+def test_a_single_small_count_cannot_be_worked_out_from_the_total() -> None:
+    """2025: 9 women and 3 men, total 12 shown. "Man <5" alone would give 12 - 9 = 3,
+    so the women's count is hidden too."""
+    docs = ([doc("2025-02-01") for _ in range(9)]
+            + [doc("2025-02-01", geslacht="man") for _ in range(3)]
+            + [doc("2026-02-01") for _ in range(7)]
+            + [doc("2026-02-01", geslacht="man") for _ in range(6)])
+    cijfers = jb.tel(docs, [2025, 2026])
+    cellen = cijfers.cellen(jb.GESLACHT)
+    assert cellen["man"] == {2025: "<5", 2026: "6"}
+    assert cellen["vrouw"] == {2025: jb.GEHEIM, 2026: "7"}  # 2026 has nothing small
+
+
+def test_two_small_counts_or_a_small_total_need_nothing_more() -> None:
+    docs = ([doc("2025-02-01") for _ in range(9)]
+            + [doc("2025-02-01", geslacht="man") for _ in range(2)]
+            + [doc("2025-02-01", geslacht="x") for _ in range(2)]
+            + [doc("2026-02-01", geslacht="man")])
+    cijfers = jb.tel(docs, [2025, 2026])
+    assert cijfers.verborgen(jb.GESLACHT) == frozenset()
+    assert cijfers.cellen(jb.GESLACHT)["vrouw"][2025] == "9"
+
+
+def test_placements_have_no_total_to_subtract_from() -> None:
+    plaatsingen = [SimpleNamespace(type="OMM", van=date(2025, 5, 1)) for _ in range(2)] + [
+        SimpleNamespace(type="VO", van=date(2025, 5, 1)) for _ in range(8)]
+    cijfers = jb.tel([doc("2025-02-01") for _ in range(10)], [2025], plaatsingen)
+    assert cijfers.cellen(jb.PLAATSING) == {"VO": {2025: "8"}, "OMM": {2025: "<5"}}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["vrouw", "man", "x", "onbekend"]),
+                          st.sampled_from([2024, 2025])), max_size=60))
+def test_no_column_ever_has_exactly_one_hidden_cell_next_to_a_shown_total(rijen) -> None:
+    """Whatever the data: a hidden cell never stands alone in a column whose total and
+    other cells are printed, so subtraction never gives a small number back."""
+    cijfers = jb.tel([doc(f"{jaar}-03-01", geslacht=g) for g, jaar in rijen], [2024, 2025])
+    cellen = cijfers.cellen(jb.GESLACHT)
+    for jaar in cijfers.jaren:
+        if jb.onderdrukt(cijfers.totaal[jaar]):
+            continue
+        niet_exact = [c for c in cellen if not cellen[c][jaar].isdigit()]
+        assert len(niet_exact) != 1
+        for c in cellen:  # and what is printed as a number is the true number
+            if cellen[c][jaar].isdigit():
+                assert int(cellen[c][jaar]) == cijfers.aantal(jb.GESLACHT, c, jaar)

@@ -42,3 +42,17 @@ def test_chart_labels_hide_small_counts() -> None:
     lines = {line.strip() for line in body.splitlines()}
     assert "2" not in lines and "3" not in lines and "4" not in lines
     assert body.count("<5") >= 6
+
+
+def test_a_lone_small_count_gets_its_neighbour_hidden_as_x() -> None:
+    def doc(geslacht):
+        return {"persoon": {"geslacht": geslacht, "gemeente_van_binding": "GM0546"},
+                "meldingen": [{"datum": "2026-03-01", "melder_type": "politie",
+                               "vormen": ["arbeid"]}]}
+    cijfers = jb.tel([doc("vrouw")] * 9 + [doc("man")] * 3, [2026])
+    flat = squash(text(jaarbeeld(cijfers, fx.BRIEFHOOFD)))
+    assert squash("Dossiers 12") in flat
+    assert squash("Man <5") in flat
+    assert squash("Vrouw x") in flat  # 12 - 9 would have given the 3 men away
+    assert "Vrouw9" not in flat
+    assert squash('een "x" is een aantal dat verborgen is') in flat
