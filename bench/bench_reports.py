@@ -9,7 +9,7 @@
   parse whole documents;
 * with ``--vault``: the year report as the app makes it (``ReportService.jaarbeeld``
   on a demo vault of N cases, reading index columns; goal < 3 s for 100,000 cases)
-  and the placement letter from the vault.
+  the placement letter and the year's cost allocation from the vault.
 """
 
 from __future__ import annotations
@@ -136,6 +136,16 @@ def bench_vault(cases: int, vandaag: date) -> None:
         print(f"year report from the vault ({cases} cases): {elapsed:.2f} s  goal 3 s  "
               f"ratio {elapsed / 3:.2f}  ({len(steps)} progress updates, "
               f"{len(rapport.pdf) // 1024} KiB)")
+        from zorgapp.services.allocation_service import AllocationService
+
+        allocation = AllocationService(vault, vandaag=lambda: vandaag)
+        start = time.perf_counter()
+        uitkomst = allocation.bereken(2026)
+        elapsed = time.perf_counter() - start
+        regels = sum(len(a.regels) for a in uitkomst.verdeling.aandelen)
+        print(f"cost allocation 2026 from the vault ({cases} cases): {elapsed:.2f} s "
+              f"({regels} lines over {len(uitkomst.verdeling.aandelen)} municipalities; "
+              f"on the worker, no goal in the issues)")
         with vault.read() as db:
             placement = db.execute("SELECT uuid FROM plaatsing LIMIT 1").fetchone()
         if placement:
