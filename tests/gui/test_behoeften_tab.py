@@ -14,21 +14,11 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.ui.widgets.behoeften_form import KindDialog
 
 
-@pytest.fixture
-def service(dossier_service):
-    return dossier_service
-
-
-@pytest.fixture
-def view(dossier_view):
-    return dossier_view
-
-
-def _open(view, service):
+def _open(dossier_view, dossier_service):
     melding = Melding(datum=date.today() - timedelta(days=30), melder_type=MelderType.POLITIE)
-    dossier = service.nieuwe_melding(Persoon(naam="Réka Szőke", nationaliteiten=["HU"]), melding)
-    view.show_dossier(service.open(dossier.uuid))
-    view.tabs.setCurrentWidget(view.behoeften_page)
+    dossier = dossier_service.nieuwe_melding(Persoon(naam="Réka Szőke", nationaliteiten=["HU"]), melding)
+    dossier_view.show_dossier(dossier_service.open(dossier.uuid))
+    dossier_view.tabs.setCurrentWidget(dossier_view.behoeften_page)
     return dossier
 
 
@@ -43,9 +33,9 @@ def _add_child(form, monkeypatch, naam: str, mee: bool) -> None:
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, view, service, monkeypatch) -> None:
-    dossier = _open(view, service)
-    form = view.behoeften_form
+def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, dossier_view, dossier_service, monkeypatch) -> None:
+    dossier = _open(dossier_view, dossier_service)
+    form = dossier_view.behoeften_form
     form.comensha_edit.setText("CM-2026-0815")
     _add_child(form, monkeypatch, "Zoltán Szőke", mee=True)
     _add_child(form, monkeypatch, "Anna Szőke", mee=False)
@@ -59,34 +49,34 @@ def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, view, service, monke
     form.zwanger_combo.set_value(True)
     form.uitgerekend.set_value(date.today() + timedelta(days=90))
 
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
+    dossier_view.show()
+    qtbot.waitExposed(dossier_view)
+    dossier_view.activateWindow()
     form.comensha_edit.setFocus()
     qtbot.waitUntil(form.comensha_edit.hasFocus)
     qtbot.keyClick(form.comensha_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
-    stored = service.laad(dossier.uuid).opvangbehoeften
+    stored = dossier_service.laad(dossier.uuid).opvangbehoeften
     assert stored.comensha_kenmerk == "CM-2026-0815"
     assert [(k.naam, k.gaat_mee) for k in stored.kinderen] == [("Zoltán Szőke", True)]
     assert stored.veiligheid.daders_in_de_buurt is True
     assert stored.veiligheid.geheim_adres_nodig is False
     assert stored.zorg.medicatie == "Insuline" and stored.zorg.zwanger is True
-    assert "opgeslagen" in view.message_label.text()
+    assert "opgeslagen" in dossier_view.message_label.text()
 
     # The other dossier fields are untouched, and reopening shows what was saved.
-    view.show_dossier(service.open(dossier.uuid))
-    assert view.behoeften_form.behoeften() == stored
-    assert view.persoon_form.persoon().naam == "Réka Szőke"
+    dossier_view.show_dossier(dossier_service.open(dossier.uuid))
+    assert dossier_view.behoeften_form.behoeften() == stored
+    assert dossier_view.persoon_form.persoon().naam == "Réka Szőke"
 
 
-def test_due_date_without_pregnancy_is_refused_and_nothing_changes(view, service) -> None:
-    dossier = _open(view, service)
-    before = service.laad(dossier.uuid).to_dict()
-    form = view.behoeften_form
+def test_due_date_without_pregnancy_is_refused_and_nothing_changes(dossier_view, dossier_service) -> None:
+    dossier = _open(dossier_view, dossier_service)
+    before = dossier_service.laad(dossier.uuid).to_dict()
+    form = dossier_view.behoeften_form
     form.medisch_edit.setPlainText("Rugklachten")
     form.zwanger_combo.set_value(None)
     form.uitgerekend.set_value(date.today() + timedelta(days=30))
-    view.save_behoeften()
-    assert "zwanger" in view.message_label.text()
-    assert service.laad(dossier.uuid).to_dict() == before
+    dossier_view.save_behoeften()
+    assert "zwanger" in dossier_view.message_label.text()
+    assert dossier_service.laad(dossier.uuid).to_dict() == before
