@@ -22,17 +22,21 @@ from typing import Any
 from zorgapp.domain.codes import nieuw_uuid
 from zorgapp.domain.dossier import Dossier, maak_dossiernummer, parse_dossiernummer
 from zorgapp.domain.errors import DomainError
+from zorgapp.domain.invoer import controleer_datums, controleer_dossier
 from zorgapp.errors import N_, UsageError
-from zorgapp.exchange import opvang_parts  # noqa: F401 - registers placements and costs
+from zorgapp.exchange import opvang_parts
 from zorgapp.exchange.card import ContactCard
-from zorgapp.exchange.format import (
+from zorgapp.exchange.parts import PARTS, export_parts
+from zorgapp.exchange.spec import (
+    BundleContentError,
+    DossierFile,
+    DossierRuleError,
     NotForThisVaultError,
     OpenedBundle,
     UnknownSenderError,
     damaged,
 )
-from zorgapp.exchange.parts import PARTS, export_parts
-from zorgapp.store.connection import Connection
+from zorgapp.store.connection import Connection, DatabaseError
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.identity import IdentityRepository, OverdrachtRij, now
 
@@ -108,12 +112,47 @@ def _content(doc: dict[str, Any], parts: Mapping[str, Any]) -> dict[str, Any]:
     return {"dossier": doc, "parts": {k: v for k, v in sorted(parts.items()) if k in PARTS}}
 
 
-def _normalise(doc: dict[str, Any]) -> dict[str, Any]:
-    """The document as this Zorgapp would store it (refuses an invalid one)."""
+_BAD_VALUE = (KeyError, TypeError, ValueError, AttributeError, ArithmeticError)
+
+
+def _normalise(doc: dict[str, Any], vandaag: date) -> dict[str, Any]:
+    """The document as this Zorgapp would store it, after the domain's own rules."""
+    nummer = str(doc.get("dossiernummer", ""))[:40]
     try:
-        return Dossier.from_dict(doc).to_dict()
-    except (DomainError, KeyError, TypeError, ValueError, AttributeError):
+        dossier = Dossier.from_dict(doc)
+        controleer_dossier(dossier, vandaag)
+        return dossier.to_dict()
+    except DomainError as exc:
+        raise DossierRuleError(nummer, exc) from None
+    except _BAD_VALUE:
         raise damaged("dossier") from None
+
+
+def _check_parts(db: Connection, item: DossierFile, vandaag: date, seen: set[str]) -> None:
+    """Parts obey the domain too, and their rows may not be another case's (reads only)."""
+    for name, value in item.parts.items():
+        part = PARTS.get(name)
+        if part is None or part.check is None:
+            continue
+        try:
+            controleer_datums(value, vandaag)
+            uuids = part.check(db, item.uuid, value)
+        except DomainError as exc:
+            raise DossierRuleError(item.dossiernummer, exc) from None
+        except opvang_parts.RowTakenError:
+            raise _row_taken(item.dossiernummer) from None
+        except _BAD_VALUE:
+            raise damaged(name) from None
+        if seen.intersection(uuids) or len(set(uuids)) != len(uuids):
+            raise _row_taken(item.dossiernummer)
+        seen.update(uuids)
+
+
+def _row_taken(nummer: str) -> BundleContentError:
+    return BundleContentError(
+        N_("Een plaatsing of kostenpost in dossier {nummer} van de bundel heeft dezelfde sleutel als "
+           "een plaatsing of kostenpost van een ander dossier hier. De bundel wordt niet ingelezen; "
+           "er is niets veranderd."), nummer=nummer)
 
 
 def diff(mine: Any, theirs: Any, pad: str = "") -> list[Verschil]:
@@ -150,16 +189,37 @@ def _show(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def preview(db: Connection, bundle: OpenedBundle, own_recipient: str) -> Voorbeeld:
-    """What an import would do; reads only."""
+def check_recipient(bundle: OpenedBundle, own_recipient: str) -> None:
+    """A bundle signed for others and re-encrypted to us is not for this vault."""
     if bundle.encryption == "x25519" and own_recipient not in bundle.recipients:
         raise NotForThisVaultError(N_("Deze bundel is niet voor deze kluis bestemd."))
-    ids = IdentityRepository(db)
-    contact = ids.contact_by_signing_key(bundle.sender.signing_key)
-    known = contact is not None and contact.age_recipient == bundle.sender.age_recipient
+
+
+def sender_known(db: Connection, sender: ContactCard) -> tuple[bool, bool]:
+    """(in the address book with both keys, verified there)."""
+    contact = IdentityRepository(db).contact_by_signing_key(sender.signing_key)
+    known = contact is not None and contact.age_recipient == sender.age_recipient
+    return known, bool(known and contact and contact.geverifieerd)
+
+
+def preview(db: Connection, bundle: OpenedBundle, own_recipient: str,
+            vandaag: date | None = None) -> Voorbeeld:
+    """What an import would do; reads only. Every document passes the domain's rules.
+
+    For an incomplete bundle (unknown sender, dossier files not read yet) the dossiers
+    are those of the signed manifest: new, or here already (shown as differing).
+    """
+    check_recipient(bundle, own_recipient)
+    vandaag = vandaag or date.today()
+    known, verified = sender_known(db, bundle.sender)
     items: list[DossierVoorbeeld] = []
+    seen: set[str] = set()
     for item in bundle.dossiers:
-        theirs_doc = _normalise(item.dossier)
+        if not bundle.complete:
+            items.append(_unread(db, item))
+            continue
+        theirs_doc = _normalise(item.dossier, vandaag)
+        _check_parts(db, item, vandaag, seen)
         theirs = _content(theirs_doc, item.parts)
         naam = str(theirs_doc.get("persoon", {}).get("naam", ""))
         local = db.execute("SELECT d.data FROM dossier JOIN dossier_doc d USING (id) "
@@ -177,13 +237,25 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str) -> Voorbee
                                       diff(mine["parts"], theirs["parts"])
                                       if status == ANDERS else [], demo=item.demo))
     return Voorbeeld(bundle=bundle, afzender=bundle.sender, afzender_bekend=known,
-                     afzender_geverifieerd=bool(known and contact and contact.geverifieerd),
-                     al_ontvangen=ids.received(bundle.bundle_id), dossiers=items)
+                     afzender_geverifieerd=verified,
+                     al_ontvangen=IdentityRepository(db).received(bundle.bundle_id), dossiers=items)
+
+
+def _unread(db: Connection, item: DossierFile) -> DossierVoorbeeld:
+    here = db.execute("SELECT 1 FROM dossier WHERE uuid = ?", (item.uuid,)).fetchone() is not None
+    taken = not here and repo_has_number(db, item.dossiernummer)
+    return DossierVoorbeeld(item.uuid, item.dossiernummer, "", ANDERS if here else NIEUW, {},
+                            nummer_bezet=taken)
+
+
+def unknown_sender(bundle: OpenedBundle) -> UnknownSenderError:
+    return UnknownSenderError(N_("De afzender van deze bundel staat niet in uw adresboek. Controleer de vingerafdruk {vingerafdruk} met de afzender en voeg de contactkaart toe, of kies uitdrukkelijk om toch in te lezen."),
+                              vingerafdruk=bundle.sender.fingerprint)
 
 
 def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, prefix: str,
           deadline_for: Callable[[Connection, Dossier], date | None], actor: str,
-          allow_unknown_sender: bool = False) -> ImportResultaat:
+          allow_unknown_sender: bool = False, vandaag: date | None = None) -> ImportResultaat:
     """Carry out the choices inside the caller's transaction."""
     bundle = voorbeeld.bundle
     ids = IdentityRepository(db)
@@ -191,10 +263,24 @@ def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, pr
     if ids.received(bundle.bundle_id):
         result.al_ontvangen = True
         return result
-    fresh = preview(db, bundle, _own_recipient(db, bundle))  # the vault may have changed
-    if not fresh.afzender_bekend and not allow_unknown_sender:
-        raise UnknownSenderError(N_("De afzender van deze bundel staat niet in uw adresboek. Controleer de vingerafdruk {vingerafdruk} met de afzender en voeg de contactkaart toe, of kies uitdrukkelijk om toch in te lezen."),
-                                 vingerafdruk=bundle.sender.fingerprint)
+    if not sender_known(db, bundle.sender)[0] and not allow_unknown_sender:
+        raise unknown_sender(bundle)
+    if not bundle.complete:
+        raise damaged("incomplete")  # the service reads the rest first
+    fresh = preview(db, bundle, _own_recipient(db, bundle), vandaag)  # the vault may have changed
+    try:
+        _write(db, fresh, keuzes, result, prefix, deadline_for, actor)
+    except DatabaseError as exc:
+        if "UNIQUE" not in str(exc):
+            raise
+        raise _row_taken("?") from None
+    return result
+
+
+def _write(db: Connection, fresh: Voorbeeld, keuzes: Mapping[str, str], result: ImportResultaat,
+           prefix: str, deadline_for: Callable[[Connection, Dossier], date | None], actor: str) -> None:
+    bundle = fresh.bundle
+    ids = IdentityRepository(db)
     for value in keuzes.values():
         if value not in CHOICES:
             raise UsageError(N_("Onbekende keuze {keuze} bij het inlezen."), keuze=value)
@@ -244,7 +330,6 @@ def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, pr
     ids.record_handover(history)
     ids.record_received(bundle.bundle_id, bundle.sender.fingerprint, tegenpartij,
                         bundle.created_at, result.gewijzigd)
-    return result
 
 
 def repo_has_number(db: Connection, nummer: str) -> bool:
@@ -266,7 +351,7 @@ def _replace_parts(db: Connection, uuid: str, parts: Mapping[str, Any], fresh_id
             continue
         try:
             part.replace(db, uuid, value, fresh_ids)
-        except (DomainError, KeyError, TypeError, ValueError, AttributeError, ArithmeticError):
+        except (DomainError, *_BAD_VALUE):
             raise damaged(name) from None
 
 

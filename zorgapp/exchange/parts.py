@@ -24,6 +24,11 @@ class BundlePart:
     # Replace the rows of one dossier: fn(db, dossier_uuid, value, fresh_ids). With
     # ``fresh_ids`` (import "keep both") the rows get new uuids of their own.
     replace: Callable[[Connection, str, Any, bool], None]
+    # Check an incoming value before anything is written: fn(db, dossier_uuid, value) ->
+    # the uuids of its rows. Raises DomainError (or ValueError, KeyError, TypeError) for
+    # a value the domain refuses; the caller refuses row uuids that another case here
+    # already uses, or that occur twice in the bundle.
+    check: Callable[[Connection, str, Any], list[str]] | None = None
 
 
 PARTS: dict[str, BundlePart] = {}

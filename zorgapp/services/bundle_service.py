@@ -15,7 +15,7 @@ from pathlib import Path
 
 from zorgapp.domain.codes import ToestemmingDoel
 from zorgapp.domain.dossier import Dossier
-from zorgapp.errors import N_, KnownError, UsageError
+from zorgapp.errors import N_, UsageError
 from zorgapp.exchange import export as export_mod
 from zorgapp.exchange import format as fmt
 from zorgapp.exchange import importer
@@ -186,25 +186,41 @@ class BundleService(VaultService):
 
     # -- import ----------------------------------------------------------------------
 
-    def lees(self, bron: Path | bytes, wachtwoordzin: str | None = None) -> fmt.OpenedBundle:
-        """Decrypt and check a bundle (no changes to the vault)."""
-        data = _read_bundle(bron)
+    def lees(self, bron: Path | bytes, wachtwoordzin: str | None = None,
+             allow_unknown_sender: bool = False) -> fmt.OpenedBundle:
+        """Decrypt and check a bundle (no changes to the vault).
+
+        The signature, the recipients and the sender are checked before any dossier
+        file is read; from a sender not in the address book the dossier files are read
+        only with ``allow_unknown_sender`` (else the result is incomplete).
+        """
         keys, _card = self._keys()
-        return fmt.open_bundle(data, [keys.identity()], wachtwoordzin)
+        own = keys.age_recipient()
+
+        def sender_check(bundle: fmt.OpenedBundle) -> bool:
+            importer.check_recipient(bundle, own)
+            with self.vault.read() as db:
+                known = importer.sender_known(db, bundle.sender)[0]
+            return known or allow_unknown_sender
+
+        return fmt.open_bundle(bron, [keys.identity()], wachtwoordzin, sender_check)
 
     def bekijk(self, bron: Path | bytes, wachtwoordzin: str | None = None,
-               progress: Progress | None = None) -> importer.Voorbeeld:
+               progress: Progress | None = None,
+               allow_unknown_sender: bool = False) -> importer.Voorbeeld:
         """The preview of an import: sender, signature, and per dossier new/same/differs."""
-        bundle = self.lees(bron, wachtwoordzin)
+        bundle = self.lees(bron, wachtwoordzin, allow_unknown_sender)
         keys, _card = self._keys()
         with self.vault.read() as db:
-            return importer.preview(db, bundle, keys.age_recipient())
+            return importer.preview(db, bundle, keys.age_recipient(), self.vandaag)
 
     def importeer(self, voorbeeld: importer.Voorbeeld, keuzes: Mapping[str, str] | None = None,
                   allow_unknown_sender: bool = False) -> importer.ImportResultaat:
         """Carry out the user's choices in one transaction; nothing changes before this."""
         from zorgapp.services.dossier_service import DossierService
 
+        if not voorbeeld.bundle.complete:
+            voorbeeld = self._read_rest(voorbeeld, allow_unknown_sender)
         dossiers = DossierService(self.vault, self.actor, self._vandaag)
 
         def deadline_for(db: Connection, dossier: Dossier) -> date | None:
@@ -214,7 +230,7 @@ class BundleService(VaultService):
         with self.vault.transaction() as db:
             result = importer.apply(db, voorbeeld, keuzes or {}, prefix=dossiers.prefix(),
                                     deadline_for=deadline_for, actor=self.actor,
-                                    allow_unknown_sender=allow_unknown_sender)
+                                    allow_unknown_sender=allow_unknown_sender, vandaag=self.vandaag)
             if result.al_ontvangen:
                 return result
             for uuid in result.nieuw:
@@ -231,23 +247,18 @@ class BundleService(VaultService):
                                     outcome=str(result.gewijzigd))
         return result
 
-
-def _read_bundle(bron: Path | bytes) -> bytes:
-    if isinstance(bron, bytes):
-        return bron
-    path = Path(bron)
-    try:
-        size = path.stat().st_size
-        if size > fmt.MAX_BUNDLE_BYTES:
-            raise fmt.damaged("size")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(N_("Het bestand {bestand} bestaat niet."), bestand=str(path)) from None
-    except OSError:
-        raise KnownError(N_("Het bestand {bestand} kan niet worden gelezen."), bestand=str(path)) from None
-
+    def _read_rest(self, voorbeeld: importer.Voorbeeld, allow_unknown_sender: bool) -> importer.Voorbeeld:
+        """The dossier files of a bundle from a sender the user has now allowed."""
+        bundle = voorbeeld.bundle
+        if not allow_unknown_sender or bundle.reopen is None:
+            raise importer.unknown_sender(bundle)
+        full = bundle.reopen()
+        if full.bundle_id != bundle.bundle_id:
+            raise fmt.damaged("changed since the preview")
+        with self.vault.read() as db:
+            return importer.preview(db, full, self._keys()[0].age_recipient(), self.vandaag)
 
 
 def lees_zonder_kluis(bron: Path | bytes, wachtwoordzin: str | None) -> fmt.OpenedBundle:
     """Check a passphrase bundle without a vault (``bundle inspect`` without ``--vault``)."""
-    return fmt.open_bundle(_read_bundle(bron), [], wachtwoordzin)
+    return fmt.open_bundle(bron, [], wachtwoordzin)
