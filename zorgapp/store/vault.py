@@ -8,18 +8,15 @@ the failed attempt goes to ``NAME.zorg.failed`` and into the trail at the next u
 
 from __future__ import annotations
 
-import json
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from zorgapp.errors import N_, DamagedVaultError, KnownError, WrongPassphraseError
-from zorgapp.fileio import atomic_write
 from zorgapp.store import audit as audit_mod
-from zorgapp.store import keyfile
+from zorgapp.store import failed_unlocks, keyfile
 from zorgapp.store.audit import AuditTrail
 from zorgapp.store.connection import (
     Connection,
@@ -134,6 +131,7 @@ class Vault:
             conn.close()
             raise DamagedVaultError(N_("Het sleutelbestand hoort niet bij deze kluis."))
         vault = cls(path, conn, key, vault_id)
+        vault.audit.check_at_unlock(vault.transaction)  # before anything is appended
         vault._migrate(fresh=False)
         with vault.transaction():
             vault._flush_failed_unlocks()
@@ -179,9 +177,11 @@ class Vault:
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
+                self.audit.rolled_back()
                 raise
             else:
                 conn.execute("COMMIT")
+                self.audit.committed()  # the head beside the vault follows the chain
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -255,16 +255,7 @@ class Vault:
                 conn.execute("COMMIT")
 
     def _flush_failed_unlocks(self) -> None:
-        path = failed_path(self.path)
-        try:
-            attempts = json.loads(path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            return
-        for attempt in attempts if isinstance(attempts, list) else []:
-            self.audit.record(audit_mod.UNLOCK, record_type="vault", record_uuid=self.vault_id,
-                              outcome="failed", ts=str(attempt.get("ts")),
-                              actor=str(attempt.get("actor")))
-        path.unlink(missing_ok=True)
+        failed_unlocks.take_in(self.audit, self.path, self.vault_id)  # bounded, marked unverified
 
 
 def _split_sql(sql: str) -> list[str]:
@@ -286,13 +277,7 @@ def _split_sql(sql: str) -> list[str]:
 
 def _remember_failed_unlock(path: Path) -> None:
     """Note a failed unlock beside the vault, never inside it (it must stay unchanged)."""
-    target = failed_path(path)
-    try:
-        attempts: list[dict[str, Any]] = json.loads(target.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        attempts = []
-    attempts.append({"ts": audit_mod.utc_now(), "actor": audit_mod.local_user()})
-    atomic_write(target, json.dumps(attempts[-1000:]).encode())
+    failed_unlocks.remember(path)
 
 
 def _recovery_key_verdict(path: Path, key: bytes) -> str:
