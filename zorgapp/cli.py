@@ -71,11 +71,26 @@ def recovery_key(args: argparse.Namespace) -> str:
 
 
 def open_vault(args: argparse.Namespace, path: Path | None = None) -> Vault:
-    """Unlock with the recovery key when one is given, else with the passphrase."""
+    """Unlock with the recovery key when one is given, else with the passphrase.
+
+    When the unlock found the audit trail cut or its head missing, say so now; the
+    command still runs and ``main`` ends with that alarm's exit code (4).
+    """
     target = Path(path or args.path)
     if getattr(args, "recovery_key_file", None):
-        return vault_service.unlock_with_recovery_key(target, recovery_key(args))
-    return vault_service.unlock(target, passphrase(args))
+        vault = vault_service.unlock_with_recovery_key(target, recovery_key(args))
+    else:
+        vault = vault_service.unlock(target, passphrase(args))
+    from zorgapp.services.audit_service import alarm_at_unlock
+
+    alarm = alarm_at_unlock(vault)
+    if alarm is not None:
+        say(alarm.user_message())
+        _ALARMS.append(alarm.exit_code)
+    return vault
+
+
+_ALARMS: list[int] = []  # exit codes of audit alarms noticed during this run
 
 
 def out(data: Any) -> None:
@@ -153,13 +168,31 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from zorgapp.services import audit_service
+
     vault = open_vault(args)
     try:
-        vault_service.verify_audit(vault)
-        count = vault.audit.head()[0]
+        count = audit_service.verify(vault, args.anchor)
     finally:
         vault.lock()
-    say(_("Het logboek is ongeschonden ({aantal} regels).").format(aantal=count))
+    if args.anchor:
+        say(_("Het logboek is ongeschonden ({aantal} regels) en klopt met het anker.").format(aantal=count))
+    else:
+        say(_("Het logboek is ongeschonden ({aantal} regels).").format(aantal=count))
+    return EXIT_OK
+
+
+def cmd_audit_anchor(args: argparse.Namespace) -> int:
+    from zorgapp.services import audit_service
+
+    vault = open_vault(args)
+    try:
+        point = audit_service.anchor(vault)
+    finally:
+        vault.lock()
+    print(point)
+    say(_("Bewaar dit anker buiten de computer; 'zorgapp audit verify --anchor' toont later dat het "
+          "logboek tot hier ongewijzigd is."))
     return EXIT_OK
 
 
@@ -237,8 +270,13 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True, parser_class=Parser)
     p = audit.add_parser("verify", help=_("hash-keten van het logboek controleren"))
     p.add_argument("path")
+    p.add_argument("--anchor", metavar="SEQ:HASH", help=_("ook controleren dat het logboek tot dit anker ongewijzigd is"))
     secret_options(p)
     p.set_defaults(func=cmd_audit_verify)
+    p = audit.add_parser("anchor", help=_("het anker (volgnummer en hash) van het logboek tonen"))
+    p.add_argument("path")
+    secret_options(p)
+    p.set_defaults(func=cmd_audit_anchor)
 
     from zorgapp import commands
 
@@ -249,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _ALARMS.clear()
     argv, data_dir = _take_option(argv, "--data-dir")
     if data_dir:
         from zorgapp.paths import set_data_dir
@@ -260,7 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "vault" and args.action == "create":
             args.passphrase_source = lambda: _create_passphrase(args)
-        return int(args.func(args))
+        code = int(args.func(args))
+        return _ALARMS[0] if code == EXIT_OK and _ALARMS else code
     except (KnownError, DomainError) as exc:
         say(user_message(exc))
         return exc.exit_code if isinstance(exc, KnownError) else EXIT_USAGE
