@@ -45,6 +45,7 @@ from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
 from zorgapp.ui.pages import page_classes
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.demo_banner.setStyleSheet(DEMO_STYLE.replace("border-radius: 3px;", ""))
         self.demo_banner.hide()
         outer.addWidget(self.demo_banner)
+        self.audit_banner = AuditBannerWidget()  # the trail did not match its head at unlock
+        outer.addWidget(self.audit_banner)
         self.root = QStackedWidget()
         outer.addWidget(self.root, 1)
         self.setCentralWidget(central)
@@ -219,6 +222,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(_("Hoofdvenster van Zorgapp"))
         self.demo_banner.setText(_("DEMO — alle gegevens in deze kluis zijn verzonnen"))
         self.demo_banner.setAccessibleName(self.demo_banner.text())
+        self.audit_banner.retranslate()
         self.nav.setAccessibleName(_("Navigatie"))
         self.page_stack.setAccessibleName(_("Inhoud"))
         for index, page in enumerate(self.pages):
@@ -285,6 +289,7 @@ class MainWindow(QMainWindow):
         self._schema = vault.schema_version()
         self.is_demo = self.is_demo or vault.meta("demo") == "1"
         self.demo_banner.setVisible(self.is_demo)
+        self.audit_banner.show_for(vault)
         if not self.is_demo:
             self.ctx.set_setting("last_vault", str(vault.path))
         for page in self.pages:
@@ -312,6 +317,7 @@ class MainWindow(QMainWindow):
     def _hide_contents(self) -> None:
         self.autolock.stop()
         self.vault = None
+        self.audit_banner.clear()
         for page in self.pages:
             page.clear()
         # Previews and forms left open (a letter, a stage dialog) show client data too.

@@ -48,11 +48,26 @@ ACTIONS = {
     "restore": N_("teruggezet"),
     "passphrase": N_("wachtwoordzin gewijzigd"),
     "migrate": N_("bijgewerkt"),
+    "alarm": N_("logboek klopte niet bij openen"),
+}
+
+# Notes in ``fields`` that are not field names (store/failed_unlocks.py).
+FIELD_NOTES = {
+    "unverified": N_("gemeld door het bestandssysteem, niet geverifieerd"),
+    "unreadable": N_("bestand met mislukte pogingen onleesbaar"),
 }
 
 OUTCOMES = {"ok": N_("gelukt"), "failed": N_("mislukt"), "denied": N_("geweigerd")}
 
-RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema")}
+RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek")}
+
+
+def _field(name: str) -> str:
+    if name in FIELD_NOTES:
+        return _(FIELD_NOTES[name])
+    if name.startswith("dropped:"):
+        return _("{aantal} meldingen niet overgenomen (ongeldig of te veel)").format(aantal=name[8:])
+    return name
 
 
 def _local_time(ts: str) -> str:
@@ -119,7 +134,7 @@ class AuditTableModel(QAbstractTableModel):
             return f"{kind} {short}".strip()
         if column == AuditColumn.OUTCOME:
             return _(OUTCOMES[entry.outcome]) if entry.outcome in OUTCOMES else entry.outcome
-        return ", ".join(entry.fields)
+        return ", ".join(_field(name) for name in entry.fields)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AuditColumn) - 1)

@@ -1,0 +1,52 @@
+"""A banner above the app when the unlock found the audit trail cut or its head missing.
+
+The finding is in the trail already (an ``alarm`` entry, see ``store/audit.py``); the
+banner makes sure the user sees it in this session and knows whom to tell. It hides at
+lock and can be closed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from zorgapp.i18n import _
+from zorgapp.services.audit_service import alarm_at_unlock
+from zorgapp.store.vault import Vault
+
+BANNER_STYLE = "background: #b00020; color: white; padding: 6px; font-weight: bold;"
+
+
+class AuditBannerWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("audit_banner")
+        self.setStyleSheet(BANNER_STYLE)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        row.addWidget(self.label, 1)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.hide)
+        row.addWidget(self.close_button)
+        self._problems: list[str] = []
+        self.hide()
+
+    def show_for(self, vault: Vault) -> None:
+        """Visible when this vault's unlock noticed a mismatch."""
+        alarm = alarm_at_unlock(vault)
+        self._problems = list(vault.audit.alarms_at_unlock) if alarm else []
+        self.retranslate()
+        self.setVisible(bool(self._problems))
+
+    def clear(self) -> None:
+        self._problems = []
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.close_button.setText(_("Sluiten"))
+        if self._problems:
+            from zorgapp.store.audit import alarm_message
+
+            self.label.setText(alarm_message(self._problems).user_message())
+            self.label.setAccessibleName(self.label.text())
