@@ -81,7 +81,8 @@ def _money(value: Any) -> Decimal:
 def _build_plaatsingen(db: Connection, dossier_uuid: str, value: Any,
                        fresh_ids: bool) -> tuple[list[Plaatsing], list[Locatie]]:
     """The placements of ``value`` and the locations this vault does not know yet."""
-    plaatsingen, nieuwe = [], []
+    plaatsingen: list[Plaatsing] = []
+    nieuwe: list[Locatie] = []
     for item in list(value or []):
         loc = item.get("locatie")
         loc_uuid = None

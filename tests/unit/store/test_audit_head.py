@@ -8,8 +8,8 @@ from pathlib import Path
 
 from zorgapp.store import audit as audit_mod
 from zorgapp.store import failed_unlocks, keyfile
-from zorgapp.store.connection import connect
 from zorgapp.store.audit import head_path
+from zorgapp.store.connection import connect
 from zorgapp.store.vault import Vault
 
 from ...conftest import PASSPHRASE
