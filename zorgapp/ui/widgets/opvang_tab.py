@@ -48,7 +48,7 @@ from zorgapp.i18n import N_, _, format_money
 from zorgapp.reports.style import Briefhoofd
 from zorgapp.services.opvang_service import OpvangService, PlaatsResultaat
 from zorgapp.services.report_service import Rapport, ReportService
-from zorgapp.store.vault import Vault
+from zorgapp.services.vault_service import Vault
 from zorgapp.ui.dialogs.brief_dialog import BriefDialog
 from zorgapp.ui.dialogs.traject_dialogs import (
     OptionalDate,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zorgapp.i18n import _
-from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 
 class OverdrachtPanel(QWidget):
