@@ -148,7 +148,7 @@ class ContactCardDialog(QDialog):
                             c.fingerprint, c.to_text(), demo=self.vault.meta("demo") == "1")
 
     def print_card(self) -> None:
-        from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+        from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 
         def recorded(action: str) -> None:
             with self.vault.transaction():

@@ -40,9 +40,9 @@ from zorgapp.settings import Settings
 from zorgapp.store import audit, keyfile
 from zorgapp.store.vault import SUFFIX, Vault
 from zorgapp.ui import translation
+from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.dialogs.unlock_dialog import ERROR_STYLE
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
-from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
 
 PAGE_CHOICE, PAGE_NEW, PAGE_KEY, PAGE_OPEN = range(4)
 

@@ -140,7 +140,7 @@ class BeheerPage(Page):
         self.tabs.addTab(self._build_passphrase(), "")
         self.tabs.addTab(self._build_settings(), "")
         self.tabs.addTab(self._build_audit(), "")
-        from zorgapp.ui.widgets.overdracht_panel import OverdrachtPanel
+        from zorgapp.ui.dialogs.overdracht_panel import OverdrachtPanel
 
         self.overdracht = OverdrachtPanel(ctx, lambda: self.vault)
         self.tabs.addTab(self.overdracht, "")

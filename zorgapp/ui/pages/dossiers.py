@@ -47,6 +47,7 @@ from zorgapp.services.dossier_service import DossierService, gemeente_namen
 from zorgapp.store.dossiers import DossierRij, Filter
 from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dossier.view import DossierView
 from zorgapp.ui.models.dossier_table_model import (
     PAGE_SIZE,
     PREFETCH_PAGES,
@@ -56,7 +57,6 @@ from zorgapp.ui.models.dossier_table_model import (
 )
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.dossier_view import DossierView
 
 log = logging.getLogger(__name__)
 

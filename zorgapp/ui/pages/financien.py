@@ -38,14 +38,15 @@ from zorgapp.services.allocation_service import AllocationService, Uitkomst
 from zorgapp.services.region_service import RegionService
 from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.models.opvang_models import (
+from zorgapp.ui.models.financien_models import (
     AandeelTableModel,
     ToelichtingRij,
     ToelichtingTableModel,
 )
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.opvang_tab import ERROR_STYLE, OK_STYLE, table_view
+from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE
+from zorgapp.ui.widgets.tables import table_view
 
 MAANDEN = (N_("januari"), N_("februari"), N_("maart"), N_("april"), N_("mei"), N_("juni"),
            N_("juli"), N_("augustus"), N_("september"), N_("oktober"), N_("november"),

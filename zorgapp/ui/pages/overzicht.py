@@ -34,10 +34,10 @@ from zorgapp.store.dossiers import DossierRij
 from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.dossier_table_model import initialen
+from zorgapp.ui.models.labels import deadline_tekst
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.bar_chart import BarChartWidget
-from zorgapp.ui.widgets.dossier_view import deadline_tekst
 from zorgapp.ui.widgets.timeline import FASE_KLEUR
 
 log = logging.getLogger(__name__)
