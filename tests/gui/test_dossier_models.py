@@ -38,7 +38,8 @@ def dossier(dossier_service: Any) -> Any:
                      vindplaats="Gouda", indicatoren=[
                          IndicatorWaarneming(Indicator.MISLEIDING, "agent", VANDAAG - timedelta(days=41),
                                              "gezien"),
-                         IndicatorWaarneming(Indicator.FYSIEK_SEKSUEEL_GEWELD, "buur", VANDAAG - timedelta(days=42))])
+                         IndicatorWaarneming(Indicator.FYSIEK_SEKSUEEL_GEWELD, "buur",
+                                             VANDAAG - timedelta(days=42))])
     d = s.nieuwe_melding(Persoon(naam="Elena Popescu"), eerste)
     s.overgang(d.uuid, Fase.INTAKE, VANDAAG - timedelta(days=30), "intake")
     s.journaal_toevoegen(d.uuid, VANDAAG - timedelta(days=3), "Telefonisch contact", "telefoon")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -73,7 +72,7 @@ class DossierTab(QWidget):
     def refuse(self, text: str) -> None:
         self.message.emit(text, False)
 
-    def dialog_done(self, dialog: QDialog | Any, done: str) -> bool:
+    def dialog_done(self, dialog: QDialog, done: str) -> bool:
         """Show a modal dialog whose OK runs the use case; reload when it was accepted."""
         if dialog.exec():
             self.applied.emit(done)
