@@ -146,7 +146,7 @@ class ContactCardDialog(QDialog):
         return self.service.kaart_pdf(self.card)
 
     def print_card(self) -> None:
-        from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+        from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 
         pdf = self.card_pdf()
         PdfPreviewDialog(pdf, _("Contactkaart"), suggested_name="contactkaart.pdf",

@@ -44,8 +44,8 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.errors import KnownError
 from zorgapp.i18n import _, format_date
 from zorgapp.services.dossier_service import DossierService, gemeente_namen
-from zorgapp.ui.dialogs.traject_dialogs import date_edit, to_date
 from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.forms import date_edit, to_date, to_qdate
 from zorgapp.ui.widgets.persoon_form import PersoonForm
 
 if TYPE_CHECKING:
@@ -253,8 +253,6 @@ class IndicatorenPage(QWizardPage):
         layout.addWidget(self.error_label)
 
     def set_default_date(self, d: date) -> None:
-        from zorgapp.ui.dialogs.traject_dialogs import to_qdate
-
         for r in self.rows:
             if not r.check.isChecked():
                 r.datum.setDate(to_qdate(d))

@@ -46,6 +46,7 @@ from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Filter, gemeente_namen
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dossier.view import DossierView
 from zorgapp.ui.models.dossier_table_model import (
     PAGE_SIZE,
     PREFETCH_PAGES,
@@ -55,7 +56,6 @@ from zorgapp.ui.models.dossier_table_model import (
 )
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.dossier_view import DossierView
 
 if TYPE_CHECKING:
     from zorgapp.store.dossiers import DossierRij

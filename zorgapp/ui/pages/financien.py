@@ -37,14 +37,15 @@ from zorgapp.i18n import N_, _, format_date, format_money
 from zorgapp.services.allocation_service import AllocationService, Uitkomst
 from zorgapp.services.region_service import RegionService
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.models.opvang_models import (
+from zorgapp.ui.models.financien_models import (
     AandeelTableModel,
     ToelichtingRij,
     ToelichtingTableModel,
 )
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.opvang_tab import ERROR_STYLE, OK_STYLE, table_view
+from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE
+from zorgapp.ui.widgets.tables import table_view
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault

@@ -33,11 +33,12 @@ from zorgapp.domain.opvang import OPVANG_LABELS, Locatie, OpvangType
 from zorgapp.i18n import N_, _, format_date
 from zorgapp.services.opvang_service import Bezetting, OpvangService
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.dialogs.traject_dialogs import _FormDialog, date_edit, to_date
 from zorgapp.ui.models.opvang_models import BezettingTableModel, EindigendTableModel
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.opvang_tab import ERROR_STYLE, OK_STYLE, table_view
+from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, date_edit, to_date
+from zorgapp.ui.widgets.forms import FormDialog as _FormDialog
+from zorgapp.ui.widgets.tables import table_view
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault

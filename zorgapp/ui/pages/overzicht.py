@@ -33,10 +33,10 @@ from zorgapp.i18n import N_, _, format_date, format_datetime, format_number, nge
 from zorgapp.services.dossier_service import DossierService, Overzicht
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.dossier_table_model import initialen
+from zorgapp.ui.models.labels import deadline_tekst
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.bar_chart import BarChartWidget
-from zorgapp.ui.widgets.dossier_view import deadline_tekst
 from zorgapp.ui.widgets.timeline import FASE_KLEUR
 
 if TYPE_CHECKING:

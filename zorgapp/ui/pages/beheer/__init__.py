@@ -1,7 +1,7 @@
 """Beheer: backups and restore, passphrase, settings, the audit log, and handover.
 
 One tab per section, one section per module: ``backups.py``, ``passphrase.py``,
-``settings.py``, ``audit.py`` (handover is ``ui/widgets/overdracht_panel.py``);
+``settings.py``, ``audit.py`` (handover is ``ui/dialogs/overdracht_panel.py``);
 ``page.py`` strings them together. Every vault action goes through
 ``services.vault_service`` on the task runner.
 """

@@ -20,7 +20,7 @@ from zorgapp.ui.pages.beheer.backups import BackupsSection
 from zorgapp.ui.pages.beheer.common import BeheerSection
 from zorgapp.ui.pages.beheer.passphrase import PassphraseSection
 from zorgapp.ui.pages.beheer.settings import SettingsSection
-from zorgapp.ui.widgets.overdracht_panel import OverdrachtPanel
+from zorgapp.ui.dialogs.overdracht_panel import OverdrachtPanel
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault

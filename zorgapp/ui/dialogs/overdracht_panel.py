@@ -1,4 +1,9 @@
-"""Beheer > Overdracht: the own contact card, the address book, reading a bundle."""
+"""Beheer > Overdracht: the own contact card, the address book, reading a bundle.
+
+It lives with the dialogs because it opens them (widgets never import dialogs). They
+are imported when first used: they load the bundle machinery, which startup does not
+need.
+"""
 
 from __future__ import annotations
 
