@@ -1,7 +1,9 @@
 """Composition root: arguments, paths, logging, language, crash handling, Qt.
 
-``zorgapp SUBCOMMAND …`` goes to the command line (no Qt is loaded);
-``zorgapp [--vault PATH] [--lang nl|en] [--demo]`` starts the window.
+``zorgapp COMMAND …`` runs a command of the command line (no Qt is loaded);
+``zorgapp [--vault PATH] [--lang nl|en] [--demo]`` starts the window. Both go
+through the one parser in ``zorgapp.cli``, so every command it knows is reachable
+and ``zorgapp --help`` lists them all.
 """
 
 from __future__ import annotations
@@ -16,43 +18,25 @@ from pathlib import Path
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # every file we create is the user's only
     args = list(sys.argv[1:] if argv is None else argv)
-    if "--version" in args:
+    if "--version" in args:  # answered without building the parser
         from zorgapp.cli import version_text
 
         print(version_text())
         return 0
-    from zorgapp.cli import COMMANDS
+    from zorgapp import cli
 
-    if any(a in COMMANDS for a in args if not a.startswith("-")):
-        from zorgapp import cli
-
-        return cli.main(args)
-    return run_gui(args)
+    return cli.main(args, start_window=run_gui)
 
 
-def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zorgapp")
-    parser.add_argument("--vault", help="vault file (.zorg)")
-    parser.add_argument("--lang", choices=["nl", "en"])
-    parser.add_argument("--demo", action="store_true")
-    parser.add_argument("--data-dir")
-    parser.add_argument("--demo-cases", type=int, default=80)
-    return parser
-
-
-def run_gui(argv: list[str]) -> int:
-    args = _gui_parser().parse_args(argv)
-    from zorgapp import paths
+def run_gui(args: argparse.Namespace) -> int:
+    """Start the window; ``cli.main`` has set the data folder and the language."""
     from zorgapp.i18n import set_language
     from zorgapp.logs import setup_logging
     from zorgapp.settings import Settings
 
-    if args.data_dir:
-        paths.set_data_dir(Path(args.data_dir))
     setup_logging()
     settings = Settings()
     set_language(args.lang or settings.get("language"))
-    import zorgapp.services.opvang_service  # noqa: F401  (placement deadlines join the dashboard)
     from zorgapp.ui.application import start
 
     return start(settings, vault=Path(args.vault) if args.vault else None,

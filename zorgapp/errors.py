@@ -69,3 +69,8 @@ class ValidationError(KnownError):
     """Input the domain rules refuse (impossible date, overlapping placement)."""
 
     exit_code = EXIT_USAGE
+
+
+class NotFoundError(UsageError):
+    """A record asked for by id or number is not in this vault (unknown placement id,
+    dossiernummer): the caller's input, so a usage error, not damage."""

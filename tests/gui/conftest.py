@@ -35,7 +35,7 @@ def dossier_service(vault: Any) -> Any:
 @pytest.fixture
 def dossier_view(qtbot: Any, ctx: Any, dossier_service: Any) -> Any:
     """A DossierView on the test vault, sized like a laptop window."""
-    from zorgapp.ui.widgets.dossier_view import DossierView
+    from zorgapp.ui.dossier.view import DossierView
 
     v = DossierView(ctx)
     qtbot.addWidget(v)

@@ -27,18 +27,19 @@ def _beheer(qtbot, make_window, path: Path):
 def test_change_passphrase_then_unlock_with_new(qtbot, make_window, locked_vault) -> None:
     window, page, vault = _beheer(qtbot, make_window, locked_vault)
     page.tabs.setCurrentIndex(1)
-    page.old_edit.setText("niet de huidige zin")
-    page.new_edit.setText(NEW)
-    page.repeat_edit.setText(NEW)
-    qtbot.mouseClick(page.passphrase_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.passphrase_busy.isVisible(), timeout=10_000)
-    assert page.passphrase_status.text() == _("De huidige wachtwoordzin klopt niet.")
+    tab = page.passphrase_tab
+    tab.old_edit.setText("niet de huidige zin")
+    tab.new_edit.setText(NEW)
+    tab.repeat_edit.setText(NEW)
+    qtbot.mouseClick(tab.passphrase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.passphrase_busy.isVisible(), timeout=10_000)
+    assert tab.passphrase_status.text() == _("De huidige wachtwoordzin klopt niet.")
 
-    qtbot.keyClicks(page.old_edit, PASSPHRASE)
-    qtbot.mouseClick(page.passphrase_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.passphrase_status.text() == _("De wachtwoordzin is gewijzigd."),
+    qtbot.keyClicks(tab.old_edit, PASSPHRASE)
+    qtbot.mouseClick(tab.passphrase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.passphrase_status.text() == _("De wachtwoordzin is gewijzigd."),
                     timeout=10_000)
-    assert page.new_edit.text() == ""
+    assert tab.new_edit.text() == ""
     window.lock()
     qtbot.waitUntil(lambda: not vault.is_open, timeout=5_000)
     screen = window.lock_screen
@@ -51,7 +52,8 @@ def test_change_passphrase_then_unlock_with_new(qtbot, make_window, locked_vault
 
 
 def test_backup_listed_and_restored(qtbot, make_window, locked_vault) -> None:
-    window, page, vault = _beheer(qtbot, make_window, locked_vault)
+    window, beheer, vault = _beheer(qtbot, make_window, locked_vault)
+    page = beheer.backups_tab
     assert page.backup_list.count() == 0
     qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.backup_list.count() == 1, timeout=10_000)
@@ -71,7 +73,8 @@ def test_backup_listed_and_restored(qtbot, make_window, locked_vault) -> None:
 
 
 def test_restore_with_wrong_passphrase_leaves_lock_screen_with_message(qtbot, make_window, locked_vault) -> None:
-    window, page, vault = _beheer(qtbot, make_window, locked_vault)
+    window, beheer, vault = _beheer(qtbot, make_window, locked_vault)
+    page = beheer.backups_tab
     qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.backup_list.count() == 1, timeout=10_000)
     page.backup_list.setCurrentRow(0)
@@ -89,7 +92,8 @@ def test_language_switch_retranslates(qtbot, make_window, locked_vault, monkeypa
     monkeypatch.setattr(type(window), "retranslate",
                         lambda self: (calls.append(1), original(self))[1])
     page.tabs.setCurrentIndex(2)
-    page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
+    combo = page.settings_tab.language_combo
+    combo.setCurrentIndex(combo.findData("en"))
     assert i18n.language() == "en"
     assert window.ctx.setting("language") == "en"
     assert calls
@@ -97,13 +101,14 @@ def test_language_switch_retranslates(qtbot, make_window, locked_vault, monkeypa
         assert window.nav.item(index).text() == _(pg.title_msgid)
     assert page.tabs.tabText(3) == _("Logboek")
     assert window.lock_button.text() == _("Vergrendelen (Ctrl+L)")
-    page.language_combo.setCurrentIndex(page.language_combo.findData("nl"))
+    combo.setCurrentIndex(combo.findData("nl"))
     assert i18n.language() == "nl"
     assert window.nav.item(0).text() == "Overzicht"
 
 
 def test_settings_apply(qtbot, make_window, locked_vault) -> None:
-    window, page, _vault = _beheer(qtbot, make_window, locked_vault)
+    window, beheer, _vault = _beheer(qtbot, make_window, locked_vault)
+    page = beheer.settings_tab
     page.autolock_spin.setValue(7)
     assert window.ctx.setting("autolock_minutes") == 7
     assert window.autolock.interval_ms() == 7 * 60_000
@@ -125,8 +130,9 @@ def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
     from zorgapp.reports.letter import plaatsingsbrief
     from zorgapp.reports.style import Briefhoofd
 
-    window, page, _vault = _beheer(qtbot, make_window, locked_vault)
-    page.tabs.setCurrentIndex(2)
+    window, beheer, _vault = _beheer(qtbot, make_window, locked_vault)
+    beheer.tabs.setCurrentIndex(2)
+    page = beheer.settings_tab
     kapot = tmp_path / "kapot.png"
     kapot.write_bytes(b"geen plaatje")
     monkeypatch.setattr(type(page), "logo_dialog", lambda self: str(kapot))
@@ -153,8 +159,9 @@ def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
 
 
 def test_audit_view_and_verify(qtbot, make_window, locked_vault) -> None:
-    _window, page, _vault = _beheer(qtbot, make_window, locked_vault)
-    page.tabs.setCurrentIndex(3)
+    _window, beheer, _vault = _beheer(qtbot, make_window, locked_vault)
+    beheer.tabs.setCurrentIndex(3)
+    page = beheer.audit_tab
     qtbot.waitUntil(lambda: page.audit_model.rowCount() > 0, timeout=10_000)
     actions = {page.audit_model.index(r, 2).data() for r in range(page.audit_model.rowCount())}
     assert _("ontgrendeld") in actions and _("aangemaakt") in actions

@@ -18,7 +18,7 @@ def _open(dossier_view, dossier_service):
     melding = Melding(datum=date.today() - timedelta(days=30), melder_type=MelderType.POLITIE)
     dossier = dossier_service.nieuwe_melding(Persoon(naam="Réka Szőke", nationaliteiten=["HU"]), melding)
     dossier_view.show_dossier(dossier_service.open(dossier.uuid))
-    dossier_view.tabs.setCurrentWidget(dossier_view.behoeften_page)
+    dossier_view.tabs.setCurrentWidget(dossier_view.behoeften_tab)
     return dossier
 
 
@@ -35,12 +35,12 @@ def _add_child(form, monkeypatch, naam: str, mee: bool) -> None:
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, dossier_view, dossier_service, monkeypatch) -> None:
     dossier = _open(dossier_view, dossier_service)
-    form = dossier_view.behoeften_form
+    form = dossier_view.behoeften_tab.form
     form.comensha_edit.setText("CM-2026-0815")
     _add_child(form, monkeypatch, "Zoltán Szőke", mee=True)
     _add_child(form, monkeypatch, "Anna Szőke", mee=False)
-    assert form.kinderen_tree.topLevelItemCount() == 2
-    form.kinderen_tree.setCurrentItem(form.kinderen_tree.topLevelItem(1))
+    assert form.kinderen_model.rowCount() == 2
+    form.kinderen_view.setCurrentIndex(form.kinderen_model.index(1, 0))
     form.kind_verwijderen()
     form.daders_combo.set_value(True)
     form.daders_edit.setText("Uitbuiter in Gouda")
@@ -66,17 +66,17 @@ def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, dossier_view, dossie
 
     # The other dossier fields are untouched, and reopening shows what was saved.
     dossier_view.show_dossier(dossier_service.open(dossier.uuid))
-    assert dossier_view.behoeften_form.behoeften() == stored
-    assert dossier_view.persoon_form.persoon().naam == "Réka Szőke"
+    assert dossier_view.behoeften_tab.form.behoeften() == stored
+    assert dossier_view.persoon_tab.form.persoon().naam == "Réka Szőke"
 
 
 def test_due_date_without_pregnancy_is_refused_and_nothing_changes(dossier_view, dossier_service) -> None:
     dossier = _open(dossier_view, dossier_service)
     before = dossier_service.laad(dossier.uuid).to_dict()
-    form = dossier_view.behoeften_form
+    form = dossier_view.behoeften_tab.form
     form.medisch_edit.setPlainText("Rugklachten")
     form.zwanger_combo.set_value(None)
     form.uitgerekend.set_value(date.today() + timedelta(days=30))
-    dossier_view.save_behoeften()
+    dossier_view.behoeften_tab.save()
     assert "zwanger" in dossier_view.message_label.text()
     assert dossier_service.laad(dossier.uuid).to_dict() == before

@@ -49,7 +49,7 @@ def test_case_moves_through_every_stage_via_the_dialog(view, service) -> None:
     view.show_dossier(service.open(dossier.uuid))
     start = date.today() - timedelta(days=100)
     for i, fase in enumerate(PATH):
-        dialog = view.volgende_fase_dialog()
+        dialog = view.traject_tab.volgende_fase_dialog()
         offered = {Fase(dialog.fase_combo.itemData(k)) for k in range(dialog.fase_combo.count())}
         assert offered == set(view.dossier.traject.mogelijke_overgangen())
         assert dialog.select(fase)
@@ -66,14 +66,14 @@ def test_case_moves_through_every_stage_via_the_dialog(view, service) -> None:
     assert [f for f, _d, _r in stored.traject.geschiedenis()] == [Fase.SIGNAAL, *PATH]
     assert stored.traject.sluitreden is Sluitreden.ZELFSTANDIG
     # The timeline shows every stage with its date, the header the stage.
-    text = view.timeline.description()
+    text = view.traject_tab.timeline.description()
     for i, fase in enumerate(PATH):
         assert format_date(start + timedelta(days=10 * i)) in text
     assert _("Begeleiding") in text and _("Zelfstandig") in text
     assert _("Afgesloten") in view.info_label.text()
-    assert not view.volgende_button.isEnabled() and view.heropen_button.isEnabled()
+    assert not view.traject_tab.volgende_button.isEnabled() and view.traject_tab.heropen_button.isEnabled()
 
-    dialog = view.heropen_dialog()
+    dialog = view.traject_tab.heropen_dialog()
     dialog.reden_edit.setText("Nieuwe hulpvraag")
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -89,7 +89,7 @@ def test_impossible_transition_is_refused_with_the_message(view, service) -> Non
     view.show_dossier(service.open(dossier.uuid))
 
     # A stage the path does not allow from here is not even offered.
-    dialog = view.volgende_fase_dialog()
+    dialog = view.traject_tab.volgende_fase_dialog()
     assert not dialog.select(Fase.INTAKE) and not dialog.select(Fase.SIGNAAL)
     # Bedenktijd is offered from geplaatst, but it expired: refused with the rule's message.
     assert dialog.select(Fase.BEDENKTIJD)
@@ -116,18 +116,19 @@ def test_decision_and_correction_are_marked_on_the_timeline(view, service) -> No
     dossier = _new(service)
     service.overgang(dossier.uuid, Fase.INTAKE, date.today() - timedelta(days=50), "intake")
     view.show_dossier(service.open(dossier.uuid))
-    dialog = view.besluit_dialog()
+    dialog = view.traject_tab.besluit_dialog()
     dialog.soort_combo.setCurrentIndex(dialog.soort_combo.findData(BesluitSoort.AANGIFTE.value))
     assert {dialog.uitkomst_combo.itemData(k) for k in range(dialog.uitkomst_combo.count())} == {"ja", "nee"}
     dialog.uitkomst_combo.setCurrentIndex(dialog.uitkomst_combo.findData(BesluitUitkomst.JA.value))
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     view._reload()
-    assert "Besluit op" in view.timeline.description() and "Aangifte: Ja" in view.timeline.description()
+    assert "Besluit op" in view.traject_tab.timeline.description() and "Aangifte: Ja" in view.traject_tab.timeline.description()
 
     intake = view.dossier.traject.stappen()[1]
-    view.events_list.setCurrentItem(view.events_list.topLevelItem(1))
-    dialog = view.correctie_dialog()
+    events = view.traject_tab.events_model
+    view.traject_tab.events_view.setCurrentIndex(events.index(1, 0))
+    dialog = view.traject_tab.correctie_dialog()
     assert dialog.event_combo.currentData() == intake.event_uuid
     new_date = date.today() - timedelta(days=45)
     dialog.nieuwe_datum.set_value(new_date)
@@ -138,8 +139,8 @@ def test_decision_and_correction_are_marked_on_the_timeline(view, service) -> No
     stored = service.laad(dossier.uuid)
     assert stored.traject.stappen()[1].datum == new_date
     assert len(stored.traject.events) == 4  # the original intake event is still there
-    assert "Correctie op" in view.timeline.description()
-    texts = [view.events_list.topLevelItem(i).text(0) for i in range(view.events_list.topLevelItemCount())]
+    assert "Correctie op" in view.traject_tab.timeline.description()
+    texts = [events.index(i, 0).data() for i in range(events.rowCount())]
     assert any("correctie: Verkeerde datum overgenomen" in t for t in texts)
 
 
@@ -148,11 +149,11 @@ def test_decision_and_correction_are_marked_on_the_timeline(view, service) -> No
 def test_person_journal_tasks_partners_and_consent(qtbot, view, service) -> None:
     dossier = _new(service)
     view.show_dossier(service.open(dossier.uuid))
-    form = view.persoon_form
+    form = view.persoon_tab.form
     form.bsn_edit.setText("123456789")
     assert form.bsn_status.text() == "BSN klopt niet (elfproef)"
     view.tabs.setCurrentIndex(0)
-    view.save_persoon()
+    view.persoon_tab.save()
     assert "elfproef" in view.message_label.text()
     form.bsn_edit.setText("111222333")
     assert form.bsn_status.text() == "BSN klopt"
@@ -166,28 +167,32 @@ def test_person_journal_tasks_partners_and_consent(qtbot, view, service) -> None
     stored = service.laad(dossier.uuid)
     assert stored.persoon.bsn == "111222333" and stored.persoon.naam == "Elena Popescu-Ionescu"
 
-    view.journaal_tekst.setText("Telefonisch contact met melder")
-    view.journaal_toevoegen()
-    assert view.journaal_tree.topLevelItemCount() == 1
+    journaal = view.journaal_tab
+    journaal.tekst.setText("Telefonisch contact met melder")
+    journaal.toevoegen()
+    assert journaal.model.rowCount() == 1
 
-    view.taak_omschrijving.setText("Huisvesting regelen")
-    view.taak_deadline.setDate(_qdate(date.today() + timedelta(days=3)))
-    view.taak_toevoegen()
+    taken = view.taken_tab
+    taken.omschrijving.setText("Huisvesting regelen")
+    taken.deadline.setDate(_qdate(date.today() + timedelta(days=3)))
+    taken.toevoegen()
     assert "Taak: Huisvesting regelen" in view.info_label.text()
-    view.taken_tree.setCurrentItem(view.taken_tree.topLevelItem(0))
-    view.taak_afvinken()
+    taken.view.setCurrentIndex(taken.model.index(0, 0))
+    taken.afvinken()
     assert service.laad(dossier.uuid).taken[0].gedaan_op == date.today()
 
-    view.partner_naam.setText("Politie Hollands Midden")
-    view.partner_rol.setText("politie")
-    view.partner_toevoegen()
-    assert view.partners_tree.topLevelItemCount() == 1
-    view.toestemming_doel.setCurrentIndex(view.toestemming_doel.findData(ToestemmingDoel.DELEN_PARTNER.value))
-    view.toestemming_toevoegen()  # no partner chosen: refused
+    partners = view.partners_tab
+    partners.partner_naam.setText("Politie Hollands Midden")
+    partners.partner_rol.setText("politie")
+    partners.partner_toevoegen()
+    assert partners.partner_model.rowCount() == 1
+    partners.toestemming_doel.setCurrentIndex(partners.toestemming_doel.findData(ToestemmingDoel.DELEN_PARTNER.value))
+    partners.toestemming_toevoegen()  # no partner chosen: refused
     assert view.message_label.text() == "Kies met welke partner gegevens gedeeld mogen worden."
-    view.toestemming_partner.setCurrentIndex(1)
-    view.toestemming_toevoegen()
-    assert view.toestemming_tree.topLevelItem(0).text(4) == "geldig"
-    view.toestemming_tree.setCurrentItem(view.toestemming_tree.topLevelItem(0))
-    view.toestemming_intrekken()
-    assert view.toestemming_tree.topLevelItem(0).text(4).startswith("ingetrokken op")
+    partners.toestemming_partner.setCurrentIndex(1)
+    partners.toestemming_toevoegen()
+    toestemmingen = partners.toestemming_model
+    assert toestemmingen.index(0, 4).data() == "geldig"
+    partners.toestemming_view.setCurrentIndex(toestemmingen.index(0, 0))
+    partners.toestemming_intrekken()
+    assert toestemmingen.index(0, 4).data().startswith("ingetrokken op")

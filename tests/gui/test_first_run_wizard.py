@@ -124,7 +124,7 @@ def test_recovery_sheet_is_previewed_from_memory(qtbot, ctx, tmp_path: Path, mon
 
     from pypdf import PdfReader
 
-    from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
+    from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 
     spare_tmp = tmp_path / "tmp"
     spare_tmp.mkdir()

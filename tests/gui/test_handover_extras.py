@@ -13,7 +13,7 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.services.dossier_service import DossierService
 from zorgapp.store.identity import IdentityRepository, OverdrachtRij
 from zorgapp.ui.dialogs.contact_card_dialog import ContactCardDialog
-from zorgapp.ui.widgets.dossier_view import DossierView
+from zorgapp.ui.dossier.view import DossierView
 
 
 def test_dossier_view_shows_handover_history(qtbot, ctx, vault) -> None:
@@ -29,9 +29,9 @@ def test_dossier_view_shows_handover_history(qtbot, ctx, vault) -> None:
     qtbot.addWidget(view)
     view.set_service(service)
     view.show_dossier(service.laad(d.uuid))
-    assert "Overgedragen aan Coördinator Haaglanden op 2026-11-20" in view.overdracht_label.text()
+    assert "Overgedragen aan Coördinator Haaglanden op 2026-11-20" in view.traject_tab.overdracht_label.text()
     view.clear()
-    assert view.overdracht_label.text() == ""
+    assert view.traject_tab.overdracht_label.text() == ""
 
 
 def test_contact_card_prints_with_fingerprint(qtbot, vault) -> None:

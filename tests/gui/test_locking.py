@@ -27,7 +27,7 @@ def test_autolock_hides_contents_drops_key_and_returns_to_page(qtbot, make_windo
 
     qtbot.waitUntil(window.is_locked, timeout=5_000)
     assert window.root.currentIndex() == LOCK_INDEX
-    assert beheer.vault is None and beheer.backup_list.count() == 0
+    assert beheer.vault is None and beheer.backups_tab.backup_list.count() == 0
     assert not window.lock_button.isEnabled()
     qtbot.waitUntil(lambda: not vault.is_open, timeout=5_000)
     assert vault._key is None

@@ -53,6 +53,7 @@ def setup(vault: Vault) -> tuple[Vault, str, str]:
 
 def test_model_contracts(qtmodeltester: Any, setup: tuple[Vault, str, str], ctx: Any) -> None:
     from zorgapp.services.allocation_service import AllocationService
+    from zorgapp.ui.models import financien_models as f
     from zorgapp.ui.models import opvang_models as m
 
     vault, uuid, loc = setup
@@ -65,8 +66,8 @@ def test_model_contracts(qtmodeltester: Any, setup: tuple[Vault, str, str], ctx:
         (m.BezettingTableModel(), service.bezetting()),
         (m.EindigendTableModel(), service.eindigend()),
         (m.KostenpostTableModel(), service.kostenposten(uuid)),
-        (m.AandeelTableModel(), uitkomst.verdeling.aandelen),
-        (m.ToelichtingTableModel(), [m.ToelichtingRij(r, "HM-2026-0001")
+        (f.AandeelTableModel(), uitkomst.verdeling.aandelen),
+        (f.ToelichtingTableModel(), [f.ToelichtingRij(r, "HM-2026-0001")
                                      for r in uitkomst.verdeling.aandelen[0].regels]),
     ]
     p = service.plaatsingen(uuid)[0]
@@ -82,7 +83,7 @@ def test_model_contracts(qtmodeltester: Any, setup: tuple[Vault, str, str], ctx:
 def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
                                              setup: tuple[Vault, str, str]) -> None:
     from zorgapp.ui.pages.financien import FinancienPage
-    from zorgapp.ui.widgets.opvang_tab import OpvangTab
+    from zorgapp.ui.dossier.opvang_tab import OpvangTab
 
     vault, uuid, loc = setup
     tab = OpvangTab(ctx, vandaag=lambda: VANDAAG)
@@ -166,12 +167,12 @@ def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
 
 def test_overlap_message_stays_in_dialog(qtbot: Any, ctx: Any,
                                          setup: tuple[Vault, str, str]) -> None:
-    from zorgapp.ui.widgets.opvang_tab import OpvangTab
+    from zorgapp.ui.dossier.opvang_tab import OpvangTab
 
     vault, uuid, loc = setup
     OpvangService(vault, vandaag=lambda: VANDAAG).plaats_direct(uuid, "VO", date(2026, 2, 1),
                                                                  locatie_uuid=loc)
-    tab = OpvangTab(vault, uuid, vandaag=lambda: VANDAAG)
+    tab = OpvangTab(vault=vault, dossier_uuid=uuid, vandaag=lambda: VANDAAG)
     qtbot.addWidget(tab)
     seen = fake_dialogs(tab, [lambda d: set_date(d.datum_edit, date(2026, 3, 1))])
     qtbot.mouseClick(tab.plaats_direct_button, LEFT)

@@ -15,9 +15,9 @@ from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.services.demo import fill_demo
 from zorgapp.settings import Settings
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.pages.rapportages import RapportagesPage
 from zorgapp.ui.tasks import TaskRunner
-from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
 
 
 def _pdf() -> bytes:

@@ -17,7 +17,7 @@ from zorgapp.services.opvang_service import OpvangService
 from zorgapp.services.region_service import RegionService
 from zorgapp.store.vault import Vault
 from zorgapp.ui.dialogs.brief_dialog import BriefDialog
-from zorgapp.ui.widgets.opvang_tab import OpvangTab
+from zorgapp.ui.dossier.opvang_tab import OpvangTab
 
 LEFT = Qt.MouseButton.LeftButton
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -41,7 +41,8 @@ def geplaatst(vault: Vault) -> str:
 def test_placement_letter_from_the_opvang_tab(qtbot, ctx, vault, geplaatst) -> None:
     tab = OpvangTab(ctx, vandaag=lambda: VANDAAG)
     qtbot.addWidget(tab)
-    tab.set_dossier(vault, geplaatst)
+    tab.set_vault(vault)
+    tab.set_dossier(geplaatst)
     assert not tab.brief_button.isEnabled()  # nothing chosen yet
     tab.plaatsing_view.selectRow(0)
     assert tab.brief_button.isEnabled()
@@ -70,7 +71,8 @@ def test_placement_letter_from_the_opvang_tab(qtbot, ctx, vault, geplaatst) -> N
 def test_cancelled_letter_dialog_makes_nothing(qtbot, ctx, vault, geplaatst) -> None:
     tab = OpvangTab(ctx, vandaag=lambda: VANDAAG)
     qtbot.addWidget(tab)
-    tab.set_dossier(vault, geplaatst)
+    tab.set_vault(vault)
+    tab.set_dossier(geplaatst)
     tab.plaatsing_view.selectRow(0)
     before = len(vault.audit.entries())
     tab.run_dialog = lambda dialog: False

@@ -1,8 +1,11 @@
-"""Sub-commands of the command line, one module per feature.
+"""The commands of the command line, one module per command.
 
-Each module defines ``register(sub)`` that adds its parsers to the ``zorgapp``
-sub-parser set and sets ``func`` on them; ``zorgapp.cli`` finds them all here, so a
-feature adds its commands without editing the central parser.
+A command module defines ``register(sub)``, which adds its parser (and its actions)
+to the ``zorgapp`` sub-parser set and sets ``func`` on each; ``zorgapp.cli`` calls
+``register`` of every module found here, in the order of their names, so a feature
+adds a command without editing a central list. Helper modules (``common``,
+``parsing``) have no ``register`` and are skipped. ``build.spec`` collects this
+package's modules for the frozen app, so discovery works there too.
 """
 
 from __future__ import annotations
@@ -13,7 +16,10 @@ from types import ModuleType
 
 
 def modules() -> list[ModuleType]:
+    """Every command module, sorted by name (which is its command's name)."""
     found = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        found.append(importlib.import_module(f"{__name__}.{info.name}"))
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if callable(getattr(module, "register", None)):
+            found.append(module)
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from zorgapp.cli import open_vault, out, secret_options
+from zorgapp.commands.common import open_vault, out, secret_options
 from zorgapp.errors import EXIT_OK
 from zorgapp.i18n import _
 
@@ -45,13 +45,6 @@ def cmd_allocation(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    # Placements belong to a case: ``case show --json`` gets a ``plaatsingen`` section,
-    # and importing the service adds their evaluation/end dates to the deadlines.
-    from zorgapp.commands import case
-    from zorgapp.services.opvang_service import plaatsingen_json
-
-    case.SHOW_SECTIONS.setdefault("plaatsingen", plaatsingen_json)
-
     p = sub.add_parser("allocation", help=_("kostenverdeling naar ratio over een periode"),
                        description=_("Verdeel de kosten van een maand, kwartaal of jaar over "
                                      "de gemeenten van de regio. 'van' en 'tot' zijn de eerste "

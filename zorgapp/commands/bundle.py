@@ -19,7 +19,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from zorgapp.cli import Parser, open_vault, out, say
+from zorgapp.commands.common import open_vault, out, say
+from zorgapp.commands.parsing import subcommands
 from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.i18n import _
 from zorgapp.store import keyfile
@@ -36,11 +37,10 @@ def _bundle_passphrase_option(p: argparse.ArgumentParser, help_text: str) -> Non
 
 
 def register(sub: Any) -> None:
-    bundle = sub.add_parser(
+    bundle = subcommands(sub.add_parser(
         "bundle", help=_("dossiers overdragen in een versleutelde bundel"),
         description=_("Overdrachtsbundels (.zorgbundle). De kluis opent u met --vault-passphrase-file "
-                      "of ZORGAPP_PASSPHRASE; --passphrase-file is steeds de wachtwoordzin van de bundel.")
-    ).add_subparsers(dest="action", required=True, parser_class=Parser)
+                      "of ZORGAPP_PASSPHRASE; --passphrase-file is steeds de wachtwoordzin van de bundel.")))
 
     p = bundle.add_parser("export", help=_("dossiers in een bundel zetten"))
     p.add_argument("path", help=_("de kluis"))
@@ -187,8 +187,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if voorbeeld.al_ontvangen:
         say(_("Deze bundel is al eerder ingelezen; opnieuw inlezen verandert niets."))
     labels = {"nieuw": _("nieuw"), "gelijk": _("gelijk"), "anders": _("anders")}
-    for d in voorbeeld.dossiers:
-        print(f"{d.dossiernummer}\t{labels[d.status]}\t{len(d.verschillen)}")
+    for case in voorbeeld.dossiers:
+        print(f"{case.dossiernummer}\t{labels[case.status]}\t{len(case.verschillen)}")
     return EXIT_OK
 
 

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
-from zorgapp.cli import Parser, secret_options, open_vault, out
+from zorgapp.commands.common import open_vault, out, secret_options
+from zorgapp.commands.parsing import subcommands
 from zorgapp.domain.dossier import Dossier
 from zorgapp.errors import EXIT_OK
 from zorgapp.i18n import _
 from zorgapp.services.dossier_service import DossierService, fase_geschiedenis
+from zorgapp.services.opvang_overzicht import plaatsingen_json
 from zorgapp.store.dossiers import Filter
+from zorgapp.store.vault import Vault
 
-# Features with more per-case data (placements) add a section to ``case show``:
-# name -> fn(vault, dossier_uuid) -> JSON-safe value.
-SHOW_SECTIONS: dict[str, Any] = {}
+#: Per-case data kept by other features, as sections of ``case show --json`` after
+#: ``deadlines``, in this order: name -> fn(vault, dossier_uuid) -> JSON-safe value.
+#: A feature with more per-case data adds its line here (explicitly, not on import).
+SHOW_SECTIONS: tuple[tuple[str, Callable[[Vault, str], Any]], ...] = (
+    ("plaatsingen", plaatsingen_json),
+)
 
 
 def register(sub: Any) -> None:
-    case = sub.add_parser("case", help=_("dossiers opvragen (alleen lezen)")).add_subparsers(
-        dest="action", required=True, parser_class=Parser)
+    case = subcommands(sub.add_parser("case", help=_("dossiers opvragen (alleen lezen)")))
     p = case.add_parser("list", help=_("dossiers opsommen"))
     p.add_argument("path")
     p.add_argument("--stage", help=_("alleen dossiers in deze fase (code)"))
@@ -65,7 +71,7 @@ def case_json(service: DossierService, dossier: Dossier) -> dict[str, Any]:
     doc["fasegeschiedenis"] = fase_geschiedenis(dossier)
     doc["deadlines"] = [{"soort": d.soort.value, "omschrijving": _(d.omschrijving).format(**d.params),
                          "datum": d.datum.isoformat()} for d in service.deadlines(dossier)]
-    for name, section in SHOW_SECTIONS.items():
+    for name, section in SHOW_SECTIONS:
         doc[name] = section(service.vault, dossier.uuid)
     return doc
 

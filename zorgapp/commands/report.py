@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from zorgapp.cli import open_vault, say, secret_options
+from zorgapp.commands.common import open_vault, say, secret_options
+from zorgapp.commands.parsing import subcommands
 from zorgapp.errors import EXIT_OK
 from zorgapp.i18n import _
 
@@ -38,9 +39,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("report", help=_("documenten als PDF maken"))
-    # type(parser): the CLI's own parser class, so usage errors exit with code 2
-    _add(parser.add_subparsers(dest="document", required=True, parser_class=type(parser)))
+    _add(subcommands(sub.add_parser("report", help=_("documenten als PDF maken")),
+                     dest="document", metavar=_("DOCUMENT")))
 
 
 def _add(reports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -26,6 +26,7 @@ from zorgapp.domain.dossier import (
     Toestemming,
     maak_dossiernummer,
 )
+from zorgapp.domain.opvang import Plaatsing
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
@@ -35,14 +36,9 @@ from zorgapp.services.base import VaultService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository, DossierRij, Filter
+from zorgapp.store.opvang import PlaatsingRepository
 
 DEFAULT_PREFIX = "HM"
-
-# Features that keep per-dossier data elsewhere (placements) plug in here, so the
-# deadlines of a case include theirs: fn(db, dossier_uuid) -> iterable of objects
-# with ``evaluatiedatum`` / ``verwachte_einddatum`` / ``status``.
-PLAATSINGEN_VOOR: list[Callable[[Connection, str], Iterable[object]]] = []
-
 
 @dataclass
 class Overzicht:
@@ -65,11 +61,9 @@ class DossierService(VaultService):
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _plaatsingen(self, db: Connection, uuid: str) -> list[object]:
-        found: list[object] = []
-        for source in PLAATSINGEN_VOOR:
-            found += list(source(db, uuid))
-        return found
+    def _plaatsingen(self, db: Connection, uuid: str) -> list[Plaatsing]:
+        """A case's placements: their evaluation and expected end dates are deadlines."""
+        return PlaatsingRepository(db).voor_dossier(uuid)
 
     def deadlines(self, dossier: Dossier, db: Connection | None = None) -> list[Deadline]:
         if db is None:
@@ -321,19 +315,6 @@ class DossierService(VaultService):
         result.achterstallig = sorted(result.achterstallig, key=lambda i: i[0].datum)[:MAX_REGELS]
         result.binnenkort = sorted(result.binnenkort, key=lambda i: i[0].datum)[:MAX_REGELS]
         return result
-
-    def ververs_deadlines(self) -> int:
-        """Recompute the next-deadline column (after a day change or a rule change)."""
-        count = 0
-        with self.vault.transaction() as db:
-            repo = DossierRepository(db)
-            for uuid in repo.all_uuids():
-                dossier = repo.get(uuid)
-                first = self._first_deadline(db, dossier)
-                db.execute("UPDATE dossier SET deadline = ? WHERE uuid = ?",
-                           (first.isoformat() if first else None, uuid))
-                count += 1
-        return count
 
 
 def fase_geschiedenis(dossier: Dossier) -> list[dict[str, Any]]:

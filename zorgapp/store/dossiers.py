@@ -15,7 +15,7 @@ from typing import Any
 
 from zorgapp.domain.dossier import Dossier, parse_dossiernummer
 from zorgapp.domain.zoeken import fts_query, vouw
-from zorgapp.errors import N_, KnownError, UsageError
+from zorgapp.errors import N_, NotFoundError
 from zorgapp.store.connection import Connection
 
 
@@ -146,7 +146,7 @@ class DossierRepository:
     def _id(self, uuid: str) -> int:
         row = self.db.execute("SELECT id FROM dossier WHERE uuid = ?", (uuid,)).fetchone()
         if row is None:
-            raise KnownError(N_("Dossier niet gevonden."))
+            raise NotFoundError(N_("Dossier niet gevonden."))
         return int(row[0])
 
     # -- reading ---------------------------------------------------------------------
@@ -155,7 +155,7 @@ class DossierRepository:
         row = self.db.execute("SELECT d.data FROM dossier_doc d JOIN dossier USING (id) "
                               "WHERE dossier.uuid = ?", (uuid,)).fetchone()
         if row is None:
-            raise KnownError(N_("Dossier niet gevonden."))
+            raise NotFoundError(N_("Dossier niet gevonden."))
         return dict(json.loads(row[0]))
 
     def get(self, uuid: str) -> Dossier:
@@ -165,7 +165,7 @@ class DossierRepository:
         row = self.db.execute("SELECT uuid FROM dossier WHERE dossiernummer = ?",
                               (dossiernummer.strip().upper(),)).fetchone()
         if row is None:
-            raise UsageError(N_("Dossier {nummer} bestaat niet in deze kluis."),
+            raise NotFoundError(N_("Dossier {nummer} bestaat niet in deze kluis."),
                              nummer=dossiernummer)
         return str(row[0])
 

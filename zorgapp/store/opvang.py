@@ -24,7 +24,7 @@ from zorgapp.domain.opvang import (
     Tarief,
 )
 from zorgapp.domain.regio import Gemeente, Regio
-from zorgapp.errors import N_, KnownError
+from zorgapp.errors import N_, NotFoundError
 from zorgapp.store.connection import Connection
 
 
@@ -141,7 +141,7 @@ class OpvangRepository:
     def get(self, uuid: str) -> LocatieRij:
         rows = self._rijen("WHERE l.uuid = ?", (uuid,))
         if not rows:
-            raise KnownError(N_("Opvanglocatie niet gevonden."))
+            raise NotFoundError(N_("Opvanglocatie niet gevonden."))
         return rows[0]
 
     def namen(self) -> dict[str, str]:
@@ -225,7 +225,7 @@ class PlaatsingRepository:
     def get(self, uuid: str) -> Plaatsing:
         found = self._lees("WHERE uuid = ?", (uuid,))
         if not found:
-            raise KnownError(N_("Plaatsing niet gevonden."))
+            raise NotFoundError(N_("Plaatsing niet gevonden."))
         return found[0]
 
     def voor_dossier(self, dossier_uuid: str) -> list[Plaatsing]:
@@ -296,7 +296,7 @@ class KostenpostRepository:
     def get(self, uuid: str) -> Kostenpost:
         found = self._lees("WHERE uuid = ?", (uuid,))
         if not found:
-            raise KnownError(N_("Kostenpost niet gevonden."))
+            raise NotFoundError(N_("Kostenpost niet gevonden."))
         return found[0]
 
     def voor_dossier(self, dossier_uuid: str) -> list[Kostenpost]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import shutil
 import signal
 import sys
@@ -47,26 +46,11 @@ def create_application() -> QApplication:
     return app
 
 
-def _demo_passphrase() -> str:
-    return "demo-" + "-".join(secrets.token_hex(2) for _ in range(4))
-
-
 def make_demo(folder: Path, cases: int) -> tuple[Path, str]:
     """A demo vault in ``folder``; returns its path and passphrase. Runs off the GUI thread."""
-    path = folder / "demo.zorg"
-    try:
-        from zorgapp.services.demo import make_demo_vault
-    except ImportError:
-        from zorgapp.services import vault_service
+    from zorgapp.services.demo import make_demo_vault
 
-        log.info("demo data generator not available; making an empty demo vault")
-        phrase = _demo_passphrase()
-        vault, _key = vault_service.create_vault(path, phrase)
-        try:
-            vault.set_meta("demo", "1")
-        finally:
-            vault.lock()
-        return path, phrase
+    path = folder / "demo.zorg"
     result = make_demo_vault(path, cases, passphrase=None)
     return path, str(result.passphrase)
 

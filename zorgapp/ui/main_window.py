@@ -7,13 +7,16 @@ gives every page the new vault and returns to the page the user was on.
 
 Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and list it
 in ``zorgapp.ui.pages.page_classes()``. Pages reach the window's vault via
-``set_vault``; use ``window.page(name)`` / ``show_page(name)`` to navigate.
+``set_vault``; use ``window.page(name)`` / ``show_page(name)`` to navigate. A page
+opens a dossier with ``Page.request_dossier(uuid)``: the window connects every page's
+``open_dossier`` signal once, to ``open_dossier``.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -33,11 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from zorgapp import APP_NAME
-from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
-from zorgapp.store.backup import make_backup
-from zorgapp.store.vault import Vault
 from zorgapp.ui import translation
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
@@ -47,30 +47,13 @@ from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
 
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
+
 log = logging.getLogger(__name__)
 
 LOCK_INDEX, CONTENT_INDEX = 0, 1
 DEFAULT_PAGE = "overzicht"
-
-
-def _backup_and_lock(vault: Vault) -> str | None:
-    """For closing: back up, then lock whatever happens. Returns a message on failure."""
-    problem = None
-    try:
-        make_backup(vault, reason="close")
-    except KnownError as exc:
-        log.warning("backup on close failed: %s", type(exc).__name__)
-        problem = exc.user_message()
-    finally:
-        vault.lock()
-    return problem
-
-
-def _restore_and_reopen(vault: Vault, backup: Path, passphrase: str) -> Vault:
-    path = vault.path
-    vault.lock()
-    vault_service.restore(backup, path, passphrase=passphrase)
-    return vault_service.unlock(path, passphrase)
 
 
 class MainWindow(QMainWindow):
@@ -149,6 +132,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, page.name)
             self.nav.addItem(item)
+            page.open_dossier.connect(self.open_dossier)
             restore = getattr(page, "restore_requested", None)
             if restore is not None:
                 restore.connect(self.restore_backup)
@@ -183,20 +167,16 @@ class MainWindow(QMainWindow):
         self.addAction(self.new_signal_action)
 
     def _connect_pages(self) -> None:
-        """Signals between pages: the dashboard opens dossiers, changes refresh it."""
+        """Signals between pages: a change on the Dossiers page refreshes the dashboard."""
         names = {page.name: page for page in self.pages}
         overzicht, dossiers = names.get("overzicht"), names.get("dossiers")
         if overzicht is not None and dossiers is not None:
-            overzicht.open_dossier.connect(self.open_dossier)  # type: ignore[attr-defined]
             dossiers.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
-        for name in ("opvang", "financien"):
-            page = names.get(name)
-            if page is not None and hasattr(page, "open_dossier") and dossiers is not None:
-                page.open_dossier.connect(self.open_dossier)  # type: ignore[attr-defined]
 
     def open_dossier(self, uuid: str) -> None:
+        """Every page's ``open_dossier`` signal lands here: show it on the Dossiers page."""
         self.show_page("dossiers")
-        self.page("dossiers").open_dossier(uuid)  # type: ignore[attr-defined]
+        self.page("dossiers").show_dossier(uuid)  # type: ignore[attr-defined]
 
     def new_signal(self) -> None:
         """Ctrl+N anywhere in the window: the intake wizard for a new signal."""
@@ -356,7 +336,7 @@ class MainWindow(QMainWindow):
         self._return_page = self.current_page_name()
         self._hide_contents()
         self.lock_screen.set_preparing(N_("Reservekopie wordt teruggezet…"))
-        self.ctx.tasks.run(lambda: _restore_and_reopen(vault, Path(backup), passphrase),
+        self.ctx.tasks.run(lambda: vault_service.restore_and_reopen(vault, Path(backup), passphrase),
                            owner=self, on_done=self._restored, on_error=self._restore_failed,
                            on_finally=lambda: self.lock_screen.set_preparing(None))
 
@@ -390,7 +370,7 @@ class MainWindow(QMainWindow):
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._close_progress = progress
-        self.ctx.tasks.run(lambda: _backup_and_lock(vault), owner=self,
+        self.ctx.tasks.run(lambda: vault_service.backup_and_lock(vault), owner=self,
                            on_done=self._closed_after_backup,
                            on_finally=self._finish_close)
 

@@ -8,6 +8,7 @@ the window stays responsive for a thousand cases.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,9 +33,11 @@ from zorgapp.errors import KnownError
 from zorgapp.exchange.format import SUFFIX
 from zorgapp.i18n import _
 from zorgapp.services.bundle_service import BundleService, ExportResultaat
-from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.tasks import message_for
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 WARN_STYLE = "background: #fff4e5; color: #663c00; padding: 6px; border: 1px solid #ffb74d;"
 ERROR_STYLE = "color: #b00020;"

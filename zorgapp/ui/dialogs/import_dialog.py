@@ -10,6 +10,7 @@ and a side-by-side view of the differences.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,9 +40,11 @@ from zorgapp.exchange import importer
 from zorgapp.exchange.format import SUFFIX, BundlePassphraseError
 from zorgapp.i18n import _
 from zorgapp.services.bundle_service import BundleService
-from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.tasks import message_for
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020;"

@@ -10,7 +10,7 @@ the summary page and the wizard stays open.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -44,10 +44,12 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.errors import KnownError
 from zorgapp.i18n import _, format_date
 from zorgapp.services.dossier_service import DossierService, gemeente_namen
-from zorgapp.store.dossiers import DossierRij
-from zorgapp.ui.dialogs.traject_dialogs import date_edit, to_date
 from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.forms import date_edit, to_date, to_qdate
 from zorgapp.ui.widgets.persoon_form import PersoonForm
+
+if TYPE_CHECKING:
+    from zorgapp.store.dossiers import DossierRij
 
 WARN_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px; border: 1px solid #c9a227;"
 ERROR_STYLE = "color: #b00020;"
@@ -251,8 +253,6 @@ class IndicatorenPage(QWizardPage):
         layout.addWidget(self.error_label)
 
     def set_default_date(self, d: date) -> None:
-        from zorgapp.ui.dialogs.traject_dialogs import to_qdate
-
         for r in self.rows:
             if not r.check.isChecked():
                 r.datum.setDate(to_qdate(d))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -26,7 +27,9 @@ from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
 from zorgapp.i18n import _
 from zorgapp.services.region_service import RegionService
-from zorgapp.store.vault import Vault
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 COL_IN, COL_CODE, COL_NAAM, COL_INWONERS = range(4)
 

@@ -1,9 +1,9 @@
 """Dialogs that change a case's path: next stage, reopen, decision, correction.
 
-Each dialog gathers values and hands them to a ``submit`` callable (the dossier view
+Each dialog gathers values and hands them to a ``submit`` callable (the Traject tab
 calls the service there). A refusal by the rules (``DomainError``/``KnownError``)
 appears as a translated message inside the dialog, which stays open so the user can
-fix the input; it never becomes a traceback.
+fix the input; the machinery is ``FormDialog`` in ui/widgets/forms.py.
 """
 
 from __future__ import annotations
@@ -12,18 +12,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,115 +30,12 @@ from zorgapp.domain.codes import (
     Fase,
     Sluitreden,
 )
-from zorgapp.domain.errors import DomainError
-from zorgapp.domain.traject import EventSoort, Traject
-from zorgapp.errors import KnownError
+from zorgapp.domain.traject import Traject
 from zorgapp.i18n import _, format_date
-from zorgapp.ui.tasks import message_for
-
-ERROR_STYLE = "color: #b00020;"
+from zorgapp.ui.widgets.forms import FormDialog, OptionalDate, date_edit, to_date
 
 
-def to_date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def date_edit(value: date, maximum: date | None, name: str) -> QDateEdit:
-    """A date field with a calendar popup, in the user's language."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(QDate(1900, 1, 1))
-    if maximum is not None:
-        edit.setMaximumDate(to_qdate(maximum))
-    edit.setDate(to_qdate(value))
-    edit.setAccessibleName(name)
-    return edit
-
-
-class OptionalDate(QWidget):
-    """A date that may be left empty: a check box enables the date field."""
-
-    def __init__(self, label: str, value: date, maximum: date | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.check = QCheckBox(label)
-        self.check.setAccessibleName(label)
-        self.edit = date_edit(value, maximum, label)
-        self.edit.setEnabled(False)
-        self.check.toggled.connect(self.edit.setEnabled)
-        row.addWidget(self.check)
-        row.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        return to_date(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        self.check.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(to_qdate(value))
-
-
-class _FormDialog(QDialog):
-    """Form + error label + OK/Cancel; ``submit(values)`` may raise a user error."""
-
-    def __init__(self, title: str, submit: Callable[[dict[str, Any]], object],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._submit = submit
-        self.result_value: object = None
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.layout_ = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setAccessibleName(_("Foutmelding"))
-        self.error_label.hide()
-        self.layout_.addWidget(self.error_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Vastleggen"))
-        self.ok_button.setAccessibleName(_("Vastleggen"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_("Annuleren"))
-        cancel.setAccessibleName(_("Annuleren"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_.addWidget(self.buttons)
-        self.setMinimumWidth(480)
-
-    def add_row(self, label: str, widget: QWidget) -> None:
-        if not widget.accessibleName():
-            widget.setAccessibleName(label.rstrip(":"))
-        self.form.addRow(label, widget)
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
-
-    def accept(self) -> None:
-        try:
-            self.result_value = self._submit(self.values())
-        except (DomainError, KnownError) as exc:
-            self.show_error(message_for(exc))
-            return
-        super().accept()
-
-
-class VolgendeFaseDialog(_FormDialog):
+class VolgendeFaseDialog(FormDialog):
     """Offers only the stages the rules allow from here (``mogelijke_overgangen``)."""
 
     def __init__(self, traject: Traject, vandaag: date,
@@ -201,7 +91,7 @@ class VolgendeFaseDialog(_FormDialog):
         }
 
 
-class HeropenDialog(_FormDialog):
+class HeropenDialog(FormDialog):
     """Reopen a closed case: back to the stage before closing, or to intake."""
 
     def __init__(self, traject: Traject, vandaag: date,
@@ -224,7 +114,7 @@ class HeropenDialog(_FormDialog):
                 "reden": self.reden_edit.text()}
 
 
-class BesluitDialog(_FormDialog):
+class BesluitDialog(FormDialog):
     """Record a decision: aangifte (ja/nee) or a residence permit step."""
 
     def __init__(self, vandaag: date, submit: Callable[[dict[str, Any]], object],
@@ -267,7 +157,7 @@ class BesluitDialog(_FormDialog):
                 if soort is BesluitSoort.VERBLIJFSVERGUNNING else None}
 
 
-class CorrectieDialog(_FormDialog):
+class CorrectieDialog(FormDialog):
     """Correct an earlier step or decision: a new event, the original stays visible."""
 
     def __init__(self, traject: Traject, vandaag: date,
@@ -328,31 +218,4 @@ class CorrectieDialog(_FormDialog):
                 "vervalt": self.vervalt_check.isChecked()}
 
 
-def event_beschrijving(traject: Traject) -> list[tuple[str, str]]:
-    """Every recorded event as (uuid, one line of text), oldest first (the list below the
-    timeline; corrections included, so nothing is hidden)."""
-    regels: list[tuple[str, str]] = []
-    for e in traject.events:
-        datum = format_date(e.datum)
-        if e.soort is EventSoort.FASE and e.fase is not None:
-            tekst = _("{datum} · {fase}: {reden}").format(datum=datum, fase=_(FASE_LABELS[e.fase]),
-                                                          reden=e.reden)
-            if e.sluitreden is not None:
-                tekst += " (" + _(SLUITREDEN_LABELS[e.sluitreden]) + ")"
-        elif e.soort is EventSoort.HEROPEND and e.fase is not None:
-            tekst = _("{datum} · heropend in {fase}: {reden}").format(
-                datum=datum, fase=_(FASE_LABELS[e.fase]), reden=e.reden)
-        elif e.soort is EventSoort.BESLUIT and e.besluit_soort and e.uitkomst:
-            tekst = _("{datum} · besluit {soort}: {uitkomst}").format(
-                datum=datum, soort=_(BESLUIT_SOORT_LABELS[e.besluit_soort]),
-                uitkomst=_(BESLUIT_UITKOMST_LABELS[e.uitkomst]))
-            if e.reden:
-                tekst += " — " + e.reden
-        else:
-            tekst = _("{datum} · correctie: {reden}").format(datum=datum, reden=e.reden)
-        regels.append((e.uuid, tekst + " · " + e.auteur))
-    return regels
-
-
-__all__ = ["BesluitDialog", "CorrectieDialog", "HeropenDialog", "OptionalDate",
-           "VolgendeFaseDialog", "date_edit", "event_beschrijving", "to_date", "to_qdate"]
+__all__ = ["BesluitDialog", "CorrectieDialog", "HeropenDialog", "VolgendeFaseDialog"]

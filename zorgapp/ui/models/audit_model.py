@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from zorgapp.i18n import N_, _, format_datetime
-from zorgapp.store.audit import AuditEntry
+
+if TYPE_CHECKING:
+    from zorgapp.store.audit import AuditEntry
 
 _ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,7 +32,9 @@ from zorgapp.domain.codes import (
 from zorgapp.domain.persoon import Persoon
 from zorgapp.i18n import N_, _, format_date
 from zorgapp.services.dossier_service import gemeente_namen
-from zorgapp.store.dossiers import DossierRij
+
+if TYPE_CHECKING:
+    from zorgapp.store.dossiers import DossierRij
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

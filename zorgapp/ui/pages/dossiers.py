@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,10 +44,9 @@ from zorgapp.domain.codes import (
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_number, ngettext
-from zorgapp.services.dossier_service import DossierService, gemeente_namen
-from zorgapp.store.dossiers import DossierRij, Filter
-from zorgapp.store.vault import Vault
+from zorgapp.services.dossier_service import DossierService, Filter, gemeente_namen
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dossier.view import DossierView
 from zorgapp.ui.models.dossier_table_model import (
     PAGE_SIZE,
     PREFETCH_PAGES,
@@ -56,7 +56,10 @@ from zorgapp.ui.models.dossier_table_model import (
 )
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.dossier_view import DossierView
+
+if TYPE_CHECKING:
+    from zorgapp.store.dossiers import DossierRij
+    from zorgapp.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -342,10 +345,11 @@ class DossiersPage(Page):
     def _open_index(self, index: QModelIndex) -> None:
         uuid = self.model.data(self.model.index(index.row(), 0), UUID_ROLE)
         if uuid:
-            self.open_dossier(uuid)
+            self.show_dossier(uuid)
 
-    def open_dossier(self, uuid: str) -> bool:
-        """Show one dossier (audited as a read); the dashboard calls this too."""
+    def show_dossier(self, uuid: str) -> bool:
+        """Show one dossier (audited as a read). Other pages reach this through
+        ``Page.request_dossier`` and the main window."""
         if self.service is None:
             return False
         try:
@@ -388,5 +392,5 @@ class DossiersPage(Page):
         if wizard.exec() and wizard.dossier is not None:
             self.dossiers_changed.emit()
             self.run_query()
-            self.open_dossier(wizard.dossier.uuid)
+            self.show_dossier(wizard.dossier.uuid)
         self.wizard = None

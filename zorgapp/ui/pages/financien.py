@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,16 +36,19 @@ from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_date, format_money
 from zorgapp.services.allocation_service import AllocationService, Uitkomst
 from zorgapp.services.region_service import RegionService
-from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.models.opvang_models import (
+from zorgapp.ui.models.financien_models import (
     AandeelTableModel,
     ToelichtingRij,
     ToelichtingTableModel,
 )
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.opvang_tab import ERROR_STYLE, OK_STYLE, table_view
+from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE
+from zorgapp.ui.widgets.tables import table_view
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 MAANDEN = (N_("januari"), N_("februari"), N_("maart"), N_("april"), N_("mei"), N_("juni"),
            N_("juli"), N_("augustus"), N_("september"), N_("oktober"), N_("november"),
@@ -56,7 +59,6 @@ class FinancienPage(Page):
     name = "financien"
     title_msgid = N_("Financiën")
 
-    open_dossier = Signal(str)
     berekend = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None,
@@ -336,15 +338,7 @@ class FinancienPage(Page):
     def _open(self, index: Any) -> None:
         rij = self.toelichting_model.row(index.row())
         uuid = rij.regel.dossier_uuid
-        meta = self.metaObject()
-        method = meta.method(meta.indexOfSignal("open_dossier(QString)"))
-        if self.isSignalConnected(method):
-            self.open_dossier.emit(uuid)
-            return
-        window = self.window()
-        if hasattr(window, "show_page") and hasattr(window, "page"):
-            window.show_page("dossiers")
-            window.page("dossiers").open_dossier(uuid)
+        self.request_dossier(uuid)
 
     # -- export and region -------------------------------------------------------------------
 

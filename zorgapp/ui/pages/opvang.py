@@ -3,7 +3,8 @@ expected to end in the next 14 days (overdue ones first).
 
 Addresses are secret by default; the list says "geheim" instead of showing them.
 Lists show dossiernummers, not names. Activating a placement emits
-``open_dossier(uuid)`` (the main window opens it on the Dossiers page).
+``open_dossier(uuid)`` (``Page.request_dossier``; the main window opens it on the
+Dossiers page).
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,13 +32,16 @@ from PySide6.QtWidgets import (
 from zorgapp.domain.opvang import OPVANG_LABELS, Locatie, OpvangType
 from zorgapp.i18n import N_, _, format_date
 from zorgapp.services.opvang_service import Bezetting, OpvangService
-from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.dialogs.traject_dialogs import _FormDialog, date_edit, to_date
 from zorgapp.ui.models.opvang_models import BezettingTableModel, EindigendTableModel
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.opvang_tab import ERROR_STYLE, OK_STYLE, table_view
+from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, date_edit, to_date
+from zorgapp.ui.widgets.forms import FormDialog as _FormDialog
+from zorgapp.ui.widgets.tables import table_view
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 ENDING_DAYS = 14
 
@@ -126,8 +130,6 @@ class TariefDialog(_FormDialog):
 class OpvangPage(Page):
     name = "opvang"
     title_msgid = N_("Opvang")
-
-    open_dossier = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None,
                  vandaag: Callable[[], date] = date.today) -> None:
@@ -261,15 +263,7 @@ class OpvangPage(Page):
     def _open(self, index: Any) -> None:
         rij = self.eindigend_model.row(index.row())
         uuid = rij.plaatsing.dossier_uuid
-        meta = self.metaObject()
-        method = meta.method(meta.indexOfSignal("open_dossier(QString)"))
-        if self.isSignalConnected(method):
-            self.open_dossier.emit(uuid)
-            return
-        window = self.window()
-        if hasattr(window, "show_page") and hasattr(window, "page"):
-            window.show_page("dossiers")
-            window.page("dossiers").open_dossier(uuid)
+        self.request_dossier(uuid)
 
     # -- actions ------------------------------------------------------------------------
 

@@ -33,10 +33,10 @@ from zorgapp.services.report_service import (
     ReportService,
 )
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
+from zorgapp.ui.dialogs.rapport_preview import toon_rapport
 from zorgapp.ui.pages.base import Page, heading
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
-from zorgapp.ui.widgets.rapport_preview import toon_rapport
 
 _SOORTEN = (
     (SUMMARY, N_("Dossieroverzicht")),

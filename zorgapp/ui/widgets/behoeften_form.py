@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,8 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +33,9 @@ from zorgapp.domain.opvangbehoeften import (
     Veiligheid,
     Zorgbehoeften,
 )
-from zorgapp.i18n import _, format_date
-from zorgapp.ui.dialogs.traject_dialogs import OptionalDate
+from zorgapp.i18n import _
+from zorgapp.ui.models.dossier_tab_models import KindTableModel
+from zorgapp.ui.widgets.forms import OptionalDate
 
 
 class JaNeeOnbekend(QComboBox):
@@ -118,23 +119,28 @@ class BehoeftenForm(QWidget):
         self._vandaag = vandaag or date.today()
         self._kinderen: list[Kind] = []
         layout = QVBoxLayout(self)
-
         algemeen = QFormLayout()
         self.comensha_edit = QLineEdit()
         self.comensha_edit.setAccessibleName(_("Kenmerk CoMensha"))
         self.comensha_edit.setPlaceholderText(_("Kenmerk van de aanmelding bij CoMensha"))
         algemeen.addRow(_("Kenmerk Co&Mensha:"), self.comensha_edit)
         layout.addLayout(algemeen)
+        layout.addWidget(self._build_kinderen())
+        layout.addWidget(self._build_veiligheid())
+        layout.addWidget(self._build_zorg())
+        layout.addStretch(1)
 
+    def _build_kinderen(self) -> QGroupBox:
         kinderen = QGroupBox(_("Kinderen"))
         kinderen_layout = QVBoxLayout(kinderen)
-        self.kinderen_tree = QTreeWidget()
-        self.kinderen_tree.setAccessibleName(_("Kinderen"))
-        self.kinderen_tree.setHeaderLabels([_("Naam"), _("Geboortedatum"), _("Komt mee"),
-                                            _("Bijzonderheden")])
-        self.kinderen_tree.setRootIsDecorated(False)
-        self.kinderen_tree.setMaximumHeight(110)
-        kinderen_layout.addWidget(self.kinderen_tree)
+        self.kinderen_model = KindTableModel(self)
+        self.kinderen_view = QTreeView()
+        self.kinderen_view.setModel(self.kinderen_model)
+        self.kinderen_view.setAccessibleName(_("Kinderen"))
+        self.kinderen_view.setRootIsDecorated(False)
+        self.kinderen_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.kinderen_view.setMaximumHeight(110)
+        kinderen_layout.addWidget(self.kinderen_view)
         rij = QHBoxLayout()
         self.kind_toevoegen_button = QPushButton(_("&Kind toevoegen…"))
         self.kind_toevoegen_button.clicked.connect(self.kind_toevoegen)
@@ -144,8 +150,9 @@ class BehoeftenForm(QWidget):
         rij.addWidget(self.kind_verwijderen_button)
         rij.addStretch(1)
         kinderen_layout.addLayout(rij)
-        layout.addWidget(kinderen)
+        return kinderen
 
+    def _build_veiligheid(self) -> QGroupBox:
         veiligheid = QGroupBox(_("Veiligheid"))
         vform = QFormLayout(veiligheid)
         self.daders_combo = JaNeeOnbekend(_("Daders mogelijk in de buurt"))
@@ -160,8 +167,9 @@ class BehoeftenForm(QWidget):
         self.vertrek_edit = _tekstvak(_("Afspraak bij vertrek of vermissing"),
                                       _("Wie de opvang belt als de cliënt vertrekt"))
         vform.addRow(_("Afspraak bij &vertrek of vermissing:"), self.vertrek_edit)
-        layout.addWidget(veiligheid)
+        return veiligheid
 
+    def _build_zorg(self) -> QGroupBox:
         zorg = QGroupBox(_("Zorgbehoeften"))
         zform = QFormLayout(zorg)
         self.medisch_edit = _tekstvak(_("Medisch"))
@@ -173,8 +181,7 @@ class BehoeftenForm(QWidget):
         self.zwanger_combo = JaNeeOnbekend(_("Zwanger"))
         self.uitgerekend = OptionalDate(_("Uitgerekend op"), self._vandaag)
         _rij(zform, _("&Zwanger:"), self.zwanger_combo, self.uitgerekend)
-        layout.addWidget(zorg)
-        layout.addStretch(1)
+        return zorg
 
     # -- children ------------------------------------------------------------------
 
@@ -188,18 +195,13 @@ class BehoeftenForm(QWidget):
             self._toon_kinderen()
 
     def kind_verwijderen(self) -> None:
-        rij = self.kinderen_tree.indexOfTopLevelItem(self.kinderen_tree.currentItem())
+        rij = self.kinderen_view.currentIndex().row()  # -1: none chosen
         if 0 <= rij < len(self._kinderen):
             del self._kinderen[rij]
             self._toon_kinderen()
 
     def _toon_kinderen(self) -> None:
-        self.kinderen_tree.clear()
-        for k in self._kinderen:
-            geboren = format_date(k.geboortedatum, "short") if k.geboortedatum else _("onbekend")
-            QTreeWidgetItem(self.kinderen_tree, [k.naam, geboren,
-                                                 _("ja") if k.gaat_mee else _("nee"),
-                                                 k.bijzonderheden])
+        self.kinderen_model.set_rows(self._kinderen)
 
     # -- value ---------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from zorgapp.domain.codes import GESLACHT_LABELS, Geslacht
 from zorgapp.domain.persoon import Persoon, bsn_geldig
 from zorgapp.i18n import _
 from zorgapp.services.dossier_service import gemeente_namen
-from zorgapp.ui.dialogs.traject_dialogs import OptionalDate
+from zorgapp.ui.widgets.forms import OptionalDate
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b00020;"

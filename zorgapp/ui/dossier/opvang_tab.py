@@ -1,13 +1,13 @@
-"""The Opvang tab of a dossier: placements, rates and other costs of one client.
+"""Tab "Opvang" of a dossier: placements, rates and other costs of one client.
 
-Buttons open small dialogs; a refusal by the rules (an overlapping stay, a date in
-the future, a missing rate) shows inside the dialog, which stays open. Dialogs run
-through ``self.run_dialog`` so tests can drive them without a nested event loop.
-``dossier_changed`` fires after a change that may have moved the dossier's path, so
-the dossier view can refresh its stage.
+Buttons open small dialogs (ui/dialogs/opvang_dialogs.py); a refusal by the rules
+shows inside the dialog, which stays open. Dialogs run through ``self.run_dialog`` so
+tests can drive them without a nested event loop. ``dossier_changed`` fires after a
+change that may have moved the dossier's path, so the dossier view can refresh its
+stage.
 
-Embedding: ``OpvangTab(ctx)`` then ``set_vault(vault)`` and ``set_dossier(uuid)``,
-or ``OpvangTab(vault=..., dossier_uuid=...)``, or ``set_dossier(vault, uuid)``.
+Embedding: ``OpvangTab(ctx)`` then ``set_vault(vault)`` and ``set_dossier(uuid)``, or
+``OpvangTab(ctx, vault=..., dossier_uuid=...)``.
 """
 
 from __future__ import annotations
@@ -15,228 +15,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from zorgapp.domain.errors import DomainError
-from zorgapp.domain.kosten import KOSTENSOORT_LABELS, KostenSoort
-from zorgapp.domain.opvang import (
-    FINANCIER_LABELS,
-    OPVANG_LABELS,
-    Financier,
-    OpvangType,
-    PlaatsingStatus,
-)
+from zorgapp.domain.opvang import PlaatsingStatus
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_money
 from zorgapp.reports.style import Briefhoofd
-from zorgapp.services.opvang_service import OpvangService, PlaatsResultaat
+from zorgapp.services.opvang_service import DossierKosten, OpvangService, PlaatsResultaat
 from zorgapp.services.report_service import Rapport, ReportService
-from zorgapp.store.vault import Vault
 from zorgapp.ui.dialogs.brief_dialog import BriefDialog
-from zorgapp.ui.dialogs.traject_dialogs import (
-    OptionalDate,
-    _FormDialog,
-    date_edit,
-    to_date,
+from zorgapp.ui.dialogs.opvang_dialogs import (
+    BeeindigDialog,
+    DatumBedragDialog,
+    KostenpostDialog,
+    PlaatsingDialog,
 )
+from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
+from zorgapp.ui.dialogs.rapport_preview import toon_rapport
 from zorgapp.ui.models.opvang_models import (
     KostenpostTableModel,
     PlaatsingRij,
     PlaatsingTableModel,
 )
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
-from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
-from zorgapp.ui.widgets.rapport_preview import toon_rapport
+from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
+from zorgapp.ui.widgets.tables import table_view
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
-
-
-def _combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    return combo
-
-
-def _line(name: str, placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit()
-    edit.setAccessibleName(name)
-    if placeholder:
-        edit.setPlaceholderText(placeholder)
-    return edit
-
-
-class ReadOnlyTableView(QTableView):
-    """Row-select, read-only table; ``stretch`` is the column that takes spare width
-    (a name or description, so amounts stay next to their labels)."""
-
-    def __init__(self, name: str, stretch: int | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._stretch = stretch
-        self.setAccessibleName(name)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setStretchLastSection(stretch is None)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-
-    def setModel(self, model: Any) -> None:
-        super().setModel(model)
-        if self._stretch is not None and model is not None:
-            self.horizontalHeader().setSectionResizeMode(
-                self._stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def table_view(name: str, stretch: int | None = None) -> QTableView:
-    return ReadOnlyTableView(name, stretch)
-
-
-# -- dialogs ------------------------------------------------------------------------------
-
-
-class PlaatsingDialog(_FormDialog):
-    """A new placement: requested for later, or placed right away (``direct``)."""
-
-    def __init__(self, service: OpvangService, direct: bool,
-                 submit: Callable[[dict[str, Any]], object],
-                 parent: QWidget | None = None) -> None:
-        title = _("Plaatsen") if direct else _("Plaatsing aanvragen")
-        super().__init__(title, submit, parent)
-        today = service.vandaag
-        self.type_combo = _combo(_("Soort opvang"))
-        for soort in OpvangType:
-            self.type_combo.addItem(_(OPVANG_LABELS[soort]), soort.value)
-        self.add_row(_("Soort opvang:"), self.type_combo)
-        self.locatie_combo = _combo(_("Opvanglocatie"))
-        self._locaties = service.locaties(alleen_actief=True)
-        self.type_combo.currentIndexChanged.connect(self._vul_locaties)
-        self.add_row(_("Locatie:"), self.locatie_combo)
-        self.datum_edit = date_edit(today, today if direct else None,
-                                    _("Begindatum (eerste nacht)") if direct
-                                    else _("Geplande begindatum"))
-        self.add_row(_("Eerste nacht:") if direct else _("Gepland vanaf:"), self.datum_edit)
-        self.tarief_edit = _line(_("Dagtarief"), _("leeg: het tarief van de locatie"))
-        if direct:
-            self.add_row(_("Dagtarief (€):"), self.tarief_edit)
-        self.financier_combo = _combo(_("Wie betaalt"))
-        self.financier_combo.addItem(_("Volgens soort opvang"), "")
-        for f in Financier:
-            self.financier_combo.addItem(_(FINANCIER_LABELS[f]), f.value)
-        self.add_row(_("Betaald door:"), self.financier_combo)
-        self.evaluatie = OptionalDate(_("Evaluatiedatum"), today)
-        self.add_row(_("Evaluatie:"), self.evaluatie)
-        self.einde = OptionalDate(_("Verwachte einddatum"), today)
-        self.add_row(_("Verwacht einde:"), self.einde)
-        self._vul_locaties()
-
-    def _vul_locaties(self) -> None:
-        soort = self.type_combo.currentData()
-        self.locatie_combo.clear()
-        self.locatie_combo.addItem(_("(geen vaste locatie)"), "")
-        for rij in self._locaties:
-            if rij.locatie.type.value == soort:
-                self.locatie_combo.addItem(rij.locatie.naam, rij.locatie.uuid)
-        if self.locatie_combo.count() > 1:
-            self.locatie_combo.setCurrentIndex(1)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "type": self.type_combo.currentData(),
-            "locatie_uuid": self.locatie_combo.currentData() or None,
-            "datum": to_date(self.datum_edit.date()),
-            "dagtarief": self.tarief_edit.text().strip() or None,
-            "financier": self.financier_combo.currentData() or None,
-            "evaluatiedatum": self.evaluatie.value(),
-            "verwachte_einddatum": self.einde.value(),
-        }
-
-
-class DatumBedragDialog(_FormDialog):
-    """A date plus an amount (placing a request, a rate change)."""
-
-    def __init__(self, title: str, datum_label: str, vandaag: date, bedrag_label: str | None,
-                 submit: Callable[[dict[str, Any]], object], maximum: date | None = None,
-                 parent: QWidget | None = None, bedrag_hint: str = "") -> None:
-        super().__init__(title, submit, parent)
-        self.datum_edit = date_edit(vandaag, maximum, datum_label.rstrip(":"))
-        self.add_row(datum_label, self.datum_edit)
-        self.bedrag_edit = _line((bedrag_label or "").rstrip(":"), bedrag_hint)
-        if bedrag_label:
-            self.add_row(bedrag_label, self.bedrag_edit)
-
-    def values(self) -> dict[str, Any]:
-        return {"datum": to_date(self.datum_edit.date()),
-                "bedrag": self.bedrag_edit.text().strip() or None}
-
-
-class BeeindigDialog(_FormDialog):
-    def __init__(self, vandaag: date, aanvraag: bool,
-                 submit: Callable[[dict[str, Any]], object], parent: QWidget | None = None) -> None:
-        super().__init__(_("Aanvraag intrekken") if aanvraag else _("Plaatsing beëindigen"),
-                         submit, parent)
-        self.aanvraag = aanvraag
-        self.datum_edit = date_edit(vandaag, vandaag, _("Vertrekdatum"))
-        if not aanvraag:
-            self.add_row(_("Vertrokken op:"), self.datum_edit)
-        self.reden_edit = _line(_("Reden"), _("Bijv. zelfstandig wonen, doorgeplaatst"))
-        self.add_row(_("Reden:"), self.reden_edit)
-        uitleg = QLabel(_("De nacht van de vertrekdatum telt niet meer mee."))
-        uitleg.setWordWrap(True)
-        uitleg.setAccessibleName(uitleg.text())
-        if not aanvraag:
-            self.layout_.insertWidget(1, uitleg)
-
-    def values(self) -> dict[str, Any]:
-        return {"datum": None if self.aanvraag else to_date(self.datum_edit.date()),
-                "reden": self.reden_edit.text()}
-
-
-class KostenpostDialog(_FormDialog):
-    def __init__(self, vandaag: date, submit: Callable[[dict[str, Any]], object],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(_("Kostenpost toevoegen"), submit, parent)
-        self.soort_combo = _combo(_("Soort kosten"))
-        for soort in KostenSoort:
-            self.soort_combo.addItem(_(KOSTENSOORT_LABELS[soort]), soort.value)
-        self.add_row(_("Soort:"), self.soort_combo)
-        self.datum_edit = date_edit(vandaag, None, _("Datum"))
-        self.add_row(_("Datum:"), self.datum_edit)
-        self.bedrag_edit = _line(_("Bedrag"), _("bijv. 85,50"))
-        self.add_row(_("Bedrag (€):"), self.bedrag_edit)
-        self.omschrijving_edit = _line(_("Omschrijving"))
-        self.add_row(_("Omschrijving:"), self.omschrijving_edit)
-        self.landelijk_check = QCheckBox(_("Landelijk betaald (niet verdelen over gemeenten)"))
-        self.landelijk_check.setAccessibleName(self.landelijk_check.text())
-        self.add_row("", self.landelijk_check)
-
-    def values(self) -> dict[str, Any]:
-        return {"soort": self.soort_combo.currentData(), "datum": to_date(self.datum_edit.date()),
-                "bedrag": self.bedrag_edit.text(), "omschrijving": self.omschrijving_edit.text(),
-                "landelijk": self.landelijk_check.isChecked()}
-
-
-# -- the tab ---------------------------------------------------------------------------------
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 
 def _exec(dialog: QDialog) -> bool:
@@ -252,8 +70,6 @@ class OpvangTab(QWidget):
                  dossier_uuid: str | None = None, parent: QWidget | None = None,
                  vandaag: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
-        if isinstance(ctx, Vault):  # OpvangTab(vault, dossier_uuid)
-            ctx, vault, dossier_uuid = None, ctx, dossier_uuid or vault  # type: ignore[assignment]
         self.ctx = ctx
         self.vault: Vault | None = None
         self.dossier_uuid: str | None = None
@@ -320,10 +136,9 @@ class OpvangTab(QWidget):
         self._update_buttons()
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+        b = button(text)
+        b.clicked.connect(lambda _checked=False: slot())
+        return b
 
     # -- data -----------------------------------------------------------------------------
 
@@ -336,12 +151,8 @@ class OpvangTab(QWidget):
         if vault is None:
             self.clear()
 
-    def set_dossier(self, vault_or_uuid: Vault | str | None, uuid: str | None = None) -> None:
-        if isinstance(vault_or_uuid, Vault):
-            self.vault = vault_or_uuid
-            self.dossier_uuid = uuid
-        else:
-            self.dossier_uuid = vault_or_uuid
+    def set_dossier(self, uuid: str | None) -> None:
+        self.dossier_uuid = uuid
         self.refresh()
 
     def clear(self) -> None:
@@ -359,34 +170,42 @@ class OpvangTab(QWidget):
             self._update_buttons()
             return
         service = self.service()
-        uuid = self.dossier_uuid
-        plaatsingen = service.plaatsingen(uuid)
+        kosten = service.kosten(self.dossier_uuid)
+        self.plaatsing_model.set_rows(self._plaatsing_rijen(service, self.dossier_uuid, kosten))
+        self.post_model.set_rows(kosten.posten)
+        self.totaal_label.setText(self._totaal_tekst(kosten))
+        if kosten.fouten:
+            self._melding(" ".join(kosten.fouten), fout=True)
+        self._update_buttons()
+
+    @staticmethod
+    def _plaatsing_rijen(service: OpvangService, uuid: str,
+                         kosten: DossierKosten) -> list[PlaatsingRij]:
+        """Each placement with its location, current rate, and nights and costs so far."""
         namen = {r.locatie.uuid: r.locatie.naam for r in service.locaties()}
-        kosten = service.kosten(uuid)
         per_plaatsing: dict[str, tuple[int, Decimal]] = {}
         for r in kosten.regels:
             n, b = per_plaatsing.get(r.plaatsing_uuid, (0, Decimal("0.00")))
             per_plaatsing[r.plaatsing_uuid] = (n + r.nachten, b + r.bedrag)
         vandaag = service.vandaag
         rijen = []
-        for p in plaatsingen:
+        for p in service.plaatsingen(uuid):
             peil = vandaag if p.tot is None else min(vandaag, p.tot)
             tarief = p.tarief_op(max(peil, p.van)) if p.van and p.tarieven else None
             n, b = per_plaatsing.get(p.uuid, (0, Decimal("0.00")))
             rijen.append(PlaatsingRij(p, namen.get(p.locatie_uuid or "", ""),
                                       tarief.dagtarief if tarief else None, n, b))
-        self.plaatsing_model.set_rows(rijen)
-        self.post_model.set_rows(kosten.posten)
+        return rijen
+
+    @staticmethod
+    def _totaal_tekst(kosten: DossierKosten) -> str:
         tekst = _("Kosten tot vandaag: {totaal} (opvang {nachten}, overige kosten {posten}).").format(
             totaal=format_money(kosten.totaal), nachten=format_money(kosten.totaal_nachten),
             posten=format_money(kosten.totaal_posten))
         if kosten.landelijk:
             tekst += " " + _("Waarvan landelijk betaald: {bedrag}.").format(
                 bedrag=format_money(kosten.landelijk))
-        self.totaal_label.setText(tekst)
-        if kosten.fouten:
-            self._melding(" ".join(kosten.fouten), fout=True)
-        self._update_buttons()
+        return tekst
 
     def geselecteerde_plaatsing(self) -> PlaatsingRij | None:
         rows = self.plaatsing_view.selectionModel().selectedRows()
@@ -581,4 +400,4 @@ class OpvangTab(QWidget):
         self.post_model.retranslate()
 
 
-__all__ = ["OpvangTab", "Qt"]
+__all__ = ["OpvangTab"]

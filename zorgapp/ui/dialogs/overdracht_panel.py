@@ -1,14 +1,22 @@
-"""Beheer > Overdracht: the own contact card, the address book, reading a bundle."""
+"""Beheer > Overdracht: the own contact card, the address book, reading a bundle.
+
+It lives with the dialogs because it opens them (widgets never import dialogs). They
+are imported when first used: they load the bundle machinery, which startup does not
+need.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zorgapp.i18n import _
-from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 
 class OverdrachtPanel(QWidget):

@@ -1,0 +1,100 @@
+"""What every command needs: its secrets, an unlocked vault, and where output goes.
+
+Secrets never come from the command line itself (it shows in ``ps`` and the shell
+history): a file, the environment variable ``ZORGAPP_PASSPHRASE``, or a prompt when
+a person is at the keyboard. Data (JSON, CSV) goes to stdout, messages to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from zorgapp.errors import N_, UsageError
+from zorgapp.i18n import _
+from zorgapp.services import vault_service
+from zorgapp.store import keyfile
+from zorgapp.store.vault import Vault
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def passphrase(args: argparse.Namespace, prompt: str | None = None) -> str:
+    """From --passphrase-file, ZORGAPP_PASSPHRASE or an interactive prompt."""
+    if getattr(args, "passphrase_file", None):
+        return keyfile.read_secret_file(args.passphrase_file)
+    env = os.environ.get("ZORGAPP_PASSPHRASE")
+    if env:
+        return env
+    if _interactive():
+        return getpass.getpass(prompt or _("Wachtwoordzin: "))
+    raise UsageError(N_("Geef de wachtwoordzin met --passphrase-file of ZORGAPP_PASSPHRASE."))
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    """From --new-passphrase-file, or asked twice at the keyboard."""
+    if getattr(args, "new_passphrase_file", None):
+        return keyfile.read_secret_file(args.new_passphrase_file)
+    if _interactive():
+        first = getpass.getpass(_("Nieuwe wachtwoordzin: "))
+        if getpass.getpass(_("Herhaal de nieuwe wachtwoordzin: ")) != first:
+            raise UsageError(N_("De wachtwoordzinnen zijn niet gelijk."))
+        return first
+    raise UsageError(N_("Geef de nieuwe wachtwoordzin met --new-passphrase-file."))
+
+
+def recovery_key(args: argparse.Namespace) -> str:
+    if getattr(args, "recovery_key_file", None):
+        return keyfile.read_secret_file(args.recovery_key_file)
+    if _interactive():
+        return getpass.getpass(_("Herstelsleutel: "))
+    raise UsageError(N_("Geef de herstelsleutel met --recovery-key-file."))
+
+
+def open_vault(args: argparse.Namespace, path: Path | None = None) -> Vault:
+    """Unlock with the recovery key when one is given, else with the passphrase.
+
+    When the unlock found the audit trail cut or its head missing, say so now; the
+    command still runs and ``cli.main`` ends with that alarm's exit code (4).
+    """
+    target = Path(path or args.path)
+    if getattr(args, "recovery_key_file", None):
+        vault = vault_service.unlock_with_recovery_key(target, recovery_key(args))
+    else:
+        vault = vault_service.unlock(target, passphrase(args))
+    from zorgapp.services.audit_service import alarm_at_unlock
+
+    alarm = alarm_at_unlock(vault)
+    if alarm is not None:
+        say(alarm.user_message())
+        ALARMS.append(alarm.exit_code)
+    return vault
+
+
+ALARMS: list[int] = []  # exit codes of audit alarms noticed during this run (cli.main reads it)
+
+
+def secret_options(p: argparse.ArgumentParser, *, new: bool = False, recovery: bool = True) -> None:
+    """The options that say where a command finds the secrets it needs."""
+    p.add_argument("--passphrase-file", metavar="F", help=_("lees de wachtwoordzin uit bestand F"))
+    if recovery:
+        p.add_argument("--recovery-key-file", metavar="F", help=_("lees de herstelsleutel uit bestand F"))
+    if new:
+        p.add_argument("--new-passphrase-file", metavar="F", help=_("lees de nieuwe wachtwoordzin uit bestand F"))
+
+
+def out(data: Any) -> None:
+    """JSON on stdout, UTF-8, stable key order for scripts and diffs."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def say(message: str) -> None:
+    """A message for the person at the keyboard (stderr, so stdout stays data)."""
+    sys.stderr.write(message + "\n")

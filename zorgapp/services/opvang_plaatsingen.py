@@ -1,0 +1,274 @@
+"""Placements: request a place, place somebody, end a stay, change its rate.
+
+Every change is audited (field names only). Placing somebody moves the dossier's
+path to ``geplaatst`` through ``DossierService.overgang`` when the current stage
+allows it; ending a placement never forces a stage (what comes next is the
+coordinator's call). Allocation never blocks a placement: costs are only read later.
+After every change the dossier list's next-deadline column is recomputed, because a
+placement's evaluation and expected end dates are deadlines of its dossier.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from zorgapp.domain.codes import Fase, nieuw_uuid
+from zorgapp.domain.errors import DomainError
+from zorgapp.domain.geld import NUL
+from zorgapp.domain.opvang import (
+    LANDELIJK_GEFINANCIERD,
+    Financier,
+    OpvangType,
+    Plaatsing,
+    PlaatsingStatus,
+    Tarief,
+    controleer_overlap,
+    sorteer_tarieven,
+)
+from zorgapp.errors import N_, ValidationError
+from zorgapp.i18n import format_date
+from zorgapp.services.base import VaultService
+from zorgapp.services.dossier_service import DossierService
+from zorgapp.services.opvang_validatie import maak_tarief, validatie
+from zorgapp.store import audit
+from zorgapp.store.connection import Connection
+from zorgapp.store.dossiers import DossierRepository
+from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
+
+#: Reason recorded on the path when a placement moves a case to ``geplaatst``
+#: (stored data, like every path reason: not translated).
+REDEN_GEPLAATST = "Geplaatst in opvang"
+
+
+@dataclass(frozen=True)
+class PlaatsResultaat:
+    """What placing did: the placement, and whether the dossier's path moved."""
+
+    plaatsing: Plaatsing
+    fase_gewijzigd: bool
+    fase: Fase | None
+
+
+class PlaatsingService(VaultService):
+    """Use cases of one client's placements."""
+
+    def _dossiers(self) -> DossierService:
+        return DossierService(self.vault, self.actor, self._vandaag)
+
+    def plaatsingen(self, dossier_uuid: str) -> list[Plaatsing]:
+        with self.vault.read() as db:
+            return PlaatsingRepository(db).voor_dossier(dossier_uuid)
+
+    def plaatsing(self, uuid: str) -> Plaatsing:
+        with self.vault.read() as db:
+            return PlaatsingRepository(db).get(uuid)
+
+    def vraag_aan(self, dossier_uuid: str, type: OpvangType | str, *,
+                  locatie_uuid: str | None = None, aangevraagd_op: date | None = None,
+                  van: date | None = None, financier: Financier | str | None = None,
+                  gemeente_code: str | None = None, evaluatiedatum: date | None = None,
+                  verwachte_einddatum: date | None = None) -> Plaatsing:
+        """Record a request for a place; ``van`` is the planned start, if known."""
+        try:
+            plaatsing = Plaatsing(
+                uuid=nieuw_uuid(), dossier_uuid=dossier_uuid, locatie_uuid=locatie_uuid,
+                type=OpvangType(type), status=PlaatsingStatus.AANGEVRAAGD,
+                aangevraagd_op=aangevraagd_op or self.vandaag, van=van,
+                financier=Financier(financier) if financier else None,
+                gemeente_code=gemeente_code or None, evaluatiedatum=evaluatiedatum,
+                verwachte_einddatum=verwachte_einddatum)
+        except DomainError as exc:
+            raise validatie(exc) from None
+        with self.vault.transaction() as db:
+            self._controleer_dossier_en_locatie(db, plaatsing)
+            PlaatsingRepository(db).insert(plaatsing,
+                                           is_demo=DossierRepository(db).is_demo(dossier_uuid))
+            self._ververs_deadline(db, dossier_uuid)
+            self.vault.audit.record(audit.CREATE, record_type="plaatsing",
+                                    record_uuid=plaatsing.uuid, fields=_plaatsing_velden())
+        return plaatsing
+
+    def plaats(self, plaatsing_uuid: str, van: date, *,
+               dagtarief: Decimal | str | None = None, locatie_uuid: str | None = None,
+               evaluatiedatum: date | None = None,
+               verwachte_einddatum: date | None = None) -> PlaatsResultaat:
+        """The client arrives: the request becomes a stay from ``van`` (first night).
+
+        The daily rate is the one given, else the location's rates from ``van`` on.
+        Overlap with another stay of the same person is refused with a clear message.
+        """
+        if van > self.vandaag:
+            raise ValidationError(N_(
+                "Een plaatsing kan niet in de toekomst beginnen ({datum}). Leg de geplande "
+                "datum vast bij de aanvraag en plaats op de dag van aankomst."),
+                datum=format_date(van))
+        with self.vault.transaction() as db:
+            repo = PlaatsingRepository(db)
+            oud = repo.get(plaatsing_uuid)
+            if locatie_uuid is not None:
+                oud = dataclasses.replace(oud, locatie_uuid=locatie_uuid)
+            tarieven = self._tarieven_voor(db, oud, van, dagtarief)
+            try:
+                nieuw = dataclasses.replace(
+                    oud.plaats(van), tarieven=tarieven,
+                    evaluatiedatum=evaluatiedatum or oud.evaluatiedatum,
+                    verwachte_einddatum=verwachte_einddatum or oud.verwachte_einddatum)
+                controleer_overlap(repo.voor_dossier(oud.dossier_uuid), nieuw)
+            except DomainError as exc:
+                raise validatie(exc) from None
+            self._controleer_dossier_en_locatie(db, nieuw)
+            repo.update(nieuw)
+            self._ververs_deadline(db, nieuw.dossier_uuid)
+            self.vault.audit.record(audit.CHANGE, record_type="plaatsing",
+                                    record_uuid=nieuw.uuid,
+                                    fields=["status", "van", "tarieven", "locatie"])
+        fase_gewijzigd = self._naar_geplaatst(nieuw.dossier_uuid, van)
+        return PlaatsResultaat(nieuw, fase_gewijzigd, self._fase(nieuw.dossier_uuid))
+
+    def plaats_direct(self, dossier_uuid: str, type: OpvangType | str, van: date, *,
+                      locatie_uuid: str | None = None,
+                      dagtarief: Decimal | str | None = None,
+                      financier: Financier | str | None = None,
+                      gemeente_code: str | None = None, evaluatiedatum: date | None = None,
+                      verwachte_einddatum: date | None = None) -> PlaatsResultaat:
+        """Request and place at once (a crisis bed tonight has no separate request)."""
+        if van > self.vandaag:
+            raise ValidationError(N_(
+                "Een plaatsing kan niet in de toekomst beginnen ({datum}). Leg de geplande "
+                "datum vast bij de aanvraag en plaats op de dag van aankomst."),
+                datum=format_date(van))
+        try:
+            aanvraag = Plaatsing(
+                uuid=nieuw_uuid(), dossier_uuid=dossier_uuid, locatie_uuid=locatie_uuid,
+                type=OpvangType(type), aangevraagd_op=van,
+                financier=Financier(financier) if financier else None,
+                gemeente_code=gemeente_code or None, evaluatiedatum=evaluatiedatum,
+                verwachte_einddatum=verwachte_einddatum)
+        except DomainError as exc:
+            raise validatie(exc) from None
+        with self.vault.transaction() as db:
+            repo = PlaatsingRepository(db)
+            tarieven = self._tarieven_voor(db, aanvraag, van, dagtarief)
+            try:
+                nieuw = dataclasses.replace(aanvraag.plaats(van), tarieven=tarieven)
+                controleer_overlap(repo.voor_dossier(dossier_uuid), nieuw)
+            except DomainError as exc:
+                raise validatie(exc) from None
+            self._controleer_dossier_en_locatie(db, nieuw)
+            repo.insert(nieuw, is_demo=DossierRepository(db).is_demo(dossier_uuid))
+            self._ververs_deadline(db, dossier_uuid)
+            self.vault.audit.record(audit.CREATE, record_type="plaatsing",
+                                    record_uuid=nieuw.uuid, fields=_plaatsing_velden())
+        fase_gewijzigd = self._naar_geplaatst(dossier_uuid, van)
+        return PlaatsResultaat(nieuw, fase_gewijzigd, self._fase(dossier_uuid))
+
+    def beeindig(self, plaatsing_uuid: str, tot: date | None, reden: str) -> Plaatsing:
+        """End a stay on ``tot`` (the day the client leaves: that night is not paid),
+        or withdraw a request (no dates, no costs). The path's stage is left alone."""
+        if tot is not None and tot > self.vandaag:
+            raise ValidationError(N_(
+                "De einddatum {datum} ligt in de toekomst. Leg een verwachte einddatum vast "
+                "en beëindig de plaatsing op de dag van vertrek."), datum=format_date(tot))
+        with self.vault.transaction() as db:
+            repo = PlaatsingRepository(db)
+            oud = repo.get(plaatsing_uuid)
+            try:
+                nieuw = oud.beeindig(tot, reden.strip())
+            except DomainError as exc:
+                raise validatie(exc) from None
+            repo.update(nieuw)
+            self._ververs_deadline(db, nieuw.dossier_uuid)
+            self.vault.audit.record(audit.CHANGE, record_type="plaatsing",
+                                    record_uuid=nieuw.uuid,
+                                    fields=["status", "tot", "einde_reden"])
+        return nieuw
+
+    def wijzig_tarief(self, plaatsing_uuid: str, dagtarief: Decimal | str,
+                      geldig_vanaf: date) -> Plaatsing:
+        """A new daily rate inside a placement from ``geldig_vanaf`` on.
+
+        Nights before that date keep their rate; a rate starting the same day as an
+        existing one replaces it (a correction, recorded in the audit trail).
+        """
+        nieuw_tarief = maak_tarief(dagtarief, geldig_vanaf)
+        with self.vault.transaction() as db:
+            repo = PlaatsingRepository(db)
+            oud = repo.get(plaatsing_uuid)
+            if oud.status is PlaatsingStatus.AANGEVRAAGD or oud.van is None:
+                raise ValidationError(N_(
+                    "Het dagtarief van een plaatsing kan pas worden gewijzigd als de cliënt "
+                    "geplaatst is."))
+            if geldig_vanaf < oud.van or (oud.tot is not None and geldig_vanaf >= oud.tot):
+                raise ValidationError(N_(
+                    "Het nieuwe dagtarief moet ingaan binnen de plaatsing (vanaf {van})."),
+                    van=format_date(oud.van))
+            tarieven = [t for t in oud.tarieven if t.geldig_vanaf != geldig_vanaf]
+            nieuw = dataclasses.replace(oud, tarieven=sorteer_tarieven([*tarieven, nieuw_tarief]))
+            repo.update(nieuw)
+            self.vault.audit.record(audit.CHANGE, record_type="plaatsing",
+                                    record_uuid=nieuw.uuid, fields=["tarieven"])
+        return nieuw
+
+    def _tarieven_voor(self, db: Connection, plaatsing: Plaatsing, van: date,
+                       dagtarief: Decimal | str | None) -> list[Tarief]:
+        """The rates of a new stay: the one given, else the location's from ``van`` on."""
+        if dagtarief is not None and str(dagtarief).strip() != "":
+            return [maak_tarief(dagtarief, van)]
+        if plaatsing.tarieven:
+            return plaatsing.tarieven
+        tarieven: list[Tarief] = []
+        if plaatsing.locatie_uuid:
+            locatie = OpvangRepository(db).get(plaatsing.locatie_uuid).locatie
+            in_kracht = locatie.tarief_op(van)
+            if in_kracht is not None:
+                tarieven.append(Tarief(in_kracht.dagtarief, van))
+            tarieven += [t for t in locatie.tarieven if t.geldig_vanaf > van]
+            if tarieven and tarieven[0].geldig_vanaf > van:
+                tarieven = []  # the location's price starts later: ask for one
+        if not tarieven:
+            if plaatsing.type is OpvangType.AMBULANT:
+                return []
+            if plaatsing.type in LANDELIJK_GEFINANCIERD:
+                return [Tarief(NUL, van)]  # paid nationally: nothing for the region
+            raise ValidationError(N_(
+                "Er is geen dagtarief bekend voor deze opvanglocatie op {datum}. Vul het "
+                "dagtarief in."), datum=format_date(van))
+        return tarieven
+
+    def _controleer_dossier_en_locatie(self, db: Connection, plaatsing: Plaatsing) -> None:
+        DossierRepository(db).document(plaatsing.dossier_uuid)  # refuses an unknown dossier
+        if plaatsing.locatie_uuid:
+            OpvangRepository(db).get(plaatsing.locatie_uuid)
+
+    def _ververs_deadline(self, db: Connection, dossier_uuid: str) -> None:
+        """Keep the dossier list's next-deadline column in step with the placements."""
+        dossier = DossierRepository(db).get(dossier_uuid)
+        found = self._dossiers().deadlines(dossier, db)
+        db.execute("UPDATE dossier SET deadline = ? WHERE uuid = ?",
+                   (found[0].datum.isoformat() if found else None, dossier_uuid))
+
+    def _fase(self, dossier_uuid: str) -> Fase | None:
+        return self._dossiers().laad(dossier_uuid).traject.huidige_fase
+
+    def _naar_geplaatst(self, dossier_uuid: str, van: date) -> bool:
+        """Move the path to ``geplaatst`` on ``van`` when the state machine allows it."""
+        service = self._dossiers()
+        proef = service.laad(dossier_uuid)
+        if proef.traject.huidige_fase is Fase.GEPLAATST:
+            return False
+        try:
+            proef.traject.overgang(Fase.GEPLAATST, van, REDEN_GEPLAATST, self.actor,
+                                   self.vandaag)
+        except DomainError:
+            return False  # e.g. still a signal, closed, or the path has later steps
+        service.overgang(dossier_uuid, Fase.GEPLAATST, van, REDEN_GEPLAATST)
+        return True
+
+
+def _plaatsing_velden() -> list[str]:
+    return ["type", "status", "locatie", "van", "financier", "gemeente_code",
+            "evaluatiedatum", "verwachte_einddatum", "tarieven"]
+

@@ -1,0 +1,249 @@
+"""One case file: header, then one tab per part (person, needs, path, signals, shelter,
+journal, tasks, partners and consent), each a widget of its own in this package.
+
+Every change goes through a ``DossierService`` use case (audited there); a tab then
+emits ``applied(message)``, the view reloads the dossier, refreshes every tab and
+emits ``changed(uuid)`` so the list can refresh its row. A refusal by the rules is
+shown as a translated message above the tabs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from zorgapp.domain.codes import FASE_LABELS
+from zorgapp.domain.deadlines import Deadline
+from zorgapp.domain.dossier import Dossier
+from zorgapp.i18n import _, format_date
+from zorgapp.reports.style import Briefhoofd
+from zorgapp.services.dossier_service import DossierService
+from zorgapp.services.report_service import Rapport, ReportService
+from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
+from zorgapp.ui.dialogs.rapport_preview import toon_rapport
+from zorgapp.ui.dossier.behoeften_tab import BehoeftenTab
+from zorgapp.ui.dossier.journaal_tab import JournaalTab
+from zorgapp.ui.dossier.opvang_tab import OpvangTab
+from zorgapp.ui.dossier.partners_tab import PartnersTab
+from zorgapp.ui.dossier.persoon_tab import PersoonTab
+from zorgapp.ui.dossier.signalen_tab import SignalenTab
+from zorgapp.ui.dossier.tab import DossierTab
+from zorgapp.ui.dossier.taken_tab import TakenTab
+from zorgapp.ui.dossier.traject_tab import TrajectTab
+from zorgapp.ui.models.labels import deadline_tekst
+from zorgapp.ui.tasks import message_for, runner
+from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
+
+
+def client_naam(dossier: Dossier) -> str:
+    """The name in the header: the name (with aliases), else the first alias."""
+    p = dossier.persoon
+    naam = p.naam or (p.aliassen[0] if p.aliassen else _("(naam onbekend)"))
+    if p.naam and p.aliassen:
+        naam += " " + _("(alias {alias})").format(alias=", ".join(p.aliassen))
+    return naam
+
+
+class DossierView(QWidget):
+    """Shows one dossier; ``back_requested`` asks the page to show the list again."""
+
+    back_requested = Signal()
+    changed = Signal(str)
+
+    def __init__(self, ctx: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service: DossierService | None = None
+        self.dossier: Dossier | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.setAccessibleName(_("Dossier"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 8)
+        self._build_header(outer)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Onderdelen van het dossier"))
+        outer.addWidget(self.tabs, 1)
+        self._build_tabs()
+        self._build_shortcuts()
+
+    # -- building --------------------------------------------------------------------
+
+    def _build_header(self, outer: QVBoxLayout) -> None:
+        top = QHBoxLayout()
+        self.back_button = button(_("← Terug naar lijst"), _("Terug naar lijst"))
+        self.back_button.setToolTip(_("Terug naar de lijst (Esc)"))
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        self.naam_label = QLabel()
+        font = self.naam_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.naam_label.setFont(font)
+        self.naam_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.naam_label, 1)
+        self.overzicht_button = button(_("Dossieroverzicht afdr&ukken…"),
+                                       _("Dossieroverzicht afdrukken"))
+        self.overzicht_button.setToolTip(_("Het dossieroverzicht bekijken en afdrukken, "
+                                           "bijvoorbeeld voor een overdracht"))
+        self.overzicht_button.clicked.connect(self.dossieroverzicht)
+        top.addWidget(self.overzicht_button)
+        outer.addLayout(top)
+        self.info_label = QLabel()
+        self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info_label.setAccessibleName(_("Dossiergegevens"))
+        outer.addWidget(self.info_label)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName(_("Melding"))
+        self.message_label.hide()
+        outer.addWidget(self.message_label)
+
+    def _build_tabs(self) -> None:
+        self.persoon_tab = PersoonTab()
+        self.behoeften_tab = BehoeftenTab()
+        self.traject_tab = TrajectTab()
+        self.signalen_tab = SignalenTab()
+        self.opvang_tab = OpvangTab(self.ctx)
+        self.opvang_tab.dossier_changed.connect(self._reload_after_placement)
+        self.journaal_tab = JournaalTab()
+        self.taken_tab = TakenTab()
+        self.partners_tab = PartnersTab()
+        self.dossier_tabs: list[DossierTab] = [
+            self.persoon_tab, self.behoeften_tab, self.traject_tab, self.signalen_tab,
+            self.journaal_tab, self.taken_tab, self.partners_tab]
+        for tab in self.dossier_tabs:
+            tab.applied.connect(self._applied)
+            tab.message.connect(self._show_message)
+        self.tabs.addTab(self.persoon_tab, _("&Persoon"))
+        self.tabs.addTab(self.behoeften_tab, _("&Zorg && veiligheid"))
+        self.tabs.addTab(self.traject_tab, _("&Traject"))
+        self.tabs.addTab(self.signalen_tab, _("&Signalen && indicatoren"))
+        self.tabs.addTab(self.opvang_tab, _("Op&vang"))
+        self.tabs.addTab(self.journaal_tab, _("&Journaal"))
+        self.tabs.addTab(self.taken_tab, _("T&aken"))
+        self.tabs.addTab(self.partners_tab, _("Pa&rtners && toestemming"))
+
+    def _build_shortcuts(self) -> None:
+        for keys, slot in ((QKeySequence(Qt.Key.Key_Escape), self.back_requested),
+                           (QKeySequence("Alt+Left"), self.back_requested),
+                           (QKeySequence(QKeySequence.StandardKey.Save), self.save_current)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- data ------------------------------------------------------------------------
+
+    def set_service(self, service: DossierService | None) -> None:
+        self.service = service
+        for tab in self.dossier_tabs:
+            tab.set_service(service)
+        if service is not None:
+            self.opvang_tab.set_vault(service.vault)
+
+    def vandaag(self) -> date:
+        return self.service.vandaag if self.service is not None else date.today()
+
+    def show_dossier(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self._hide_message()
+        self.refresh()
+
+    def clear(self) -> None:
+        """Drop everything shown (lock)."""
+        self.dossier = None
+        self.naam_label.clear()
+        self.info_label.clear()
+        for tab in self.dossier_tabs:
+            tab.clear()
+        self._hide_message()
+        self.opvang_tab.clear()
+
+    def refresh(self) -> None:
+        d = self.dossier
+        if d is None:
+            return
+        vandaag = self.vandaag()
+        deadlines = self.service.deadlines(d) if self.service is not None else []
+        self._show_header(d, vandaag, deadlines)
+        for tab in self.dossier_tabs:
+            tab.show_dossier(d, vandaag, deadlines)
+        self.opvang_tab.set_dossier(d.uuid)
+
+    def _show_header(self, d: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:
+        naam = client_naam(d)
+        self.naam_label.setText(naam)
+        self.naam_label.setAccessibleName(_("Cliënt: {naam}").format(naam=naam))
+        fase = d.huidige_fase
+        volgende = (_("{wat} op {datum}").format(wat=deadline_tekst(deadlines[0]),
+                                                 datum=format_date(deadlines[0].datum))
+                    if deadlines else _("geen"))
+        self.info_label.setText(_("Dossier {nummer} · fase: {fase} · volgende deadline: {deadline}").format(
+            nummer=d.dossiernummer, fase=_(FASE_LABELS[fase]) if fase else "—", deadline=volgende))
+        overdue = bool(deadlines) and deadlines[0].datum < vandaag
+        self.info_label.setStyleSheet(ERROR_STYLE if overdue else "")
+
+    def _reload(self) -> None:
+        assert self.dossier is not None and self.service is not None
+        self.dossier = self.service.laad(self.dossier.uuid)
+        self.refresh()
+        self.changed.emit(self.dossier.uuid)
+
+    def _applied(self, done: str) -> None:
+        """A tab's use case succeeded: show the stored dossier and say so."""
+        if self.dossier is None or self.service is None:
+            return
+        self._reload()
+        self._show_message(done, ok=True)
+
+    def _reload_after_placement(self, *_args: object) -> None:
+        """Placing can move the path (to geplaatst): show the stored dossier again."""
+        if self.dossier is not None and self.service is not None:
+            self.dossier = self.service.laad(self.dossier.uuid)
+            self.refresh()
+
+    # -- messages and actions --------------------------------------------------------
+
+    def _show_message(self, text: str, ok: bool) -> None:
+        self.message_label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message_label.setText(text)
+        self.message_label.show()
+
+    def _hide_message(self) -> None:
+        self.message_label.clear()
+        self.message_label.hide()
+
+    def save_current(self) -> None:
+        """Ctrl+S saves the form of the tab that is showing."""
+        if self.tabs.currentWidget() is self.behoeften_tab:
+            self.behoeften_tab.save()
+        else:
+            self.persoon_tab.save()
+
+    def dossieroverzicht(self) -> None:
+        """Make the case summary on the worker and show it in the preview."""
+        if self.dossier is None or self.service is None:
+            return
+        vault = self.service.vault
+        briefhoofd = Briefhoofd.uit_instellingen(self.ctx.setting) if self.ctx else None
+        service = ReportService(vault, briefhoofd)
+        nummer = self.dossier.dossiernummer
+        tasks = self.ctx.tasks if self.ctx is not None else runner()
+
+        def toon(rapport: Rapport) -> None:
+            if self.dossier is None:  # locked or closed meanwhile
+                return
+            self.preview = toon_rapport(self, rapport, service, tasks, _("Dossieroverzicht"),
+                                        lambda tekst: self._show_message(tekst, ok=True))
+            self.preview.finished.connect(lambda *_args: setattr(self, "preview", None))
+
+        tasks.run(lambda: service.dossieroverzicht(nummer), on_done=toon,
+                  on_error=lambda exc: self._show_message(message_for(exc), ok=False),
+                  owner=self)
+
+
+__all__ = ["DossierView", "client_naam"]

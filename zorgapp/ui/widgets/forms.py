@@ -1,0 +1,163 @@
+"""Form building blocks shared by tabs, pages and dialogs: date fields, an optional
+date, labelled line edits and buttons, and ``FormDialog`` (form + error line + OK).
+
+A ``FormDialog`` hands its values to a ``submit`` callable (the owner calls a service
+there). A refusal by the rules (``DomainError``/``KnownError``) appears as a
+translated message inside the dialog, which stays open so the user can fix the
+input; it never becomes a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zorgapp.domain.errors import DomainError
+from zorgapp.errors import KnownError
+from zorgapp.i18n import _
+from zorgapp.ui.tasks import message_for
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+
+
+def to_date(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def date_edit(value: date, maximum: date | None, name: str) -> QDateEdit:
+    """A date field with a calendar popup, in the user's language."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setMinimumDate(QDate(1900, 1, 1))
+    if maximum is not None:
+        edit.setMaximumDate(to_qdate(maximum))
+    edit.setDate(to_qdate(value))
+    edit.setAccessibleName(name)
+    return edit
+
+
+def line_edit(name: str, placeholder: str = "") -> QLineEdit:
+    """A line edit with an accessible name (screen readers announce the field)."""
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def combo(name: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    return box
+
+
+def button(text: str, name: str | None = None) -> QPushButton:
+    """A push button; its accessible name is the text without mnemonic and ellipsis."""
+    b = QPushButton(text)
+    b.setAccessibleName(name or text.replace("&", "").rstrip("…"))
+    return b
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty: a check box enables the date field."""
+
+    def __init__(self, label: str, value: date, maximum: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(label)
+        self.check.setAccessibleName(label)
+        self.edit = date_edit(value, maximum, label)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        row.addWidget(self.check)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return to_date(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+
+class FormDialog(QDialog):
+    """Form + error label + OK/Cancel; ``submit(values)`` may raise a user error."""
+
+    def __init__(self, title: str, submit: Callable[[dict[str, Any]], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.result_value: object = None
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.layout_ = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setAccessibleName(_("Foutmelding"))
+        self.error_label.hide()
+        self.layout_.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Vastleggen"))
+        self.ok_button.setAccessibleName(_("Vastleggen"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_("Annuleren"))
+        cancel.setAccessibleName(_("Annuleren"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+    def add_row(self, label: str, widget: QWidget) -> None:
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.rstrip(":"))
+        self.form.addRow(label, widget)
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self._submit(self.values())
+        except (DomainError, KnownError) as exc:
+            self.show_error(message_for(exc))
+            return
+        super().accept()
+
+
+__all__ = ["ERROR_STYLE", "OK_STYLE", "FormDialog", "OptionalDate", "button", "combo",
+           "date_edit", "line_edit", "to_date", "to_qdate"]
