@@ -38,3 +38,4 @@ def alarm_at_unlock(vault: Vault) -> AuditAlarmError | None:
     """What the unlock of this vault noticed (the alarm is in the trail already)."""
     problems = vault.audit.alarms_at_unlock
     return alarm_message(problems) if problems else None
+

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from zorgapp.errors import KnownError
 from zorgapp.i18n import _
 from zorgapp.services.audit_service import alarm_at_unlock
-from zorgapp.store.vault import Vault
+from zorgapp.services.vault_service import Vault
 
 BANNER_STYLE = "background: #b00020; color: white; padding: 6px; font-weight: bold;"
 
@@ -29,24 +30,21 @@ class AuditBannerWidget(QWidget):
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.hide)
         row.addWidget(self.close_button)
-        self._problems: list[str] = []
+        self._alarm: KnownError | None = None
         self.hide()
 
     def show_for(self, vault: Vault) -> None:
         """Visible when this vault's unlock noticed a mismatch."""
-        alarm = alarm_at_unlock(vault)
-        self._problems = list(vault.audit.alarms_at_unlock) if alarm else []
+        self._alarm = alarm_at_unlock(vault)
         self.retranslate()
-        self.setVisible(bool(self._problems))
+        self.setVisible(self._alarm is not None)
 
     def clear(self) -> None:
-        self._problems = []
+        self._alarm = None
         self.hide()
 
     def retranslate(self) -> None:
         self.close_button.setText(_("Sluiten"))
-        if self._problems:
-            from zorgapp.store.audit import alarm_message
-
-            self.label.setText(alarm_message(self._problems).user_message())
+        if self._alarm is not None:
+            self.label.setText(self._alarm.user_message())
             self.label.setAccessibleName(self.label.text())
