@@ -16,11 +16,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from zorgapp.domain.allocation import Sleutel, Verdeelsleutel
+from zorgapp.domain.cbs import lees_cbs_bevolking
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.regio import (
     Gemeente,
     Regio,
-    lees_cbs_bevolking,
     lees_gemeenten_csv,
     normaliseer_cbs_code,
     opvolger,
