@@ -74,7 +74,7 @@ def uitkomst(fn, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
         return f"{type(exc).__name__}: {exc}"
 
 
-def property_inputs(examples: int, sha: "hashlib._Hash") -> int:
+def property_inputs(examples: int, sha: hashlib._Hash) -> int:
     count = 0
 
     @seed(2026)
@@ -103,7 +103,7 @@ def property_inputs(examples: int, sha: "hashlib._Hash") -> int:
     return count
 
 
-def demo_inputs(cases: int, sha: "hashlib._Hash") -> int:
+def demo_inputs(cases: int, sha: hashlib._Hash) -> int:
     from zorgapp.paths import set_data_dir
     from zorgapp.services.allocation_service import AllocationService
     from zorgapp.services.demo import fill_demo
@@ -127,8 +127,8 @@ def demo_inputs(cases: int, sha: "hashlib._Hash") -> int:
             perioden += [{"jaar": 2026, "maand": m} for m in range(1, 13)]
             for s in sleutels(regio):
                 for p in perioden:
-                    sha.update(uitkomst(lambda: service.bereken(**p, sleutel=s).verdeling)
-                               .encode())
+                    sha.update(uitkomst(lambda p=p, s=s: service.bereken(**p, sleutel=s)
+                                        .verdeling).encode())
                     count += 1
         finally:
             vault.lock()
