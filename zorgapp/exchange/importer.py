@@ -181,6 +181,18 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str) -> Voorbee
                      al_ontvangen=ids.received(bundle.bundle_id), dossiers=items)
 
 
+def _controleer_keuzes(fresh: Voorbeeld, keuzes: Mapping[str, str],
+                       allow_unknown_sender: bool) -> None:
+    """Refuse an unknown sender unless the user chose to read it anyway, and any
+    choice that is not one of ``CHOICES``."""
+    if not fresh.afzender_bekend and not allow_unknown_sender:
+        raise UnknownSenderError(N_("De afzender van deze bundel staat niet in uw adresboek. Controleer de vingerafdruk {vingerafdruk} met de afzender en voeg de contactkaart toe, of kies uitdrukkelijk om toch in te lezen."),
+                                 vingerafdruk=fresh.bundle.sender.fingerprint)
+    for value in keuzes.values():
+        if value not in CHOICES:
+            raise UsageError(N_("Onbekende keuze {keuze} bij het inlezen."), keuze=value)
+
+
 def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, prefix: str,
           deadline_for: Callable[[Connection, Dossier], date | None], actor: str,
           allow_unknown_sender: bool = False) -> ImportResultaat:
@@ -192,12 +204,7 @@ def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, pr
         result.al_ontvangen = True
         return result
     fresh = preview(db, bundle, _own_recipient(db, bundle))  # the vault may have changed
-    if not fresh.afzender_bekend and not allow_unknown_sender:
-        raise UnknownSenderError(N_("De afzender van deze bundel staat niet in uw adresboek. Controleer de vingerafdruk {vingerafdruk} met de afzender en voeg de contactkaart toe, of kies uitdrukkelijk om toch in te lezen."),
-                                 vingerafdruk=bundle.sender.fingerprint)
-    for value in keuzes.values():
-        if value not in CHOICES:
-            raise UsageError(N_("Onbekende keuze {keuze} bij het inlezen."), keuze=value)
+    _controleer_keuzes(fresh, keuzes, allow_unknown_sender)
     repo = DossierRepository(db)
     stamp = now()
     history: list[OverdrachtRij] = []
