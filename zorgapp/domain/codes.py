@@ -13,9 +13,10 @@ code must give a readable ``DomainError`` instead of a bare ``ValueError``.
 from __future__ import annotations
 
 import uuid as _uuid
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from zorgapp.domain.errors import N_, DomainError
 
@@ -331,6 +332,22 @@ def datum_uit_json(s: object) -> date | None:
         return date.fromisoformat(str(s))
     except ValueError:
         raise DomainError(N_("Ongeldige datum: {datum}."), datum=str(s)) from None
+
+
+def vereiste_datum(d: Mapping[str, Any], sleutel: str) -> date:
+    """A date a record cannot do without; its absence is refused by field name."""
+    waarde = datum_uit_json(d.get(sleutel))
+    if waarde is None:
+        raise DomainError(N_("Datum {veld} ontbreekt."), veld=sleutel)
+    return waarde
+
+
+def niet_in_toekomst(d: date, vandaag: date) -> None:
+    """Refuse a date after today: nothing is recorded before it happened."""
+    if d > vandaag:
+        raise DomainError(
+            N_("Een datum in de toekomst kan niet: {datum}."), datum=d.isoformat()
+        )
 
 
 def tijdstip_uit_json(s: object) -> datetime:

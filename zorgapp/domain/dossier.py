@@ -3,6 +3,10 @@ and tasks, with a JSON form that is also the basis of handover bundles.
 
 Key names are Dutch snake_case and stable: they are the export format, so renaming one
 is a format change (bump ``DOSSIER_FORMAAT`` and keep reading the old name).
+
+Signals (``melding``), consent (``toestemming``) and the path (``traject``) have modules
+of their own; ``Melding``, ``IndicatorWaarneming`` and ``Toestemming`` are re-exported
+here, where callers have always imported them.
 """
 
 from __future__ import annotations
@@ -14,20 +18,33 @@ from typing import Any
 
 from zorgapp.domain.codes import (
     Fase,
-    Indicator,
-    MelderType,
     ToestemmingDoel,
-    Uitbuitingsvorm,
-    code_uit,
     datum_naar_json,
     datum_uit_json,
+    niet_in_toekomst,
     nieuw_uuid,
     tijdstip_uit_json,
+    vereiste_datum,
 )
 from zorgapp.domain.errors import N_, DomainError
+from zorgapp.domain.melding import IndicatorWaarneming, Melding
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
-from zorgapp.domain.persoon import ZELF_TOESTEMMING_VANAF, Persoon
+from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.toestemming import Toestemming
 from zorgapp.domain.traject import Traject
+
+__all__ = [
+    "DOSSIER_FORMAAT",
+    "Dossier",
+    "IndicatorWaarneming",
+    "JournaalRegel",
+    "Melding",
+    "Partner",
+    "Taak",
+    "Toestemming",
+    "maak_dossiernummer",
+    "parse_dossiernummer",
+]
 
 #: 2 added ``opvangbehoeften`` (children, safety, care needs, CoMensha reference);
 #: format 1 documents read with those empty.
@@ -56,217 +73,6 @@ def parse_dossiernummer(nummer: str) -> tuple[str, int, int]:
     if m is None or int(m.group(3)) < 1:
         raise DomainError(N_("{nummer} is geen geldig dossiernummer."), nummer=nummer)
     return m.group(1), int(m.group(2)), int(m.group(3))
-
-
-def _vereiste_datum(d: dict[str, Any], sleutel: str) -> date:
-    waarde = datum_uit_json(d.get(sleutel))
-    if waarde is None:
-        raise DomainError(N_("Datum {veld} ontbreekt."), veld=sleutel)
-    return waarde
-
-
-def _niet_in_toekomst(d: date, vandaag: date) -> None:
-    if d > vandaag:
-        raise DomainError(
-            N_("Een datum in de toekomst kan niet: {datum}."), datum=d.isoformat()
-        )
-
-
-@dataclass
-class IndicatorWaarneming:
-    """One ticked indicator: who saw it, when, and what. Never a verdict on its own."""
-
-    indicator: Indicator
-    waargenomen_door: str
-    datum: date
-    toelichting: str = ""
-
-    def valideer(self, vandaag: date) -> None:
-        """Who observed it matters to weigh it, so it is required."""
-        _niet_in_toekomst(self.datum, vandaag)
-        if not self.waargenomen_door.strip():
-            raise DomainError(N_("Vul in wie de indicator heeft waargenomen."))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "indicator": self.indicator.value,
-            "waargenomen_door": self.waargenomen_door,
-            "datum": self.datum.isoformat(),
-            "toelichting": self.toelichting,
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> IndicatorWaarneming:
-        return cls(
-            indicator=code_uit(Indicator, d.get("indicator")),
-            waargenomen_door=str(d.get("waargenomen_door", "")),
-            datum=_vereiste_datum(d, "datum"),
-            toelichting=str(d.get("toelichting", "")),
-        )
-
-
-@dataclass
-class Melding:
-    """A "niet-pluis" signal from a melder; many turn out not to be trafficking."""
-
-    datum: date
-    melder_type: MelderType
-    uuid: str = field(default_factory=nieuw_uuid)
-    melder_organisatie: str = ""
-    hoe_ontvangen: str = ""
-    vindplaats: str = ""
-    vormen: list[Uitbuitingsvorm] = field(default_factory=list)
-    sector: str = ""
-    indicatoren: list[IndicatorWaarneming] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.vormen = list(dict.fromkeys(self.vormen))
-        if Uitbuitingsvorm.ONBEKEND in self.vormen and len(self.vormen) > 1:
-            raise DomainError(
-                N_("'Onbekend' kan niet samen met een bekende uitbuitingsvorm.")
-            )
-
-    def valideer(self, vandaag: date) -> None:
-        """Checks against today's date, before the signal is saved."""
-        _niet_in_toekomst(self.datum, vandaag)
-        for w in self.indicatoren:
-            w.valideer(vandaag)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "uuid": self.uuid,
-            "datum": self.datum.isoformat(),
-            "melder_type": self.melder_type.value,
-            "melder_organisatie": self.melder_organisatie,
-            "hoe_ontvangen": self.hoe_ontvangen,
-            "vindplaats": self.vindplaats,
-            "vormen": [v.value for v in self.vormen],
-            "sector": self.sector,
-            "indicatoren": [w.to_dict() for w in self.indicatoren],
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Melding:
-        return cls(
-            uuid=str(d.get("uuid") or nieuw_uuid()),
-            datum=_vereiste_datum(d, "datum"),
-            melder_type=code_uit(
-                MelderType, d.get("melder_type", MelderType.OVERIG.value)
-            ),
-            melder_organisatie=str(d.get("melder_organisatie", "")),
-            hoe_ontvangen=str(d.get("hoe_ontvangen", "")),
-            vindplaats=str(d.get("vindplaats", "")),
-            vormen=[code_uit(Uitbuitingsvorm, v) for v in d.get("vormen", [])],
-            sector=str(d.get("sector", "")),
-            indicatoren=[
-                IndicatorWaarneming.from_dict(w) for w in d.get("indicatoren", [])
-            ],
-        )
-
-
-@dataclass
-class Toestemming:
-    """Consent for one purpose (AVG): dated, withdrawable, possibly time-limited.
-
-    ``gegeven_door`` is empty when the client consented personally, else the name of
-    whoever consented for them: under 16 a parent or guardian must; from 16 to 18 the
-    minor signs personally; for adults a legal representative (mentor, curator) may.
-    """
-
-    doel: ToestemmingDoel
-    datum: date
-    uuid: str = field(default_factory=nieuw_uuid)
-    partner: str = ""
-    hoe_gegeven: str = ""
-    gegeven_door: str = ""
-    ingetrokken_op: date | None = None
-    geldig_tot: date | None = None
-
-    def geldig_op(self, d: date) -> bool:
-        """Whether this consent covers day ``d``."""
-        if d < self.datum:
-            return False
-        if self.ingetrokken_op is not None and d >= self.ingetrokken_op:
-            return False
-        return self.geldig_tot is None or d <= self.geldig_tot
-
-    def valideer(self, persoon: Persoon, vandaag: date) -> None:
-        """Checks before saving, including who may consent at the client's age."""
-        _niet_in_toekomst(self.datum, vandaag)
-        if self.doel is ToestemmingDoel.DELEN_PARTNER and not self.partner.strip():
-            raise DomainError(
-                N_("Kies met welke partner gegevens gedeeld mogen worden.")
-            )
-        if self.geldig_tot is not None and self.geldig_tot < self.datum:
-            raise DomainError(
-                N_("Geldig tot {datum} ligt vóór de datum van de toestemming."),
-                datum=self.geldig_tot.isoformat(),
-            )
-        if self.ingetrokken_op is not None:
-            self._controleer_intrekking(self.ingetrokken_op, vandaag)
-        leeftijd = persoon.leeftijd_op(self.datum)
-        door = self.gegeven_door.strip()
-        vertegenwoordiger = bool(door) and door != persoon.naam.strip()
-        if (
-            leeftijd is not None
-            and leeftijd < ZELF_TOESTEMMING_VANAF
-            and not vertegenwoordiger
-        ):
-            raise DomainError(
-                N_(
-                    "Onder de {leeftijd} jaar geeft een ouder of voogd toestemming: vul diens naam in."
-                ),
-                leeftijd=ZELF_TOESTEMMING_VANAF,
-            )
-        if (
-            leeftijd is not None
-            and ZELF_TOESTEMMING_VANAF <= leeftijd < 18
-            and vertegenwoordiger
-        ):
-            raise DomainError(
-                N_("Vanaf {leeftijd} jaar geeft de cliënt zelf toestemming."),
-                leeftijd=ZELF_TOESTEMMING_VANAF,
-            )
-
-    def _controleer_intrekking(self, datum: date, vandaag: date) -> None:
-        _niet_in_toekomst(datum, vandaag)
-        if datum < self.datum:
-            raise DomainError(
-                N_("Intrekken op {datum} kan niet vóór de toestemming zelf."),
-                datum=datum.isoformat(),
-            )
-
-    def trek_in(self, datum: date, vandaag: date) -> None:
-        """Withdraw from ``datum`` on; a withdrawal is final (new consent = new record)."""
-        if self.ingetrokken_op is not None:
-            raise DomainError(N_("Deze toestemming is al ingetrokken."))
-        self._controleer_intrekking(datum, vandaag)
-        self.ingetrokken_op = datum
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "uuid": self.uuid,
-            "doel": self.doel.value,
-            "partner": self.partner,
-            "datum": self.datum.isoformat(),
-            "hoe_gegeven": self.hoe_gegeven,
-            "gegeven_door": self.gegeven_door,
-            "ingetrokken_op": datum_naar_json(self.ingetrokken_op),
-            "geldig_tot": datum_naar_json(self.geldig_tot),
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Toestemming:
-        return cls(
-            uuid=str(d.get("uuid") or nieuw_uuid()),
-            doel=code_uit(ToestemmingDoel, d.get("doel")),
-            partner=str(d.get("partner", "")),
-            datum=_vereiste_datum(d, "datum"),
-            hoe_gegeven=str(d.get("hoe_gegeven", "")),
-            gegeven_door=str(d.get("gegeven_door", "")),
-            ingetrokken_op=datum_uit_json(d.get("ingetrokken_op")),
-            geldig_tot=datum_uit_json(d.get("geldig_tot")),
-        )
 
 
 @dataclass
@@ -319,7 +125,7 @@ class JournaalRegel:
     def from_dict(cls, d: dict[str, Any]) -> JournaalRegel:
         return cls(
             uuid=str(d.get("uuid") or nieuw_uuid()),
-            datum=_vereiste_datum(d, "datum"),
+            datum=vereiste_datum(d, "datum"),
             soort=str(d.get("soort", "")),
             tekst=str(d.get("tekst", "")),
             auteur=str(d.get("auteur", "")),
@@ -342,7 +148,7 @@ class Taak:
 
     def afvinken(self, datum: date, vandaag: date) -> None:
         """Mark done on ``datum`` (not in the future)."""
-        _niet_in_toekomst(datum, vandaag)
+        niet_in_toekomst(datum, vandaag)
         self.gedaan_op = datum
 
     def to_dict(self) -> dict[str, Any]:
@@ -359,7 +165,7 @@ class Taak:
         return cls(
             uuid=str(d.get("uuid") or nieuw_uuid()),
             omschrijving=str(d.get("omschrijving", "")),
-            deadline=_vereiste_datum(d, "deadline"),
+            deadline=vereiste_datum(d, "deadline"),
             gedaan_op=datum_uit_json(d.get("gedaan_op")),
             auteur=str(d.get("auteur", "")),
         )

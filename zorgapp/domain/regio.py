@@ -2,8 +2,9 @@
 
 Municipalities merge almost every year; a dossier bound to a municipality that no
 longer exists is charged to its successor, so a merger never makes costs vanish.
-Inhabitant figures come from CBS StatLine exports, whose layout varies with the
-options the user clicked, so the reader is deliberately tolerant.
+The shared municipality list is read here (``lees_gemeenten_csv``); inhabitant
+figures from CBS StatLine exports, whose layout varies with the options the user
+clicked, are read by the deliberately tolerant ``cbs.lees_cbs_bevolking``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,9 +20,7 @@ from pathlib import Path
 from zorgapp.domain.errors import N_, DomainError
 
 _CODE = re.compile(r"^\s*(?:GM)?\s*(\d{1,4})\s*$", re.IGNORECASE)
-_CODE_IN_CEL = re.compile(r"^\s*GM\s*(\d{4})\s*$", re.IGNORECASE)
 _GETAL = re.compile(r"^\d{1,3}(?:[.\s\u00a0\u202f,]\d{3})+$|^\d+$")
-_JAAR = re.compile(r"(\d{4})")
 
 
 def normaliseer_cbs_code(code: str) -> str:
@@ -171,7 +169,7 @@ def _tekst(path_or_text: str | Path) -> str:
     return path_or_text.lstrip("\ufeff")
 
 
-def _scheidingsteken(tekst: str) -> str:
+def scheidingsteken(tekst: str) -> str:
     """The delimiter that gives the most rows of the same width (at least two columns)."""
     beste, beste_score = ",", -1
     regels = [r for r in tekst.splitlines() if r.strip()][:50]
@@ -187,11 +185,82 @@ def _scheidingsteken(tekst: str) -> str:
     return beste
 
 
-def _geheel_getal(cel: str) -> int | None:
+def geheel_getal(cel: str) -> int | None:
     schoon = cel.strip()
     if not _GETAL.match(schoon):
         return None
     return int(re.sub(r"\D", "", schoon))
+
+
+@dataclass(frozen=True)
+class _Kolommen:
+    """The header names of the municipality list's columns (None: not in the file)."""
+
+    code: str
+    naam: str
+    inwoners: str | None
+    peildatum: str | None
+    opgegaan_in: str | None
+    veiligheidsregio: str | None
+
+    @classmethod
+    def uit_kop(cls, veldnamen: list[str] | None) -> _Kolommen:
+        """Columns by name, case-insensitive; code and name are required."""
+        velden = {(v or "").strip().lower(): v for v in (veldnamen or [])}
+
+        def kolom(*namen: str) -> str | None:
+            return next((velden[naam] for naam in namen if naam in velden), None)
+
+        code = kolom("gm_code", "cbs_code", "gemeentecode", "code")
+        naam = kolom("gemeentenaam", "naam", "gemeente")
+        if code is None or naam is None:
+            raise DomainError(
+                N_("Het bestand heeft geen kolommen voor gemeentecode en gemeentenaam.")
+            )
+        return cls(
+            code=code,
+            naam=naam,
+            inwoners=kolom("inwoners", "inwoners_demo"),
+            peildatum=kolom("peildatum"),
+            opgegaan_in=kolom("opgegaan_in"),
+            veiligheidsregio=kolom("veiligheidsregio_code", "veiligheidsregio"),
+        )
+
+
+def _cel(rij: Mapping[str, str | None], kolom: str | None) -> str:
+    """A cell's text without surrounding space; empty when the column is absent."""
+    return (rij.get(kolom) or "").strip() if kolom else ""
+
+
+def _gemeente_uit_rij(
+    rij: Mapping[str, str | None], nummer: int, kol: _Kolommen
+) -> Gemeente:
+    """One line of the list; a bad number or date names the line it is on."""
+    inwoners_cel = _cel(rij, kol.inwoners)
+    inwoners = geheel_getal(inwoners_cel) if inwoners_cel else None
+    if inwoners_cel and inwoners is None:
+        raise DomainError(
+            N_("Regel {regel}: '{waarde}' is geen aantal inwoners."),
+            regel=nummer,
+            waarde=inwoners_cel,
+        )
+    peil_cel = _cel(rij, kol.peildatum)
+    try:
+        peildatum = date.fromisoformat(peil_cel) if peil_cel else None
+    except ValueError:
+        raise DomainError(
+            N_("Regel {regel}: '{waarde}' is geen datum (JJJJ-MM-DD)."),
+            regel=nummer,
+            waarde=peil_cel,
+        ) from None
+    return Gemeente(
+        cbs_code=_cel(rij, kol.code),
+        naam=_cel(rij, kol.naam),
+        inwoners=inwoners,
+        peildatum=peildatum,
+        opgegaan_in=_cel(rij, kol.opgegaan_in) or None,
+        veiligheidsregio=_cel(rij, kol.veiligheidsregio) or None,
+    )
 
 
 def lees_gemeenten_csv(path_or_text: str | Path) -> dict[str, Gemeente]:
@@ -202,196 +271,16 @@ def lees_gemeenten_csv(path_or_text: str | Path) -> dict[str, Gemeente]:
     ``veiligheidsregio_code``; empty cells mean unknown.
     """
     tekst = _tekst(path_or_text)
-    lezer = csv.DictReader(io.StringIO(tekst), delimiter=_scheidingsteken(tekst))
-    velden = {(v or "").strip().lower(): v for v in (lezer.fieldnames or [])}
-
-    def kolom(*namen: str) -> str | None:
-        for naam in namen:
-            if naam in velden:
-                return velden[naam]
-        return None
-
-    code_kol = kolom("gm_code", "cbs_code", "gemeentecode", "code")
-    naam_kol = kolom("gemeentenaam", "naam", "gemeente")
-    if code_kol is None or naam_kol is None:
-        raise DomainError(
-            N_("Het bestand heeft geen kolommen voor gemeentecode en gemeentenaam.")
-        )
-    inw_kol = kolom("inwoners", "inwoners_demo")
-    peil_kol = kolom("peildatum")
-    opg_kol = kolom("opgegaan_in")
-    vr_kol = kolom("veiligheidsregio_code", "veiligheidsregio")
-
+    lezer = csv.DictReader(io.StringIO(tekst), delimiter=scheidingsteken(tekst))
+    kolommen = _Kolommen.uit_kop(list(lezer.fieldnames or []))
     gemeenten: dict[str, Gemeente] = {}
     for nummer, rij in enumerate(lezer, start=2):
-        code = (rij.get(code_kol) or "").strip()
-        if not code:
+        if not _cel(rij, kolommen.code):
             continue
-        inwoners_cel = (rij.get(inw_kol) or "").strip() if inw_kol else ""
-        inwoners = _geheel_getal(inwoners_cel) if inwoners_cel else None
-        if inwoners_cel and inwoners is None:
-            raise DomainError(
-                N_("Regel {regel}: '{waarde}' is geen aantal inwoners."),
-                regel=nummer,
-                waarde=inwoners_cel,
-            )
-        peil_cel = (rij.get(peil_kol) or "").strip() if peil_kol else ""
-        try:
-            peildatum = date.fromisoformat(peil_cel) if peil_cel else None
-        except ValueError:
-            raise DomainError(
-                N_("Regel {regel}: '{waarde}' is geen datum (JJJJ-MM-DD)."),
-                regel=nummer,
-                waarde=peil_cel,
-            ) from None
-        gemeente = Gemeente(
-            cbs_code=code,
-            naam=(rij.get(naam_kol) or "").strip(),
-            inwoners=inwoners,
-            peildatum=peildatum,
-            opgegaan_in=((rij.get(opg_kol) or "").strip() or None) if opg_kol else None,
-            veiligheidsregio=((rij.get(vr_kol) or "").strip() or None)
-            if vr_kol
-            else None,
-        )
+        gemeente = _gemeente_uit_rij(rij, nummer, kolommen)
         gemeenten[gemeente.cbs_code] = gemeente
     if not gemeenten:
         raise DomainError(N_("Het bestand bevat geen gemeenten."))
     for code in gemeenten:
         opvolger(gemeenten, code)
     return dict(sorted(gemeenten.items()))
-
-
-def naam_sleutel(naam: str) -> str:
-    """A name for matching only: no accents, case, punctuation or CBS's "(gemeente)" tag."""
-    zonder = unicodedata.normalize("NFKD", naam)
-    zonder = "".join(c for c in zonder if not unicodedata.combining(c)).casefold()
-    zonder = re.sub(r"\(\s*gemeente\s*\)", "", zonder)
-    return re.sub(r"[^a-z0-9]+", "", zonder)
-
-
-@dataclass(frozen=True)
-class CbsBevolking:
-    """Result of reading a CBS export: figures, their date when the file says, and misses."""
-
-    inwoners: dict[str, int]
-    peildatum: date | None
-    niet_herkend: list[str]
-
-
-def lees_cbs_bevolking(
-    text: str, gemeenten: Mapping[str, Gemeente] | None = None
-) -> CbsBevolking:
-    """Read a CBS StatLine "Bevolking op 1 januari" export, whatever options made it.
-
-    Accepts ``;``, ``,`` or tab, quoted or not, title and footer lines around the table,
-    a region cell that is a GM code (``"GM0546  "``) or a name (``"Leiden"``,
-    ``"Groningen (gemeente)"``; names need ``gemeenten`` to find their code), and
-    numbers with dots or spaces between thousands. With a period column the latest
-    period wins and gives the reference date (1 January of that year).
-    """
-    tekst = text.lstrip("\ufeff")
-    teken = _scheidingsteken(tekst)
-    rijen = [
-        r
-        for r in csv.reader(io.StringIO(tekst), delimiter=teken)
-        if any(c.strip() for c in r)
-    ]
-    namen = {naam_sleutel(g.naam): g.cbs_code for g in (gemeenten or {}).values()}
-
-    # The header is the last row before the data that names a population column; title
-    # lines (one cell) and footers ("Bron: CBS") do not count.
-    getal_kol: int | None = None
-    periode_kol: int | None = None
-    for rij in rijen:
-        if any(
-            _CODE_IN_CEL.match(c) or naam_sleutel(c) in namen for c in rij if c.strip()
-        ):
-            break
-        kop = [c.strip().casefold() for c in rij]
-        kandidaten = [
-            i for i, c in enumerate(kop) if "bevolking" in c or "inwoners" in c
-        ]
-        if kandidaten and len(rij) >= 2:
-            getal_kol = kandidaten[-1]
-            perioden = [
-                i
-                for i, c in enumerate(kop)
-                if "periode" in c or c in ("jaar", "perioden")
-            ]
-            periode_kol = perioden[0] if perioden else None
-
-    gevonden: dict[str, tuple[str, int]] = {}
-    niet_herkend: list[str] = []
-    for rij in rijen:
-        cellen = [c.strip() for c in rij]
-        code: str | None = None
-        regio_index: int | None = None
-        for i, cel in enumerate(cellen):
-            if _CODE_IN_CEL.match(cel):
-                code, regio_index = normaliseer_cbs_code(cel), i
-                break
-        if code is None:
-            for i, cel in enumerate(cellen):
-                if cel and naam_sleutel(cel) in namen:
-                    code, regio_index = namen[naam_sleutel(cel)], i
-                    break
-        aantal: int | None = None
-        if (
-            getal_kol is not None
-            and getal_kol < len(cellen)
-            and getal_kol != regio_index
-        ):
-            aantal = _geheel_getal(cellen[getal_kol])
-        if aantal is None and getal_kol is None:
-            # No header: the rightmost whole number that is not the region cell.
-            for i in range(len(cellen) - 1, -1, -1):
-                if (
-                    i != regio_index
-                    and (waarde := _geheel_getal(cellen[i])) is not None
-                ):
-                    aantal = waarde
-                    break
-        if code is None:
-            eerste = next((c for c in cellen if c), "")
-            if aantal is not None and eerste and _geheel_getal(eerste) is None:
-                niet_herkend.append(eerste)
-            continue
-        if aantal is None:
-            continue
-        periode = ""
-        if (
-            periode_kol is not None
-            and periode_kol < len(cellen)
-            and periode_kol != regio_index
-        ):
-            periode = cellen[periode_kol]
-        vorige = gevonden.get(code)
-        if vorige is None or periode >= vorige[0]:
-            gevonden[code] = (periode, aantal)
-
-    if not gevonden:
-        raise DomainError(
-            N_(
-                "In dit bestand staan geen bruikbare inwoneraantallen. Exporteer uit CBS "
-                "StatLine 'Bevolking op 1 januari' per gemeente als CSV."
-            )
-        )
-    gevonden_perioden = {p for p, _ in gevonden.values() if p}
-    peildatum: date | None = None
-    if len(gevonden_perioden) == 1:
-        jaar = _JAAR.search(gevonden_perioden.pop())
-        if jaar:
-            peildatum = date(int(jaar.group(1)), 1, 1)
-    return CbsBevolking(
-        inwoners={code: aantal for code, (_, aantal) in sorted(gevonden.items())},
-        peildatum=peildatum,
-        niet_herkend=niet_herkend,
-    )
-
-
-def lees_cbs_bevolking_csv(
-    text: str, gemeenten: Mapping[str, Gemeente] | None = None
-) -> dict[str, int]:
-    """Inhabitants per CBS code from a StatLine export; see :func:`lees_cbs_bevolking`."""
-    return lees_cbs_bevolking(text, gemeenten).inwoners

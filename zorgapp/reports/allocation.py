@@ -140,17 +140,9 @@ def _gemeente_pagina(
     return story
 
 
-def kostenverdeling(
-    verdeling: Verdeling,
-    dossiernummers: Mapping[str, str],
-    briefhoofd: Briefhoofd,
-    *,
-    demo: bool = False,
-    vandaag: date | None = None,
-) -> bytes:
-    """The allocation statement as PDF bytes: region page, then a page per municipality."""
+def _regio_pagina(verdeling: Verdeling) -> list[Flowable]:
+    """Title, period, key and totals, then the shares of the municipalities."""
     s = Styles.get()
-    vandaag = vandaag or date.today()
     story: list[Flowable] = [
         p(_("Kostenverdeling {regio}").format(regio=verdeling.regio), s.title),
         velden([
@@ -180,19 +172,34 @@ def kostenverdeling(
     story.append(p(_(
         "Bedragen zijn op centen afgerond met de grootste-restmethode, zodat de aandelen "
         "precies optellen tot het totaal."), s.small))
+    return story
 
-    story.append(p(_("Landelijk gefinancierd (niet verdeeld)"), s.h2))
-    if verdeling.niet_verdeeld:
-        story.append(tabel(
-            [_("Dossier"), _("Soort"), _("Periode"), _("Nachten"), _("Dagtarief"),
-             _("Bedrag")],
-            [_regel_landelijk(r, dossiernummers) for r in verdeling.niet_verdeeld],
-            [26, 30, 40, 16, 20, 24], rechts=(3, 4, 5), klein=True,
-            totaal=[_("Totaal"), "", "", "", "", format_money(verdeling.totaal_niet_verdeeld)],
-        ))
-    else:
-        story.append(p(_("Geen landelijk gefinancierde kosten in deze periode.")))
 
+def _landelijk_blok(verdeling: Verdeling, dossiernummers: Mapping[str, str]) -> list[Flowable]:
+    """Nationally funded costs, listed but not allocated."""
+    kop = p(_("Landelijk gefinancierd (niet verdeeld)"), Styles.get().h2)
+    if not verdeling.niet_verdeeld:
+        return [kop, p(_("Geen landelijk gefinancierde kosten in deze periode."))]
+    return [kop, tabel(
+        [_("Dossier"), _("Soort"), _("Periode"), _("Nachten"), _("Dagtarief"),
+         _("Bedrag")],
+        [_regel_landelijk(r, dossiernummers) for r in verdeling.niet_verdeeld],
+        [26, 30, 40, 16, 20, 24], rechts=(3, 4, 5), klein=True,
+        totaal=[_("Totaal"), "", "", "", "", format_money(verdeling.totaal_niet_verdeeld)],
+    )]
+
+
+def kostenverdeling(
+    verdeling: Verdeling,
+    dossiernummers: Mapping[str, str],
+    briefhoofd: Briefhoofd,
+    *,
+    demo: bool = False,
+    vandaag: date | None = None,
+) -> bytes:
+    """The allocation statement as PDF bytes: region page, then a page per municipality."""
+    vandaag = vandaag or date.today()
+    story = _regio_pagina(verdeling) + _landelijk_blok(verdeling, dossiernummers)
     for index, aandeel in enumerate(verdeling.aandelen):
         if not aandeel.regels and not aandeel.bedrag:
             continue

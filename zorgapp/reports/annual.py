@@ -136,26 +136,17 @@ def _staafdiagram_vormen(cijfers: jb.JaarCijfers, jaar: int) -> Drawing:
     return tekening
 
 
-def jaarbeeld(
-    cijfers: jb.JaarCijfers,
-    briefhoofd: Briefhoofd,
-    *,
-    jaar: int | None = None,
-    regio: str = "",
-    gemeente_namen: Mapping[str, str] | None = None,
-    demo: bool = False,
-    vandaag: date | None = None,
-    progress: Callable[[float], None] | None = None,
-) -> bytes:
-    """The year report as PDF bytes; ``jaar`` (default: the last year) is the report year."""
-    s = Styles.get()
-    gemeenten = gemeente_namen or {}
-    jaar = jaar if jaar is not None else (cijfers.jaren[-1] if cijfers.jaren else 0)
-    jaren = list(cijfers.jaren)
-    titel = _("Jaarbeeld {jaar}").format(jaar=jaar)
+def _titel(jaar: int, regio: str) -> str:
     if regio:
-        titel = _("Jaarbeeld {jaar} {regio}").format(jaar=jaar, regio=regio)
-    story: list[Flowable] = [
+        return _("Jaarbeeld {jaar} {regio}").format(jaar=jaar, regio=regio)
+    return _("Jaarbeeld {jaar}").format(jaar=jaar)
+
+
+def _inleiding(cijfers: jb.JaarCijfers, titel: str) -> list[Flowable]:
+    """Title, how to read the hidden counts, and cases per year as table and chart."""
+    s = Styles.get()
+    jaren = list(cijfers.jaren)
+    return [
         p(titel, s.title),
         p(_("Slachtoffers van mensenhandel die bij de zorgcoördinatie zijn gemeld, per "
             "jaar van de eerste melding. Aantallen van 1 tot en met 4 staan als \"<5\", "
@@ -169,26 +160,52 @@ def jaarbeeld(
         Spacer(1, 3 * mm),
         _staafdiagram_jaren(cijfers),
     ]
+
+
+def _dimensie_blok(cijfers: jb.JaarCijfers, dimensie: str,
+                   gemeenten: Mapping[str, str]) -> list[Flowable]:
+    """One breakdown (gender, age group, ...) per year; kept on one page when short."""
+    s = Styles.get()
+    jaren = list(cijfers.jaren)
+    cellen = cijfers.cellen(dimensie)
+    rijen = [[_categorie(dimensie, c, gemeenten)] + [cellen[c][j] for j in jaren]
+             for c in cellen]
+    blok: list[Flowable] = [p(_(_TITELS[dimensie]), s.h2)]
+    if rijen:
+        blok.append(tabel([""] + [str(j) for j in jaren], rijen,
+                          [4] + [1] * len(jaren),
+                          rechts=tuple(range(1, len(jaren) + 1))))
+    else:
+        blok.append(p(_("Geen gegevens."), s.small))
+    if len(rijen) < 25:
+        return [KeepTogether(blok)]
+    return blok
+
+
+def jaarbeeld(
+    cijfers: jb.JaarCijfers,
+    briefhoofd: Briefhoofd,
+    *,
+    jaar: int | None = None,
+    regio: str = "",
+    gemeente_namen: Mapping[str, str] | None = None,
+    demo: bool = False,
+    vandaag: date | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> bytes:
+    """The year report as PDF bytes; ``jaar`` (default: the last year) is the report year."""
+    gemeenten = gemeente_namen or {}
+    jaar = jaar if jaar is not None else (cijfers.jaren[-1] if cijfers.jaren else 0)
+    titel = _titel(jaar, regio)
+    story = _inleiding(cijfers, titel)
     if progress:
         progress(0.2)
     story.append(KeepTogether([
-        p(_("Vorm van uitbuiting in {jaar}").format(jaar=jaar), s.h2),
+        p(_("Vorm van uitbuiting in {jaar}").format(jaar=jaar), Styles.get().h2),
         _staafdiagram_vormen(cijfers, jaar),
     ]))
     for i, dimensie in enumerate(jb.DIMENSIES):
-        cellen = cijfers.cellen(dimensie)
-        rijen = [[_categorie(dimensie, c, gemeenten)] + [cellen[c][j] for j in jaren]
-                 for c in cellen]
-        blok: list[Flowable] = [p(_(_TITELS[dimensie]), s.h2)]
-        if rijen:
-            blok.append(tabel([""] + [str(j) for j in jaren], rijen,
-                              [4] + [1] * len(jaren),
-                              rechts=tuple(range(1, len(jaren) + 1))))
-        else:
-            blok.append(p(_("Geen gegevens."), s.small))
-        story.append(KeepTogether(blok) if len(rijen) < 25 else blok[0])
-        if len(rijen) >= 25:
-            story += blok[1:]
+        story += _dimensie_blok(cijfers, dimensie, gemeenten)
         if progress:
             progress(0.2 + 0.5 * (i + 1) / len(jb.DIMENSIES))
     info = DocumentInfo(

@@ -2,11 +2,17 @@
 
 Only what the shelter needs: never indicators, signals or the journal. The shelter's
 own address is printed only when the location is not marked confidential.
+
+One builder per section of DOMAIN.md §7, in the order the letter prints them
+(``_SECTIES``); each takes the letter's facts (``_Brief``) and returns its flowables.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -136,6 +142,217 @@ def _toestemmingen(dossier: Dossier, op: date) -> list[str]:
     return regels
 
 
+@dataclass(frozen=True)
+class _Brief:
+    """What every section of one letter may need."""
+
+    dossier: Dossier
+    plaatsing: Plaatsing
+    locatie: Locatie | None
+    briefhoofd: Briefhoofd
+    vandaag: date
+    alias: bool
+    afzender: str
+    gemeente_naam: str
+
+    @property
+    def s(self) -> Styles:
+        return Styles.get()
+
+    @property
+    def naam(self) -> str:
+        return naam_of_alias(self.dossier.persoon, self.alias)
+
+    @cached_property
+    def politie(self) -> list[Partner]:
+        return _partners_met_rol(self.dossier, _POLITIE)
+
+    @cached_property
+    def advocaat(self) -> list[Partner]:
+        return _partners_met_rol(self.dossier, _ADVOCAAT)
+
+
+def _afzender_en_kenmerk(b: _Brief) -> list[Flowable]:
+    """Addressee left, place/date/reference (dossiernummer) right."""
+    s, locatie = b.s, b.locatie
+    aan = []
+    if locatie is not None:
+        aan.append(markup(f"<b>{esc(locatie.organisatie)}</b>"))
+        aan.append(p(locatie.naam))
+        if not locatie.adres_geheim and locatie.adres.strip():
+            aan += [p(regel) for regel in locatie.adres.splitlines() if regel.strip()]
+    else:
+        aan.append(markup("<b>{}</b>".format(esc(_("Aan de opvangorganisatie")))))
+    plaats_datum = format_date_long(b.vandaag)
+    if b.briefhoofd.plaats:
+        plaats_datum = _("{plaats}, {datum}").format(plaats=b.briefhoofd.plaats,
+                                                      datum=plaats_datum)
+    rechts = [
+        p(plaats_datum, s.right),
+        p(_("Ons kenmerk: {nummer}").format(nummer=b.dossier.dossiernummer), s.right),
+    ]
+    kop = Table([[aan, rechts]], colWidths=[style.CONTENT_WIDTH * 0.55,
+                                             style.CONTENT_WIDTH * 0.45])
+    kop.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [kop, Spacer(1, 7 * mm)]
+
+
+def _onderwerp(b: _Brief) -> list[Flowable]:
+    """Title, subject line and the request to keep the letter confidential."""
+    begin = b.plaatsing.van or b.plaatsing.aangevraagd_op or b.vandaag
+    return [
+        p(_("Plaatsingsbrief"), b.s.title),
+        markup("<b>{}</b> {}".format(
+            esc(_("Betreft:")),
+            esc(_("plaatsing van {naam} per {datum}").format(naam=b.naam,
+                                                              datum=datum_lang(begin))))),
+        Spacer(1, 3 * mm),
+        p(_(
+            "Hierbij bevestigen wij de plaatsing van onderstaande cliënt. Deze brief bevat "
+            "alleen de gegevens die u voor de opvang nodig heeft. Behandel hem vertrouwelijk "
+            "en deel hem niet met derden.")),
+    ]
+
+
+def _client(b: _Brief) -> list[Flowable]:
+    """Name or alias, birth, gender, nationality, language, children who come along."""
+    persoon = b.dossier.persoon
+    talen = ", ".join(taal(t) for t in persoon.talen)
+    return [p(_("Cliënt"), b.s.h2), velden([
+        (_("Naam") if not b.alias else _("Naam (alias)"), b.naam),
+        (_("Geboortedatum"), geboorte(persoon, b.vandaag)),
+        (_("Geslacht"), geslacht(persoon.geslacht)),
+        (_("Nationaliteit"), ", ".join(land(c) for c in persoon.nationaliteiten)),
+        (_("Taal"), talen),
+        (_("Tolk nodig"), ja_nee(persoon.tolk_nodig)),
+        (_("Kinderen die meekomen"),
+         kinderen_mee(b.dossier.opvangbehoeften, b.vandaag, alias=b.alias)),
+    ])]
+
+
+def _juridische_status(b: _Brief) -> list[Flowable]:
+    """Legal status, aangifte, police contact, lawyer and CoMensha reference."""
+    return [p(_("Juridische status"), b.s.h2), velden([
+        (_("Verblijfsstatus"), _verblijf(b.dossier)),
+        (_("Aangifte"), _aangifte(b.dossier)),
+        (_("Contact politie"), _partner_regel(b.politie)),
+        (_("Advocaat"), _partner_regel(b.advocaat)),
+        (_("Kenmerk CoMensha"),
+         b.dossier.opvangbehoeften.comensha_kenmerk or _("nog niet bekend")),
+    ])]
+
+
+def _plaatsing(b: _Brief) -> list[Flowable]:
+    """Type, location, start, expected duration and evaluation date."""
+    plaatsing, locatie = b.plaatsing, b.locatie
+    plaats_rijen = [
+        (_("Soort opvang"), label(OPVANG_LABELS, plaatsing.type)),
+        (_("Locatie"), "" if locatie is None else f"{locatie.organisatie} – {locatie.naam}"),
+        (_("Status"), label(PLAATSING_STATUS_LABELS, plaatsing.status)),
+        (_("Ingangsdatum"), datum(plaatsing.van) or _("nog niet bekend")),
+        (_("Verwachte duur"), _duur(plaatsing)),
+        (_("Evaluatiedatum"), datum(plaatsing.evaluatiedatum) or _("nog niet gepland")),
+    ]
+    return [p(_("Plaatsing"), b.s.h2), velden(plaats_rijen)]
+
+
+def _veiligheid(b: _Brief) -> list[Flowable]:
+    """Perpetrators nearby, secret address, phone and social-media agreements."""
+    return [p(_("Veiligheid"), b.s.h2), velden(veiligheid_rijen(b.dossier.opvangbehoeften))]
+
+
+def _zorgbehoeften(b: _Brief) -> list[Flowable]:
+    """Medical, GGZ, medication, pregnancy; or a line saying none were recorded."""
+    zorg = zorg_rijen(b.dossier.opvangbehoeften)
+    if zorg:
+        return [p(_("Zorgbehoeften"), b.s.h2), velden(zorg)]
+    return [p(_("Zorgbehoeften"), b.s.h2),
+            p(_("Er zijn geen bijzondere zorgbehoeften vastgelegd. Vraag de "
+                "cliënt bij aankomst naar medicijnen en lopende behandelingen."))]
+
+
+def _financiering(b: _Brief) -> list[Flowable]:
+    """Who pays: the financier, or the paying municipality by name."""
+    plaatsing = b.plaatsing
+    financier = label(FINANCIER_LABELS, plaatsing.financier)
+    if plaatsing.financier is Financier.GEMEENTE and (b.gemeente_naam
+                                                       or plaatsing.gemeente_code):
+        financier = _("Gemeente {naam}").format(naam=b.gemeente_naam or plaatsing.gemeente_code)
+    return [p(_("Financiering"), b.s.h2), velden([(_("Kosten worden gedragen door"),
+                                                    financier)])]
+
+
+def _toestemming(b: _Brief) -> list[Flowable]:
+    """Consent for sharing in force today (date, scope), or a warning that there is none."""
+    toestemming = _toestemmingen(b.dossier, b.vandaag)
+    kop = p(_("Toestemming voor het delen van gegevens"), b.s.h2)
+    if toestemming:
+        return [kop, velden([(_("Vastgelegd"), "\n".join(toestemming))])]
+    return [kop, p(_("Er is geen toestemming vastgelegd om gegevens te delen. Deel "
+                     "geen gegevens zonder overleg met de zorgcoördinator."))]
+
+
+def _contactpersonen(b: _Brief) -> list[Flowable]:
+    """The coordinator, then every partner not already named as police or lawyer."""
+    briefhoofd = b.briefhoofd
+    contact = [(_("Zorgcoördinator"), "\n".join(
+        x for x in (b.afzender, briefhoofd.organisatie, briefhoofd.contact) if x.strip()))]
+    al_genoemd = {id(x) for x in b.politie + b.advocaat}
+    for partner in b.dossier.partners:
+        if id(partner) in al_genoemd:
+            continue
+        contact.append((partner.rol or _("Betrokkene"),
+                        "\n".join(x for x in (partner.naam, partner.contact) if x.strip())))
+    return [p(_("Contactpersonen"), b.s.h2), velden(contact)]
+
+
+def _bij_vertrek(b: _Brief) -> list[Flowable]:
+    """What to do if the client leaves or goes missing, with the agreement made."""
+    afspraak = b.dossier.opvangbehoeften.veiligheid.bij_vertrek.strip()
+    return [KeepTogether([
+        p(_("Als de cliënt vertrekt of vermist raakt"), b.s.h2),
+        *([markup("<b>{}</b> {}".format(esc(_("Afspraak:")), esc(afspraak)))] if afspraak else []),
+        p(_("Neem dezelfde dag contact op met de zorgcoördinator. Is er direct gevaar, "
+            "bel dan 112 en meld dat het gaat om een slachtoffer van mensenhandel. Geef "
+            "de verblijfplaats van de cliënt nooit door aan onbekenden, ook niet aan "
+            "mensen die zich als familie of werkgever voorstellen.")),
+    ])]
+
+
+def _ondertekening(b: _Brief) -> list[Flowable]:
+    """Greeting, signature line and the signing coordinator."""
+    return [KeepTogether([
+        Spacer(1, 8 * mm),
+        p(_("Met vriendelijke groet,")),
+        Spacer(1, 16 * mm),
+        p(b.afzender or "______________________________"),
+        p(_("Zorgcoördinator mensenhandel"), b.s.small),
+        p(b.briefhoofd.organisatie, b.s.small),
+    ])]
+
+
+#: The letter's sections in print order (DOMAIN.md §7).
+_SECTIES: tuple[Callable[[_Brief], list[Flowable]], ...] = (
+    _afzender_en_kenmerk,
+    _onderwerp,
+    _client,
+    _juridische_status,
+    _plaatsing,
+    _veiligheid,
+    _zorgbehoeften,
+    _financiering,
+    _toestemming,
+    _contactpersonen,
+    _bij_vertrek,
+    _ondertekening,
+)
+
+
 def plaatsingsbrief(
     dossier: Dossier,
     plaatsing: Plaatsing,
@@ -154,136 +371,10 @@ def plaatsingsbrief(
     who must not be known by name at the shelter; ``afzender`` is the coordinator who
     signs; ``gemeente_naam`` names the paying municipality (``plaatsing.gemeente_code``).
     """
-    s = Styles.get()
     vandaag = vandaag or date.today()
-    persoon = dossier.persoon
-    naam = naam_of_alias(persoon, alias)
-    behoeften = dossier.opvangbehoeften
-    story: list[Flowable] = []
-
-    # Addressee left, place/date/reference right.
-    aan = []
-    if locatie is not None:
-        aan.append(markup(f"<b>{esc(locatie.organisatie)}</b>"))
-        aan.append(p(locatie.naam))
-        if not locatie.adres_geheim and locatie.adres.strip():
-            aan += [p(regel) for regel in locatie.adres.splitlines() if regel.strip()]
-    else:
-        aan.append(markup("<b>{}</b>".format(esc(_("Aan de opvangorganisatie")))))
-    plaats_datum = format_date_long(vandaag)
-    if briefhoofd.plaats:
-        plaats_datum = _("{plaats}, {datum}").format(plaats=briefhoofd.plaats,
-                                                      datum=plaats_datum)
-    rechts = [
-        p(plaats_datum, s.right),
-        p(_("Ons kenmerk: {nummer}").format(nummer=dossier.dossiernummer), s.right),
-    ]
-    kop = Table([[aan, rechts]], colWidths=[style.CONTENT_WIDTH * 0.55,
-                                             style.CONTENT_WIDTH * 0.45])
-    kop.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    story += [kop, Spacer(1, 7 * mm)]
-
-    story.append(p(_("Plaatsingsbrief"), s.title))
-    begin = plaatsing.van or plaatsing.aangevraagd_op or vandaag
-    story.append(markup("<b>{}</b> {}".format(
-        esc(_("Betreft:")),
-        esc(_("plaatsing van {naam} per {datum}").format(naam=naam,
-                                                          datum=datum_lang(begin))))))
-    story.append(Spacer(1, 3 * mm))
-    story.append(p(_(
-        "Hierbij bevestigen wij de plaatsing van onderstaande cliënt. Deze brief bevat "
-        "alleen de gegevens die u voor de opvang nodig heeft. Behandel hem vertrouwelijk "
-        "en deel hem niet met derden.")))
-
-    talen = ", ".join(taal(t) for t in persoon.talen)
-    story += [p(_("Cliënt"), s.h2), velden([
-        (_("Naam") if not alias else _("Naam (alias)"), naam),
-        (_("Geboortedatum"), geboorte(persoon, vandaag)),
-        (_("Geslacht"), geslacht(persoon.geslacht)),
-        (_("Nationaliteit"), ", ".join(land(c) for c in persoon.nationaliteiten)),
-        (_("Taal"), talen),
-        (_("Tolk nodig"), ja_nee(persoon.tolk_nodig)),
-        (_("Kinderen die meekomen"), kinderen_mee(behoeften, vandaag, alias=alias)),
-    ])]
-
-    politie = _partners_met_rol(dossier, _POLITIE)
-    advocaat = _partners_met_rol(dossier, _ADVOCAAT)
-    story += [p(_("Juridische status"), s.h2), velden([
-        (_("Verblijfsstatus"), _verblijf(dossier)),
-        (_("Aangifte"), _aangifte(dossier)),
-        (_("Contact politie"), _partner_regel(politie)),
-        (_("Advocaat"), _partner_regel(advocaat)),
-        (_("Kenmerk CoMensha"), behoeften.comensha_kenmerk or _("nog niet bekend")),
-    ])]
-
-    plaats_rijen = [
-        (_("Soort opvang"), label(OPVANG_LABELS, plaatsing.type)),
-        (_("Locatie"), "" if locatie is None else f"{locatie.organisatie} – {locatie.naam}"),
-        (_("Status"), label(PLAATSING_STATUS_LABELS, plaatsing.status)),
-        (_("Ingangsdatum"), datum(plaatsing.van) or _("nog niet bekend")),
-        (_("Verwachte duur"), _duur(plaatsing)),
-        (_("Evaluatiedatum"), datum(plaatsing.evaluatiedatum) or _("nog niet gepland")),
-    ]
-    story += [p(_("Plaatsing"), s.h2), velden(plaats_rijen)]
-
-    story += [p(_("Veiligheid"), s.h2), velden(veiligheid_rijen(behoeften))]
-    story.append(p(_("Zorgbehoeften"), s.h2))
-    zorg = zorg_rijen(behoeften)
-    if zorg:
-        story.append(velden(zorg))
-    else:
-        story.append(p(_("Er zijn geen bijzondere zorgbehoeften vastgelegd. Vraag de "
-                         "cliënt bij aankomst naar medicijnen en lopende behandelingen.")))
-
-    financier = label(FINANCIER_LABELS, plaatsing.financier)
-    if plaatsing.financier is Financier.GEMEENTE and (gemeente_naam or plaatsing.gemeente_code):
-        financier = _("Gemeente {naam}").format(naam=gemeente_naam or plaatsing.gemeente_code)
-    story += [p(_("Financiering"), s.h2), velden([(_("Kosten worden gedragen door"),
-                                                    financier)])]
-
-    toestemming = _toestemmingen(dossier, vandaag)
-    story.append(p(_("Toestemming voor het delen van gegevens"), s.h2))
-    if toestemming:
-        story.append(velden([(_("Vastgelegd"), "\n".join(toestemming))]))
-    else:
-        story.append(p(_("Er is geen toestemming vastgelegd om gegevens te delen. Deel "
-                         "geen gegevens zonder overleg met de zorgcoördinator.")))
-
-    story.append(p(_("Contactpersonen"), s.h2))
-    contact = [(_("Zorgcoördinator"), "\n".join(
-        x for x in (afzender, briefhoofd.organisatie, briefhoofd.contact) if x.strip()))]
-    al_genoemd = {id(x) for x in politie + advocaat}
-    for partner in dossier.partners:
-        if id(partner) in al_genoemd:
-            continue
-        contact.append((partner.rol or _("Betrokkene"),
-                        "\n".join(x for x in (partner.naam, partner.contact) if x.strip())))
-    story.append(velden(contact))
-
-    afspraak = behoeften.veiligheid.bij_vertrek.strip()
-    story.append(KeepTogether([
-        p(_("Als de cliënt vertrekt of vermist raakt"), s.h2),
-        *([markup("<b>{}</b> {}".format(esc(_("Afspraak:")), esc(afspraak)))] if afspraak else []),
-        p(_("Neem dezelfde dag contact op met de zorgcoördinator. Is er direct gevaar, "
-            "bel dan 112 en meld dat het gaat om een slachtoffer van mensenhandel. Geef "
-            "de verblijfplaats van de cliënt nooit door aan onbekenden, ook niet aan "
-            "mensen die zich als familie of werkgever voorstellen.")),
-    ]))
-
-    story.append(KeepTogether([
-        Spacer(1, 8 * mm),
-        p(_("Met vriendelijke groet,")),
-        Spacer(1, 16 * mm),
-        p(afzender or "______________________________"),
-        p(_("Zorgcoördinator mensenhandel"), s.small),
-        p(briefhoofd.organisatie, s.small),
-    ]))
-
+    brief = _Brief(dossier, plaatsing, locatie, briefhoofd, vandaag, alias, afzender,
+                   gemeente_naam)
+    story = [flowable for sectie in _SECTIES for flowable in sectie(brief)]
     info = DocumentInfo(
         titel=_("Plaatsingsbrief"),
         onderwerp=_("Plaatsing {nummer}").format(nummer=dossier.dossiernummer),

@@ -116,6 +116,128 @@ def _type(rng: random.Random, doc: dict[str, Any], stappen: list[tuple[str, date
     return OpvangType.VO if persoon.get("geslacht") == "vrouw" else OpvangType.MO
 
 
+def _tarieven_vanaf(locatie: Locatie, van: date) -> list[Tarief]:
+    """The location's rates from ``van`` on: the one in force then, and later changes."""
+    in_kracht = locatie.tarief_op(van)
+    if in_kracht is None:
+        return []
+    return [Tarief(in_kracht.dagtarief, van)] + [t for t in locatie.tarieven
+                                                 if t.geldig_vanaf > van]
+
+
+def _financier(soort: OpvangType) -> Financier:
+    if soort is OpvangType.COSM:
+        return Financier.COSM
+    if soort is OpvangType.OMM:
+        return Financier.OMM
+    return Financier.GEMEENTE
+
+
+class _Opvang:
+    """Placements and cost posts for the demo dossiers, drawn from one seeded stream.
+
+    The order of the draws is the demo data: change it and every demo vault differs.
+    """
+
+    def __init__(self, rng: random.Random, vandaag: date, locaties: list[Locatie]) -> None:
+        self.rng = rng
+        self.vandaag = vandaag
+        self.per_type: dict[OpvangType, list[Locatie]] = {}
+        for locatie in locaties:
+            self.per_type.setdefault(locatie.type, []).append(locatie)
+        self.crisis = self.per_type[OpvangType.CRISIS][0]
+        self.plaatsingen: list[Plaatsing] = []
+        self.posten: list[Kostenpost] = []
+        self.deadlines: list[tuple[str, str, str]] = []
+
+    def uuid4(self) -> str:
+        return str(_uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def dossier(self, dossier_uuid: str, doc: dict[str, Any]) -> None:
+        """A placement from the day the path reached ``geplaatst``, and perhaps costs."""
+        stappen = _stappen(doc)
+        index = next((i for i, (f, _d) in enumerate(stappen) if f == "geplaatst"), None)
+        if index is None:
+            return
+        van = stappen[index][1]
+        einde = stappen[index + 1][1] if index + 1 < len(stappen) else None
+        if einde is not None and einde <= van:
+            einde = van + timedelta(days=1) if van < self.vandaag else None
+        soort = _type(self.rng, doc, stappen, van)
+        in_bedenktijd = any(f == "bedenktijd" for f, _d in stappen)
+        kandidaten = self.per_type[soort]
+        locatie = kandidaten[self.rng.randrange(len(kandidaten))]
+        begin = self._crisisbed(dossier_uuid, soort, van, einde)
+        self._plaatsing(dossier_uuid, soort, locatie, begin, einde)
+        if self.rng.random() < 0.35:
+            self._kostenposten(dossier_uuid, begin, einde, in_bedenktijd)
+
+    def _crisisbed(self, dossier_uuid: str, soort: OpvangType, van: date,
+                   einde: date | None) -> date:
+        """One in five arrives through a crisis bed for a few nights first; returns
+        the day the real placement begins."""
+        if self.rng.random() < 0.2 and soort not in (OpvangType.COSM, OpvangType.JEUGD):
+            crisis_tot = van + timedelta(days=self.rng.randint(2, 5))
+            if (einde is None or crisis_tot < einde) and crisis_tot <= self.vandaag:
+                self.plaatsingen.append(Plaatsing(
+                    uuid=self.uuid4(), dossier_uuid=dossier_uuid,
+                    locatie_uuid=self.crisis.uuid,
+                    type=OpvangType.CRISIS, status=PlaatsingStatus.BEEINDIGD,
+                    aangevraagd_op=van, van=van, tot=crisis_tot,
+                    einde_reden="Doorgeplaatst", financier=Financier.GEMEENTE,
+                    tarieven=_tarieven_vanaf(self.crisis, van)))
+                return crisis_tot
+        return van
+
+    def _plaatsing(self, dossier_uuid: str, soort: OpvangType, locatie: Locatie,
+                   begin: date, einde: date | None) -> None:
+        """The placement itself; a running one gets evaluation and expected end dates."""
+        rng, vandaag = self.rng, self.vandaag
+        lopend = einde is None
+        evaluatie = begin + timedelta(days=42)
+        verwacht = begin + timedelta(days=rng.randint(60, 240))
+        if lopend and (verwacht <= vandaag or rng.random() < 0.35):
+            # Still there: a good part expected to leave within two weeks, a few overdue.
+            verwacht = vandaag + timedelta(days=rng.randint(-5, 14))
+        if lopend and evaluatie <= vandaag:
+            evaluatie = vandaag + timedelta(days=rng.randint(1, 42))
+        self.plaatsingen.append(Plaatsing(
+            uuid=self.uuid4(), dossier_uuid=dossier_uuid, locatie_uuid=locatie.uuid,
+            type=soort,
+            status=PlaatsingStatus.GEPLAATST if lopend else PlaatsingStatus.BEEINDIGD,
+            aangevraagd_op=begin - timedelta(days=rng.randint(0, 3)), van=begin, tot=einde,
+            einde_reden=None if lopend else "Doorgestroomd naar nazorg",
+            financier=_financier(soort), gemeente_code=None,
+            evaluatiedatum=evaluatie if lopend else None,
+            verwachte_einddatum=verwacht if lopend else None,
+            tarieven=_tarieven_vanaf(locatie, begin)))
+        if lopend:
+            eerste = min(evaluatie, verwacht).isoformat()
+            self.deadlines.append((eerste, eerste, dossier_uuid))
+
+    def _kostenposten(self, dossier_uuid: str, begin: date, einde: date | None,
+                      in_bedenktijd: bool) -> None:
+        """One to three extra costs (interpreter, travel, living money, medical)."""
+        rng = self.rng
+        laatste = min(einde or self.vandaag, self.vandaag)
+        dagen = max((laatste - begin).days, 1)
+        for _ in range(rng.randint(1, 3)):
+            soort_post = rng.choice([KostenSoort.TOLK, KostenSoort.TOLK,
+                                     KostenSoort.REISKOSTEN, KostenSoort.LEEFGELD,
+                                     KostenSoort.LEEFGELD, KostenSoort.MEDISCH])
+            bedrag = {KostenSoort.TOLK: (60, 240), KostenSoort.REISKOSTEN: (10, 90),
+                      KostenSoort.LEEFGELD: (50, 250),
+                      KostenSoort.MEDISCH: (40, 400)}[soort_post]
+            # Living money during bedenktijd is the national allowance (COA).
+            landelijk = soort_post is KostenSoort.LEEFGELD and in_bedenktijd
+            self.posten.append(Kostenpost(
+                uuid=self.uuid4(), dossier_uuid=dossier_uuid, soort=soort_post,
+                landelijk=landelijk,
+                datum=begin + timedelta(days=rng.randrange(dagen)),
+                bedrag=Decimal(rng.randint(*bedrag) * 100 + rng.choice([0, 50])) / 100,
+                omschrijving="(fictief)"))
+
+
 def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
                rules: dict[str, Any] | None = None) -> tuple[int, int]:
     """Add the demo region, shelters, placements and cost posts; returns
@@ -130,100 +252,16 @@ def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
     repo = OpvangRepository(db)
     for locatie in locaties:
         repo.bewaar(locatie, is_demo=True)
-    per_type: dict[OpvangType, list[Locatie]] = {}
-    for locatie in locaties:
-        per_type.setdefault(locatie.type, []).append(locatie)
-    crisis = per_type[OpvangType.CRISIS][0]
-
-    plaatsingen: list[Plaatsing] = []
-    posten: list[Kostenpost] = []
-    deadlines: list[tuple[str, str, str]] = []
-
-    def uuid4() -> str:
-        return str(_uuid.UUID(int=rng.getrandbits(128), version=4))
-
-    def tarieven_vanaf(locatie: Locatie, van: date) -> list[Tarief]:
-        in_kracht = locatie.tarief_op(van)
-        if in_kracht is None:
-            return []
-        return [Tarief(in_kracht.dagtarief, van)] + [t for t in locatie.tarieven
-                                                     if t.geldig_vanaf > van]
-
+    opvang = _Opvang(rng, vandaag, locaties)
     rows = db.execute(
         "SELECT dossier.uuid, d.data FROM dossier JOIN dossier_doc d USING (id) "
         "WHERE dossier.is_demo = 1 AND d.data LIKE '%\"geplaatst\"%' ORDER BY id").fetchall()
     for dossier_uuid, data in rows:
-        doc = json.loads(data)
-        stappen = _stappen(doc)
-        index = next((i for i, (f, _d) in enumerate(stappen) if f == "geplaatst"), None)
-        if index is None:
-            continue
-        van = stappen[index][1]
-        einde = stappen[index + 1][1] if index + 1 < len(stappen) else None
-        if einde is not None and einde <= van:
-            einde = van + timedelta(days=1) if van < vandaag else None
-        soort = _type(rng, doc, stappen, van)
-        in_bedenktijd = any(f == "bedenktijd" for f, _d in stappen)
-        kandidaten = per_type[soort]
-        locatie = kandidaten[rng.randrange(len(kandidaten))]
-        financier = Financier.GEMEENTE
-        if soort is OpvangType.COSM:
-            financier = Financier.COSM
-        elif soort is OpvangType.OMM:
-            financier = Financier.OMM
-        begin = van
-        # One in five arrives through a crisis bed for a few nights first.
-        if rng.random() < 0.2 and soort not in (OpvangType.COSM, OpvangType.JEUGD):
-            crisis_tot = van + timedelta(days=rng.randint(2, 5))
-            if (einde is None or crisis_tot < einde) and crisis_tot <= vandaag:
-                plaatsingen.append(Plaatsing(
-                    uuid=uuid4(), dossier_uuid=dossier_uuid, locatie_uuid=crisis.uuid,
-                    type=OpvangType.CRISIS, status=PlaatsingStatus.BEEINDIGD,
-                    aangevraagd_op=van, van=van, tot=crisis_tot,
-                    einde_reden="Doorgeplaatst", financier=Financier.GEMEENTE,
-                    tarieven=tarieven_vanaf(crisis, van)))
-                begin = crisis_tot
-        lopend = einde is None
-        evaluatie = begin + timedelta(days=42)
-        verwacht = begin + timedelta(days=rng.randint(60, 240))
-        if lopend and (verwacht <= vandaag or rng.random() < 0.35):
-            # Still there: a good part expected to leave within two weeks, a few overdue.
-            verwacht = vandaag + timedelta(days=rng.randint(-5, 14))
-        if lopend and evaluatie <= vandaag:
-            evaluatie = vandaag + timedelta(days=rng.randint(1, 42))
-        plaatsingen.append(Plaatsing(
-            uuid=uuid4(), dossier_uuid=dossier_uuid, locatie_uuid=locatie.uuid, type=soort,
-            status=PlaatsingStatus.GEPLAATST if lopend else PlaatsingStatus.BEEINDIGD,
-            aangevraagd_op=begin - timedelta(days=rng.randint(0, 3)), van=begin, tot=einde,
-            einde_reden=None if lopend else "Doorgestroomd naar nazorg",
-            financier=financier, gemeente_code=None,
-            evaluatiedatum=evaluatie if lopend else None,
-            verwachte_einddatum=verwacht if lopend else None,
-            tarieven=tarieven_vanaf(locatie, begin)))
-        if lopend:
-            eerste = min(evaluatie, verwacht).isoformat()
-            deadlines.append((eerste, eerste, dossier_uuid))
-        if rng.random() < 0.35:
-            laatste = min(einde or vandaag, vandaag)
-            dagen = max((laatste - begin).days, 1)
-            for _ in range(rng.randint(1, 3)):
-                soort_post = rng.choice([KostenSoort.TOLK, KostenSoort.TOLK,
-                                         KostenSoort.REISKOSTEN, KostenSoort.LEEFGELD,
-                                         KostenSoort.LEEFGELD, KostenSoort.MEDISCH])
-                bedrag = {KostenSoort.TOLK: (60, 240), KostenSoort.REISKOSTEN: (10, 90),
-                          KostenSoort.LEEFGELD: (50, 250),
-                          KostenSoort.MEDISCH: (40, 400)}[soort_post]
-                # Living money during bedenktijd is the national allowance (COA).
-                landelijk = soort_post is KostenSoort.LEEFGELD and in_bedenktijd
-                posten.append(Kostenpost(
-                    uuid=uuid4(), dossier_uuid=dossier_uuid, soort=soort_post, landelijk=landelijk,
-                    datum=begin + timedelta(days=rng.randrange(dagen)),
-                    bedrag=Decimal(rng.randint(*bedrag) * 100 + rng.choice([0, 50])) / 100,
-                    omschrijving="(fictief)"))
-    PlaatsingRepository(db).insert_many(plaatsingen, is_demo=True)
-    KostenpostRepository(db).insert_many(posten, is_demo=True)
+        opvang.dossier(dossier_uuid, json.loads(data))
+    PlaatsingRepository(db).insert_many(opvang.plaatsingen, is_demo=True)
+    KostenpostRepository(db).insert_many(opvang.posten, is_demo=True)
     # The dossier list sorts on the next deadline: running placements add theirs.
     db.executemany(
         "UPDATE dossier SET deadline = CASE WHEN deadline IS NULL OR deadline > ? "
-        "THEN ? ELSE deadline END WHERE uuid = ?", deadlines)
-    return len(plaatsingen), len(posten)
+        "THEN ? ELSE deadline END WHERE uuid = ?", opvang.deadlines)
+    return len(opvang.plaatsingen), len(opvang.posten)

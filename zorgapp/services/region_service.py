@@ -16,11 +16,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from zorgapp.domain.allocation import Sleutel, Verdeelsleutel
+from zorgapp.domain.cbs import lees_cbs_bevolking
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.regio import (
     Gemeente,
     Regio,
-    lees_cbs_bevolking,
     lees_gemeenten_csv,
     normaliseer_cbs_code,
     opvolger,
@@ -259,24 +259,8 @@ class RegionService:
             for code in oud:
                 if code not in gemeenten:
                     raise ValidationError(N_("Gemeente {code} hoort niet bij de regio."), code=code)
-            basis = gemeenten.get(nieuw_code) or landelijk.get(nieuw_code)
-            naam = opvolger_naam.strip() or (basis.naam if basis else "")
-            if not naam:
-                raise ValidationError(N_("Geef de naam van de nieuwe gemeente."))
-            som_inwoners = None
-            if inwoners is None:
-                figures = [gemeenten[c].inwoners for c in oud]
-                if basis is not None and basis.inwoners is not None and nieuw_code in gemeenten:
-                    figures.append(basis.inwoners)
-                if all(f is not None for f in figures):
-                    som_inwoners = sum(f or 0 for f in figures)
-            opvolgend = Gemeente(
-                cbs_code=nieuw_code, naam=naam,
-                inwoners=inwoners if inwoners is not None else som_inwoners,
-                peildatum=peildatum or max((g.peildatum for c in oud
-                                            if (g := gemeenten[c]).peildatum), default=None),
-                veiligheidsregio=(basis.veiligheidsregio if basis else
-                                  gemeenten[oud[0]].veiligheidsregio))
+            opvolgend = _opvolgende_gemeente(gemeenten, landelijk, oud, nieuw_code,
+                                             opvolger_naam, inwoners, peildatum)
             repo.bewaar_gemeente(opvolgend, in_regio=True,
                                  bron=BRON_HANDMATIG if inwoners is not None else
                                  bronnen.get(oud[0], ""))
@@ -287,17 +271,7 @@ class RegionService:
                 opvolger(repo.gemeenten(), oud[0])
             except DomainError as exc:
                 raise validatie(exc) from None
-            # Fixed percentages of merged municipalities pass to the successor.
-            for jaar, in db.execute("SELECT DISTINCT jaar FROM regio_vast_percentage").fetchall():
-                vast = {c: Decimal(p) for c, p in db.execute(
-                    "SELECT cbs_code, percentage FROM regio_vast_percentage WHERE jaar = ?",
-                    (jaar,))}
-                samen = {c: p for c, p in vast.items() if c not in oud}
-                samen[nieuw_code] = samen.get(nieuw_code, Decimal(0)) + sum(
-                    (p for c, p in vast.items() if c in oud), Decimal(0))
-                db.execute("DELETE FROM regio_vast_percentage WHERE jaar = ?", (jaar,))
-                db.executemany("INSERT INTO regio_vast_percentage (jaar, cbs_code, percentage) "
-                               "VALUES (?, ?, ?)", [(jaar, c, str(p)) for c, p in samen.items()])
+            _vaste_percentages_naar_opvolger(db, oud, nieuw_code)
             self.vault.audit.record(audit.CHANGE, record_type="gemeente", record_uuid=nieuw_code,
                                     fields=["opgegaan_in", "gemeenten"])
         return self.vereist_regio()
@@ -326,3 +300,42 @@ class RegionService:
             self.vault.audit.record(audit.CHANGE, record_type="regio", record_uuid=str(jaar),
                                     fields=["sleutel"])
         return sleutel
+
+
+def _opvolgende_gemeente(gemeenten: dict[str, Gemeente], landelijk: dict[str, Gemeente],
+                         oud: list[str], nieuw_code: str, opvolger_naam: str,
+                         inwoners: int | None, peildatum: date | None) -> Gemeente:
+    """The successor: from the region or the national list when known, else new; its
+    inhabitants the given figure or the sum of the merged ones (when all are known)."""
+    basis = gemeenten.get(nieuw_code) or landelijk.get(nieuw_code)
+    naam = opvolger_naam.strip() or (basis.naam if basis else "")
+    if not naam:
+        raise ValidationError(N_("Geef de naam van de nieuwe gemeente."))
+    som_inwoners = None
+    if inwoners is None:
+        figures = [gemeenten[c].inwoners for c in oud]
+        if basis is not None and basis.inwoners is not None and nieuw_code in gemeenten:
+            figures.append(basis.inwoners)
+        if all(f is not None for f in figures):
+            som_inwoners = sum(f or 0 for f in figures)
+    return Gemeente(
+        cbs_code=nieuw_code, naam=naam,
+        inwoners=inwoners if inwoners is not None else som_inwoners,
+        peildatum=peildatum or max((g.peildatum for c in oud
+                                    if (g := gemeenten[c]).peildatum), default=None),
+        veiligheidsregio=(basis.veiligheidsregio if basis else
+                          gemeenten[oud[0]].veiligheidsregio))
+
+
+def _vaste_percentages_naar_opvolger(db: Connection, oud: list[str], nieuw_code: str) -> None:
+    """Fixed percentages of merged municipalities pass to the successor, every year."""
+    for jaar, in db.execute("SELECT DISTINCT jaar FROM regio_vast_percentage").fetchall():
+        vast = {c: Decimal(p) for c, p in db.execute(
+            "SELECT cbs_code, percentage FROM regio_vast_percentage WHERE jaar = ?",
+            (jaar,))}
+        samen = {c: p for c, p in vast.items() if c not in oud}
+        samen[nieuw_code] = samen.get(nieuw_code, Decimal(0)) + sum(
+            (p for c, p in vast.items() if c in oud), Decimal(0))
+        db.execute("DELETE FROM regio_vast_percentage WHERE jaar = ?", (jaar,))
+        db.executemany("INSERT INTO regio_vast_percentage (jaar, cbs_code, percentage) "
+                       "VALUES (?, ?, ?)", [(jaar, c, str(p)) for c, p in samen.items()])

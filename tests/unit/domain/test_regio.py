@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from zorgapp.domain.cbs import lees_cbs_bevolking, lees_cbs_bevolking_csv
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.regio import (
     Gemeente,
     Regio,
-    lees_cbs_bevolking,
-    lees_cbs_bevolking_csv,
     lees_gemeenten_csv,
     normaliseer_cbs_code,
     opvolger,
