@@ -183,9 +183,9 @@ class FileLock:
     """An exclusive lock on a small file beside what it guards; the OS releases it when
     the process ends, however it ends, so a crash never leaves a vault locked."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int | None) -> None:
         self.path = path
-        self._fd: int | None = fd
+        self._fd = fd
 
     @classmethod
     def try_acquire(cls, path: Path) -> FileLock | None:
@@ -207,6 +207,11 @@ class FileLock:
             if same:
                 return cls(path, fd)
             os.close(fd)
+
+    @classmethod
+    def unheld(cls, path: Path) -> FileLock:
+        """A stand-in where no lock can be taken nor is needed (a read-only disk)."""
+        return cls(path, None)
 
     @property
     def held(self) -> bool:

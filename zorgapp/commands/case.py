@@ -15,6 +15,8 @@ from zorgapp.store.dossiers import Filter
 # Features with more per-case data (placements) add a section to ``case show``:
 # name -> fn(vault, dossier_uuid) -> JSON-safe value.
 SHOW_SECTIONS: dict[str, Any] = {}
+LIST_FIELDS = ("uuid", "dossiernummer", "naam", "fase", "fase_sinds", "vormen", "gemeente",
+               "melddatum", "volgende_deadline")
 
 
 def register(sub: Any) -> None:
@@ -41,7 +43,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         service = DossierService(vault)
         ids = service.zoek(Filter(fase=args.stage or "", zoek=args.search or ""),
                            sort="dossiernummer", descending=False)
-        rows = service.rijen(ids)
+        rows = service.rijen_exporteren(ids, LIST_FIELDS if args.json else ("dossiernummer", "fase", "naam"))
         items = [{
             "uuid": r.uuid, "dossiernummer": r.dossiernummer, "naam": r.naam, "fase": r.fase,
             "fase_sinds": r.fase_sinds, "vormen": r.vormen.split(), "gemeente": r.gemeente,

@@ -9,11 +9,12 @@ Whoever holds the lock first finishes or undoes an interrupted create or restore
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from zorgapp.errors import N_, UsageError, environment_error
+from zorgapp.errors import N_, EnvironmentStoppedError, UsageError, environment_error
 from zorgapp.fileio import FileLock
 from zorgapp.store import staging
 from zorgapp.store.connection import DatabaseError, known_or_none
@@ -30,6 +31,10 @@ def claim(path: Path) -> FileLock:
     except FileNotFoundError:
         raise UsageError(N_("Kluis {bestand} bestaat niet."), bestand=str(path)) from None
     except OSError as exc:
+        if exc.errno == errno.EROFS:
+            # Nobody can change a vault on a read-only disk: no lock is needed to tell
+            # the user first whether the passphrase is right, then that it is read-only.
+            return FileLock.unheld(lock_path(path))
         raise translated(path, exc) from None
     if held is None:
         raise environment_error("in_use", path)
@@ -53,7 +58,15 @@ def claimed(path: Path) -> Iterator[FileLock]:
 
 
 def translated(path: Path, exc: BaseException) -> BaseException:
-    """A KnownError for disk trouble or damage behind ``exc``; else ``exc`` itself."""
+    """A KnownError for disk trouble or damage behind ``exc``; else ``exc`` itself.
+
+    Disk trouble with one of the vault's own temporary files is told about the vault
+    itself: the user never chose a name like ``kluis.zorg.staged``."""
     if isinstance(exc, DatabaseError | OSError):
         return known_or_none(path, exc) or exc
+    if isinstance(exc, EnvironmentStoppedError):
+        shown = Path(str(exc.params.get("bestand", "")))
+        if shown.parent == path.parent and shown != path and (
+                shown.name.startswith(path.name) or shown.name.startswith(".tmp-")):
+            return type(exc)(exc.msgid, **{**exc.params, "bestand": str(path)})
     return exc

@@ -201,7 +201,8 @@ class Vault:
         except BaseException:
             vault._drop()
             raise
-        remove_stale_temp_files(backups_path(path), ".partial")  # from killed backups
+        for folder in (path.parent, backups_path(path)):  # left by killed backups
+            remove_stale_temp_files(folder, ".partial")
         return vault
 
     # -- passphrase ------------------------------------------------------------------
