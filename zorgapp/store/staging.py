@@ -51,7 +51,8 @@ def staged_files(target: Path) -> list[Path]:
 
 def discard_staged(target: Path) -> None:
     for path in staged_files(target):
-        path.unlink(missing_ok=True)
+        if path.exists():  # (on a read-only disk even removing nothing fails)
+            path.unlink(missing_ok=True)
 
 
 def begin(target: Path, op: str, **info: Any) -> None:
