@@ -226,11 +226,13 @@ class FileLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        if not WINDOWS:
-            with contextlib.suppress(OSError):
-                self.path.unlink()
-        os.close(fd)
-        if WINDOWS:  # pragma: no cover
+        try:
+            if not WINDOWS:  # remove while still holding it: nobody can lock a stale name
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+        finally:
+            os.close(fd)
+        if WINDOWS:  # pragma: no cover - an open file cannot be removed there
             with contextlib.suppress(OSError):
                 self.path.unlink()
 
