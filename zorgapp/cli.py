@@ -118,7 +118,7 @@ def cmd_vault_check(args: argparse.Namespace) -> int:
 
 def cmd_vault_passwd(args: argparse.Namespace) -> int:
     old = passphrase(args, _("Huidige wachtwoordzin: "))
-    vault_service.change_passphrase(Path(args.path), old, new_passphrase(args))
+    vault_service.change_passphrase_at(Path(args.path), old, new_passphrase(args))
     say(_("De wachtwoordzin is gewijzigd."))
     return EXIT_OK
 
@@ -155,8 +155,7 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     vault = open_vault(args)
     try:
-        vault_service.verify_audit(vault)
-        count = vault.audit.head()[0]
+        count = vault_service.verify_audit(vault)
     finally:
         vault.lock()
     say(_("Het logboek is ongeschonden ({aantal} regels).").format(aantal=count))

@@ -162,11 +162,11 @@ def _age(path: Path) -> float:
 
 def _lock_fd(fd: int, wait: bool = True) -> bool:
     """Take an exclusive OS lock on ``fd``; False when another holder has it."""
-    if WINDOWS:  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import msvcrt
 
         try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK if not wait else msvcrt.LK_LOCK, 1)
         except OSError:
             return False
         return True

@@ -82,7 +82,7 @@ def test_dashboard_row_opens_the_dossier_in_the_main_window(qtbot, make_window, 
     window.show_page("overzicht")
     page = window.page("overzicht")
     qtbot.waitUntil(lambda: page.overzicht is not None and page.soon_table.rowCount() == 1, timeout=10_000)
-    page.request_open(page.soon_table.item(0, 0).data(Qt.ItemDataRole.UserRole))
+    page.request_dossier(page.soon_table.item(0, 0).data(Qt.ItemDataRole.UserRole))
     assert window.current_page_name() == "dossiers"
     dossiers = window.page("dossiers")
     assert dossiers.stack.currentWidget() is dossiers.view

@@ -106,6 +106,35 @@ class BundleService(VaultService):
                 return contact
         raise UsageError(N_("Geen contact met {sleutel} in het adresboek."), sleutel=wanted[:80])
 
+    def kaart_pdf(self, card: ContactCard) -> bytes:
+        """The printable contact card (PDF bytes, made in memory)."""
+        from zorgapp.reports.contact_card import contactkaart
+
+        return contactkaart(card.name, card.organisation, card.region, card.age_recipient,
+                            card.signing_key, card.fingerprint, card.to_text(),
+                            demo=self.vault.meta("demo") == "1")
+
+    def kaart_afgedrukt(self) -> None:
+        """Record that the contact card went to a printer."""
+        with self.vault.transaction():
+            self.vault.audit.record(audit.PRINT, record_type="contactkaart")
+
+    def bewaar_kaart_pdf(self, pdf: bytes, pad: Path) -> Path:
+        """Save the printable card (from ``kaart_pdf``) where the user chose: atomic,
+        private, audited as an export."""
+        pad = Path(pad)
+        atomic_write(pad, pdf)
+        with self.vault.transaction():
+            self.vault.audit.record(audit.EXPORT, record_type="contactkaart")
+        return pad
+
+    @staticmethod
+    def bewaar_kaart_tekst(card: ContactCard, pad: Path) -> Path:
+        """Save the card as text to hand to a colleague (public keys only, not audited)."""
+        pad = Path(pad)
+        atomic_write(pad, card.to_text().encode("utf-8"))
+        return pad
+
     def overdrachten(self, dossier_uuid: str) -> list[OverdrachtRij]:
         """The handover history of a case, oldest first."""
         with self.vault.read() as db:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import sqlcipher3
 
@@ -30,7 +31,10 @@ from zorgapp.errors import (
 )
 
 DatabaseError = sqlcipher3.DatabaseError
-Connection = sqlcipher3.Connection
+if TYPE_CHECKING:  # sqlcipher3 has no type information
+    Connection: TypeAlias = Any
+else:
+    Connection = sqlcipher3.Connection
 
 # SQLite primary result codes (the low byte of the extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8

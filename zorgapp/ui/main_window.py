@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -33,11 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from zorgapp import APP_NAME
-from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
-from zorgapp.store.backup import make_backup
-from zorgapp.store.vault import Vault
 from zorgapp.ui import translation
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
@@ -46,30 +44,13 @@ from zorgapp.ui.pages import page_classes
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
+
 log = logging.getLogger(__name__)
 
 LOCK_INDEX, CONTENT_INDEX = 0, 1
 DEFAULT_PAGE = "overzicht"
-
-
-def _backup_and_lock(vault: Vault) -> str | None:
-    """For closing: back up, then lock whatever happens. Returns a message on failure."""
-    problem = None
-    try:
-        make_backup(vault, reason="close")
-    except KnownError as exc:
-        log.warning("backup on close failed: %s", type(exc).__name__)
-        problem = exc.user_message()
-    finally:
-        vault.lock()
-    return problem
-
-
-def _restore_and_reopen(vault: Vault, backup: Path, passphrase: str) -> Vault:
-    path = vault.path
-    vault.lock()
-    vault_service.restore(backup, path, passphrase=passphrase)
-    return vault_service.unlock(path, passphrase)
 
 
 class MainWindow(QMainWindow):
@@ -350,7 +331,7 @@ class MainWindow(QMainWindow):
         self._return_page = self.current_page_name()
         self._hide_contents()
         self.lock_screen.set_preparing(N_("Reservekopie wordt teruggezet…"))
-        self.ctx.tasks.run(lambda: _restore_and_reopen(vault, Path(backup), passphrase),
+        self.ctx.tasks.run(lambda: vault_service.restore_and_reopen(vault, Path(backup), passphrase),
                            owner=self, on_done=self._restored, on_error=self._restore_failed,
                            on_finally=lambda: self.lock_screen.set_preparing(None))
 
@@ -384,7 +365,7 @@ class MainWindow(QMainWindow):
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._close_progress = progress
-        self.ctx.tasks.run(lambda: _backup_and_lock(vault), owner=self,
+        self.ctx.tasks.run(lambda: vault_service.backup_and_lock(vault), owner=self,
                            on_done=self._closed_after_backup,
                            on_finally=self._finish_close)
 

@@ -7,6 +7,7 @@ fingerprint with its owner (by phone, in person) and says so.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
@@ -33,12 +34,13 @@ from PySide6.QtWidgets import (
 
 from zorgapp.errors import KnownError
 from zorgapp.exchange.card import ContactCard
-from zorgapp.fileio import atomic_write
 from zorgapp.i18n import _
 from zorgapp.reports.qr import qr_png
 from zorgapp.services.bundle_service import BundleService
-from zorgapp.store.vault import Vault
 from zorgapp.ui.tasks import message_for
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -141,22 +143,15 @@ class ContactCardDialog(QDialog):
 
     def card_pdf(self) -> bytes:
         """The printable card (PDF bytes, made in memory)."""
-        from zorgapp.reports.contact_card import contactkaart
-
-        c = self.card
-        return contactkaart(c.name, c.organisation, c.region, c.age_recipient, c.signing_key,
-                            c.fingerprint, c.to_text(), demo=self.vault.meta("demo") == "1")
+        return self.service.kaart_pdf(self.card)
 
     def print_card(self) -> None:
         from zorgapp.ui.widgets.pdf_preview import PdfPreviewDialog
 
-        def recorded(action: str) -> None:
-            with self.vault.transaction():
-                self.vault.audit.record(action, record_type="contactkaart")
-
-        PdfPreviewDialog(self.card_pdf(), _("Contactkaart"), suggested_name="contactkaart.pdf",
-                         on_print=lambda: recorded("print"),
-                         on_save=lambda path: (atomic_write(path, self.card_pdf()), recorded("export")),
+        pdf = self.card_pdf()
+        PdfPreviewDialog(pdf, _("Contactkaart"), suggested_name="contactkaart.pdf",
+                         on_print=self.service.kaart_afgedrukt,
+                         on_save=lambda path: self.service.bewaar_kaart_pdf(pdf, path),
                          parent=self).exec()
 
     def _save_file(self) -> None:
@@ -164,7 +159,7 @@ class ContactCardDialog(QDialog):
                                                     str(Path.home() / "contactkaart.txt"),
                                                     _("Tekst (*.txt)"))
         if name:
-            atomic_write(Path(name), self.card.to_text().encode("utf-8"))
+            self.service.bewaar_kaart_tekst(self.card, Path(name))
 
     # -- address book --------------------------------------------------------------------
 

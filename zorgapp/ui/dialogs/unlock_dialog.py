@@ -5,12 +5,13 @@ auto-lock; ``UnlockDialog`` wraps it for places that need a modal dialog. Unlock
 runs Argon2 (about 0.7 s), so it runs on the task runner with a busy bar.
 
 With the recovery key the user must choose a new passphrase at once: the vault is
-opened with the key and the key file rewritten with ``Vault.change_passphrase``.
+opened with the key and the key file rewritten (``vault_service.recover_and_unlock``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
@@ -30,27 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zorgapp.errors import KnownError, UsageError
+from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
-from zorgapp.store import keyfile
-from zorgapp.store.vault import SUFFIX, Vault
 from zorgapp.ui import translation
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 ERROR_STYLE = "color: #b00020;"
 DEMO_STYLE = ("background: #c75000; color: white; font-weight: bold; "
               "padding: 4px 10px; border-radius: 3px;")
-
-
-def _unlock_with_recovery(path: Path, recovery_key: str, new_passphrase: str) -> Vault:
-    vault = vault_service.unlock_with_recovery_key(path, recovery_key)
-    try:
-        vault.change_passphrase(new_passphrase)
-    except BaseException:
-        vault.lock()
-        raise
-    return vault
 
 
 class LockScreenWidget(QWidget):
@@ -318,7 +310,7 @@ class LockScreenWidget(QWidget):
     def _choose_other(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Kluis openen"), start, _("Zorgapp-kluis (*{ext})").format(ext=SUFFIX))
+            self, _("Kluis openen"), start, _("Zorgapp-kluis (*{ext})").format(ext=vault_service.SUFFIX))
         if name:
             self.set_vault_path(Path(name))
             self.set_demo_passphrase(None)
@@ -340,14 +332,12 @@ class LockScreenWidget(QWidget):
             key, new, repeat = (self.recovery_edit.text(), self.new_edit.text(),
                                 self.repeat_edit.text())
             try:
-                keyfile.parse_recovery_key(key)
-                keyfile.check_passphrase(new)
-                if new != repeat:
-                    raise UsageError(N_("De wachtwoordzinnen zijn niet gelijk."))
+                vault_service.check_recovery_key(key)
+                vault_service.check_new_passphrase(new, repeat)
             except KnownError as exc:
                 self.show_message(exc.user_message())
                 return
-            job = lambda: _unlock_with_recovery(path, key, new)
+            job = lambda: vault_service.recover_and_unlock(path, key, new)
         self.clear_message()
         self.set_busy(True)
         self.tasks.run(job, owner=self, on_done=self._unlocked, on_error=self._failed,

@@ -5,18 +5,24 @@ A page is created once per window with the shared ``UiContext``. The window call
 drop everything it shows from the vault in ``clear()`` (auto-lock hides data).
 ``retranslate()`` runs after a language switch; ``activated()`` each time the user
 opens the page.
+
+A page that shows dossiers (a deadline, a placement, a line of a cost allocation)
+opens one with ``request_dossier(uuid)``: it emits ``open_dossier``, which the main
+window connects once for every page, and the Dossiers page shows it.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from zorgapp.i18n import N_, _
-from zorgapp.store.vault import Vault
 from zorgapp.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 
 class Page(QWidget):
@@ -24,6 +30,8 @@ class Page(QWidget):
 
     name: ClassVar[str] = ""
     title_msgid: ClassVar[str] = ""
+
+    open_dossier = Signal(str)  # uuid of a dossier to show on the Dossiers page
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +62,10 @@ class Page(QWidget):
     def activated(self) -> None:
         """The user opened this page."""
 
+    def request_dossier(self, uuid: str) -> None:
+        """Show this dossier: the one route from any page to the dossier view."""
+        self.open_dossier.emit(uuid)
+
     def retranslate(self) -> None:
         """Pages that show a heading call it ``title_label``; it follows the language."""
         self.setAccessibleName(self.title())
@@ -73,25 +85,4 @@ def heading(text: str = "") -> QLabel:
     return label
 
 
-class PlaceholderPage(Page):
-    """An area a later version fills: its title and a short note."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        self.title_label = heading()
-        self.note_label = QLabel()
-        self.note_label.setWordWrap(True)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.note_label)
-        layout.addStretch(1)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.note_label.setText(_("Dit onderdeel komt in een volgende versie."))
-        self.note_label.setAccessibleName(self.note_label.text())
-
-
-__all__ = ["N_", "Page", "PlaceholderPage", "heading"]
+__all__ = ["N_", "Page", "heading"]

@@ -56,7 +56,6 @@ class FinancienPage(Page):
     name = "financien"
     title_msgid = N_("Financiën")
 
-    open_dossier = Signal(str)
     berekend = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None,
@@ -336,15 +335,7 @@ class FinancienPage(Page):
     def _open(self, index: Any) -> None:
         rij = self.toelichting_model.row(index.row())
         uuid = rij.regel.dossier_uuid
-        meta = self.metaObject()
-        method = meta.method(meta.indexOfSignal("open_dossier(QString)"))
-        if self.isSignalConnected(method):
-            self.open_dossier.emit(uuid)
-            return
-        window = self.window()
-        if hasattr(window, "show_page") and hasattr(window, "page"):
-            window.show_page("dossiers")
-            window.page("dossiers").open_dossier(uuid)
+        self.request_dossier(uuid)
 
     # -- export and region -------------------------------------------------------------------
 

@@ -3,7 +3,8 @@ expected to end in the next 14 days (overdue ones first).
 
 Addresses are secret by default; the list says "geheim" instead of showing them.
 Lists show dossiernummers, not names. Activating a placement emits
-``open_dossier(uuid)`` (the main window opens it on the Dossiers page).
+``open_dossier(uuid)`` (``Page.request_dossier``; the main window opens it on the
+Dossiers page).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -127,7 +128,6 @@ class OpvangPage(Page):
     name = "opvang"
     title_msgid = N_("Opvang")
 
-    open_dossier = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None,
                  vandaag: Callable[[], date] = date.today) -> None:
@@ -261,15 +261,7 @@ class OpvangPage(Page):
     def _open(self, index: Any) -> None:
         rij = self.eindigend_model.row(index.row())
         uuid = rij.plaatsing.dossier_uuid
-        meta = self.metaObject()
-        method = meta.method(meta.indexOfSignal("open_dossier(QString)"))
-        if self.isSignalConnected(method):
-            self.open_dossier.emit(uuid)
-            return
-        window = self.window()
-        if hasattr(window, "show_page") and hasattr(window, "page"):
-            window.show_page("dossiers")
-            window.page("dossiers").open_dossier(uuid)
+        self.request_dossier(uuid)
 
     # -- actions ------------------------------------------------------------------------
 

@@ -3,8 +3,8 @@ days, open cases per stage as a bar chart, and new signals this week.
 
 The figures come from ``DossierService.overzicht()`` on the task runner (it reads every
 dossier with a near deadline: seconds on a big vault). Activating a row emits
-``open_dossier(uuid)``; the main window connects it to the Dossiers page. Until it
-does, the page finds the window's ``show_page``/``page`` itself.
+``open_dossier(uuid)`` (``Page.request_dossier``); the main window shows it on the
+Dossiers page.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -87,7 +87,6 @@ class OverzichtPage(Page):
     name = "overzicht"
     title_msgid = N_("Overzicht")
 
-    open_dossier = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -267,15 +266,4 @@ class OverzichtPage(Page):
         if self._last_open[0] == uuid and now - self._last_open[1] < 0.5:
             return
         self._last_open = (uuid, now)
-        self.request_open(uuid)
-
-    def request_open(self, uuid: str) -> None:
-        meta = self.metaObject()
-        method = meta.method(meta.indexOfSignal("open_dossier(QString)"))
-        if self.isSignalConnected(method):
-            self.open_dossier.emit(uuid)
-            return
-        window = self.window()
-        if hasattr(window, "show_page") and hasattr(window, "page"):
-            window.show_page("dossiers")
-            window.page("dossiers").open_dossier(uuid)
+        self.request_dossier(uuid)
