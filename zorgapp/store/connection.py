@@ -66,22 +66,30 @@ def disk_state(path: Path) -> str | None:
 
 
 def environment_problem(path: Path, exc: BaseException) -> EnvironmentStoppedError | None:
-    """Why the surroundings of ``path``, not the file, made ``exc`` happen (or None)."""
+    """Why the surroundings of ``path``, not the file, made ``exc`` happen (or None).
+
+    The disk is asked only for errors it can cause: a constraint or an SQL error stays
+    a bug even on a nearly full disk."""
     if isinstance(exc, OSError):
-        found = from_os_error(exc, path)
-        if found is not None:
-            return found
+        return from_os_error(exc, path)
     code = sqlite_code(exc)
     direct = {SQLITE_FULL: "full", SQLITE_BUSY: "busy", SQLITE_LOCKED: "busy",
               SQLITE_NOMEM: "memory"}.get(code or 0)
     if direct:
         return environment_error(direct, path)
+    if code not in _DISK_CODES:
+        return None
     state = disk_state(path)
     if state:
         return environment_error(state, path)
     fallback = {SQLITE_READONLY: "readonly", SQLITE_IOERR: "io", SQLITE_CANTOPEN: "permission",
                 SQLITE_PERM: "permission"}.get(code or 0)
     return environment_error(fallback, path) if fallback else None
+
+
+#: Result codes a full, read-only or unreadable disk can cause (None: no code at all).
+_DISK_CODES = {SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_CORRUPT,
+               SQLITE_NOTADB, None}
 
 
 def problem_for(path: Path, exc: BaseException, reason: str = "") -> KnownError:

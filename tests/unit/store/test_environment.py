@@ -96,6 +96,12 @@ def test_a_bug_stays_a_bug(healthy_disk: None) -> None:
     assert known_or_none(Path("/v/kluis.zorg"), sqlite_error(19)) is None  # SQLITE_CONSTRAINT
 
 
+def test_a_bug_on_a_full_disk_stays_a_bug(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(connection.shutil, "disk_usage", lambda p: SimpleNamespace(free=0))
+    assert known_or_none(tmp_path / "kluis.zorg", sqlite_error(19)) is None  # SQLITE_CONSTRAINT
+    assert known_or_none(tmp_path / "kluis.zorg", sqlite_error(1)) is None  # SQLITE_ERROR
+
+
 def test_io_error_on_a_full_disk_is_full(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """SQLite says only "disk I/O error" when the -shm file cannot grow: ask the disk."""
     monkeypatch.setattr(connection.shutil, "disk_usage", lambda p: SimpleNamespace(free=0))
