@@ -1,0 +1,187 @@
+"""No vault access on the GUI thread: a scripted session through the real main window.
+
+The session unlocks, lists, searches, opens a dossier and visits each tab (adding a
+journal line and a task on the way), places the client, prints the placement letter,
+and visits Opvang, Financiën, Rapportages (a year report) and every Beheer tab, then
+locks. ``VaultAccessGuard`` (tests/gui/vault_guard.py) traces every SQL statement; the
+test fails when any ran on the GUI thread, and prints which UI code caused it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog
+
+from tests.conftest import PASSPHRASE
+from tests.gui.conftest import unlock
+from tests.gui.vault_guard import VaultAccessGuard
+from zorgapp.domain.codes import Fase, MelderType, Uitbuitingsvorm
+from zorgapp.domain.dossier import Melding
+from zorgapp.domain.persoon import Persoon
+
+LEFT = Qt.MouseButton.LeftButton
+NAAM = "Ioana Zamfirescu-Ördög"
+LOCATIE = "Huis Noord (fictief)"
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[VaultAccessGuard]:
+    g = VaultAccessGuard()
+    g.install(monkeypatch)
+    yield g
+    g.enabled = False
+
+
+@pytest.fixture
+def session_vault(guard: VaultAccessGuard, vault_path: Path) -> Path:
+    """A locked vault with 250 demo dossiers, a region, a shelter and our client."""
+    from zorgapp.services.demo import fill_demo
+    from zorgapp.services.dossier_service import DossierService
+    from zorgapp.services.opvang_service import OpvangService
+    from zorgapp.services.region_service import RegionService
+    from zorgapp.store.vault import Vault
+
+    vault, _key = Vault.create(vault_path, PASSPHRASE)
+    fill_demo(vault, 250)
+    RegionService(vault).stel_demo_in()
+    OpvangService(vault, actor="t").nieuwe_locatie(
+        "Stichting Voorbeeld (fictief)", LOCATIE, "VO", capaciteit=4, dagtarief="120,00",
+        geldig_vanaf=date(2025, 1, 1))
+    service = DossierService(vault, actor="t")
+    start = date.today() - timedelta(days=20)
+    d = service.nieuwe_melding(Persoon(naam=NAAM, gemeente_van_binding="GM0546"),
+                               Melding(datum=start, melder_type=MelderType.POLITIE,
+                                       vormen=[Uitbuitingsvorm.ARBEID]))
+    service.overgang(d.uuid, Fase.INTAKE, start + timedelta(days=1), "intake")
+    service.overgang(d.uuid, Fase.AANGEMELD, start + timedelta(days=2), "aangemeld")
+    vault.lock()
+    return vault_path
+
+
+def answer(fill: Callable[[Any], None]) -> Callable[[QDialog], bool]:
+    """A ``run_dialog`` that really runs the modal dialog: fill it, then press OK."""
+
+    def run(dialog: QDialog) -> bool:
+        def act() -> None:
+            fill(dialog)
+            dialog.ok_button.click()  # type: ignore[attr-defined]
+
+        QTimer.singleShot(0, act)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    return run
+
+
+def idle(qtbot: Any, window: Any) -> None:
+    qtbot.waitUntil(lambda: not window.ctx.tasks.is_busy(), timeout=20_000)
+
+
+def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
+        qtbot: Any, make_window: Any, session_vault: Path, guard: VaultAccessGuard) -> None:
+    window = make_window(vault_path=session_vault)
+    guard.enabled = True
+
+    # unlock: the dashboard computes itself
+    unlock(qtbot, window)
+    idle(qtbot, window)
+
+    # list: the Dossiers page, scrolled beyond the rows that came with the search
+    window.show_page("dossiers")
+    page = window.page("dossiers")
+    qtbot.waitUntil(lambda: not page.is_searching() and page.model.rowCount() > 200,
+                    timeout=20_000)
+    page.table.scrollToBottom()
+    page.table.viewport().repaint()
+    idle(qtbot, window)
+
+    # search, then open the dossier with Enter
+    qtbot.keyClicks(page.search_edit, "ordog zamfir")
+    qtbot.waitUntil(lambda: not page.is_searching() and page.model.rowCount() == 1,
+                    timeout=20_000)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    view = page.view
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is view and view.dossier is not None,
+                    timeout=20_000)
+    assert view.naam_label.text() == NAAM
+
+    # each tab; a journal line and a task on the way
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        idle(qtbot, window)
+    view.tabs.setCurrentWidget(view.journaal_tab)
+    view.journaal_tab.tekst.setText("Telefonisch contact met melder")
+    view.journaal_tab.toevoegen()
+    qtbot.waitUntil(lambda: view.journaal_tab.model.rowCount() == 1, timeout=20_000)
+    view.tabs.setCurrentWidget(view.taken_tab)
+    view.taken_tab.omschrijving.setText("Huisvesting regelen")
+    view.taken_tab.toevoegen()
+    qtbot.waitUntil(lambda: view.taken_tab.model.rowCount() == 1, timeout=20_000)
+
+    # place the client (the real modal dialog, answered)
+    tab = view.opvang_tab
+    view.tabs.setCurrentWidget(tab)
+    idle(qtbot, window)
+
+    def place(d: Any) -> None:
+        d.type_combo.setCurrentIndex(d.type_combo.findData("VO"))
+        d.locatie_combo.setCurrentIndex(d.locatie_combo.findText(LOCATIE))
+        assert d.locatie_combo.currentText() == LOCATIE
+
+    tab.run_dialog = answer(place)
+    qtbot.mouseClick(tab.plaats_direct_button, LEFT)
+    qtbot.waitUntil(lambda: tab.plaatsing_model.rowCount() == 1, timeout=20_000)
+    idle(qtbot, window)
+    assert "fase Geplaatst" in tab.melding_label.text()
+
+    # print the placement letter
+    tab.plaatsing_view.selectRow(0)
+    tab.run_dialog = lambda dialog: True
+    qtbot.mouseClick(tab.brief_button, LEFT)
+    qtbot.waitUntil(lambda: tab.preview is not None, timeout=20_000)
+    tab.preview._on_print()
+    idle(qtbot, window)
+    tab.preview.reject()
+
+    # the other areas
+    window.show_page("opvang")
+    opvang = window.page("opvang")
+    qtbot.waitUntil(lambda: LOCATIE in {r.locatie.naam for r in opvang.locatie_model.rows()},
+                    timeout=20_000)
+
+    window.show_page("financien")
+    financien = window.page("financien")
+    qtbot.mouseClick(financien.bereken_button, LEFT)
+    qtbot.waitUntil(lambda: financien.uitkomst is not None, timeout=20_000)
+    idle(qtbot, window)
+
+    window.show_page("rapportages")
+    rapportages = window.page("rapportages")
+    rapportages.soort.setCurrentIndex(rapportages.soort.findData("annual"))
+    qtbot.mouseClick(rapportages.maak_knop, LEFT)
+    qtbot.waitUntil(lambda: rapportages.preview is not None, timeout=20_000)
+    rapportages.preview.reject()
+
+    window.show_page("beheer")
+    beheer = window.page("beheer")
+    for index in range(beheer.tabs.count()):
+        beheer.tabs.setCurrentIndex(index)
+        idle(qtbot, window)
+    qtbot.waitUntil(lambda: beheer.audit_tab.audit_model.rowCount() > 0, timeout=20_000)
+
+    # back to the dashboard, then lock
+    window.show_page("overzicht")
+    idle(qtbot, window)
+    window.lock()
+    idle(qtbot, window)
+    guard.enabled = False
+
+    assert not guard.accesses, (
+        f"{len(guard.accesses)} statements ran on the GUI thread:\n{guard.report()}")
