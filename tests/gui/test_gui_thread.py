@@ -1,9 +1,11 @@
 """No vault access on the GUI thread: a scripted session through the real main window.
 
-The session unlocks, lists, searches, opens a dossier and visits each tab (adding a
-journal line and a task on the way), places the client, prints the placement letter,
-and visits Opvang, Financiën, Rapportages (a year report) and every Beheer tab, then
-locks. ``VaultAccessGuard`` (tests/gui/vault_guard.py) traces every SQL statement; the
+The session unlocks, lists, searches, records a new signal with the wizard, opens a
+dossier and visits each tab (saving the person, recording a decision, adding a journal
+line and a task on the way), places the client, prints the placement letter, opens the
+handover dialog, adds a shelter on Opvang, edits the region and computes on
+Financiën, makes a year report on Rapportages, visits every Beheer tab (and the
+contact card), then locks. ``VaultAccessGuard`` (tests/gui/vault_guard.py) traces every SQL statement; the
 test fails when any ran on the GUI thread, and prints which UI code caused it.
 """
 
@@ -16,10 +18,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import unlock
+from tests.gui.test_dossiers_wizard import _fill, _signal_and_indicators
 from tests.gui.vault_guard import VaultAccessGuard
 from zorgapp.domain.codes import Fase, MelderType, Uitbuitingsvorm
 from zorgapp.domain.dossier import Melding
@@ -83,6 +86,36 @@ def idle(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: not window.ctx.tasks.is_busy(), timeout=20_000)
 
 
+def on_next_modal(act: Callable[[Any], None]) -> None:
+    """Drive the next modal dialog once it runs its own ``exec`` (a real nested loop;
+    it may open only after the worker read what it shows)."""
+    timer = QTimer()
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            timer.stop()
+            act(dialog)
+
+    timer.timeout.connect(check)
+    timer.start(10)
+    _timers.append(timer)
+
+
+_timers: list[QTimer] = []
+
+
+def busy_then(qtbot: Any, act: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Wait until the dialog has read what it shows, then ``act``."""
+
+    def run(dialog: Any) -> None:
+        busy = getattr(dialog, "is_busy", None) or getattr(dialog, "is_loading", lambda: False)
+        qtbot.waitUntil(lambda: not busy(), timeout=20_000)
+        act(dialog)
+
+    return run
+
+
 def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
         qtbot: Any, make_window: Any, session_vault: Path, guard: VaultAccessGuard) -> None:
     window = make_window(vault_path=session_vault)
@@ -101,6 +134,25 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     page.table.viewport().repaint()
     idle(qtbot, window)
 
+    # a new signal through the intake wizard (Ctrl+N); the new dossier opens
+    def intake(wizard: Any) -> None:
+        _fill(wizard, qtbot, "Ana Țurcanu")
+        wizard.next()
+        _signal_and_indicators(wizard)
+        wizard.next()
+        wizard.button(wizard.WizardButton.FinishButton).click()
+
+    on_next_modal(intake)
+    window.new_signal()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.view, timeout=20_000)
+    assert page.view.naam_label.text() == "Ana Țurcanu"
+    page.show_list()
+
+    # hand the first dossier over: the dialog reads the address book and consents
+    page.table.selectRow(0)
+    on_next_modal(busy_then(qtbot, lambda dialog: dialog.reject()))
+    page.overdragen()
+
     # search, then open the dossier with Enter
     qtbot.keyClicks(page.search_edit, "ordog zamfir")
     qtbot.waitUntil(lambda: not page.is_searching() and page.model.rowCount() == 1,
@@ -112,10 +164,18 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
                     timeout=20_000)
     assert view.naam_label.text() == NAAM
 
-    # each tab; a journal line and a task on the way
+    # each tab; the person saved, a decision, a journal line and a task on the way
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         idle(qtbot, window)
+    view.tabs.setCurrentWidget(view.persoon_tab)
+    view.persoon_tab.save()
+    qtbot.waitUntil(lambda: "opgeslagen" in view.message_label.text(), timeout=20_000)
+    view.tabs.setCurrentWidget(view.traject_tab)
+    on_next_modal(lambda dialog: dialog.ok_button.click())
+    view.traject_tab.besluit()
+    qtbot.waitUntil(lambda: "Besluit op" in view.traject_tab.timeline.description(),
+                    timeout=20_000)
     view.tabs.setCurrentWidget(view.journaal_tab)
     view.journaal_tab.tekst.setText("Telefonisch contact met melder")
     view.journaal_tab.toevoegen()
@@ -156,8 +216,20 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     qtbot.waitUntil(lambda: LOCATIE in {r.locatie.naam for r in opvang.locatie_model.rows()},
                     timeout=20_000)
 
+    def new_shelter(dialog: Any) -> None:
+        dialog.organisatie_combo.setCurrentIndex(0)
+        dialog.naam_edit.setText("Noodopvang Zuid (sessietest)")
+        dialog.ok_button.click()
+
+    on_next_modal(new_shelter)
+    qtbot.mouseClick(opvang.nieuw_button, LEFT)
+    qtbot.waitUntil(lambda: "Noodopvang Zuid (sessietest)" in
+                    {r.locatie.naam for r in opvang.locatie_model.rows()}, timeout=20_000)
+
     window.show_page("financien")
     financien = window.page("financien")
+    on_next_modal(busy_then(qtbot, lambda dialog: dialog.save()))
+    qtbot.mouseClick(financien.regio_button, LEFT)
     qtbot.mouseClick(financien.bereken_button, LEFT)
     qtbot.waitUntil(lambda: financien.uitkomst is not None, timeout=20_000)
     idle(qtbot, window)
@@ -175,6 +247,8 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
         beheer.tabs.setCurrentIndex(index)
         idle(qtbot, window)
     qtbot.waitUntil(lambda: beheer.audit_tab.audit_model.rowCount() > 0, timeout=20_000)
+    on_next_modal(busy_then(qtbot, lambda dialog: dialog.reject()))
+    beheer.overdracht.show_card()
 
     # back to the dashboard, then lock
     window.show_page("overzicht")
