@@ -5,12 +5,17 @@ dossier and visits each tab (saving the person, recording a decision, adding a j
 line and a task on the way), places the client, prints the placement letter, opens the
 handover dialog, adds a shelter on Opvang, edits the region and computes on
 Financiën, makes a year report on Rapportages, visits every Beheer tab (and the
-contact card), then locks. ``VaultAccessGuard`` (tests/gui/vault_guard.py) traces every SQL statement; the
-test fails when any ran on the GUI thread, and prints which UI code caused it.
+contact card), then locks. ``VaultAccessGuard`` (tests/gui/vault_guard.py) traces every
+SQL statement; the test fails when any ran on the GUI thread, and prints which UI code
+caused it.
+
+Two more tests pin down locking while the worker is busy: the lock waits for the
+running task (it is queued behind it), and a result read before the lock is dropped.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,6 +36,7 @@ from zorgapp.domain.persoon import Persoon
 LEFT = Qt.MouseButton.LeftButton
 NAAM = "Ioana Zamfirescu-Ördög"
 LOCATIE = "Huis Noord (fictief)"
+NIEUWE_LOCATIE = "Noodopvang Zuid (sessietest)"  # the demo data has no such shelter
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
@@ -120,12 +126,27 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
         qtbot: Any, make_window: Any, session_vault: Path, guard: VaultAccessGuard) -> None:
     window = make_window(vault_path=session_vault)
     guard.enabled = True
-
-    # unlock: the dashboard computes itself
-    unlock(qtbot, window)
+    unlock(qtbot, window)  # the dashboard computes itself
     idle(qtbot, window)
+    page = _list_intake_and_handover(qtbot, window)
+    view = _search_and_open(qtbot, page)
+    _every_tab(qtbot, window, view)
+    _place_and_print(qtbot, window, view.opvang_tab)
+    _opvang_and_financien(qtbot, window)
+    _rapportages_and_beheer(qtbot, window)
+    window.show_page("overzicht")
+    idle(qtbot, window)
+    window.lock()
+    idle(qtbot, window)
+    guard.enabled = False
 
-    # list: the Dossiers page, scrolled beyond the rows that came with the search
+    assert not guard.accesses, (
+        f"{len(guard.accesses)} statements ran on the GUI thread:\n{guard.report()}")
+
+
+def _list_intake_and_handover(qtbot: Any, window: Any) -> Any:
+    """The list scrolled beyond the rows that came with the search; a new signal through
+    the intake wizard (Ctrl+N), which opens it; the handover dialog for the first row."""
     window.show_page("dossiers")
     page = window.page("dossiers")
     qtbot.waitUntil(lambda: not page.is_searching() and page.model.rowCount() > 200,
@@ -134,7 +155,6 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     page.table.viewport().repaint()
     idle(qtbot, window)
 
-    # a new signal through the intake wizard (Ctrl+N); the new dossier opens
     def intake(wizard: Any) -> None:
         _fill(wizard, qtbot, "Ana Țurcanu")
         wizard.next()
@@ -147,13 +167,13 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.view, timeout=20_000)
     assert page.view.naam_label.text() == "Ana Țurcanu"
     page.show_list()
-
-    # hand the first dossier over: the dialog reads the address book and consents
     page.table.selectRow(0)
     on_next_modal(busy_then(qtbot, lambda dialog: dialog.reject()))
     page.overdragen()
+    return page
 
-    # search, then open the dossier with Enter
+
+def _search_and_open(qtbot: Any, page: Any) -> Any:
     qtbot.keyClicks(page.search_edit, "ordog zamfir")
     qtbot.waitUntil(lambda: not page.is_searching() and page.model.rowCount() == 1,
                     timeout=20_000)
@@ -163,8 +183,11 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     qtbot.waitUntil(lambda: page.stack.currentWidget() is view and view.dossier is not None,
                     timeout=20_000)
     assert view.naam_label.text() == NAAM
+    return view
 
-    # each tab; the person saved, a decision, a journal line and a task on the way
+
+def _every_tab(qtbot: Any, window: Any, view: Any) -> None:
+    """Each tab; the person saved, a decision, a journal line and a task on the way."""
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         idle(qtbot, window)
@@ -184,11 +207,12 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     view.taken_tab.omschrijving.setText("Huisvesting regelen")
     view.taken_tab.toevoegen()
     qtbot.waitUntil(lambda: view.taken_tab.model.rowCount() == 1, timeout=20_000)
-
-    # place the client (the real modal dialog, answered)
-    tab = view.opvang_tab
-    view.tabs.setCurrentWidget(tab)
+    view.tabs.setCurrentWidget(view.opvang_tab)
     idle(qtbot, window)
+
+
+def _place_and_print(qtbot: Any, window: Any, tab: Any) -> None:
+    """Place the client (the real modal dialog, answered), then print the letter."""
 
     def place(d: Any) -> None:
         d.type_combo.setCurrentIndex(d.type_combo.findData("VO"))
@@ -201,7 +225,6 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     idle(qtbot, window)
     assert "fase Geplaatst" in tab.melding_label.text()
 
-    # print the placement letter
     tab.plaatsing_view.selectRow(0)
     tab.run_dialog = lambda dialog: True
     qtbot.mouseClick(tab.brief_button, LEFT)
@@ -210,7 +233,9 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     idle(qtbot, window)
     tab.preview.reject()
 
-    # the other areas
+
+def _opvang_and_financien(qtbot: Any, window: Any) -> None:
+    """A new shelter on Opvang; the region dialog and a calculation on Financiën."""
     window.show_page("opvang")
     opvang = window.page("opvang")
     qtbot.waitUntil(lambda: LOCATIE in {r.locatie.naam for r in opvang.locatie_model.rows()},
@@ -218,13 +243,13 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
 
     def new_shelter(dialog: Any) -> None:
         dialog.organisatie_combo.setCurrentIndex(0)
-        dialog.naam_edit.setText("Noodopvang Zuid (sessietest)")
+        dialog.naam_edit.setText(NIEUWE_LOCATIE)
         dialog.ok_button.click()
 
     on_next_modal(new_shelter)
     qtbot.mouseClick(opvang.nieuw_button, LEFT)
-    qtbot.waitUntil(lambda: "Noodopvang Zuid (sessietest)" in
-                    {r.locatie.naam for r in opvang.locatie_model.rows()}, timeout=20_000)
+    qtbot.waitUntil(lambda: NIEUWE_LOCATIE in {r.locatie.naam for r in opvang.locatie_model.rows()},
+                    timeout=20_000)
 
     window.show_page("financien")
     financien = window.page("financien")
@@ -234,6 +259,9 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     qtbot.waitUntil(lambda: financien.uitkomst is not None, timeout=20_000)
     idle(qtbot, window)
 
+
+def _rapportages_and_beheer(qtbot: Any, window: Any) -> None:
+    """A year report; every Beheer tab, the audit log, and the contact card."""
     window.show_page("rapportages")
     rapportages = window.page("rapportages")
     rapportages.soort.setCurrentIndex(rapportages.soort.findData("annual"))
@@ -250,12 +278,55 @@ def test_scripted_session_never_touches_the_vault_on_the_gui_thread(
     on_next_modal(busy_then(qtbot, lambda dialog: dialog.reject()))
     beheer.overdracht.show_card()
 
-    # back to the dashboard, then lock
-    window.show_page("overzicht")
-    idle(qtbot, window)
-    window.lock()
-    idle(qtbot, window)
-    guard.enabled = False
 
-    assert not guard.accesses, (
-        f"{len(guard.accesses)} statements ran on the GUI thread:\n{guard.report()}")
+def _blocking_read(vault: Any, started: threading.Event, release: threading.Event) -> Any:
+    """A worker task that holds the line until the test releases it, then reads."""
+
+    def work() -> int:
+        started.set()
+        assert release.wait(20)
+        return vault.schema_version()
+
+    return work
+
+
+def test_locking_while_a_task_runs_waits_for_it_and_drops_its_result(
+        qtbot: Any, make_window: Any, vault: Any) -> None:
+    window = make_window(vault=vault)
+    idle(qtbot, window)
+    started, release = threading.Event(), threading.Event()
+    delivered: list[Any] = []
+    finished: list[bool] = []
+    window.ctx.tasks.run(_blocking_read(vault, started, release), on_done=delivered.append,
+                         on_finally=lambda: finished.append(True))
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+
+    window.lock()  # queued behind the running read: it must not close the connection now
+    assert window.is_locked() and vault.is_open
+    release.set()
+    qtbot.waitUntil(lambda: not vault.is_open and bool(finished), timeout=10_000)
+    assert delivered == []  # read before the lock: never shown after it
+
+
+def test_closing_during_a_running_task_backs_up_and_locks_after_it(
+        qtbot: Any, ctx: Any, locked_vault: Path) -> None:
+    from zorgapp.store.backup import backup_dir, list_backups
+    from zorgapp.store.vault import Vault
+    from zorgapp.ui.main_window import MainWindow
+
+    vault = Vault.unlock(locked_vault, PASSPHRASE)
+    window = MainWindow(ctx, vault=vault)
+    qtbot.addWidget(window)
+    window.show()
+    idle(qtbot, window)
+    started, release = threading.Event(), threading.Event()
+    ctx.tasks.run(_blocking_read(vault, started, release))
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+
+    window.close()  # the close-time backup and lock queue behind the running read
+    window.lock()  # a second lock (Ctrl+L, idle timeout) meanwhile does nothing
+    assert window.is_locked() and vault.is_open and window.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
+    assert not vault.is_open
+    assert len(list_backups(backup_dir(locked_vault))) == 1

@@ -74,24 +74,7 @@ class RegioDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(COL_NAAM, self.table.horizontalHeader().ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-
-        fusie = QGroupBox(_("Fusie vastleggen"))
-        row = QHBoxLayout(fusie)
-        self.oud_edit = QLineEdit()
-        self.oud_edit.setPlaceholderText(_("oude codes, bijv. GM0001, GM0002"))
-        self.oud_edit.setAccessibleName(_("Codes van de gefuseerde gemeenten"))
-        self.nieuw_code_edit = QLineEdit()
-        self.nieuw_code_edit.setPlaceholderText(_("code opvolger"))
-        self.nieuw_code_edit.setAccessibleName(_("Code van de opvolger"))
-        self.nieuw_naam_edit = QLineEdit()
-        self.nieuw_naam_edit.setPlaceholderText(_("naam opvolger"))
-        self.nieuw_naam_edit.setAccessibleName(_("Naam van de opvolger"))
-        self.fusie_button = QPushButton(_("Fusie vastleggen"))
-        self.fusie_button.setAccessibleName(_("Fusie vastleggen"))
-        self.fusie_button.clicked.connect(self.fusie)
-        for w in (self.oud_edit, self.nieuw_code_edit, self.nieuw_naam_edit, self.fusie_button):
-            row.addWidget(w)
-        layout.addWidget(fusie)
+        layout.addWidget(self._build_fusie())
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -108,6 +91,25 @@ class RegioDialog(QDialog):
         service = self.service
         self._run(lambda: (service.regio(), service.alle_gemeenten()), self._loaded,
                   _("Regio wordt gelezen…"))
+
+    def _build_fusie(self) -> QGroupBox:
+        fusie = QGroupBox(_("Fusie vastleggen"))
+        row = QHBoxLayout(fusie)
+        self.oud_edit = QLineEdit()
+        self.oud_edit.setPlaceholderText(_("oude codes, bijv. GM0001, GM0002"))
+        self.oud_edit.setAccessibleName(_("Codes van de gefuseerde gemeenten"))
+        self.nieuw_code_edit = QLineEdit()
+        self.nieuw_code_edit.setPlaceholderText(_("code opvolger"))
+        self.nieuw_code_edit.setAccessibleName(_("Code van de opvolger"))
+        self.nieuw_naam_edit = QLineEdit()
+        self.nieuw_naam_edit.setPlaceholderText(_("naam opvolger"))
+        self.nieuw_naam_edit.setAccessibleName(_("Naam van de opvolger"))
+        self.fusie_button = QPushButton(_("Fusie vastleggen"))
+        self.fusie_button.setAccessibleName(_("Fusie vastleggen"))
+        self.fusie_button.clicked.connect(self.fusie)
+        for w in (self.oud_edit, self.nieuw_code_edit, self.nieuw_naam_edit, self.fusie_button):
+            row.addWidget(w)
+        return fusie
 
     # -- the worker ------------------------------------------------------------------
 

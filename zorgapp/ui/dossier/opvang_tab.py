@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -51,6 +50,7 @@ from zorgapp.ui.models.opvang_models import (
     KostenpostTableModel,
     PlaatsingRij,
     PlaatsingTableModel,
+    plaatsing_rijen,
 )
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
@@ -191,7 +191,7 @@ class OpvangTab(QWidget):
 
         def lees() -> tuple[list[PlaatsingRij], DossierKosten]:
             kosten = service.kosten(uuid)
-            return self._plaatsing_rijen(service, uuid, kosten), kosten
+            return plaatsing_rijen(service, uuid, kosten), kosten
 
         self._tasks().run(lees, on_done=lambda r: self._gelezen(generation, *r),
                           on_error=lambda exc: self._melding(message_for(exc), fout=True),
@@ -211,25 +211,6 @@ class OpvangTab(QWidget):
         self._update_buttons()
         if self._select_after is not None:
             self._select_now(self._select_after)
-
-    @staticmethod
-    def _plaatsing_rijen(service: OpvangService, uuid: str,
-                         kosten: DossierKosten) -> list[PlaatsingRij]:
-        """Each placement with its location, current rate, and nights and costs so far."""
-        namen = {r.locatie.uuid: r.locatie.naam for r in service.locaties()}
-        per_plaatsing: dict[str, tuple[int, Decimal]] = {}
-        for r in kosten.regels:
-            n, b = per_plaatsing.get(r.plaatsing_uuid, (0, Decimal("0.00")))
-            per_plaatsing[r.plaatsing_uuid] = (n + r.nachten, b + r.bedrag)
-        vandaag = service.vandaag
-        rijen = []
-        for p in service.plaatsingen(uuid):
-            peil = vandaag if p.tot is None else min(vandaag, p.tot)
-            tarief = p.tarief_op(max(peil, p.van)) if p.van and p.tarieven else None
-            n, b = per_plaatsing.get(p.uuid, (0, Decimal("0.00")))
-            rijen.append(PlaatsingRij(p, namen.get(p.locatie_uuid or "", ""),
-                                      tarief.dagtarief if tarief else None, n, b))
-        return rijen
 
     @staticmethod
     def _totaal_tekst(kosten: DossierKosten) -> str:
