@@ -338,11 +338,12 @@ class RecoveryKeyPage(QWizardPage):
             return
         tasks, key = self.new_page.tasks, self.recovery_key
 
+        def printed() -> None:
+            tasks.run(lambda: vault_service.recovery_sheet_printed(vault))
+
         def show(pdf: bytes) -> None:
-            preview = PdfPreviewDialog(
-                pdf, _("Herstelsleutel"), suggested_name="herstelsleutel.pdf",
-                on_print=lambda: tasks.run(lambda: vault_service.recovery_sheet_printed(vault)),
-                on_save=None, parent=self)
+            preview = PdfPreviewDialog(pdf, _("Herstelsleutel"), suggested_name="herstelsleutel.pdf",
+                                       on_print=printed, on_save=None, parent=self)
             preview.exec()
             preview.deleteLater()
 

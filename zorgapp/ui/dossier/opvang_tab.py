@@ -312,15 +312,16 @@ class OpvangTab(QWidget):
 
     def _nieuw(self, direct: bool) -> None:
         """Read the active locations on the worker, then ask for the placement."""
-        service = self.service()
+        service, uuid = self.service(), self.dossier_uuid
         self._tasks().run(lambda: service.locaties(alleen_actief=True),
-                          on_done=lambda locaties: self._nieuw_dialoog(service, direct, locaties),
+                          on_done=lambda locaties: self._nieuw_dialoog(service, uuid, direct,
+                                                                       locaties),
                           on_error=lambda exc: self._melding(message_for(exc), fout=True),
                           owner=self)
 
-    def _nieuw_dialoog(self, service: OpvangService, direct: bool, locaties: list[Any]) -> None:
-        uuid = self.dossier_uuid
-        if uuid is None:  # locked or another dossier meanwhile
+    def _nieuw_dialoog(self, service: OpvangService, uuid: str | None, direct: bool,
+                       locaties: list[Any]) -> None:
+        if uuid is None or uuid != self.dossier_uuid:  # locked or another dossier meanwhile
             return
 
         def submit(v: dict[str, Any]) -> object:

@@ -149,8 +149,8 @@ class PartnersTab(DossierTab):
 
     def toestemming_toevoegen(self) -> None:
         # A refusal while building is shown like any other.
-        ok, toestemming = self.gather(self.toestemming)
-        if ok:
+        toestemming = self.gather(self.toestemming)
+        if toestemming is not None:
             self.apply(lambda s, uuid: s.toestemming_toevoegen(uuid, toestemming),
                        _("Toestemming vastgelegd."))
 

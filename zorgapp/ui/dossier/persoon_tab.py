@@ -42,7 +42,7 @@ class PersoonTab(DossierTab):
         self.form.clear()
 
     def save(self) -> None:
-        ok, persoon = self.gather(self.form.persoon)
-        if ok:
+        persoon = self.gather(self.form.persoon)
+        if persoon is not None:
             self.apply(lambda s, uuid: s.persoon_opslaan(uuid, persoon),
                        _("Gegevens van de cliënt opgeslagen."))

@@ -82,14 +82,14 @@ class DossierTab(QWidget):
                        owner=self)
         return True
 
-    def gather(self, read: Callable[[], T]) -> tuple[bool, T | None]:
-        """Read the form on the GUI thread; a refusal by the rules is shown and gives
-        ``(False, None)``."""
+    def gather(self, read: Callable[[], T]) -> T | None:
+        """Read the form on the GUI thread into a value; a refusal by the rules is
+        shown and gives None."""
         try:
-            return True, read()
+            return read()
         except (DomainError, KnownError) as exc:
             self.message.emit(message_for(exc), False)
-            return False, None
+            return None
 
     def refuse(self, text: str) -> None:
         self.message.emit(text, False)

@@ -278,10 +278,14 @@ class DossierView(QWidget):
         self._load(lambda service: service.laad(uuid), then=done)
 
     def _applied(self, done: str) -> None:
-        """A tab's use case succeeded: show the stored dossier and say so."""
+        """A tab's use case succeeded: tell the list at once (the change is stored),
+        then show the stored dossier and say so."""
         if self.dossier is None or self.service is None:
             return
-        self._reload(then=lambda: self._show_message(done, ok=True))
+        uuid = self.dossier.uuid
+        self.changed.emit(uuid)
+        self._load(lambda service: service.laad(uuid),
+                   then=lambda: self._show_message(done, ok=True))
 
     def _reload_after_placement(self, *_args: object) -> None:
         """Placing can move the path (to geplaatst): show the stored dossier again."""
