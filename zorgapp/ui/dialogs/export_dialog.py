@@ -69,6 +69,15 @@ class ExportDialog(QDialog):
         self.resize(620, 560)
 
         layout = QVBoxLayout(self)
+        self._build_intro(layout)
+        layout.addWidget(self._build_choice())
+        self._build_file_row(layout, default_folder or Path.home())
+        self._build_footer(layout)
+        self.to_contacts.toggled.connect(self._mode_changed)
+        self._load()
+
+    def _build_intro(self, layout: QVBoxLayout) -> None:
+        """The count of cases and the (hidden until read) consent warning."""
         self.intro = QLabel(_("{aantal} dossier(s) worden versleuteld in een overdrachtsbundel. "
                               "Alleen de gekozen ontvangers kunnen de bundel openen.").format(aantal=len(self.uuids)))
         self.intro.setWordWrap(True)
@@ -81,6 +90,8 @@ class ExportDialog(QDialog):
         self.consent.hide()
         layout.addWidget(self.consent)
 
+    def _build_choice(self) -> QGroupBox:
+        """Recipients: address-book contacts or a passphrase typed twice."""
         choice = QGroupBox(_("Voor wie"))
         box = QVBoxLayout(choice)
         self.to_contacts = QRadioButton(_("Contacten uit het adresboek"))
@@ -106,13 +117,14 @@ class ExportDialog(QDialog):
         self.pw_hint = QLabel(_("Geef de wachtwoordzin telefonisch door, nooit samen met het bestand."))
         self.pw_hint.setWordWrap(True)
         box.addWidget(self.pw_hint)
-        layout.addWidget(choice)
+        return choice
 
+    def _build_file_row(self, layout: QVBoxLayout, folder: Path) -> None:
+        """Where the bundle goes, with a browse button."""
         file_row = QHBoxLayout()
         file_row.addWidget(QLabel(_("Bestand:")))
         self.target = QLineEdit()
         self.target.setObjectName("target")
-        folder = default_folder or Path.home()
         self.target.setText(str(folder / f"overdracht{SUFFIX}"))
         file_row.addWidget(self.target, 1)
         browse = QPushButton(_("Kiezen…"))
@@ -120,6 +132,8 @@ class ExportDialog(QDialog):
         file_row.addWidget(browse)
         layout.addLayout(file_row)
 
+    def _build_footer(self, layout: QVBoxLayout) -> None:
+        """Progress bar, status line and the Overdragen / Cancel buttons."""
         self.progress = QProgressBar()
         self.progress.setRange(0, max(1, len(self.uuids)))
         self.progress.hide()
@@ -135,9 +149,6 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self._start)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-
-        self.to_contacts.toggled.connect(self._mode_changed)
-        self._load()
 
     # -- filling -----------------------------------------------------------------------
 
