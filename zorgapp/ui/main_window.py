@@ -95,6 +95,15 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------
 
     def _build(self) -> None:
+        """Banners over a stack of lock screen and content, a status bar, shortcuts."""
+        self._build_frame()
+        self._build_lock_screen()
+        self._build_content()
+        self._build_status_bar()
+        self._build_shortcuts()
+
+    def _build_frame(self) -> None:
+        """Central widget: demo and audit banners above the root stack."""
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +119,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.root, 1)
         self.setCentralWidget(central)
 
+    def _build_lock_screen(self) -> None:
+        """The lock screen, first page of the root stack."""
         self.lock_screen = LockScreenWidget(self.ctx.tasks)
         self.lock_screen.set_vault_path(self.vault_path)
         self.lock_screen.set_demo_passphrase(self.demo_passphrase)
@@ -117,6 +128,8 @@ class MainWindow(QMainWindow):
         self.lock_screen.path_changed.connect(self._path_chosen)
         self.root.addWidget(self.lock_screen)
 
+    def _build_content(self) -> None:
+        """Navigation list beside the page stack, one entry per page."""
         content = QWidget()
         row = QHBoxLayout(content)
         row.setContentsMargins(0, 0, 0, 0)
@@ -146,6 +159,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.page_stack, 1)
         self.root.addWidget(content)
 
+    def _build_status_bar(self) -> None:
+        """File, schema version and the lock button in the status bar."""
         status = self.statusBar()
         self.file_label = QLabel()
         self.schema_label = QLabel()
@@ -158,6 +173,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
 
+    def _build_shortcuts(self) -> None:
+        """Window-wide Ctrl+L (lock) and Ctrl+N (new signal)."""
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
