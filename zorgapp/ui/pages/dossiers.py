@@ -100,11 +100,29 @@ class DossiersPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
+        self._build_list()
+        self.stack.addWidget(self.list_widget)
+        self.view = DossierView(ctx)  # one dossier
+        self.stack.addWidget(self.view)
 
-        # -- list ----------------------------------------------------------------------
+        self._fill_filters()
+        self._connect_signals(ctx)
+        self._add_shortcuts()
+        self.retranslate()
+
+    def _build_list(self) -> None:
+        """The list page: search bar, filters, table and a status line."""
         self.list_widget = QWidget()
         layout = QVBoxLayout(self.list_widget)
         layout.setContentsMargins(12, 8, 12, 8)
+        self._build_bar(layout)
+        self._build_filters(layout)
+        self._build_table(layout)
+        self.status_label = QLabel()
+        layout.addWidget(self.status_label)
+
+    def _build_bar(self, layout: QVBoxLayout) -> None:
+        """Search field with the New and Hand-over buttons."""
         bar = QHBoxLayout()
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
@@ -115,6 +133,8 @@ class DossiersPage(Page):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
 
+    def _build_filters(self, layout: QVBoxLayout) -> None:
+        """One combo per filter, then the privacy (initials only) check."""
         filters = QHBoxLayout()
         self.fase_combo = QComboBox()
         self.vorm_combo = QComboBox()
@@ -130,6 +150,8 @@ class DossiersPage(Page):
         filters.addWidget(self.privacy_check)
         layout.addLayout(filters)
 
+    def _build_table(self, layout: QVBoxLayout) -> None:
+        """The result table, sorted on dossier number (newest first) by default."""
         self.model = DossierTableModel(parent=self)
         self.table = _Table()
         self.table.setModel(self.model)
@@ -149,15 +171,9 @@ class DossiersPage(Page):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(DossierColumn.DOSSIERNUMMER, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
-        self.status_label = QLabel()
-        layout.addWidget(self.status_label)
-        self.stack.addWidget(self.list_widget)
 
-        # -- one dossier ---------------------------------------------------------------
-        self.view = DossierView(ctx)
-        self.stack.addWidget(self.view)
-
-        self._fill_filters()
+    def _connect_signals(self, ctx: UiContext) -> None:
+        """Search (delayed while typing), filters, table, buttons, settings and the view."""
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -181,11 +197,12 @@ class DossiersPage(Page):
         self.view.opened.connect(self._dossier_opened)
         self.view.failed.connect(self._open_failed)
 
+    def _add_shortcuts(self) -> None:
+        """Ctrl+N (new signal) and Find (focus search) while this page has focus."""
         for keys, slot in (("Ctrl+N", self.nieuwe_melding), (QKeySequence.StandardKey.Find, self.focus_search)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.retranslate()
 
     # -- texts -----------------------------------------------------------------------
 
