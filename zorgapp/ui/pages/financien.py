@@ -69,6 +69,23 @@ class FinancienPage(Page):
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
 
         outer, top = self.header()
+        self._build_regio(top)
+        outer.addLayout(self._build_picker(vandaag().year))
+        self.samenvatting_label = QLabel()
+        self.samenvatting_label.setWordWrap(True)
+        self.samenvatting_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.samenvatting_label)
+        outer.addWidget(self._build_tables(), 1)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        outer.addWidget(self.status_label)
+        self.soort_combo.currentIndexChanged.connect(self._vul_perioden)
+        self.retranslate()
+        self._update_buttons()
+
+    def _build_regio(self, top: QHBoxLayout) -> None:
+        """In the header: the region in use and the buttons to set or import it."""
         self.regio_label = QLabel()
         top.addWidget(self.regio_label)
         self.demo_regio_button = QPushButton()
@@ -81,11 +98,13 @@ class FinancienPage(Page):
         self.regio_button.clicked.connect(self.bewerk_regio)
         top.addWidget(self.regio_button)
 
+    def _build_picker(self, jaar: int) -> QHBoxLayout:
+        """Year, kind of period, period, key; Bereken and Exporteren."""
         picker = QHBoxLayout()
         self.jaar_label = QLabel()
         self.jaar_spin = QSpinBox()
         self.jaar_spin.setRange(2000, 2100)
-        self.jaar_spin.setValue(vandaag().year)
+        self.jaar_spin.setValue(jaar)
         self.jaar_label.setBuddy(self.jaar_spin)
         self.soort_combo = QComboBox()
         self.periode_combo = QComboBox()
@@ -105,14 +124,10 @@ class FinancienPage(Page):
             picker.addWidget(w)
         picker.addStretch(1)
         picker.addWidget(self.export_button)
-        outer.addLayout(picker)
+        return picker
 
-        self.samenvatting_label = QLabel()
-        self.samenvatting_label.setWordWrap(True)
-        self.samenvatting_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.samenvatting_label)
-
+    def _build_tables(self) -> QSplitter:
+        """Shares per municipality above, the explanation of the chosen row below."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.aandeel_box = QGroupBox()
         box = QVBoxLayout(self.aandeel_box)
@@ -132,14 +147,7 @@ class FinancienPage(Page):
         splitter.addWidget(self.toelichting_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        outer.addWidget(splitter, 1)
-
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        outer.addWidget(self.status_label)
-        self.soort_combo.currentIndexChanged.connect(self._vul_perioden)
-        self.retranslate()
-        self._update_buttons()
+        return splitter
 
     # -- texts ----------------------------------------------------------------------------
 
