@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-
 ZORGAPP = Path(__file__).resolve().parents[2] / "zorgapp"
 MAX_FILE_LINES = 450
 MAX_FUNCTION_LINES = 60
