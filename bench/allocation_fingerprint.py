@@ -52,7 +52,7 @@ def vaste_percentages(codes: list[str]) -> dict[str, Decimal]:
     """Fixed percentages that sum to 100, made without the code under test."""
     honderdsten = [10_000 // len(codes)] * len(codes)
     honderdsten[0] += 10_000 - sum(honderdsten)
-    return {c: Decimal(h) / 100 for c, h in zip(codes, honderdsten)}
+    return {c: Decimal(h) / 100 for c, h in zip(codes, honderdsten, strict=True)}
 
 
 def sleutels(regio: Regio) -> list[Verdeelsleutel]:

@@ -26,7 +26,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from zorgapp.services.demo import make_demo_vault  # noqa: E402
 from zorgapp.services.dossier_service import DossierService  # noqa: E402
-from zorgapp.store.connection import connect  # noqa: E402
 from zorgapp.store.dossiers import DossierRepository, Filter  # noqa: E402
 from zorgapp.store.vault import Vault  # noqa: E402
 
@@ -106,7 +105,8 @@ def measure(size: int, out: Path) -> dict[str, float]:
         plain.close()
         plain_path.unlink(missing_ok=True)
     figures["search, plain SQLite (ms)"] = statistics.median(plain_times)
-    figures["search ratio encrypted/plain"] = figures["search, encrypted (ms, median of queries)"] / max(figures["search, plain SQLite (ms)"], 1e-6)
+    figures["search ratio encrypted/plain"] = (figures["search, encrypted (ms, median of queries)"]
+                                               / max(figures["search, plain SQLite (ms)"], 1e-6))
     figures["filter ratio encrypted/plain"] = enc_filter / max(plain_filter, 1e-6)
     keystroke = _keystroke(vault)
     if keystroke is not None:

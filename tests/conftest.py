@@ -6,14 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from zorgapp import paths  # noqa: E402
-from zorgapp.i18n import set_language  # noqa: E402
-from zorgapp.store import keyfile  # noqa: E402
-from zorgapp.ui.qtcompat import guard_none_refcount  # noqa: E402
+from zorgapp import paths
+from zorgapp.i18n import set_language
+from zorgapp.store import keyfile
+from zorgapp.ui.qtcompat import guard_none_refcount
 
 guard_none_refcount()  # PySide6 6.12 drops references to None/True/False; see qtcompat
 

@@ -119,7 +119,7 @@ def _settings_language() -> str:
         from zorgapp.settings import Settings
 
         return str(Settings().get("language"))
-    except Exception:  # settings unreadable: Dutch
+    except Exception:  # noqa: BLE001 - settings unreadable: Dutch
         return "nl"
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Callable
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date

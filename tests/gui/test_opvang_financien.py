@@ -82,8 +82,8 @@ def test_model_contracts(qtmodeltester: Any, setup: tuple[Vault, str, str], ctx:
 
 def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
                                              setup: tuple[Vault, str, str]) -> None:
-    from zorgapp.ui.pages.financien import FinancienPage
     from zorgapp.ui.dossier.opvang_tab import OpvangTab
+    from zorgapp.ui.pages.financien import FinancienPage
 
     vault, uuid, loc = setup
     tab = OpvangTab(ctx, vandaag=lambda: VANDAAG)

@@ -32,7 +32,8 @@ def source_ids() -> set[str]:
 def test_catalog_has_every_string_of_the_source(language: str, source_ids: set[str]) -> None:
     catalog = _catalog(language)
     missing = sorted(str(i) for i in source_ids if catalog.get(i) is None or not catalog.get(i).string)
-    assert not missing, f"{len(missing)} strings missing in {language}; run translations/update_catalogs.py: {missing[:10]}"
+    assert not missing, (f"{len(missing)} strings missing in {language}; "
+                         f"run translations/update_catalogs.py: {missing[:10]}")
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

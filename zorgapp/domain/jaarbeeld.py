@@ -168,7 +168,7 @@ def tel(
     """
     gekozen = frozenset(jaren)
     cijfers = JaarCijfers(jaren=tuple(sorted(gekozen)))
-    cijfers.totaal = {j: 0 for j in cijfers.jaren}
+    cijfers.totaal = dict.fromkeys(cijfers.jaren, 0)
     for d in DIMENSIES:
         cijfers.per[d] = {}
     stap = max(1, (verwacht or 0) // 100)

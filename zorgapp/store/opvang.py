@@ -145,7 +145,7 @@ class OpvangRepository:
         return rows[0]
 
     def namen(self) -> dict[str, str]:
-        return {u: n for u, n in self.db.execute("SELECT uuid, naam FROM opvang_locatie")}
+        return dict(self.db.execute("SELECT uuid, naam FROM opvang_locatie"))
 
     def organisaties(self) -> list[str]:
         return [r[0] for r in self.db.execute(

@@ -455,7 +455,7 @@ def scenario(draw: st.DrawFn) -> tuple[Regio, Verdeelsleutel, list, list, dict]:
     )
     gemeenten = {
         c: Gemeente(c, f"Gemeente {c}", n, date(2026, 1, 1))
-        for c, n in zip(REGIO_CODES, inwoners)
+        for c, n in zip(REGIO_CODES, inwoners, strict=True)
     }
     gemeenten["GM0009"] = Gemeente("GM0009", "Opgeheven", 1000, opgegaan_in="GM0004")
     regio = Regio("Prop", gemeenten)
@@ -467,7 +467,7 @@ def scenario(draw: st.DrawFn) -> tuple[Regio, Verdeelsleutel, list, list, dict]:
             ).filter(lambda xs: sum(xs) > 0)
         )
         # percentages in hundredths that sum to exactly 100
-        honderdsten = verdeel_naar_ratio(Decimal(100), dict(zip(REGIO_CODES, punten)))
+        honderdsten = verdeel_naar_ratio(Decimal(100), dict(zip(REGIO_CODES, punten, strict=True)))
         sleutel = Verdeelsleutel(soort, honderdsten)
     elif soort is Sleutel.MIX:
         sleutel = Verdeelsleutel(

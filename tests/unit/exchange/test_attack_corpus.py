@@ -152,7 +152,8 @@ def test_nested_json_inside_a_string_is_fine_but_a_nested_dossier_file_is_not(pa
     keys, card, _files = forge.keys_files(pair)
     name = f"dossiers/{UUIDS[0]}.json"
     content = forge.nested(50_000)
-    head = forge.manifest_for(keys, card, [pair.sb.kaart().age_recipient], {name: ("HM-2024-0001", content, len(content))})
+    head = forge.manifest_for(keys, card, [pair.sb.kaart().age_recipient],
+                              {name: ("HM-2024-0001", content, len(content))})
     error = refused(pair, seal(pair, forge.tar_bytes([*head, (name, content)]) + forge.end()), fmt.BundleDamagedError)
     assert "depth" in error.user_message()
 

@@ -141,7 +141,7 @@ def test_member_missing(pair: Pair) -> None:
 
 
 def test_extra_member_not_in_manifest(pair: Pair) -> None:
-    items = members(pair) + [("dossiers/00000000-0000-4000-8000-000000000000.json", b"{}")]
+    items = [*members(pair), ("dossiers/00000000-0000-4000-8000-000000000000.json", b"{}")]
     refused(pair, seal(pair, items), fmt.BundleDamagedError)
 
 
@@ -155,7 +155,7 @@ def test_manifest_lists_a_dossier_that_is_not_in_members(pair: Pair) -> None:
 @pytest.mark.parametrize("evil", ["/tmp/zorgapp-evil.json", "../zorgapp-evil.json",
                                   "dossiers/../../zorgapp-evil.json", "./manifest.json"])
 def test_member_with_unsafe_path(pair: Pair, evil: str, tmp_path: Path) -> None:
-    items = members(pair) + [(evil, b"{}")]
+    items = [*members(pair), (evil, b"{}")]
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
