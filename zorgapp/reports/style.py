@@ -119,7 +119,6 @@ class Styles:
         self.cell_small = ParagraphStyle("cell_small", parent=base, fontSize=7.5, leading=9.5)
         self.cell_small_right = ParagraphStyle("cell_small_right", parent=self.cell_small,
                                                alignment=TA_RIGHT)
-        self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=fonts.SANS_BOLD)
         self.title = ParagraphStyle("title", parent=base, fontName=fonts.SANS_BOLD,
                                     fontSize=15, leading=19, spaceAfter=4, textColor=ACCENT)
         self.h2 = ParagraphStyle("h2", parent=base, fontName=fonts.SANS_BOLD, fontSize=11,

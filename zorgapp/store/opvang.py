@@ -273,13 +273,6 @@ class KostenpostRepository:
     def insert(self, post: Kostenpost) -> None:
         self.insert_many([post])
 
-    def update(self, post: Kostenpost) -> None:
-        self.db.execute(
-            "UPDATE kostenpost SET soort = ?, datum = ?, bedrag = ?, omschrijving = ?, "
-            "landelijk = ?, gewijzigd_op = ? WHERE uuid = ?",
-            (str(post.soort), post.datum.isoformat(), _geld(post.bedrag), post.omschrijving,
-             int(post.landelijk), _now(), post.uuid))
-
     def delete(self, uuid: str) -> None:
         self.db.execute("DELETE FROM kostenpost WHERE uuid = ?", (uuid,))
 
