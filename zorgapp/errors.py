@@ -16,6 +16,8 @@ from zorgapp.domain.errors import N_ as N_
 from zorgapp.domain.errors import DomainError as DomainError
 from zorgapp.domain.errors import UserFacingError as UserFacingError
 
+EXIT_ENVIRONMENT = 3
+
 
 def user_message(exc: UserFacingError) -> str:
     """The message of any error the user may see, in the active language."""
@@ -70,3 +72,73 @@ class ValidationError(KnownError):
 class NotFoundError(UsageError):
     """A record asked for by id or number is not in this vault (unknown placement id,
     dossiernummer): the caller's input, so a usage error, not damage."""
+
+
+class EnvironmentStoppedError(KnownError):
+    """The computer, not the vault, stopped us: a full or read-only disk, no permission,
+    a disk error, or the vault busy in another program. Nothing is damaged: the way out
+    is to fix the surroundings and try again, never to restore a backup."""
+
+    exit_code = EXIT_ENVIRONMENT
+
+
+class VaultInUseError(EnvironmentStoppedError):
+    """Another Zorgapp process (window or command) has this vault open."""
+
+
+class DiskFullError(EnvironmentStoppedError):
+    """No space left on the disk (or over the user's quota)."""
+
+
+class ReadOnlyError(EnvironmentStoppedError):
+    """The disk is mounted read-only, or we may not write the file or its folder."""
+
+
+_MESSAGES: dict[str, tuple[type[EnvironmentStoppedError], str]] = {
+    "full": (DiskFullError, N_(
+        "De schijf is vol: {bestand} kan niet worden geschreven. Maak ruimte vrij op die "
+        "schijf en probeer het opnieuw. Er is niets beschadigd: zet geen reservekopie terug.")),
+    "readonly": (ReadOnlyError, N_(
+        "Op deze plek mag niet worden geschreven (alleen-lezen): {bestand}. Zet de kluis op "
+        "een schijf waarop u mag schrijven, of vraag IT om de schijf beschrijfbaar te maken. "
+        "Er is niets beschadigd.")),
+    "permission": (ReadOnlyError, N_(
+        "Geen toegang tot {bestand}. Controleer de rechten van het bestand en van de map, of "
+        "vraag IT om hulp. Er is niets beschadigd.")),
+    "busy": (EnvironmentStoppedError, N_(
+        "{bestand} is bezet door een ander programma (bijvoorbeeld een back-upprogramma). "
+        "Wacht even en probeer het opnieuw. Er is niets beschadigd.")),
+    "io": (EnvironmentStoppedError, N_(
+        "De schijf meldt een lees- of schrijffout bij {bestand}. Controleer de schijf of "
+        "USB-stick en de verbinding, en probeer het opnieuw. Blijft de fout, kopieer de kluis "
+        "dan naar een andere schijf.")),
+    "memory": (EnvironmentStoppedError, N_(
+        "Er is niet genoeg werkgeheugen vrij. Sluit andere programma's en probeer het opnieuw.")),
+    "in_use": (VaultInUseError, N_(
+        "Deze kluis is al geopend, in een ander Zorgapp-venster of door een opdracht op deze "
+        "computer: {bestand}. Sluit de kluis daar eerst en probeer het opnieuw.")),
+}
+
+
+def environment_error(kind: str, path: object) -> EnvironmentStoppedError:
+    """The error for one kind of obstacle: full, readonly, permission, busy, io, memory,
+    in_use."""
+    cls, msgid = _MESSAGES[kind]
+    return cls(msgid, bestand=str(path))
+
+
+def _errno_kinds() -> dict[int, str]:
+    import errno
+
+    names = {"ENOSPC": "full", "EDQUOT": "full", "EROFS": "readonly", "EACCES": "permission",
+             "EPERM": "permission", "EBUSY": "busy", "ETXTBSY": "busy", "EIO": "io",
+             "ENOMEM": "memory"}
+    return {getattr(errno, name): kind for name, kind in names.items() if hasattr(errno, name)}
+
+
+def from_os_error(exc: OSError, path: object | None = None) -> EnvironmentStoppedError | None:
+    """The environment's error for an ``OSError`` (by ``errno``), or None for others."""
+    kind = _errno_kinds().get(exc.errno or 0)
+    if kind is None:
+        return None
+    return environment_error(kind, path if path is not None else (exc.filename or ""))

@@ -163,7 +163,7 @@ def test_recovery_sheet_is_previewed_from_memory(qtbot, ctx, tmp_path: Path, mon
     assert files() == before  # nothing written: not the sheet, not a temporary file
     assert list(spare_tmp.iterdir()) == []
     assert {p.name for p in tmp_path.iterdir()} <= {"tmp", "k.zorg", "k.zorg.key", "k.zorg.head",
-                                                    "k.zorg-wal", "k.zorg-shm"}
+                                                    "k.zorg-wal", "k.zorg-shm", "k.zorg.lock"}
 
     kwargs["on_print"]()  # what a finished print calls: audited, nothing saved
     assert files() == before

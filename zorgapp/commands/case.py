@@ -22,6 +22,8 @@ from zorgapp.store.vault import Vault
 SHOW_SECTIONS: tuple[tuple[str, Callable[[Vault, str], Any]], ...] = (
     ("plaatsingen", plaatsingen_json),
 )
+LIST_FIELDS = ("uuid", "dossiernummer", "naam", "fase", "fase_sinds", "vormen", "gemeente",
+               "melddatum", "volgende_deadline")
 
 
 def register(sub: Any) -> None:
@@ -47,7 +49,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         service = DossierService(vault)
         ids = service.zoek(Filter(fase=args.stage or "", zoek=args.search or ""),
                            sort="dossiernummer", descending=False)
-        rows = service.rijen(ids)
+        rows = service.rijen_exporteren(ids, LIST_FIELDS if args.json else ("dossiernummer", "fase", "naam"))
         items = [{
             "uuid": r.uuid, "dossiernummer": r.dossiernummer, "naam": r.naam, "fase": r.fase,
             "fase_sinds": r.fase_sinds, "vormen": r.vormen.split(), "gemeente": r.gemeente,

@@ -259,6 +259,15 @@ class DossierService(VaultService):
         with self.vault.read() as db:
             return DossierRepository(db).rows(ids)
 
+    def rijen_exporteren(self, ids: Sequence[int], velden: Sequence[str]) -> dict[int, DossierRij]:
+        """Rows for a list that leaves the app (``case list``): names on a terminal or in
+        a script are an export, recorded like a PDF or a bundle (field names and count)."""
+        with self.vault.transaction() as db:
+            rows = DossierRepository(db).rows(ids)
+            self.vault.audit.record(audit.EXPORT, record_type="dossier", fields=velden,
+                                    outcome=f"{len(rows)}")
+        return rows
+
     def aantal(self) -> int:
         with self.vault.read() as db:
             return DossierRepository(db).count()

@@ -14,25 +14,37 @@ File format (JSON, UTF-8)::
 
 Everything except nonce and wrapped_key is bound in as associated data, so a key file
 whose parameters were tampered with fails to unwrap like a wrong passphrase would.
+Before anything is derived, every field is checked against bounds (``BOUNDS``): a
+damaged or hostile key file is refused at once, never a minute of Argon2 or a
+traceback. The bounds are wide enough for every key file Zorgapp ever wrote.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
 import re
 import secrets
 import time
 import unicodedata
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from zorgapp.errors import N_, DamagedVaultError, UsageError, WrongPassphraseError
+from zorgapp.errors import (
+    N_,
+    DamagedVaultError,
+    UsageError,
+    WrongPassphraseError,
+    from_os_error,
+)
 from zorgapp.fileio import atomic_write
 
 KEY_BYTES = 32
@@ -40,6 +52,17 @@ FORMAT = "zorgapp-keyfile"
 VERSION = 1
 MIN_PASSPHRASE_LENGTH = 12
 TARGET_SECONDS = 0.7
+MAX_ITERATIONS = 64  # what ``calibrate`` may choose
+#: Argon2id memory (KiB) and memory x iterations: at most what calibration ever chose
+#: (64 MiB, 64 iterations), so that no key file can make an unlock hang for minutes.
+MIN_MEMORY_KIB = 8 * 1024
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_WORK_KIB = 64 * 64 * 1024
+MAX_LANES = 16
+SALT_BYTES = (16, 64)
+NONCE_BYTES = 12
+WRAPPED_BYTES = KEY_BYTES + 16  # AES-GCM adds a 16-byte tag
+MAX_FILE_BYTES = 16 * 1024  # a real key file is about 450 bytes
 
 
 @dataclass(frozen=True)
@@ -148,30 +171,64 @@ class KeyFile:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> KeyFile:
+        """Parse and bound-check; DamagedVaultError for anything a real key file is not."""
         try:
+            if len(data) > MAX_FILE_BYTES:
+                raise ValueError("size")
             doc = json.loads(data.decode("utf-8"))
-            if doc.get("format") != FORMAT or doc.get("version") != VERSION:
-                raise ValueError("format")
-            kdf = doc["kdf"]
-            if kdf["name"] != "argon2id" or doc["cipher"] != "aes-256-gcm":
-                raise ValueError("algorithm")
-            params = KdfParams(
-                iterations=int(kdf["iterations"]),
-                lanes=int(kdf["lanes"]),
-                memory_cost=int(kdf["memory_cost"]),
-            )
-            return cls(
-                vault_id=str(doc["vault_id"]),
-                salt=base64.b64decode(kdf["salt"], validate=True),
-                params=params,
-                nonce=base64.b64decode(doc["nonce"], validate=True),
-                wrapped_key=base64.b64decode(doc["wrapped_key"], validate=True),
-                key_check=str(doc["key_check"]),
-            )
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            raise DamagedVaultError(
-                N_("Het sleutelbestand is beschadigd. Gebruik de herstelsleutel of zet een reservekopie terug.")
-            ) from None
+            return cls._from_doc(doc)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError,
+                binascii.Error):
+            raise damaged_key_file() from None
+
+    @classmethod
+    def _from_doc(cls, doc: Any) -> KeyFile:
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
+            raise ValueError("format")
+        kdf = doc["kdf"]
+        if not isinstance(kdf, dict) or kdf.get("name") != "argon2id" or doc.get("cipher") != "aes-256-gcm":
+            raise ValueError("algorithm")
+        params = KdfParams(iterations=_int(kdf["iterations"], 1, MAX_ITERATIONS),
+                           lanes=_int(kdf["lanes"], 1, MAX_LANES),
+                           memory_cost=_int(kdf["memory_cost"], MIN_MEMORY_KIB, MAX_MEMORY_KIB))
+        if params.memory_cost * params.iterations > MAX_WORK_KIB:
+            raise ValueError("work")
+        vault_id = _str(doc["vault_id"], 64)
+        uuid.UUID(vault_id)  # ValueError when it is no uuid
+        key_check_hex = _str(doc["key_check"], 32)
+        if not re.fullmatch(r"[0-9a-f]{32}", key_check_hex):
+            raise ValueError("key_check")
+        salt = _b64decode(kdf["salt"])
+        nonce = _b64decode(doc["nonce"])
+        wrapped = _b64decode(doc["wrapped_key"])
+        if not SALT_BYTES[0] <= len(salt) <= SALT_BYTES[1] or len(nonce) != NONCE_BYTES \
+                or len(wrapped) != WRAPPED_BYTES:
+            raise ValueError("length")
+        return cls(vault_id=vault_id, salt=salt, params=params, nonce=nonce,
+                   wrapped_key=wrapped, key_check=key_check_hex)
+
+
+def damaged_key_file() -> DamagedVaultError:
+    return DamagedVaultError(
+        N_("Het sleutelbestand is beschadigd. Gebruik de herstelsleutel of zet een reservekopie terug.")
+    )
+
+
+def _int(value: Any, low: int, high: int) -> int:
+    """An integer within bounds (``True`` and ``"3"`` are not integers here)."""
+    if type(value) is not int or not low <= value <= high:
+        raise ValueError("bounds")
+    return value
+
+
+def _str(value: Any, max_length: int) -> str:
+    if not isinstance(value, str) or len(value) > max_length:
+        raise ValueError("string")
+    return value
+
+
+def _b64decode(value: Any) -> bytes:
+    return base64.b64decode(_str(value, 256), validate=True)
 
 
 def key_check(vault_key: bytes) -> str:
@@ -188,13 +245,48 @@ def key_path(vault_path: Path) -> Path:
 def read_key_file(vault_path: Path) -> KeyFile:
     path = key_path(vault_path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # a huge file is refused, not read whole
     except FileNotFoundError:
         raise DamagedVaultError(
             N_("Het sleutelbestand {bestand} ontbreekt. Open de kluis met de herstelsleutel."),
             bestand=path.name,
         ) from None
+    except IsADirectoryError:
+        raise damaged_key_file() from None
+    except OSError as exc:
+        raise (from_os_error(exc, path) or exc) from None
     return KeyFile.from_bytes(data)
+
+
+# -- which vault a key file belongs to -------------------------------------------------
+
+def head_vault_id(path: Path) -> str | None:
+    """The vault id in the chain head beside the vault: readable without the key, so a
+    key file of another vault is recognised (the head is small; read at most 4 KiB)."""
+    try:
+        with open(Path(str(path) + ".head"), "rb") as fh:
+            doc = json.loads(fh.read(4096).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    value = doc.get("vault_id") if isinstance(doc, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def belongs_elsewhere(path: Path, kf: KeyFile) -> bool:
+    found = head_vault_id(path)
+    return found is not None and found != kf.vault_id
+
+
+def refuse_other_vaults_key_file(path: Path, kf: KeyFile) -> None:
+    """When the key file failed to open the vault: say so if it is another vault's."""
+    if belongs_elsewhere(path, kf):
+        raise DamagedVaultError(
+            N_("Het sleutelbestand {bestand} hoort bij een andere kluis. Zet het sleutelbestand "
+               "van deze kluis terug (bijvoorbeeld uit een reservekopie), of open de kluis met "
+               "de herstelsleutel."),
+            bestand=key_path(path).name,
+        ) from None
 
 
 def write_key_file(vault_path: Path, key_file: KeyFile) -> None:

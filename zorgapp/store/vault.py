@@ -4,20 +4,37 @@ Lifecycle: ``create`` (new key, recovery key shown once), ``unlock`` (passphrase
 key file -> raw key), ``unlock_with_recovery_key``, ``lock`` (record, write the chain
 head, drop key and connection). A wrong passphrase never touches the vault or key file;
 the failed attempt goes to ``NAME.zorg.failed`` and into the trail at the next unlock.
+
+One process at a time: opening (and creating, and restoring) takes an OS lock on
+``NAME.zorg.lock``, which the OS drops if the process dies; a second opener gets
+"Deze kluis is al geopend". A new vault is built under staged names and renamed into
+place last (``staging``), so a failed or killed create leaves nothing behind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from zorgapp.errors import N_, DamagedVaultError, KnownError, WrongPassphraseError
+from zorgapp.errors import (
+    N_,
+    DamagedVaultError,
+    EnvironmentStoppedError,
+    KnownError,
+    WrongPassphraseError,
+    environment_error,
+)
+from zorgapp.fileio import FileLock, remove_stale_temp_files
 from zorgapp.store import audit as audit_mod
-from zorgapp.store import failed_unlocks, keyfile
+from zorgapp.store import failed_unlocks, keyfile, staging
 from zorgapp.store.audit import AuditTrail
+from zorgapp.store.claim import claimed, translated
 from zorgapp.store.connection import (
     Connection,
     DatabaseError,
@@ -27,25 +44,35 @@ from zorgapp.store.connection import (
     create_private_file,
     damaged,
     integrity_problems,
+    known_or_none,
+    problem_for,
 )
 from zorgapp.store.migrations import latest_version, migrations
 
 SUFFIX = ".zorg"
+log = logging.getLogger(__name__)
 
 
 def failed_path(vault_path: Path) -> Path:
     return Path(str(vault_path) + ".failed")
 
 
+def backups_path(vault_path: Path) -> Path:
+    """``cases.zorg`` -> ``cases.zorg.backups/`` (the default backup folder)."""
+    return Path(str(vault_path) + ".backups")
+
+
 class Vault:
     """An unlocked vault. All database access goes through ``transaction``/``read``."""
 
-    def __init__(self, path: Path, conn: Connection, key: bytes, vault_id: str) -> None:
+    def __init__(self, path: Path, conn: Connection, key: bytes, vault_id: str,
+                 hold: FileLock | None = None) -> None:
         self.path = path
         self._conn: Connection | None = conn
         self._key: bytes | None = key
         self.vault_id = vault_id
         self._lock = threading.RLock()
+        self._hold = hold
         self.audit = AuditTrail(conn, path, key, vault_id)
 
     # -- creation and unlocking ----------------------------------------------------
@@ -56,63 +83,96 @@ class Vault:
         """A new empty vault; returns it and the recovery key to show once."""
         path = Path(path)
         keyfile.check_passphrase(passphrase)
-        if path.exists() or keyfile.key_path(path).exists():
-            raise KnownError(N_("Er staat al een kluis op {bestand}."), bestand=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = keyfile.new_vault_key()
-        vault_id = str(uuid.uuid4())
-        kf = keyfile.KeyFile.wrap(key, passphrase, vault_id, params)
-        create_private_file(path)
-        conn = connect(path, key)
-        vault = cls(path, conn, key, vault_id)
-        vault._migrate(fresh=True)
-        with vault.transaction() as db:
-            db.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
-            vault.audit.record(audit_mod.CREATE, record_type="vault", record_uuid=vault_id)
-        keyfile.write_key_file(path, kf)
-        vault.audit.write_head()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise translated(path, exc) from None
+        with claimed(path) as hold:
+            if path.exists() or keyfile.key_path(path).exists():
+                raise KnownError(N_("Er staat al een kluis op {bestand}."), bestand=str(path))
+            key = keyfile.new_vault_key()
+            vault_id = str(uuid.uuid4())
+            kf = keyfile.KeyFile.wrap(key, passphrase, vault_id, params)
+            try:
+                staging.begin(path, staging.CREATE)
+                cls._build(staging.staged_path(path), key, vault_id, kf)
+                staging.commit_new(path)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    staging.recover(path)  # a failed create leaves nothing behind
+                raise
+            vault = cls(path, connect(path, key), key, vault_id, hold)
         chmod_private(path)
         return vault, keyfile.format_recovery_key(key)
 
     @classmethod
+    def _build(cls, staged: Path, key: bytes, vault_id: str, kf: keyfile.KeyFile) -> None:
+        """The complete new vault under its staged name: database, head, key file."""
+        create_private_file(staged)
+        conn = connect(staged, key)
+        try:
+            vault = cls(staged, conn, key, vault_id)
+            vault._migrate(fresh=True)
+            with vault.transaction() as db:
+                db.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
+                vault.audit.record(audit_mod.CREATE, record_type="vault", record_uuid=vault_id)
+            vault.audit.write_head()
+            # One self-contained file: a WAL left beside the staged name would be lost.
+            if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
+                raise environment_error("busy", staged)
+        finally:
+            conn.close()
+        keyfile.write_key_file(staged, kf)
+        with open(staged, "rb") as fh:
+            os.fsync(fh.fileno())
+
+    @classmethod
     def unlock(cls, path: Path, passphrase: str) -> Vault:
         path = Path(path)
-        check_file(path)
-        kf = keyfile.read_key_file(path)
-        try:
-            key = kf.unwrap(passphrase)
-        except WrongPassphraseError:
-            _remember_failed_unlock(path)
-            raise
-        return cls._open(path, key, expected_id=kf.vault_id)
+        with claimed(path) as hold:
+            check_file(path)
+            kf = keyfile.read_key_file(path)
+            try:
+                key = kf.unwrap(passphrase)
+            except WrongPassphraseError:
+                remember_failed_unlock(path)
+                keyfile.refuse_other_vaults_key_file(path, kf)
+                raise
+            try:
+                return cls._open(path, key, expected_id=kf.vault_id, hold=hold)
+            except DamagedVaultError:
+                keyfile.refuse_other_vaults_key_file(path, kf)
+                raise
 
     @classmethod
     def unlock_with_recovery_key(cls, path: Path, recovery_key: str) -> Vault:
         """Open with the raw key itself; works without the key file."""
         path = Path(path)
-        check_file(path)
         key = keyfile.parse_recovery_key(recovery_key)
-        verdict = _recovery_key_verdict(path, key)
-        if verdict == "wrong":
-            _remember_failed_unlock(path)
-            raise WrongPassphraseError(N_("Deze herstelsleutel hoort niet bij deze kluis."))
-        try:
-            return cls._open(path, key, expected_id=None)
-        except DamagedVaultError:
-            if verdict == "unknown":
-                raise WrongPassphraseError(
-                    N_("Deze herstelsleutel opent de kluis niet: de sleutel is onjuist of de kluis is beschadigd.")
-                ) from None
-            raise
+        with claimed(path) as hold:
+            check_file(path)
+            verdict = _recovery_key_verdict(path, key)
+            if verdict == "wrong":
+                remember_failed_unlock(path)
+                raise WrongPassphraseError(N_("Deze herstelsleutel hoort niet bij deze kluis."))
+            try:
+                return cls._open(path, key, expected_id=None, hold=hold)
+            except DamagedVaultError:
+                if verdict == "unknown":
+                    raise WrongPassphraseError(
+                        N_("Deze herstelsleutel opent de kluis niet: de sleutel is onjuist of de kluis is beschadigd.")
+                    ) from None
+                raise
 
     @classmethod
-    def _open(cls, path: Path, key: bytes, expected_id: str | None) -> Vault:
+    def _open(cls, path: Path, key: bytes, expected_id: str | None,
+              hold: FileLock | None = None) -> Vault:
         conn = connect(path, key)
         try:
             # Every page's HMAC: one flipped byte anywhere, or a truncated file, is found
             # now rather than halfway through some later screen. (The structural
             # integrity_check runs in ``check``: it is slow on big vaults.)
-            if integrity_problems(conn, level="hmac"):
+            if integrity_problems(conn, path, level="hmac"):
                 raise damaged("integrity")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
@@ -120,9 +180,9 @@ class Vault:
             if version > latest_version():
                 raise KnownError(N_("Deze kluis is gemaakt met een nieuwere versie van Zorgapp. Werk Zorgapp bij."))
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        except DatabaseError:
+        except DatabaseError as exc:
             conn.close()
-            raise damaged("read") from None
+            raise problem_for(path, exc, "read") from None
         except KnownError:
             conn.close()
             raise
@@ -130,12 +190,18 @@ class Vault:
         if expected_id is not None and vault_id != expected_id:
             conn.close()
             raise DamagedVaultError(N_("Het sleutelbestand hoort niet bij deze kluis."))
-        vault = cls(path, conn, key, vault_id)
-        vault.audit.check_at_unlock(vault.transaction)  # before anything is appended
-        vault._migrate(fresh=False)
-        with vault.transaction():
-            vault._flush_failed_unlocks()
-            vault.audit.record(audit_mod.UNLOCK, record_type="vault", record_uuid=vault_id)
+        vault = cls(path, conn, key, vault_id, hold)
+        try:
+            vault.audit.check_at_unlock(vault.transaction)  # before anything is appended
+            vault._migrate(fresh=False)
+            with vault.transaction():
+                vault._flush_failed_unlocks()
+                vault.audit.record(audit_mod.UNLOCK, record_type="vault", record_uuid=vault_id)
+        except BaseException:
+            vault._drop()
+            raise
+        for folder in (path.parent, backups_path(path)):  # left by killed backups
+            remove_stale_temp_files(folder, ".partial")
         return vault
 
     # -- passphrase ------------------------------------------------------------------
@@ -169,24 +235,43 @@ class Vault:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One write transaction, serialised across threads."""
+        """One write transaction, serialised across threads. A full or read-only disk
+        becomes its own KnownError (the transaction is rolled back, nothing is lost)."""
         with self._lock:
             conn = self.conn
-            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                self.audit.rolled_back()
-                raise
-            else:
-                conn.execute("COMMIT")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    with contextlib.suppress(DatabaseError):  # SQLite may have rolled back
+                        conn.execute("ROLLBACK")
+                    self.audit.rolled_back()
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except DatabaseError:
+                    with contextlib.suppress(DatabaseError):
+                        conn.execute("ROLLBACK")
+                    self.audit.rolled_back()
+                    raise
                 self.audit.committed()  # the head beside the vault follows the chain
+            except DatabaseError as exc:
+                raise self._known(exc) from None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         with self._lock:
-            yield self.conn
+            try:
+                yield self.conn
+            except DatabaseError as exc:
+                raise self._known(exc) from None
+
+    def _known(self, exc: DatabaseError) -> BaseException:
+        found = known_or_none(self.path, exc)
+        if found is None:
+            raise exc  # a bug (constraint, SQL): the crash handler's, with its traceback
+        return found
 
     def meta(self, key: str, default: str = "") -> str:
         with self.read() as db:
@@ -205,27 +290,40 @@ class Vault:
     def check(self) -> list[str]:
         """Full integrity check of pages, structure and audit chain."""
         with self.read() as db:
-            problems = integrity_problems(db, level="full")
+            problems = integrity_problems(db, self.path, level="full")
         return problems + self.audit.verify()
 
     # -- closing ---------------------------------------------------------------------
 
     def lock(self) -> None:
-        """Record, write the chain head, checkpoint the WAL, drop key and connection."""
+        """Record, write the chain head, checkpoint the WAL, drop key and connection,
+        let go of the vault. Whatever fails, the vault is let go of."""
         with self._lock:
             if self._conn is None:
                 return
-            with self.transaction():
-                self.audit.record(audit_mod.LOCK, record_type="vault", record_uuid=self.vault_id)
-            self.audit.write_head()
             try:
+                with self.transaction():
+                    self.audit.record(audit_mod.LOCK, record_type="vault", record_uuid=self.vault_id)
+                self.audit.write_head()
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DatabaseError as exc:
+                raise self._known(exc) from None
             finally:
-                self._conn.close()
-                self._conn = None
-                self._key = None
+                self._drop()
 
     close = lock
+
+    def _drop(self) -> None:
+        """Close without recording anything (after a failure) and let go of the vault."""
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(DatabaseError):
+                    self._conn.close()
+            self._conn = None
+            self._key = None
+            if self._hold is not None:
+                self._hold.release()
+                self._hold = None
 
     # -- migrations ----------------------------------------------------------------
 
@@ -275,15 +373,23 @@ def _split_sql(sql: str) -> list[str]:
     return statements
 
 
-def _remember_failed_unlock(path: Path) -> None:
-    """Note a failed unlock beside the vault, never inside it (it must stay unchanged)."""
-    failed_unlocks.remember(path)
+def remember_failed_unlock(path: Path) -> None:
+    """Note a failed unlock beside the vault, never inside it (it must stay unchanged).
+
+    On a full or read-only disk the note is skipped: the user must still hear that the
+    passphrase was wrong, not about the disk."""
+    try:
+        failed_unlocks.remember(path)
+    except (EnvironmentStoppedError, OSError):
+        log.warning("could not note a failed unlock beside the vault")
 
 
 def _recovery_key_verdict(path: Path, key: bytes) -> str:
-    """'wrong', 'right' or 'unknown' (no readable key file to compare with)."""
+    """'wrong', 'right' or 'unknown' (no readable key file of this vault to compare with)."""
     try:
         kf = keyfile.read_key_file(path)
     except DamagedVaultError:
         return "unknown"
-    return "right" if kf.key_check == keyfile.key_check(key) else "wrong"
+    if kf.key_check == keyfile.key_check(key):
+        return "right"
+    return "unknown" if keyfile.belongs_elsewhere(path, kf) else "wrong"

@@ -8,11 +8,8 @@ vault gets the lock screen; else the first-run wizard.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import signal
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
 from zorgapp import APP_NAME, __version__
+from zorgapp.fileio import TempFolder
 from zorgapp.i18n import N_
 from zorgapp.settings import Settings
 from zorgapp.ui import translation
@@ -78,12 +76,11 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
     install_qt_message_handler()
     install_crash_handler()
     ctx = UiContext(settings, runner())
-    demo_folder: Path | None = None
+    demo_folder: TempFolder | None = None
     windows: list[Any] = []
     try:
         if demo:
-            demo_folder = Path(tempfile.mkdtemp(prefix="zorgapp-demo-"))
-            os.chmod(demo_folder, 0o700)
+            demo_folder = TempFolder.make("zorgapp-demo-")  # removes those of killed runs
             window = _open_window(ctx, demo_passphrase="")
             window.is_demo = True
             window.demo_banner.show()
@@ -98,7 +95,7 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
                 window.lock_screen.set_demo_passphrase(phrase)
                 window.lock_screen.focus_field()
 
-            folder = demo_folder
+            folder = demo_folder.path
             ctx.tasks.run(lambda: make_demo(folder, demo_cases), on_done=ready,
                           on_error=lambda exc: window.lock_screen.show_message(exc.user_message()))
             windows.append(window)
@@ -128,4 +125,4 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
     finally:
         ctx.tasks.shutdown()
         if demo_folder is not None:
-            shutil.rmtree(demo_folder, ignore_errors=True)
+            demo_folder.remove()

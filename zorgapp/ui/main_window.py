@@ -50,6 +50,9 @@ from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
 
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
+
 log = logging.getLogger(__name__)
 
 LOCK_INDEX, CONTENT_INDEX = 0, 1
