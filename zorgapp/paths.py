@@ -60,7 +60,7 @@ def make_private_dir(path: Path) -> Path:
 
 def _package_dir() -> Path:
     if getattr(sys, "frozen", False):
-        return Path(sys._MEIPASS) / "zorgapp"
+        return Path(sys._MEIPASS) / "zorgapp"  # type: ignore[attr-defined]  # set by PyInstaller
     return Path(__file__).resolve().parent
 
 

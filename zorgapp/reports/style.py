@@ -230,7 +230,7 @@ def _draw_watermark(c: Canvas) -> None:
 
 
 def _stempel_breedte(c: Canvas) -> float:
-    return c.stringWidth(_("VERTROUWELIJK"), fonts.SANS_BOLD, 9) + 8
+    return float(c.stringWidth(_("VERTROUWELIJK"), fonts.SANS_BOLD, 9)) + 8
 
 
 def _draw_confidential(c: Canvas, y: float) -> None:
