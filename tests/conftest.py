@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Settings, logs and app data of each test live in a fresh private folder."""
     folder = tmp_path_factory.mktemp("data")
     paths.set_data_dir(folder)
@@ -37,7 +38,7 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def dutch() -> None:
+def dutch() -> Iterator[None]:
     set_language("nl")
     yield
     set_language("nl")

@@ -21,12 +21,12 @@ from zorgapp.store.vault import Vault
 LEFT = Qt.MouseButton.LeftButton
 
 
-def fake_dialogs(widget: Any, fill: list[Any]) -> list[QDialog]:
+def fake_dialogs(widget: Any, fill: list[Any]) -> list[Any]:
     """Replace ``run_dialog``: each call fills the dialog with the next function and
     presses OK (the dialog's own accept runs the service, like a click would)."""
-    seen: list[QDialog] = []
+    seen: list[Any] = []
 
-    def run(dialog: QDialog) -> bool:
+    def run(dialog: Any) -> bool:  # a form dialog
         seen.append(dialog)
         fill.pop(0)(dialog)
         dialog.ok_button.click()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def demo_vault(vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return vault_path
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, object, str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
     code = cli.main(list(argv))
     captured = capsys.readouterr()
     return code, json.loads(captured.out) if captured.out.strip() else None, captured.err

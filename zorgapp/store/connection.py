@@ -17,7 +17,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeAlias
+from typing import Any, Protocol, Self, TypeAlias
 
 import sqlcipher3
 
@@ -75,7 +75,7 @@ class Connection(Protocol):
 
     def close(self) -> None: ...
 
-    def backup(self, target: Connection, *, pages: int = ...,
+    def backup(self, target: Self, *, pages: int = ...,
                progress: Callable[[int, int, int], object] | None = ..., name: str = ...,
                sleep: float = ...) -> None: ...
 

@@ -252,8 +252,8 @@ def test_locatie_rate_lookup_and_secret_by_default() -> None:
     )
     assert loc.adres_geheim
     assert loc.tarief_op(date(2024, 12, 31)) is None
-    assert loc.tarief_op(date(2025, 12, 31)).dagtarief == Decimal("100.00")  # type: ignore[union-attr]
-    assert loc.tarief_op(date(2026, 1, 1)).dagtarief == Decimal("110.00")  # type: ignore[union-attr]
+    assert loc.tarief_op(date(2025, 12, 31)).dagtarief == Decimal("100.00")
+    assert loc.tarief_op(date(2026, 1, 1)).dagtarief == Decimal("110.00")
 
 
 def test_every_type_has_a_label() -> None:

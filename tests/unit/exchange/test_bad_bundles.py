@@ -36,7 +36,9 @@ def refused(pair: Pair, data: bytes, error: type[KnownError] = KnownError,
 def members(pair: Pair, manifest_edit=None, sign_with: OwnKeys | None = None) -> list[tuple[str, bytes]]:
     """The members A would send to B, optionally with an edited (re-signed) manifest."""
     with pair.a.read() as db:
-        keys, card = load_identity(db)
+        identity = load_identity(db)
+        assert identity is not None
+        keys, card = identity
         files = collect(db, pair.uuids)
     result = fmt.build_members(files, card, keys, [pair.sb.kaart().age_recipient], "x25519")
     if manifest_edit is not None:
@@ -207,7 +209,9 @@ def test_garbage_inside_valid_encryption(pair: Pair) -> None:
 
 def test_a_dossier_document_the_app_cannot_read_is_refused(pair: Pair) -> None:
     with pair.a.read() as db:
-        keys, card = load_identity(db)
+        identity = load_identity(db)
+        assert identity is not None
+        keys, card = identity
         files = collect(db, pair.uuids)
     files[0].dossier["traject"] = "geen traject"
     files[0].dossier["meldingen"] = [{"datum": "gisteren"}]
