@@ -25,7 +25,9 @@ from zorgapp.exchange.keys import load_identity
 def _resigned(pair: Pair, items: list[tuple[str, bytes]], manifest_bytes: bytes) -> bytes:
     """Seal ``items`` with ``manifest_bytes`` as manifest, signed by A as usual."""
     with pair.a.read() as db:
-        keys, _card = load_identity(db)
+        identity = load_identity(db)
+    assert identity is not None
+    keys, _card = identity
     items = list(items)
     items[0] = (fmt.MANIFEST, manifest_bytes)
     items[1] = (fmt.SIGNATURE, base64.b64encode(keys.sign(manifest_bytes)) + b"\n")
@@ -148,9 +150,12 @@ def test_choosing_how_to_encrypt_is_checked() -> None:
 
 def test_passphrase_bundle_without_a_passphrase_asks_for_one() -> None:
     data = fmt.encrypt(b"inhoud", passphrase="lange geheime zin")
+    assert fmt.header_kind(data) == "passphrase"
     with pytest.raises(fmt.BundlePassphraseError) as info:
-        fmt.decrypt(data)
+        fmt.open_bundle(data)
     assert "wachtwoordzin" in info.value.user_message()
     with pytest.raises(fmt.BundlePassphraseError):
-        fmt.decrypt(data, passphrase="verkeerd")
-    assert fmt.decrypt(data, passphrase="lange geheime zin") == (b"inhoud", "passphrase")
+        fmt.open_bundle(data, passphrase="verkeerd")
+    # The right passphrase opens it; what is inside is no bundle archive, and says so.
+    with pytest.raises(fmt.BundleDamagedError):
+        fmt.open_bundle(data, passphrase="lange geheime zin")
