@@ -34,7 +34,8 @@ from zorgapp.errors import N_, ValidationError
 from zorgapp.services.base import VaultService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
-from zorgapp.store.dossiers import DossierRepository, DossierRij, Filter
+from zorgapp.store.dossiers import DossierRepository, DossierRij
+from zorgapp.store.dossiers import Filter as Filter  # re-exported: the UI searches through this service
 from zorgapp.store.opvang import PlaatsingRepository
 
 DEFAULT_PREFIX = "HM"
