@@ -45,14 +45,14 @@ from zorgapp.domain.regio import Regio
 def seeded_uuids(seed: int = 2026) -> None:
     """Demo case ids are random (``uuid4``), and lines sort by them: fix them for a run."""
     rng = random.Random(seed)
-    uuid.uuid4 = lambda: uuid.UUID(int=rng.getrandbits(128), version=4)  # type: ignore[assignment]
+    uuid.uuid4 = lambda: uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
 def vaste_percentages(codes: list[str]) -> dict[str, Decimal]:
     """Fixed percentages that sum to 100, made without the code under test."""
     honderdsten = [10_000 // len(codes)] * len(codes)
     honderdsten[0] += 10_000 - sum(honderdsten)
-    return {c: Decimal(h) / 100 for c, h in zip(codes, honderdsten)}
+    return {c: Decimal(h) / 100 for c, h in zip(codes, honderdsten, strict=True)}
 
 
 def sleutels(regio: Regio) -> list[Verdeelsleutel]:
@@ -66,7 +66,7 @@ def sleutels(regio: Regio) -> list[Verdeelsleutel]:
     ]
 
 
-def uitkomst(fn, *args, **kwargs) -> str:  # type: ignore[no-untyped-def]
+def uitkomst(fn, *args, **kwargs) -> str:
     """The repr of the result, or of the refusal (a refusal must not change either)."""
     try:
         return repr(fn(*args, **kwargs))

@@ -13,20 +13,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 WORDS = ["stefanescu", "nguyen", "HM-2026-0042", "wisniewski lukasz"]
 
 
-def _wait(app: QApplication, cond, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
+def _wait(app: QCoreApplication, cond, timeout: float = 60) -> None:
     end = time.perf_counter() + timeout
     while not cond() and time.perf_counter() < end:
         app.processEvents()
         time.sleep(0.001)
 
 
-def measure(vault) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def measure(vault) -> dict[str, float]:
     from zorgapp.settings import Settings
     from zorgapp.ui.context import UiContext
     from zorgapp.ui.pages.dossiers import SEARCH_DELAY_MS, DossiersPage
@@ -81,7 +81,7 @@ def measure(vault) -> dict[str, float]:  # type: ignore[no-untyped-def]
     return figures
 
 
-def keystroke_ms(vault) -> float:  # type: ignore[no-untyped-def]
+def keystroke_ms(vault) -> float:
     return measure(vault)["GUI: last key to updated list, without debounce (ms, median)"]
 
 

@@ -35,7 +35,7 @@ from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.services.demo import DemoGenerator
 
 
-def timed(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def timed(fn, repeat: int) -> tuple[float, float]:
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()

@@ -18,6 +18,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from zorgapp.services.demo import make_demo_vault  # noqa: E402
 from zorgapp.services.dossier_service import DossierService  # noqa: E402
-from zorgapp.store.connection import connect  # noqa: E402
+from zorgapp.store.connection import Connection  # noqa: E402
 from zorgapp.store.dossiers import DossierRepository, Filter  # noqa: E402
 from zorgapp.store.vault import Vault  # noqa: E402
 
@@ -83,12 +84,12 @@ def measure(size: int, out: Path) -> dict[str, float]:
     figures["first rows after unlock, cold (ms)"] = (time.perf_counter() - start) * 1000
     figures["first rows, warm (ms)"], _ = timed(lambda: first_rows(service))
 
-    def search(db: object, q: str) -> int:
-        ids = DossierRepository(db).ids(Filter(zoek=q))  # type: ignore[arg-type]
+    def search(db: Connection, q: str) -> int:
+        ids = DossierRepository(db).ids(Filter(zoek=q))
         return len(ids)
 
     with vault.read() as db:
-        enc = [timed(lambda q=q: search(db, q))[0] for q in QUERIES]
+        enc = [timed(partial(search, db, q))[0] for q in QUERIES]
         enc_filter, _ = timed(lambda: len(DossierRepository(db).ids(Filter(fase="bedenktijd", vorm="arbeid"))))
     figures["search, encrypted (ms, median of queries)"] = statistics.median(enc)
     figures["filter stage+form, encrypted (ms)"] = enc_filter
@@ -100,13 +101,14 @@ def measure(size: int, out: Path) -> dict[str, float]:
 
     plain = sqlite3.connect(plain_path)
     try:
-        plain_times = [timed(lambda q=q: search(plain, q))[0] for q in QUERIES]
-        plain_filter, _ = timed(lambda: len(DossierRepository(plain).ids(Filter(fase="bedenktijd", vorm="arbeid"))))  # type: ignore[arg-type]
+        plain_times = [timed(partial(search, plain, q))[0] for q in QUERIES]
+        plain_filter, _ = timed(lambda: len(DossierRepository(plain).ids(Filter(fase="bedenktijd", vorm="arbeid"))))
     finally:
         plain.close()
         plain_path.unlink(missing_ok=True)
     figures["search, plain SQLite (ms)"] = statistics.median(plain_times)
-    figures["search ratio encrypted/plain"] = figures["search, encrypted (ms, median of queries)"] / max(figures["search, plain SQLite (ms)"], 1e-6)
+    figures["search ratio encrypted/plain"] = (figures["search, encrypted (ms, median of queries)"]
+                                               / max(figures["search, plain SQLite (ms)"], 1e-6))
     figures["filter ratio encrypted/plain"] = enc_filter / max(plain_filter, 1e-6)
     keystroke = _keystroke(vault)
     if keystroke is not None:

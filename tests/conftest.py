@@ -9,14 +9,15 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from zorgapp import paths  # noqa: E402
-from zorgapp.i18n import set_language  # noqa: E402
-from zorgapp.store import keyfile  # noqa: E402
-from zorgapp.ui.qtcompat import guard_none_refcount  # noqa: E402
+from zorgapp import paths
+from zorgapp.i18n import set_language
+from zorgapp.store import keyfile
+from zorgapp.ui.qtcompat import guard_none_refcount
 
 guard_none_refcount()  # PySide6 6.12 drops references to None/True/False; see qtcompat
 
@@ -33,7 +34,7 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Settings, logs and app data of each test live in a fresh private folder."""
     folder = tmp_path_factory.mktemp("data")
     paths.set_data_dir(folder)
@@ -42,7 +43,7 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def dutch() -> None:
+def dutch() -> Iterator[None]:
     set_language("nl")
     yield
     set_language("nl")

@@ -53,6 +53,7 @@ def update() -> None:
             if not message.id:
                 continue
             previous = old.get(message.id)
+            string: str | tuple[str, ...] | list[str] | None
             if locale == "nl":
                 string = message.id
             else:

@@ -21,8 +21,7 @@ from pathlib import Path
 from zorgapp import APP_NAME, __version__, commands
 from zorgapp.commands.common import ALARMS, say
 from zorgapp.commands.parsing import Parser, in_user_language
-from zorgapp.domain.errors import DomainError
-from zorgapp.errors import EXIT_OK, EXIT_USAGE, N_, KnownError, UsageError
+from zorgapp.errors import EXIT_OK, EXIT_USAGE, N_, UsageError, UserFacingError, user_message
 from zorgapp.i18n import _, set_language
 
 StartWindow = Callable[[argparse.Namespace], int]
@@ -48,11 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     for module in commands.modules():
         module.register(sub)
     return parser
-
-
-def command_names(parser: argparse.ArgumentParser | None = None) -> list[str]:
-    """Every command, as the parser knows it (scripts, tests, the docs check)."""
-    return list(subparsers(parser or build_parser()))
 
 
 def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -85,17 +79,11 @@ def main(argv: Sequence[str] | None = None, start_window: StartWindow | None = N
         return ALARMS[0] if code == EXIT_OK and ALARMS else code
     except SystemExit as stop:  # --help and --version: argparse has printed them
         return EXIT_OK if stop.code is None else stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    except (KnownError, DomainError) as exc:
+    except UserFacingError as exc:  # KnownError and DomainError alike
         say(user_message(exc))
-        return exc.exit_code if isinstance(exc, KnownError) else EXIT_USAGE
+        return exc.exit_code
     except KeyboardInterrupt:
         return EXIT_USAGE
-
-
-def user_message(exc: KnownError | DomainError) -> str:
-    if isinstance(exc, KnownError):
-        return exc.user_message()
-    return _(exc.msgid).format(**exc.params)
 
 
 def _take_option(argv: list[str], name: str) -> tuple[list[str], str | None]:
@@ -119,7 +107,7 @@ def _settings_language() -> str:
         from zorgapp.settings import Settings
 
         return str(Settings().get("language"))
-    except Exception:  # settings unreadable: Dutch
+    except Exception:  # noqa: BLE001 - settings unreadable: Dutch
         return "nl"
 
 

@@ -8,35 +8,32 @@ shows it (GUI or CLI) translates it in the active language at that moment.
 
 from __future__ import annotations
 
-from typing import Any
+# Re-exported: the one ``N_``, the exit codes and the base of every error the user sees.
+from zorgapp.domain.errors import EXIT_DAMAGED as EXIT_DAMAGED
+from zorgapp.domain.errors import EXIT_OK as EXIT_OK
+from zorgapp.domain.errors import EXIT_USAGE as EXIT_USAGE
+from zorgapp.domain.errors import N_ as N_
+from zorgapp.domain.errors import DomainError as DomainError
+from zorgapp.domain.errors import UserFacingError as UserFacingError
 
-
-def N_(message: str) -> str:
-    """Mark a string for extraction without translating it here."""
-    return message
-
-
-EXIT_OK = 0
-EXIT_DAMAGED = 1
-EXIT_USAGE = 2
 EXIT_ENVIRONMENT = 3
 
 
-class KnownError(Exception):
-    """An expected failure with a message for the user."""
+def user_message(exc: UserFacingError) -> str:
+    """The message of any error the user may see, in the active language."""
+    from zorgapp.i18n import _
+
+    return exc.translated(_)
+
+
+class KnownError(UserFacingError):
+    """An expected failure of the user's or the environment's, with a message for the user."""
 
     exit_code = EXIT_DAMAGED
 
-    def __init__(self, msgid: str, **params: Any) -> None:
-        super().__init__(msgid)
-        self.msgid = msgid
-        self.params = params
-
     def user_message(self) -> str:
         """The message in the active language."""
-        from zorgapp.i18n import _
-
-        return _(self.msgid).format(**self.params)
+        return user_message(self)
 
     def __str__(self) -> str:  # pragma: no cover - for logs of developers
         return self.msgid

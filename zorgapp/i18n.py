@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Callable
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -23,6 +23,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 
+from zorgapp.domain.errors import N_ as N_  # the one N_ (marks for extraction; _() later)
 from zorgapp.paths import translations_dir
 
 DOMAIN = "zorgapp"
@@ -33,11 +34,6 @@ _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 _language = DEFAULT_LANGUAGE
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _listeners: list[Callable[[str], None]] = []
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; translate it later with ``_()``."""
-    return message
 
 
 def load_catalog(language: str) -> gettext.NullTranslations:

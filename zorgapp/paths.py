@@ -7,6 +7,7 @@ package, next to the source tree, or in the PyInstaller bundle.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -52,16 +53,14 @@ def log_dir() -> Path:
 def make_private_dir(path: Path) -> Path:
     """Create a folder readable by the user only."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    with contextlib.suppress(OSError):  # foreign file systems
         os.chmod(path, 0o700)
-    except OSError:  # pragma: no cover - foreign file systems
-        pass
     return path
 
 
 def _package_dir() -> Path:
     if getattr(sys, "frozen", False):
-        return Path(getattr(sys, "_MEIPASS")) / "zorgapp"
+        return Path(sys._MEIPASS) / "zorgapp"  # type: ignore[attr-defined]  # set by PyInstaller
     return Path(__file__).resolve().parent
 
 

@@ -27,8 +27,8 @@ def make(version: int) -> Path:
     if target.exists():
         raise SystemExit(f"{target} exists: old vaults are never regenerated")
     all_steps = migrations_mod.migrations()
-    vault_mod.migrations = lambda: all_steps[:version]  # type: ignore[assignment]
-    vault_mod.latest_version = lambda: version  # type: ignore[assignment]
+    vault_mod.migrations = lambda: all_steps[:version]  # type: ignore[attr-defined]
+    vault_mod.latest_version = lambda: version  # type: ignore[attr-defined]
     keyfile.DEFAULT_KDF = keyfile.KdfParams(iterations=1, lanes=1, memory_cost=8 * 1024)
     vault, _recovery = vault_mod.Vault.create(target, PASSPHRASE)
     vault.set_meta("marker", f"schema {version}")

@@ -28,6 +28,7 @@ def test_crash_summary_has_places_not_values() -> None:
         fails(secret)
     except ValueError:
         exc_type, _exc, tb = sys.exc_info()
+    assert exc_type is not None
     lines = crash.crash_summary(exc_type, tb)
     assert lines[0] == "ValueError"
     assert any("test_application.py" in line and "in fails" in line for line in lines)

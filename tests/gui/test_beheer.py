@@ -89,8 +89,12 @@ def test_language_switch_retranslates(qtbot, make_window, locked_vault, monkeypa
     window, page, _vault = _beheer(qtbot, make_window, locked_vault)
     calls = []
     original = type(window).retranslate
-    monkeypatch.setattr(type(window), "retranslate",
-                        lambda self: (calls.append(1), original(self))[1])
+
+    def counted(self):
+        calls.append(1)
+        return original(self)
+
+    monkeypatch.setattr(type(window), "retranslate", counted)
     page.tabs.setCurrentIndex(2)
     combo = page.settings_tab.language_combo
     combo.setCurrentIndex(combo.findData("en"))

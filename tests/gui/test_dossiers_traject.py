@@ -71,7 +71,7 @@ def test_case_moves_through_every_stage_via_the_dialog(qtbot, view, service) -> 
     assert stored.traject.sluitreden is Sluitreden.ZELFSTANDIG
     # The timeline shows every stage with its date, the header the stage.
     text = view.traject_tab.timeline.description()
-    for i, fase in enumerate(PATH):
+    for i in range(len(PATH)):
         assert format_date(start + timedelta(days=10 * i)) in text
     assert _("Begeleiding") in text and _("Zelfstandig") in text
     assert _("Afgesloten") in view.info_label.text()
@@ -116,7 +116,8 @@ def test_impossible_transition_is_refused_with_the_message(qtbot, view, service)
     dialog.datum_edit.setDate(_qdate(d0))
     dialog.accept()
     settle(qtbot)
-    assert dialog.error_label.text() == f"De datum {d0.isoformat()} ligt vóór de vorige stap ({(d0 + timedelta(days=3)).isoformat()})."
+    vorige = (d0 + timedelta(days=3)).isoformat()
+    assert dialog.error_label.text() == f"De datum {d0.isoformat()} ligt vóór de vorige stap ({vorige})."
     assert dialog.datum_edit.maximumDate() == _qdate(date.today())  # no future dates
     assert service.laad(dossier.uuid).huidige_fase is Fase.GEPLAATST
 
@@ -128,14 +129,16 @@ def test_decision_and_correction_are_marked_on_the_timeline(qtbot, view, service
     settle(qtbot)
     dialog = view.traject_tab.besluit_dialog()
     dialog.soort_combo.setCurrentIndex(dialog.soort_combo.findData(BesluitSoort.AANGIFTE.value))
-    assert {dialog.uitkomst_combo.itemData(k) for k in range(dialog.uitkomst_combo.count())} == {"ja", "nee"}
+    combo = dialog.uitkomst_combo
+    assert {combo.itemData(k) for k in range(combo.count())} == {"ja", "nee"}
     dialog.uitkomst_combo.setCurrentIndex(dialog.uitkomst_combo.findData(BesluitUitkomst.JA.value))
     dialog.accept()
     settle(qtbot)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     view._reload()
     settle(qtbot)
-    assert "Besluit op" in view.traject_tab.timeline.description() and "Aangifte: Ja" in view.traject_tab.timeline.description()
+    description = view.traject_tab.timeline.description()
+    assert "Besluit op" in description and "Aangifte: Ja" in description
 
     intake = view.dossier.traject.stappen()[1]
     events = view.traject_tab.events_model

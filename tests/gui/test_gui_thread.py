@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -115,7 +115,8 @@ def busy_then(qtbot: Any, act: Callable[[Any], None]) -> Callable[[Any], None]:
     """Wait until the dialog has read what it shows, then ``act``."""
 
     def run(dialog: Any) -> None:
-        busy = getattr(dialog, "is_busy", None) or getattr(dialog, "is_loading", lambda: False)
+        busy = cast(Callable[[], bool],
+                    getattr(dialog, "is_busy", None) or getattr(dialog, "is_loading", lambda: False))
         qtbot.waitUntil(lambda: not busy(), timeout=20_000)
         act(dialog)
 

@@ -22,13 +22,13 @@ from zorgapp.store.vault import Vault
 LEFT = Qt.MouseButton.LeftButton
 
 
-def fake_dialogs(qtbot: Any, widget: Any, fill: list[Any]) -> list[QDialog]:
+def fake_dialogs(qtbot: Any, widget: Any, fill: list[Any]) -> list[Any]:
     """Replace ``run_dialog``: each call fills the dialog with the next function and
     presses OK (the dialog's own accept runs the service on the worker, like a click
     would; the fake waits for it as ``exec`` would)."""
-    seen: list[QDialog] = []
+    seen: list[Any] = []
 
-    def run(dialog: QDialog) -> bool:
+    def run(dialog: Any) -> bool:  # a form dialog
         seen.append(dialog)
         fill.pop(0)(dialog)
         dialog.ok_button.click()
@@ -85,8 +85,8 @@ def test_model_contracts(qtmodeltester: Any, setup: tuple[Vault, str, str], ctx:
 
 def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
                                              setup: tuple[Vault, str, str]) -> None:
-    from zorgapp.ui.pages.financien import FinancienPage
     from zorgapp.ui.dossier.opvang_tab import OpvangTab
+    from zorgapp.ui.pages.financien import FinancienPage
 
     vault, uuid, loc = setup
     tab = OpvangTab(ctx, vandaag=lambda: VANDAAG)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,7 +18,6 @@ from zorgapp.services.dossier_service import DossierService
 from zorgapp.services.opvang_service import OpvangService
 from zorgapp.services.region_service import RegionService
 from zorgapp.store.vault import Vault
-from zorgapp.ui.dialogs.brief_dialog import BriefDialog
 from zorgapp.ui.dossier.opvang_tab import OpvangTab
 
 LEFT = Qt.MouseButton.LeftButton
@@ -49,7 +49,7 @@ def test_placement_letter_from_the_opvang_tab(qtbot, ctx, vault, geplaatst) -> N
     tab.plaatsing_view.selectRow(0)
     assert tab.brief_button.isEnabled()
 
-    def answer(dialog: BriefDialog) -> bool:
+    def answer(dialog: Any) -> bool:  # a BriefDialog
         dialog.alias_check.setChecked(True)
         dialog.ondertekenaar_edit.setText("Łukasz Szőke")
         return True
@@ -65,7 +65,9 @@ def test_placement_letter_from_the_opvang_tab(qtbot, ctx, vault, geplaatst) -> N
 
     entries = vault.audit.entries()
     assert (entries[-1].action, entries[-1].outcome) == ("open", "letter")
-    tab.preview._on_print()  # what a finished print calls
+    on_print = tab.preview._on_print
+    assert on_print is not None
+    on_print()  # what a finished print calls
     ctx.tasks.wait_idle()
     assert vault.audit.entries()[-1].action == "print"
 

@@ -36,7 +36,7 @@ def test_wrong_passphrase_changes_nothing_right_one_opens(qtbot, make_window, lo
     unlock(qtbot, window)
     settle(qtbot)  # the schema version and the demo mark are read on the worker
     assert window.root.currentIndex() == CONTENT_INDEX
-    assert window.vault.is_open
+    assert window.vault is not None and window.vault.is_open
     assert window.current_page_name() == "overzicht"
     assert not screen.message_label.isVisible()
     assert locked_vault.name in window.windowTitle()

@@ -34,7 +34,8 @@ def _corpus(p) -> list[tuple[str, bytes]]:
         for pax in (False, True):
             tries.append(("sparse members, unknown sender",
                           sparse_bundle(attacker, attacker.card("X", "Y", ""), recipient, count, 16 * forge.MIB, pax)))
-            tries.append(("sparse members, known sender", sparse_bundle(keys, card, recipient, count, 16 * forge.MIB, pax)))
+            tries.append(("sparse members, known sender",
+                          sparse_bundle(keys, card, recipient, count, 16 * forge.MIB, pax)))
         tries.append(("members declaring 64 MiB", sparse_bundle(keys, card, recipient, count)))
     for depth in (1_000, 100_000, 1_000_000):
         raw = forge.tar_bytes([(fmt.MANIFEST, forge.nested(depth))]) + forge.end()

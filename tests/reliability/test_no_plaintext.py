@@ -17,7 +17,6 @@ from zorgapp.store.vault import Vault
 
 from ..conftest import PASSPHRASE
 
-
 #: Shorter byte strings turn up by chance in megabytes of ciphertext (a 4-byte name
 #: matches a random 5 MB file with odds of about 1 in 1,000), which made this test flaky.
 MIN_BYTES = 6

@@ -14,7 +14,6 @@ import pytest
 
 from zorgapp import cli
 
-
 KEYS = {"van", "tot", "sleutel", "totaal", "niet_verdeeld", "aandelen"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from zorgapp import cli
 pytestmark = pytest.mark.demo_vault(dossiers=60)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, object, str]:
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
     code = cli.main(list(argv))
     captured = capsys.readouterr()
     return code, json.loads(captured.out) if captured.out.strip() else None, captured.err

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from zorgapp import fileio
 from zorgapp.errors import DiskFullError, ReadOnlyError, UsageError
 from zorgapp.fileio import (
     FileLock,
@@ -44,7 +43,7 @@ def test_disk_errors_get_their_message_and_leave_no_temporary_file(
     def failing_fsync(fd: int) -> None:
         raise OSError(number, os.strerror(number))
 
-    monkeypatch.setattr(fileio.os, "fsync", failing_fsync)
+    monkeypatch.setattr(os, "fsync", failing_fsync)  # fileio's os is this os
     with pytest.raises(cls):
         atomic_write(tmp_path / "x.key", b"data")
     assert list(tmp_path.iterdir()) == []

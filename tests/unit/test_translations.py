@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "translations"))
 from update_catalogs import extract  # noqa: E402
 
+MessageId = str | tuple[str, ...] | list[str]  # Babel's: a tuple or list for plural forms
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 
@@ -24,15 +25,16 @@ def _catalog(language: str):
 
 
 @pytest.fixture(scope="module")
-def source_ids() -> set[str]:
+def source_ids() -> set[MessageId]:
     return {m.id for m in extract() if m.id}
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_catalog_has_every_string_of_the_source(language: str, source_ids: set[str]) -> None:
+def test_catalog_has_every_string_of_the_source(language: str, source_ids: set[MessageId]) -> None:
     catalog = _catalog(language)
     missing = sorted(str(i) for i in source_ids if catalog.get(i) is None or not catalog.get(i).string)
-    assert not missing, f"{len(missing)} strings missing in {language}; run translations/update_catalogs.py: {missing[:10]}"
+    assert not missing, (f"{len(missing)} strings missing in {language}; "
+                         f"run translations/update_catalogs.py: {missing[:10]}")
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

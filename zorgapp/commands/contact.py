@@ -71,7 +71,8 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
         say(_("Toegevoegd: {naam}, vingerafdruk {vingerafdruk}").format(
             naam=contact.naam or contact.organisatie, vingerafdruk=contact.fingerprint))
         if not contact.geverifieerd:
-            say(_("Nog niet geverifieerd: vergelijk de vingerafdruk met de eigenaar en gebruik 'zorgapp contact verify'."))
+            say(_("Nog niet geverifieerd: vergelijk de vingerafdruk met de eigenaar en gebruik "
+                  "'zorgapp contact verify'."))
     return EXIT_OK
 
 

@@ -70,7 +70,6 @@ class JaarCijfers:
     jaren: tuple[int, ...]
     totaal: dict[int, int] = field(default_factory=dict)
     per: dict[str, dict[str, dict[int, int]]] = field(default_factory=dict)
-    geteld: int = 0  # documents read (including those outside the years)
 
     def aantal(self, dimensie: str, categorie: str, jaar: int) -> int:
         return self.per.get(dimensie, {}).get(categorie, {}).get(jaar, 0)
@@ -168,13 +167,12 @@ def tel(
     """
     gekozen = frozenset(jaren)
     cijfers = JaarCijfers(jaren=tuple(sorted(gekozen)))
-    cijfers.totaal = {j: 0 for j in cijfers.jaren}
+    cijfers.totaal = dict.fromkeys(cijfers.jaren, 0)
     for d in DIMENSIES:
         cijfers.per[d] = {}
     stap = max(1, (verwacht or 0) // 100)
     totaal = cijfers.totaal
     tel_op = cijfers._tel
-    n = 0
     for n, document in enumerate(documents, 1):
         if progress is not None and verwacht and n % stap == 0:
             progress(min(0.99, n / verwacht))
@@ -197,7 +195,6 @@ def tel(
             vormen = list(dict.fromkeys(v for m in meldingen for v in m.get("vormen") or ()))
         for vorm in vormen or (ONBEKEND,):
             tel_op(VORM, vorm, jaar)
-    cijfers.geteld = n
     for plaatsing in plaatsingen:
         van = getattr(plaatsing, "van", None)
         if van is not None and van.year in gekozen:

@@ -132,7 +132,8 @@ class ContactCard:
             raise UsageError(N_("Dit is geen contactkaart.")) from None
         given = data.get("fingerprint")
         if given is not None and normalise_fingerprint(str(given)) != card.fingerprint:
-            raise UsageError(N_("De vingerafdruk op de contactkaart klopt niet met de sleutels: de kaart is beschadigd of gewijzigd."))
+            raise UsageError(N_("De vingerafdruk op de contactkaart klopt niet met de sleutels: "
+                                "de kaart is beschadigd of gewijzigd."))
         return card
 
     @classmethod

@@ -249,7 +249,9 @@ def _unread(db: Connection, item: DossierFile) -> DossierVoorbeeld:
 
 
 def unknown_sender(bundle: OpenedBundle) -> UnknownSenderError:
-    return UnknownSenderError(N_("De afzender van deze bundel staat niet in uw adresboek. Controleer de vingerafdruk {vingerafdruk} met de afzender en voeg de contactkaart toe, of kies uitdrukkelijk om toch in te lezen."),
+    return UnknownSenderError(N_("De afzender van deze bundel staat niet in uw adresboek. Controleer de "
+                                 "vingerafdruk {vingerafdruk} met de afzender en voeg de contactkaart toe, "
+                                 "of kies uitdrukkelijk om toch in te lezen."),
                               vingerafdruk=bundle.sender.fingerprint)
 
 

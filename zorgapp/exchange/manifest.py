@@ -96,7 +96,8 @@ def dossier_file(entry: dict[str, Any], content: bytes) -> DossierFile:
     problems = schema.problems(data, "dossier_file")
     if problems:
         raise BundleContentError(
-            N_("Een dossier in de bundel voldoet niet aan het bundelformaat ({naam}: {probleem}); er is niets ingelezen."),
+            N_("Een dossier in de bundel voldoet niet aan het bundelformaat ({naam}: {probleem}); "
+               "er is niets ingelezen."),
             naam=name, probleem="; ".join(problems))
     dossier = data["dossier"]
     if dossier["uuid"] != entry["uuid"] or dossier["dossiernummer"] != entry["dossiernummer"]:

@@ -106,7 +106,8 @@ class _Members:
 
     def begin(self, name: str, size: int, regular: bool) -> None:
         if not regular:
-            raise BundleDamagedError(N_("De bundel bevat iets anders dan gewone bestanden ({naam}) en wordt niet ingelezen."),
+            raise BundleDamagedError(N_("De bundel bevat iets anders dan gewone bestanden ({naam}) "
+                                        "en wordt niet ingelezen."),
                                      naam=name[:120])
         if not _safe_name(name):
             raise BundleDamagedError(N_("De bundel bevat een onveilige bestandsnaam ({naam}) en wordt niet ingelezen."),
@@ -206,7 +207,8 @@ def _decrypt_into(handle: BinaryIO, kind: str, sink: _Plaintext,
                   identities: Sequence[pyrage.x25519.Identity], passphrase: str | None) -> None:
     if kind == "passphrase":
         if not passphrase:
-            raise BundlePassphraseError(N_("Deze bundel is met een wachtwoordzin versleuteld: geef de wachtwoordzin van de bundel."))
+            raise BundlePassphraseError(N_("Deze bundel is met een wachtwoordzin versleuteld: "
+                                           "geef de wachtwoordzin van de bundel."))
         try:
             plaintext = pyrage.passphrase.decrypt(handle.read(MAX_BUNDLE_BYTES + 1), passphrase)
         except pyrage.DecryptError as exc:
@@ -223,7 +225,8 @@ def _decrypt_into(handle: BinaryIO, kind: str, sink: _Plaintext,
         raise
     except pyrage.DecryptError as exc:
         if "No matching keys" in str(exc):
-            raise NotForThisVaultError(N_("Deze bundel is niet voor deze kluis bestemd (of de kop van het bestand is beschadigd).")) from None
+            raise NotForThisVaultError(N_("Deze bundel is niet voor deze kluis bestemd "
+                                          "(of de kop van het bestand is beschadigd).")) from None
         raise damaged("age") from None
     except Exception:  # noqa: BLE001 - age reports a failed chunk as OSError("decryption error")
         raise damaged("age") from None

@@ -61,7 +61,8 @@ class DossierRuleError(BundleContentError):
     """A dossier in the bundle breaks a rule of the domain; says which, in the user's language."""
 
     def __init__(self, nummer: str, cause: DomainError) -> None:
-        super().__init__(N_("Dossier {nummer} in de bundel houdt zich niet aan de regels van Zorgapp: {reden} Er is niets ingelezen."),
+        super().__init__(N_("Dossier {nummer} in de bundel houdt zich niet aan de regels van Zorgapp: "
+                            "{reden} Er is niets ingelezen."),
                          nummer=nummer)
         self.cause = cause
 
@@ -87,7 +88,8 @@ def damaged(detail: str = "") -> BundleDamagedError:
 
 
 def bad_signature() -> BundleSignatureError:
-    return BundleSignatureError(N_("De handtekening van de bundel is ongeldig: de bundel is gewijzigd of niet door de afzender gemaakt."))
+    return BundleSignatureError(N_("De handtekening van de bundel is ongeldig: de bundel is gewijzigd "
+                                   "of niet door de afzender gemaakt."))
 
 
 # -- data ----------------------------------------------------------------------------------

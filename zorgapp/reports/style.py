@@ -119,7 +119,6 @@ class Styles:
         self.cell_small = ParagraphStyle("cell_small", parent=base, fontSize=7.5, leading=9.5)
         self.cell_small_right = ParagraphStyle("cell_small_right", parent=self.cell_small,
                                                alignment=TA_RIGHT)
-        self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=fonts.SANS_BOLD)
         self.title = ParagraphStyle("title", parent=base, fontName=fonts.SANS_BOLD,
                                     fontSize=15, leading=19, spaceAfter=4, textColor=ACCENT)
         self.h2 = ParagraphStyle("h2", parent=base, fontName=fonts.SANS_BOLD, fontSize=11,
@@ -231,7 +230,7 @@ def _draw_watermark(c: Canvas) -> None:
 
 
 def _stempel_breedte(c: Canvas) -> float:
-    return c.stringWidth(_("VERTROUWELIJK"), fonts.SANS_BOLD, 9) + 8
+    return float(c.stringWidth(_("VERTROUWELIJK"), fonts.SANS_BOLD, 9)) + 8
 
 
 def _draw_confidential(c: Canvas, y: float) -> None:

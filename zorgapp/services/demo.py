@@ -269,10 +269,10 @@ class DemoGenerator:
             return traject
         if rng.random() < 0.75 and not step(Fase.GEPLAATST, (0, 10), "Opvangplek gevonden"):
             return traject
-        if in_bedenktijd and traject.huidige_fase is Fase.BEDENKTIJD:
-            # Bedenktijd lasts at most three months: move on well within it.
-            if not step(Fase.BEGELEIDING, (20, 80), "Aangifte gedaan, start begeleiding"):
-                return traject
+        # Bedenktijd lasts at most three months: move on well within it.
+        if (in_bedenktijd and traject.huidige_fase is Fase.BEDENKTIJD
+                and not step(Fase.BEGELEIDING, (20, 80), "Aangifte gedaan, start begeleiding")):
+            return traject
         if traject.huidige_fase is not Fase.BEGELEIDING and not step(
                 Fase.BEGELEIDING, (30, 200), "Start nazorg"):
             self._open_task(dossier)

@@ -9,7 +9,6 @@ refused.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,7 +34,8 @@ from zorgapp.errors import N_, ValidationError
 from zorgapp.services.base import VaultService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
-from zorgapp.store.dossiers import DossierRepository, DossierRij, Filter
+from zorgapp.store.dossiers import DossierRepository, DossierRij
+from zorgapp.store.dossiers import Filter as Filter  # re-exported: the UI searches through this service
 from zorgapp.store.opvang import PlaatsingRepository
 
 DEFAULT_PREFIX = "HM"
@@ -107,7 +107,8 @@ class DossierService(VaultService):
             old_events = [e.to_dict() for e in stored.traject.events]
             new_events = [e.to_dict() for e in dossier.traject.events]
             if new_events[: len(old_events)] != old_events:
-                raise ValidationError(N_("De geschiedenis van een traject kan niet worden overschreven; leg een correctie vast."))
+                raise ValidationError(N_("De geschiedenis van een traject kan niet worden overschreven; "
+                                         "leg een correctie vast."))
             changed = repo.update(dossier, self._first_deadline(db, dossier))
             if changed:
                 self.vault.audit.record(audit.CHANGE, record_type="dossier",
@@ -299,9 +300,7 @@ class DossierService(VaultService):
         week_start = (today - timedelta(days=today.weekday())).isoformat()
         with self.vault.read() as db:
             repo = DossierRepository(db)
-            result.per_fase = dict(Counter({
-                fase: n for fase, n in db.execute(
-                    "SELECT fase, count(*) FROM dossier GROUP BY fase")}))
+            result.per_fase = dict(db.execute("SELECT fase, count(*) FROM dossier GROUP BY fase"))
             result.nieuw_deze_week = int(db.execute(
                 "SELECT count(*) FROM dossier WHERE melddatum >= ?", (week_start,)).fetchone()[0])
             today_iso = today.isoformat()

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, Protocol, Self, TypeAlias
 
 import sqlcipher3
 
@@ -31,10 +32,52 @@ from zorgapp.errors import (
 )
 
 DatabaseError = sqlcipher3.DatabaseError
-if TYPE_CHECKING:  # sqlcipher3 has no type information
-    Connection: TypeAlias = Any
-else:
-    Connection = sqlcipher3.Connection
+
+#: One result row: SQLite values (str, int, float, bytes or None) by column.
+Row: TypeAlias = tuple[Any, ...]
+Parameters: TypeAlias = Sequence[Any] | Mapping[str, Any]
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor (``sqlite3.Cursor``) that Zorgapp uses."""
+
+    @property
+    def lastrowid(self) -> int | None: ...
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any:
+        """A ``Row``, or None after the last one (``Any`` so that a ``count(*)`` read,
+        which always has a row, needs no None check)."""
+
+    def fetchall(self) -> list[Row]: ...
+
+    def __iter__(self) -> Iterator[Row]: ...
+
+
+class Connection(Protocol):
+    """An open SQLCipher connection, typed: sqlcipher3 ships no type information, so
+    this describes the part of the ``sqlite3.Connection`` interface we call. Opened in
+    autocommit mode (``isolation_level=None``): transactions are explicit ``BEGIN``s."""
+
+    def execute(self, sql: str, parameters: Parameters = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Parameters], /) -> Cursor: ...
+
+    def executescript(self, script: str, /) -> Cursor: ...
+
+    def cursor(self) -> Cursor: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def backup(self, target: Self, *, pages: int = ...,
+               progress: Callable[[int, int, int], object] | None = ..., name: str = ...,
+               sleep: float = ...) -> None: ...
 
 # SQLite primary result codes (the low byte of the extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
@@ -137,7 +180,7 @@ def connect(path: Path, key: bytes, *, pragmas: bool = True) -> Connection:
     if len(key) != 32:
         raise ValueError("vault key must be 32 bytes")
     try:
-        conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+        conn: Connection = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     except DatabaseError as exc:
         raise problem_for(path, exc, "open") from None
     try:

@@ -145,7 +145,7 @@ class OpvangRepository:
         return rows[0]
 
     def namen(self) -> dict[str, str]:
-        return {u: n for u, n in self.db.execute("SELECT uuid, naam FROM opvang_locatie")}
+        return dict(self.db.execute("SELECT uuid, naam FROM opvang_locatie"))
 
     def organisaties(self) -> list[str]:
         return [r[0] for r in self.db.execute(
@@ -272,13 +272,6 @@ class KostenpostRepository:
 
     def insert(self, post: Kostenpost) -> None:
         self.insert_many([post])
-
-    def update(self, post: Kostenpost) -> None:
-        self.db.execute(
-            "UPDATE kostenpost SET soort = ?, datum = ?, bedrag = ?, omschrijving = ?, "
-            "landelijk = ?, gewijzigd_op = ? WHERE uuid = ?",
-            (str(post.soort), post.datum.isoformat(), _geld(post.bedrag), post.omschrijving,
-             int(post.landelijk), _now(), post.uuid))
 
     def delete(self, uuid: str) -> None:
         self.db.execute("DELETE FROM kostenpost WHERE uuid = ?", (uuid,))

@@ -179,7 +179,7 @@ class Vault:
                 raise damaged("not a vault")
             if version > latest_version():
                 raise KnownError(N_("Deze kluis is gemaakt met een nieuwere versie van Zorgapp. Werk Zorgapp bij."))
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            meta: dict[str, str] = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         except DatabaseError as exc:
             conn.close()
             raise problem_for(path, exc, "read") from None

@@ -130,7 +130,7 @@ def test_ambulant_without_rate_has_no_costs() -> None:
 
 
 def test_cosm_and_omm_are_nationally_funded() -> None:
-    assert LANDELIJK_GEFINANCIERD == {OpvangType.COSM, OpvangType.OMM}
+    assert {OpvangType.COSM, OpvangType.OMM} == LANDELIJK_GEFINANCIERD
     cosm = plaatsing(date(2026, 1, 1), date(2026, 1, 11), type=OpvangType.COSM)
     assert cosm.financier is Financier.COSM
     assert all(r.landelijk for r in kosten_plaatsing(cosm, *periode(2026)))
@@ -252,8 +252,8 @@ def test_locatie_rate_lookup_and_secret_by_default() -> None:
     )
     assert loc.adres_geheim
     assert loc.tarief_op(date(2024, 12, 31)) is None
-    assert loc.tarief_op(date(2025, 12, 31)).dagtarief == Decimal("100.00")  # type: ignore[union-attr]
-    assert loc.tarief_op(date(2026, 1, 1)).dagtarief == Decimal("110.00")  # type: ignore[union-attr]
+    assert loc.tarief_op(date(2025, 12, 31)).dagtarief == Decimal("100.00")
+    assert loc.tarief_op(date(2026, 1, 1)).dagtarief == Decimal("110.00")
 
 
 def test_every_type_has_a_label() -> None:

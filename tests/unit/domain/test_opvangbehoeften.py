@@ -66,7 +66,7 @@ def test_dossier_round_trip_carries_needs() -> None:
     lambda b: b.kinderen.append(Kind(naam="Baby", geboortedatum=date(2027, 1, 1))),
     lambda b: setattr(b.zorg, "zwanger", None),
 ])
-def test_impossible_input_refused(maak) -> None:  # type: ignore[no-untyped-def]
+def test_impossible_input_refused(maak) -> None:
     b = _behoeften()
     b.valideer(VANDAAG)
     maak(b)

@@ -83,7 +83,9 @@ def end() -> bytes:
 
 def keys_files(pair: Any, uuids: list[str] | None = None) -> tuple[OwnKeys, Any, list[fmt.DossierFile]]:
     with pair.a.read() as db:
-        keys, card = load_identity(db)
+        identity = load_identity(db)
+        assert identity is not None
+        keys, card = identity
         files = collect(db, uuids or pair.uuids)
     return keys, card, files
 

@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,7 +65,7 @@ def test_bundle_opens_with_age_and_tar_and_matches_the_schema(pair: Pair, tmp_pa
 
 
 def test_the_schema_check_itself_catches_a_wrong_document(pair: Pair) -> None:
-    doc = {"format": "zorgapp-dossier", "format_version": 1, "demo": True, "parts": {},
+    doc: dict[str, Any] = {"format": "zorgapp-dossier", "format_version": 1, "demo": True, "parts": {},
            "dossier": pair.documents(pair.a)[pair.uuids[0]]}
     assert validate(doc, SCHEMA, "dossier_file") == []
     doc["dossier"] = dict(doc["dossier"], dossiernummer="2024-1", onbekend=1)
@@ -80,7 +81,9 @@ def test_a_bundle_made_by_the_age_tool_with_our_card_is_read(pair: Pair, tmp_pat
     from zorgapp.exchange.keys import load_identity
 
     with pair.a.read() as db:
-        keys, card = load_identity(db)
+        identity = load_identity(db)
+        assert identity is not None
+        keys, card = identity
         files = collect(db, pair.uuids)
     tar = fmt.make_tar(fmt.build_members(files, card, keys, [pair.sb.kaart().age_recipient], "x25519"))
     (tmp_path / "plain.tar").write_bytes(tar)

@@ -30,7 +30,8 @@ def seal(pair: Pair, raw_tar: bytes) -> bytes:
 def sparse_bundle(keys: OwnKeys, card: Any, recipient: str, count: int = 8,
                   declared: int = 64 * forge.MIB, pax: bool = False) -> bytes:
     """The issue's attack: a signed manifest declaring big members that are sparse holes."""
-    names = {f"dossiers/{u}.json": (f"HM-2024-{i + 1:04d}", None, declared) for i, u in enumerate(UUIDS[:count])}
+    names: dict[str, tuple[str, bytes | None, int]] = {
+        f"dossiers/{u}.json": (f"HM-2024-{i + 1:04d}", None, declared) for i, u in enumerate(UUIDS[:count])}
     head = forge.manifest_for(keys, card, [recipient], names)
     make = forge.pax_sparse if pax else forge.gnu_sparse
     body = b"".join(make(name, declared) for name in names)
@@ -102,8 +103,9 @@ def test_manifest_declaring_64_mib_members_is_refused_before_reading(tmp_path: P
 
 def test_total_declared_size_is_capped(pair: Pair) -> None:
     keys, card, _files = forge.keys_files(pair)
-    names = {f"dossiers/00000000-0000-4000-9000-{i:012d}.json": ("HM-2024-0001", None, 15 * forge.MIB)
-             for i in range(20)}  # 300 MiB declared, each member under its own cap
+    names: dict[str, tuple[str, bytes | None, int]] = {
+        f"dossiers/00000000-0000-4000-9000-{i:012d}.json": ("HM-2024-0001", None, 15 * forge.MIB)
+        for i in range(20)}  # 300 MiB declared, each member under its own cap
     head = forge.manifest_for(keys, card, [pair.sb.kaart().age_recipient], names)
     error = refused(pair, seal(pair, forge.tar_bytes(head) + forge.end()), fmt.BundleDamagedError)
     assert "groter dan Zorgapp inleest" in error.user_message()
@@ -152,7 +154,8 @@ def test_nested_json_inside_a_string_is_fine_but_a_nested_dossier_file_is_not(pa
     keys, card, _files = forge.keys_files(pair)
     name = f"dossiers/{UUIDS[0]}.json"
     content = forge.nested(50_000)
-    head = forge.manifest_for(keys, card, [pair.sb.kaart().age_recipient], {name: ("HM-2024-0001", content, len(content))})
+    head = forge.manifest_for(keys, card, [pair.sb.kaart().age_recipient],
+                              {name: ("HM-2024-0001", content, len(content))})
     error = refused(pair, seal(pair, forge.tar_bytes([*head, (name, content)]) + forge.end()), fmt.BundleDamagedError)
     assert "depth" in error.user_message()
 

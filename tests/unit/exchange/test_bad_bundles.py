@@ -36,7 +36,9 @@ def refused(pair: Pair, data: bytes, error: type[KnownError] = KnownError,
 def members(pair: Pair, manifest_edit=None, sign_with: OwnKeys | None = None) -> list[tuple[str, bytes]]:
     """The members A would send to B, optionally with an edited (re-signed) manifest."""
     with pair.a.read() as db:
-        keys, card = load_identity(db)
+        identity = load_identity(db)
+        assert identity is not None
+        keys, card = identity
         files = collect(db, pair.uuids)
     result = fmt.build_members(files, card, keys, [pair.sb.kaart().age_recipient], "x25519")
     if manifest_edit is not None:
@@ -141,7 +143,7 @@ def test_member_missing(pair: Pair) -> None:
 
 
 def test_extra_member_not_in_manifest(pair: Pair) -> None:
-    items = members(pair) + [("dossiers/00000000-0000-4000-8000-000000000000.json", b"{}")]
+    items = [*members(pair), ("dossiers/00000000-0000-4000-8000-000000000000.json", b"{}")]
     refused(pair, seal(pair, items), fmt.BundleDamagedError)
 
 
@@ -155,7 +157,7 @@ def test_manifest_lists_a_dossier_that_is_not_in_members(pair: Pair) -> None:
 @pytest.mark.parametrize("evil", ["/tmp/zorgapp-evil.json", "../zorgapp-evil.json",
                                   "dossiers/../../zorgapp-evil.json", "./manifest.json"])
 def test_member_with_unsafe_path(pair: Pair, evil: str, tmp_path: Path) -> None:
-    items = members(pair) + [(evil, b"{}")]
+    items = [*members(pair), (evil, b"{}")]
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
@@ -207,7 +209,9 @@ def test_garbage_inside_valid_encryption(pair: Pair) -> None:
 
 def test_a_dossier_document_the_app_cannot_read_is_refused(pair: Pair) -> None:
     with pair.a.read() as db:
-        keys, card = load_identity(db)
+        identity = load_identity(db)
+        assert identity is not None
+        keys, card = identity
         files = collect(db, pair.uuids)
     files[0].dossier["traject"] = "geen traject"
     files[0].dossier["meldingen"] = [{"datum": "gisteren"}]

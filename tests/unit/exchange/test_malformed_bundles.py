@@ -25,7 +25,9 @@ from zorgapp.exchange.keys import load_identity
 def _resigned(pair: Pair, items: list[tuple[str, bytes]], manifest_bytes: bytes) -> bytes:
     """Seal ``items`` with ``manifest_bytes`` as manifest, signed by A as usual."""
     with pair.a.read() as db:
-        keys, _card = load_identity(db)
+        identity = load_identity(db)
+    assert identity is not None
+    keys, _card = identity
     items = list(items)
     items[0] = (fmt.MANIFEST, manifest_bytes)
     items[1] = (fmt.SIGNATURE, base64.b64encode(keys.sign(manifest_bytes)) + b"\n")

@@ -57,7 +57,7 @@ def test_importing_the_same_bundle_again_changes_nothing(pair: Pair) -> None:
     again = pair.sb.bekijk(bundle.pad)
     assert again.al_ontvangen
     assert {d.status for d in again.dossiers} == {importer.GELIJK}
-    result = pair.sb.importeer(again, {u: importer.BOTH for u in pair.uuids})
+    result = pair.sb.importeer(again, dict.fromkeys(pair.uuids, importer.BOTH))
     assert result.al_ontvangen and result.gewijzigd == 0
     assert pair.documents(pair.b) == before
     assert audit_actions(pair.b) == audit_before

@@ -37,7 +37,7 @@ def test_names_with_diacritics_print_correctly(naam: str) -> None:
     used = set(re.findall(r"(/F[\w+]+) [\d.]+ Tf", page.get_contents().get_data().decode("latin-1")))
     assert used
     for name in used:
-        font = page["/Resources"]["/Font"][name].get_object()
+        font = page["/Resources"]["/Font"][name].get_object()  # type: ignore[index]  # pypdf: PdfObject
         assert "DejaVu" in font["/BaseFont"]
         assert "/FontFile2" in font["/FontDescriptor"]
 
@@ -117,7 +117,7 @@ def test_metadata_title_author_date_and_language() -> None:
     assert meta.subject and "HM-2026-0042" in meta.subject
     assert meta.creation_date is not None
     assert meta.creation_date.date() >= date(2026, 1, 1) or meta.creation_date.year > 2000
-    assert r.trailer["/Root"]["/Lang"] == "nl-NL"
+    assert r.trailer["/Root"]["/Lang"] == "nl-NL"  # type: ignore[index]  # pypdf: PdfObject
 
 
 def test_demo_watermark_only_on_demo_documents() -> None:
@@ -141,7 +141,7 @@ def test_english_variant_changes_words_and_date_format() -> None:
     body = text(pdf)
     assert "22 November 2026" in body
     assert "22 november 2026" not in body
-    assert reader(pdf).trailer["/Root"]["/Lang"] == "en-GB"
+    assert reader(pdf).trailer["/Root"]["/Lang"] == "en-GB"  # type: ignore[index]  # pypdf: PdfObject
     assert "Romanian" in body  # language names come from the locale, not a catalog
     flat = squash(body)
     assert squash("Children coming along") in flat

@@ -149,8 +149,8 @@ def test_placement_dates_become_deadlines(vault: Vault, service: OpvangService, 
         stored = db.execute("SELECT deadline FROM dossier WHERE uuid = ?", (uuid,)).fetchone()[0]
     assert stored <= "2026-07-03"
     service.beeindig(p.uuid, date(2026, 6, 20), "Zelfstandig")
-    soorten = {d.soort for d in dossiers.deadlines(dossiers.laad(uuid))}
-    assert DeadlineSoort.PLAATSING_EVALUATIE not in soorten
+    over = {d.soort for d in dossiers.deadlines(dossiers.laad(uuid))}
+    assert DeadlineSoort.PLAATSING_EVALUATIE not in over
 
 
 def test_cost_posts_and_audit(vault: Vault, service: OpvangService) -> None:

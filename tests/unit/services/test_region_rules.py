@@ -39,6 +39,7 @@ def test_a_merger_passes_fixed_percentages_on_to_the_new_municipality(
     assert regio.vaste_percentages(0) == {"GM0546": Decimal("50"), "GM1999": Decimal("50")}
     nieuw = r.gemeenten["GM1999"]
     assert nieuw.naam == "Rijnweide (fictief)"
+    assert leiderdorp is not None and zoeterwoude is not None
     assert nieuw.inwoners == leiderdorp + zoeterwoude  # until a new figure is imported
     assert r.opvolger("GM0638") == "GM1999"
     assert not r.gemeenten["GM0547"].actief

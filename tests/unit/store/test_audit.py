@@ -10,6 +10,7 @@ import pytest
 from zorgapp.errors import TamperedError
 from zorgapp.services.vault_service import verify_audit
 from zorgapp.store.audit import head_path
+from zorgapp.store.connection import DatabaseError
 from zorgapp.store.vault import Vault
 
 from ...conftest import PASSPHRASE
@@ -47,9 +48,8 @@ def test_intact_chain_verifies(vault_path: Path) -> None:
 
 
 def test_app_cannot_update_or_delete_entries(vault: Vault) -> None:
-    with pytest.raises(Exception):
-        with vault.transaction() as db:
-            db.execute("DELETE FROM audit")
+    with pytest.raises(DatabaseError, match="append-only"), vault.transaction() as db:
+        db.execute("DELETE FROM audit")
     assert vault.audit.head()[0] >= 1
 
 
@@ -87,7 +87,7 @@ def test_cut_off_tail_is_detected_by_the_head_outside(vault_path: Path) -> None:
     vault = Vault.unlock(vault_path, PASSPHRASE)
     problems = vault.audit.verify()
     # The chain inside is consistent up to the cut; only the head outside tells.
-    assert any(p.startswith("truncated") or p.startswith("head:mismatch") for p in problems), problems
+    assert any(p.startswith(("truncated", "head:mismatch")) for p in problems), problems
     vault._conn.close()
 
 

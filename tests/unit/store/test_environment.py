@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import sqlcipher3
 
 from zorgapp.errors import (
     EXIT_DAMAGED,
@@ -27,7 +29,7 @@ from zorgapp.store.connection import DatabaseError, environment_problem, known_o
 
 
 def sqlite_error(code: int, message: str = "x") -> DatabaseError:
-    exc = connection.sqlcipher3.OperationalError(message)
+    exc = sqlcipher3.OperationalError(message)
     exc.sqlite_errorcode = code  # what sqlcipher3 sets, like Python's sqlite3
     return exc
 
@@ -41,7 +43,7 @@ def test_environment_has_its_own_exit_code() -> None:
 def test_sqlcipher3_exceptions_carry_the_result_code(tmp_path: Path) -> None:
     path = tmp_path / "x.db"
     path.write_bytes(os.urandom(8192))
-    conn = connection.sqlcipher3.connect(str(path))
+    conn = sqlcipher3.connect(str(path))
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{'00' * 32}'\"")
     with pytest.raises(DatabaseError) as info:
@@ -97,14 +99,14 @@ def test_a_bug_stays_a_bug(healthy_disk: None) -> None:
 
 
 def test_a_bug_on_a_full_disk_stays_a_bug(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(connection.shutil, "disk_usage", lambda p: SimpleNamespace(free=0))
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: SimpleNamespace(free=0))
     assert known_or_none(tmp_path / "kluis.zorg", sqlite_error(19)) is None  # SQLITE_CONSTRAINT
     assert known_or_none(tmp_path / "kluis.zorg", sqlite_error(1)) is None  # SQLITE_ERROR
 
 
 def test_io_error_on_a_full_disk_is_full(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """SQLite says only "disk I/O error" when the -shm file cannot grow: ask the disk."""
-    monkeypatch.setattr(connection.shutil, "disk_usage", lambda p: SimpleNamespace(free=0))
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: SimpleNamespace(free=0))
     found = environment_problem(tmp_path / "kluis.zorg", sqlite_error(10, "disk I/O error"))
     assert isinstance(found, DiskFullError)
     # Even an error that looks like damage is first the full disk's (restoring would fail).
@@ -114,7 +116,7 @@ def test_io_error_on_a_full_disk_is_full(monkeypatch: pytest.MonkeyPatch, tmp_pa
 def test_read_only_mount_is_read_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     real = os.statvfs(tmp_path)
     fake = SimpleNamespace(f_flag=real.f_flag | os.ST_RDONLY)
-    monkeypatch.setattr(connection.os, "statvfs", lambda p: fake)
+    monkeypatch.setattr(os, "statvfs", lambda p: fake)
     found = environment_problem(tmp_path / "kluis.zorg", sqlite_error(10))
     assert isinstance(found, ReadOnlyError) and "alleen-lezen" in found.user_message()
 
@@ -133,8 +135,8 @@ def test_full_disk_while_unlocking_keeps_the_vault(vault_path: Path, monkeypatch
         raise sqlite_error(10, "disk I/O error")
 
     with monkeypatch.context() as patch:
-        patch.setattr(connection.shutil, "disk_usage", lambda p: SimpleNamespace(free=4096))
-        patch.setattr(connection.sqlcipher3, "connect", failing_connect)
+        patch.setattr(shutil, "disk_usage", lambda p: SimpleNamespace(free=4096))
+        patch.setattr(sqlcipher3, "connect", failing_connect)
         with pytest.raises(DiskFullError):
             Vault.unlock(vault_path, PASSPHRASE)
     assert vault_path.read_bytes() == before

@@ -23,7 +23,7 @@ def digest(path: Path) -> str:
 
 
 def test_create_unlock_lock_round_trip(vault_path: Path) -> None:
-    vault, recovery = Vault.create(vault_path, PASSPHRASE)
+    vault, _recovery = Vault.create(vault_path, PASSPHRASE)
     vault.set_meta("prefix", "HM")
     vault.lock()
     assert not vault.is_open
@@ -133,7 +133,7 @@ def test_recovery_without_key_file(vault_path: Path) -> None:
 
 
 def test_wrong_recovery_key_is_told_apart(vault_path: Path) -> None:
-    vault, recovery = Vault.create(vault_path, PASSPHRASE)
+    vault, _recovery = Vault.create(vault_path, PASSPHRASE)
     vault.lock()
     other = "-".join(["ABCD"] * 16)
     with pytest.raises(WrongPassphraseError):
