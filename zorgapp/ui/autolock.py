@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+import contextlib
 
 
 def _gui_app() -> QGuiApplication | None:
@@ -138,7 +139,5 @@ class AutoLock(QObject):
         app, self._app = self._app, None
         if app is not None:
             app.removeEventFilter(self)
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 app.applicationStateChanged.disconnect(self._state_changed)
-            except (RuntimeError, TypeError):
-                pass

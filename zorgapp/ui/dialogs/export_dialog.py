@@ -254,7 +254,8 @@ class ExportDialog(QDialog):
         self.result_ = result
         self.progress.setValue(self.progress.maximum())
         self.status.setStyleSheet("color: #1b5e20;")
-        self.status.setText(_("{aantal} dossier(s) overgedragen in {pad}.").format(aantal=result.aantal, pad=result.pad))
+        self.status.setText(_("{aantal} dossier(s) overgedragen in {pad}.").format(
+            aantal=result.aantal, pad=result.pad))
         self.exported.emit(result)
         self.accept()
 

@@ -34,9 +34,9 @@ from zorgapp.i18n import N_, _
 from zorgapp.paths import data_dir
 from zorgapp.services import vault_service
 from zorgapp.services.vault_service import MIN_PASSPHRASE_LENGTH, SUFFIX
+from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.dialogs.unlock_dialog import ERROR_STYLE
 from zorgapp.ui.tasks import TaskRunner, message_for
-from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault

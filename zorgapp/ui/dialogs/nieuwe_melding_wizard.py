@@ -399,7 +399,7 @@ class NieuweMeldingWizard(QWizard):
         if self.currentPage() is self.samenvatting_page:
             self.samenvatting_page.show_similar(found)
 
-    def create(self) -> bool:
+    def create(self) -> bool:  # type: ignore[override]  # a wizard step, not QWidget.create
         """Finish: create the dossier on the worker, then close (``done`` asks again)."""
         if self.dossier is not None:
             return True

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from zorgapp.i18n import _
 from zorgapp.services.report_service import Rapport, ReportService
-from zorgapp.ui.tasks import TaskRunner, message_for
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
+from zorgapp.ui.tasks import TaskRunner, message_for
 
 
 def toon_rapport(parent: QWidget, rapport: Rapport, service: ReportService, tasks: TaskRunner,

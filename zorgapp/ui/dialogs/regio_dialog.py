@@ -190,7 +190,7 @@ class RegioDialog(QDialog):
                 return
             if int(digits) != self._original.get(code):
                 figures[code] = int(digits)
-        peildatum = self.peildatum_edit.date().toPython()
+        peildatum: date = self.peildatum_edit.date().toPython()  # type: ignore[assignment]  # QDate -> date
         service, naam = self.service, self.naam_edit.text()
         members = [c for c, checked, _t in rows if checked]
 

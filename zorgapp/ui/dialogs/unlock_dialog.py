@@ -352,7 +352,8 @@ class LockScreenWidget(QWidget):
             if not phrase:
                 self.show_message_id(N_("Vul uw wachtwoordzin in."))
                 return
-            job = lambda: vault_service.unlock(path, phrase)
+            def job() -> object:
+                return vault_service.unlock(path, phrase)
         else:
             key, new, repeat = (self.recovery_edit.text(), self.new_edit.text(),
                                 self.repeat_edit.text())
@@ -362,7 +363,8 @@ class LockScreenWidget(QWidget):
             except KnownError as exc:
                 self.show_message(exc.user_message())
                 return
-            job = lambda: vault_service.recover_and_unlock(path, key, new)
+            def job() -> object:
+                return vault_service.recover_and_unlock(path, key, new)
         self.clear_message()
         self.set_busy(True)
         self.tasks.run(job, owner=self, on_done=self._unlocked, on_error=self._failed,

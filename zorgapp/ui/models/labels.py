@@ -15,16 +15,15 @@ from zorgapp.domain.codes import (
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.traject import EventSoort, TrajectEvent
 from zorgapp.i18n import _, format_date
+import contextlib
 
 
 def deadline_tekst(d: Deadline) -> str:
     """A deadline's description in the active language."""
     params = dict(d.params)
     if "doel" in params:
-        try:
+        with contextlib.suppress(ValueError):
             params["doel"] = _(TOESTEMMING_DOEL_LABELS[ToestemmingDoel(params["doel"])])
-        except ValueError:
-            pass
     return _(d.omschrijving).format(**params)
 
 

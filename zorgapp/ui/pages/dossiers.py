@@ -418,7 +418,7 @@ class DossiersPage(Page):
         if self.service is None:
             return
         wizard = NieuweMeldingWizard(self.service, self.ctx, self)
-        self.wizard = wizard  # reachable for tests while it is open
+        self.wizard: NieuweMeldingWizard | None = wizard  # reachable for tests while it is open
         if wizard.exec() and wizard.dossier is not None:
             self.dossiers_changed.emit()
             self.run_query()

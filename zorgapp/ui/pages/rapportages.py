@@ -123,7 +123,7 @@ class RapportagesPage(Page):
                             (self.lbl_jaar, self.jaar), (self.lbl_periode, self.periode)):
             veld.setAccessibleName(label.text())
 
-    def set_vault(self, vault) -> None:  # type: ignore[no-untyped-def]
+    def set_vault(self, vault) -> None:
         super().set_vault(vault)
         self.status.clear()
 

@@ -47,7 +47,8 @@ class RestoreDialog(QDialog):
         text = QLabel(_(
             "De kluis wordt gesloten en vervangen door de reservekopie van {moment}. "
             "De huidige kluis wordt ernaast bewaard. Geef de wachtwoordzin die gold toen "
-            "de reservekopie werd gemaakt.").format(moment=format_datetime(backup.made_at.astimezone().replace(tzinfo=None), "short")))
+            "de reservekopie werd gemaakt.").format(
+                moment=format_datetime(backup.made_at.astimezone().replace(tzinfo=None), "short")))
         text.setWordWrap(True)
         text.setAccessibleName(_("Uitleg"))
         layout.addWidget(text)

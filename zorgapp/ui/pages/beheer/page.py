@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from zorgapp.i18n import N_, _
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dialogs.overdracht_panel import OverdrachtPanel
 from zorgapp.ui.pages.base import Page, heading
 from zorgapp.ui.pages.beheer.audit import AuditSection
 from zorgapp.ui.pages.beheer.backups import BackupsSection
 from zorgapp.ui.pages.beheer.common import BeheerSection
 from zorgapp.ui.pages.beheer.passphrase import PassphraseSection
 from zorgapp.ui.pages.beheer.settings import SettingsSection
-from zorgapp.ui.dialogs.overdracht_panel import OverdrachtPanel
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
