@@ -131,6 +131,7 @@ def test_ctrl_n_on_the_list_opens_the_wizard_and_shows_the_new_case(qtbot, ctx, 
 
     def drive() -> None:
         wizard = page.wizard
+        assert wizard is not None
         seen["wizard"] = wizard
         _fill(wizard, qtbot, "Ana Țurcanu")
         wizard.next()

@@ -19,13 +19,13 @@ What Qt lets us see, and what not:
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-import contextlib
 
 
 def _gui_app() -> QGuiApplication | None:

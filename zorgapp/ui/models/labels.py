@@ -4,6 +4,8 @@ everywhere)."""
 
 from __future__ import annotations
 
+import contextlib
+
 from zorgapp.domain.codes import (
     BESLUIT_SOORT_LABELS,
     BESLUIT_UITKOMST_LABELS,
@@ -15,7 +17,6 @@ from zorgapp.domain.codes import (
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.traject import EventSoort, TrajectEvent
 from zorgapp.i18n import _, format_date
-import contextlib
 
 
 def deadline_tekst(d: Deadline) -> str:
