@@ -20,6 +20,9 @@ EXIT_OK = 0
 EXIT_DAMAGED = 1
 EXIT_USAGE = 2
 EXIT_ENVIRONMENT = 3
+#: A bug: an exception nobody expected (sysexits' EX_SOFTWARE). The message says nothing
+#: of the data; the log has the exception's type and frames, never its text.
+EXIT_INTERNAL = 70
 
 
 class KnownError(Exception):

@@ -21,9 +21,10 @@ from zorgapp.commands.common import (
     secret_options,
 )
 from zorgapp.commands.parsing import subcommands
-from zorgapp.errors import EXIT_DAMAGED, EXIT_OK
+from zorgapp.errors import EXIT_DAMAGED, EXIT_OK, N_, UsageError
 from zorgapp.i18n import _
 from zorgapp.services import vault_service
+from zorgapp.store.vault import SUFFIX
 
 
 def register(sub: Any) -> None:
@@ -104,7 +105,20 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_backup_dest(dest: Path) -> None:
+    """DEST is a folder (made when missing) or a ``.zorg`` file: refuse a file or a
+    device (``/dev/null``) where that folder would have to be, before unlocking."""
+    folder = dest.parent if dest.suffix == SUFFIX else dest
+    for place in (folder, *folder.parents):
+        if place.is_dir():
+            return
+        if place.exists() or place.is_symlink():
+            raise UsageError(N_("{pad} is geen map. Geef een map voor de reservekopie, of "
+                                "een bestandsnaam die op .zorg eindigt."), pad=str(place))
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
+    _check_backup_dest(Path(args.dest))
     vault = open_vault(args)
     try:
         target = vault_service.backup(vault, Path(args.dest))
