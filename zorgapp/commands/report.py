@@ -13,6 +13,7 @@ from pathlib import Path
 from zorgapp.commands.common import open_vault, say, secret_options
 from zorgapp.commands.parsing import subcommands
 from zorgapp.errors import EXIT_OK, N_, UsageError
+from zorgapp.fileio import check_target
 from zorgapp.i18n import _
 
 
@@ -34,6 +35,7 @@ def _run(args: argparse.Namespace) -> int:
     from zorgapp.services.report_service import ReportService
 
     _check_years(args)
+    check_target(Path(args.out))  # a folder, a device or a missing folder: before unlocking
     vault = open_vault(args)
     try:
         service = ReportService(vault)
