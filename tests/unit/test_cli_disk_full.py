@@ -100,7 +100,8 @@ def _run_with_room(src: Source, tmp_path: Path, command: str, room_kib: int) -> 
             assert "beschadigd" not in result.stderr.replace("niets beschadigd", "")
         filler.unlink()
         if on_disk:  # the vault on the full disk still opens and checks, either passphrase
-            phrase = PASSPHRASE if result.returncode else src.new_secret.read_text().strip()
+            changed = command == "passwd" and result.returncode == 0
+            phrase = src.new_secret.read_text().strip() if changed else PASSPHRASE
             check = run_cli(tmp_path / "data", "vault", "check", str(disk / "demo.zorg"),
                             ZORGAPP_PASSPHRASE=phrase)
             assert check.returncode == 0, check.stderr
