@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.reliability.helpers import fill_disk, make_read_only, make_writable, run_cli, small_disk
+from tests.reliability.helpers import (
+    fill_disk,
+    make_read_only,
+    make_writable,
+    run_cli,
+    small_disk,
+)
 from zorgapp.errors import EXIT_ENVIRONMENT, EXIT_USAGE
 from zorgapp.services.demo import make_demo_vault
 from zorgapp.store import keyfile

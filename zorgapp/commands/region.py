@@ -76,8 +76,9 @@ def cmd_import_cbs(args: argparse.Namespace) -> int:
              "buiten_regio": result.buiten_regio, "niet_herkend": result.niet_herkend,
              "peildatum": result.peildatum.isoformat() if result.peildatum else None})
     else:
+        peil = format_date(result.peildatum) if result.peildatum else "–"
         say(_("{aantal} gemeenten bijgewerkt met inwonertallen op {datum}.").format(
-            aantal=len(result.bijgewerkt), datum=format_date(result.peildatum)))
+            aantal=len(result.bijgewerkt), datum=peil))
         if result.ontbrekend:
             say(_("Zonder cijfer: {codes}.").format(codes=", ".join(result.ontbrekend)))
     return EXIT_OK

@@ -16,7 +16,6 @@ from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.fileio import check_target
 from zorgapp.i18n import _
 
-
 #: The calendar Python (and the vault's dates) can count in, with a year after it.
 FIRST_YEAR, LAST_YEAR = 1, 9998
 

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -32,7 +32,13 @@ from zorgapp.reports.annual import jaarbeeld
 from zorgapp.reports.contact_card import contactkaart
 from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.reports.recovery import herstelsleutelblad
-from zorgapp.reports.style import MARGIN_BOTTOM, PAGE_HEIGHT, TOP_FIRST, TOP_LATER, Briefhoofd
+from zorgapp.reports.style import (
+    MARGIN_BOTTOM,
+    PAGE_HEIGHT,
+    TOP_FIRST,
+    TOP_LATER,
+    Briefhoofd,
+)
 from zorgapp.reports.summary import dossieroverzicht
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éëïöüçñßłąęşţăîâő"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
+from PySide6.QtGui import QFontDatabase, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +37,7 @@ from zorgapp.exchange.card import ContactCard
 from zorgapp.i18n import _
 from zorgapp.reports.qr import qr_png
 from zorgapp.services.bundle_service import BundleService
+from zorgapp.ui import clipboard
 from zorgapp.ui.tasks import message_for
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ class ContactCardDialog(QDialog):
                                                          self.region.text()))
 
     def copy_card(self) -> None:
-        QGuiApplication.clipboard().setText(self.card.to_text())
+        clipboard.copy(self.card.to_text())  # taken off again at lock
 
     def card_pdf(self) -> bytes:
         """The printable card (PDF bytes, made in memory)."""
