@@ -21,9 +21,17 @@ from zorgapp.commands.common import (
     secret_options,
 )
 from zorgapp.commands.parsing import subcommands
-from zorgapp.errors import EXIT_DAMAGED, EXIT_OK, N_, UsageError
+from zorgapp.errors import (
+    EXIT_DAMAGED,
+    EXIT_OK,
+    N_,
+    EnvironmentStoppedError,
+    KnownError,
+    UsageError,
+)
 from zorgapp.i18n import _
 from zorgapp.services import vault_service
+from zorgapp.store import keyfile
 from zorgapp.store.vault import SUFFIX
 
 
@@ -94,9 +102,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     old = passphrase(args, _("Huidige wachtwoordzin: "))
-    vault_service.change_passphrase_at(Path(args.path), old, new_passphrase(args))
+    new = new_passphrase(args)
+    try:
+        vault_service.change_passphrase_at(Path(args.path), old, new)
+    except EnvironmentStoppedError:
+        # The key file is written first: a disk that fills up afterwards (the audit
+        # entry, the head, the lock) leaves the new passphrase in force. Say which holds.
+        if new != old and _opens_with(Path(args.path), new):
+            say(_("De wachtwoordzin is gewijzigd: gebruik voortaan de nieuwe. Daarna kon "
+                  "Zorgapp niet alles afronden:"))
+        raise
     say(_("De wachtwoordzin is gewijzigd."))
     return EXIT_OK
+
+
+def _opens_with(path: Path, phrase: str) -> bool:
+    """Whether the key file beside ``path`` now opens with ``phrase``."""
+    try:
+        keyfile.read_key_file(path).unwrap(phrase)
+    except KnownError:
+        return False
+    return True
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
