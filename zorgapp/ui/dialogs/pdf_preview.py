@@ -83,12 +83,7 @@ class PdfPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.save_button.setVisible(on_save is not None)  # e.g. the recovery key: print only
 
-        self.paper_label = QLabel(_(
-            "Dit blad kan alleen op papier worden afgedrukt, niet naar een bestand (PDF): "
-            "met een bestand van de herstelsleutel op een computer is de wachtwoordzin "
-            "niets meer waard."))
-        self.paper_label.setWordWrap(True)
-        self.paper_label.setVisible(paper_only)
+        self.paper_label = _paper_note(paper_only)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label)
@@ -171,6 +166,17 @@ class PdfPreviewDialog(QDialog):
         self.document.close()
         self._buffer.close()
         super().done(result)
+
+
+def _paper_note(shown: bool) -> QLabel:
+    """Why the recovery-key sheet goes to paper only (shown above the buttons)."""
+    label = QLabel(_(
+        "Dit blad kan alleen op papier worden afgedrukt, niet naar een bestand (PDF): "
+        "met een bestand van de herstelsleutel op een computer is de wachtwoordzin "
+        "niets meer waard."))
+    label.setWordWrap(True)
+    label.setVisible(shown)
+    return label
 
 
 #: Printers that are really files: Microsoft Print to PDF, XPS Document Writer, CUPS-PDF,
