@@ -35,6 +35,7 @@ def test_copied_card_is_taken_off_the_clipboard_at_lock(qtbot, make_window, lock
     window = make_window(vault=vault)
     dialog = ContactCardDialog(vault, window)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.card is not None, timeout=10_000)  # made on the worker
     qtbot.mouseClick(dialog.findChild(type(dialog.print_button), "copy_card"),
                      Qt.MouseButton.LeftButton)
     card = dialog.card.to_text()
@@ -149,6 +150,8 @@ def test_the_wizard_prints_the_sheet_on_paper_only(qtbot, ctx, monkeypatch, tmp_
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PAGE_KEY, timeout=10_000)
     qtbot.mouseClick(wizard.key_page.sheet_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(chosen.print_to_file_offered), timeout=10_000)  # on the worker
+    ctx.tasks.wait_idle()
     assert chosen.print_to_file_offered == [False] and len(warnings) == 1
     assert not target.exists()
     vault = wizard.vault

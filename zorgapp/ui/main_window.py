@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.demo_passphrase = demo_passphrase
         self.is_demo = demo_passphrase is not None
         self._return_page = DEFAULT_PAGE
+        self._schema: int | None = None
         self._closing = False
         self._may_close = False
         self._close_progress: QProgressDialog | None = None
@@ -94,6 +95,15 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------
 
     def _build(self) -> None:
+        """Banners over a stack of lock screen and content, a status bar, shortcuts."""
+        self._build_frame()
+        self._build_lock_screen()
+        self._build_content()
+        self._build_status_bar()
+        self._build_shortcuts()
+
+    def _build_frame(self) -> None:
+        """Central widget: demo and audit banners above the root stack."""
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +119,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.root, 1)
         self.setCentralWidget(central)
 
+    def _build_lock_screen(self) -> None:
+        """The lock screen, first page of the root stack."""
         self.lock_screen = LockScreenWidget(self.ctx.tasks)
         self.lock_screen.set_vault_path(self.vault_path)
         self.lock_screen.set_demo_passphrase(self.demo_passphrase)
@@ -116,6 +128,8 @@ class MainWindow(QMainWindow):
         self.lock_screen.path_changed.connect(self._path_chosen)
         self.root.addWidget(self.lock_screen)
 
+    def _build_content(self) -> None:
+        """Navigation list beside the page stack, one entry per page."""
         content = QWidget()
         row = QHBoxLayout(content)
         row.setContentsMargins(0, 0, 0, 0)
@@ -145,6 +159,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.page_stack, 1)
         self.root.addWidget(content)
 
+    def _build_status_bar(self) -> None:
+        """File, schema version and the lock button in the status bar."""
         status = self.statusBar()
         self.file_label = QLabel()
         self.schema_label = QLabel()
@@ -157,6 +173,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
 
+    def _build_shortcuts(self) -> None:
+        """Window-wide Ctrl+L (lock) and Ctrl+N (new signal)."""
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -223,7 +241,10 @@ class MainWindow(QMainWindow):
         if self.vault is not None and self.vault.is_open:
             self.file_label.setText(_("Kluis: {naam}").format(naam=self.vault.path.name))
             self.file_label.setToolTip(str(self.vault.path))
-            self.schema_label.setText(_("Schemaversie {versie}").format(versie=self._schema))
+            if self._schema is None:
+                self.schema_label.clear()
+            else:
+                self.schema_label.setText(_("Schemaversie {versie}").format(versie=self._schema))
         else:
             self.file_label.clear()
             self.schema_label.clear()
@@ -266,15 +287,17 @@ class MainWindow(QMainWindow):
         return self.vault is None
 
     def set_vault(self, vault: Vault) -> None:
-        """Show the content for an open vault, back on the page the user left."""
+        """Show the content for an open vault, back on the page the user left.
+
+        The schema version and the demo mark are read on the worker; the status bar
+        and the demo banner follow when they arrive."""
         self.vault = vault
         self.vault_path = vault.path
-        self._schema = vault.schema_version()
-        self.is_demo = self.is_demo or vault.meta("demo") == "1"
+        self._schema = None
         self.demo_banner.setVisible(self.is_demo)
-        self.audit_banner.show_for(vault)
-        if not self.is_demo:
-            self.ctx.set_setting("last_vault", str(vault.path))
+        self.audit_banner.show_for(vault)  # in memory: what the unlock noticed
+        self.ctx.tasks.run(lambda: (vault.schema_version(), vault.meta("demo") == "1"),
+                           on_done=lambda facts: self._vault_facts(vault, *facts), owner=self)
         for page in self.pages:
             page.set_vault(vault)
         self.root.setCurrentIndex(CONTENT_INDEX)
@@ -286,8 +309,22 @@ class MainWindow(QMainWindow):
         log.info("vault unlocked")
         self.vault_unlocked.emit(vault)
 
+    def _vault_facts(self, vault: Vault, schema: int, demo: bool) -> None:
+        if vault is not self.vault:
+            return
+        self._schema = schema
+        self.is_demo = self.is_demo or demo
+        self.demo_banner.setVisible(self.is_demo)
+        if not self.is_demo:
+            self.ctx.set_setting("last_vault", str(vault.path))
+        self._update_status()
+
     def lock(self) -> None:
-        """Hide everything, then drop key and connection (on the task runner)."""
+        """Hide everything, then drop key and connection (on the task runner).
+
+        The lock is queued behind whatever the worker is doing, so it waits for a
+        running task instead of closing the connection under it; results of earlier
+        tasks are dropped (``TaskRunner.new_epoch``)."""
         vault = self.vault
         if vault is None:
             return
@@ -302,6 +339,7 @@ class MainWindow(QMainWindow):
         self.vault = None
         clipboard.clear_ours()  # a copied name or key must not outlive the lock
         self.audit_banner.clear()
+        self.ctx.tasks.new_epoch()
         for page in self.pages:
             page.clear()
         # Previews and forms left open (a letter, a stage dialog) show client data too.

@@ -2,13 +2,14 @@
 
 Shows a warning for cases without consent for sharing (it does not block: the
 coordinator weighs it). The bundle is built on the task runner with a progress bar, so
-the window stays responsive for a thousand cases.
+the window stays responsive for a thousand cases; the address book and the consents
+are read there too, before "Overdragen" is enabled.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -60,6 +61,7 @@ class ExportDialog(QDialog):
         self.uuids = list(dict.fromkeys(uuids))
         self.service = BundleService(vault)
         self.result_: ExportResultaat | None = None
+        self._loading = False
         self._progress = _Progress(self)
         self._progress.changed.connect(self._on_progress)
         self.setWindowTitle(_("Dossiers overdragen"))
@@ -67,6 +69,15 @@ class ExportDialog(QDialog):
         self.resize(620, 560)
 
         layout = QVBoxLayout(self)
+        self._build_intro(layout)
+        layout.addWidget(self._build_choice())
+        self._build_file_row(layout, default_folder or Path.home())
+        self._build_footer(layout)
+        self.to_contacts.toggled.connect(self._mode_changed)
+        self._load()
+
+    def _build_intro(self, layout: QVBoxLayout) -> None:
+        """The count of cases and the (hidden until read) consent warning."""
         self.intro = QLabel(_("{aantal} dossier(s) worden versleuteld in een overdrachtsbundel. "
                               "Alleen de gekozen ontvangers kunnen de bundel openen.").format(aantal=len(self.uuids)))
         self.intro.setWordWrap(True)
@@ -79,6 +90,8 @@ class ExportDialog(QDialog):
         self.consent.hide()
         layout.addWidget(self.consent)
 
+    def _build_choice(self) -> QGroupBox:
+        """Recipients: address-book contacts or a passphrase typed twice."""
         choice = QGroupBox(_("Voor wie"))
         box = QVBoxLayout(choice)
         self.to_contacts = QRadioButton(_("Contacten uit het adresboek"))
@@ -104,13 +117,14 @@ class ExportDialog(QDialog):
         self.pw_hint = QLabel(_("Geef de wachtwoordzin telefonisch door, nooit samen met het bestand."))
         self.pw_hint.setWordWrap(True)
         box.addWidget(self.pw_hint)
-        layout.addWidget(choice)
+        return choice
 
+    def _build_file_row(self, layout: QVBoxLayout, folder: Path) -> None:
+        """Where the bundle goes, with a browse button."""
         file_row = QHBoxLayout()
         file_row.addWidget(QLabel(_("Bestand:")))
         self.target = QLineEdit()
         self.target.setObjectName("target")
-        folder = default_folder or Path.home()
         self.target.setText(str(folder / f"overdracht{SUFFIX}"))
         file_row.addWidget(self.target, 1)
         browse = QPushButton(_("Kiezen…"))
@@ -118,6 +132,8 @@ class ExportDialog(QDialog):
         file_row.addWidget(browse)
         layout.addLayout(file_row)
 
+    def _build_footer(self, layout: QVBoxLayout) -> None:
+        """Progress bar, status line and the Overdragen / Cancel buttons."""
         self.progress = QProgressBar()
         self.progress.setRange(0, max(1, len(self.uuids)))
         self.progress.hide()
@@ -134,13 +150,26 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        self.to_contacts.toggled.connect(self._mode_changed)
-        self._load()
-
     # -- filling -----------------------------------------------------------------------
 
     def _load(self) -> None:
-        for contact in self.service.adresboek():
+        """Read the address book and the consents on the worker (OK waits for them)."""
+        service, uuids = self.service, self.uuids
+        self._loading = True
+        self.ok.setEnabled(False)
+        self.ctx.tasks.run(lambda: (service.adresboek(), service.zonder_toestemming(uuids)),
+                           on_done=lambda found: self._loaded(*found), on_error=self._failed,
+                           on_finally=self._load_finished, owner=self)
+
+    def _load_finished(self) -> None:
+        self._loading = False
+        self.ok.setEnabled(True)
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _loaded(self, contacts: list[Any], missing: list[str]) -> None:
+        for contact in contacts:
             mark = _("geverifieerd") if contact.geverifieerd else _("NIET geverifieerd")
             text = f"{contact.naam} — {contact.organisatie} ({contact.regio})   [{mark}]"
             item = QListWidgetItem(text)
@@ -156,7 +185,6 @@ class ExportDialog(QDialog):
             self.contacts.setEnabled(False)
             self.to_passphrase.setChecked(True)
         self._mode_changed()
-        missing = self.service.zonder_toestemming(self.uuids)
         if missing:
             shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
             self.consent.setText(_("Let op: voor {aantal} dossier(s) is geen geldige toestemming vastgelegd "

@@ -73,7 +73,17 @@ class ImportDialog(QDialog):
         self.setObjectName("import_dialog")
         self.resize(980, 680)
         layout = QVBoxLayout(self)
+        self._build_source(layout, path)
+        layout.addWidget(self._build_sender())
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("notice")
+        layout.addWidget(self.notice)
+        layout.addWidget(self._build_preview(), 1)
+        self._build_buttons(layout)
 
+    def _build_source(self, layout: QVBoxLayout, path: Path | None) -> None:
+        """Bundle path, browse, passphrase and Controleren; a busy bar under them."""
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Bundel:")))
         self.path = QLineEdit(str(path) if path else "")
@@ -102,6 +112,8 @@ class ImportDialog(QDialog):
         self.busy.hide()
         layout.addWidget(self.busy)
 
+    def _build_sender(self) -> QGroupBox:
+        """Who sent the bundle, signature and address-book status, the override tick."""
         sender = QGroupBox(_("Afzender"))
         form = QFormLayout(sender)
         self.sender_name = QLabel("—")
@@ -122,13 +134,10 @@ class ImportDialog(QDialog):
         self.allow_unknown.hide()
         self.allow_unknown.toggled.connect(self._update_button)
         form.addRow(self.allow_unknown)
-        layout.addWidget(sender)
+        return sender
 
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setObjectName("notice")
-        layout.addWidget(self.notice)
-
+    def _build_preview(self) -> QSplitter:
+        """Per-dossier table above, the side-by-side differences below."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("preview_table")
@@ -142,7 +151,11 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(COL_KEUZE, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._show_diff)
         splitter.addWidget(self.table)
+        splitter.addWidget(self._build_diff())
+        return splitter
 
+    def _build_diff(self) -> QWidget:
+        """The differences of the chosen dossier: field, my version, the sender's."""
         diff_box = QWidget()
         diff_layout = QVBoxLayout(diff_box)
         diff_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,9 +172,10 @@ class ImportDialog(QDialog):
         dh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         dh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         diff_layout.addWidget(self.diff)
-        splitter.addWidget(diff_box)
-        layout.addWidget(splitter, 1)
+        return diff_box
 
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        """Importeren (enabled once a checked bundle may be read) and Cancel."""
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("Importeren"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("import_button")

@@ -69,6 +69,15 @@ class LockScreenWidget(QWidget):
     # -- building ------------------------------------------------------------------
 
     def _build(self) -> None:
+        """A centred card: title, vault, demo note, the two modes, status and links."""
+        layout = self._build_card()
+        self._build_title(layout)
+        self._build_modes(layout)
+        self._build_status(layout)
+        self._build_links(layout)
+
+    def _build_card(self) -> QVBoxLayout:
+        """The centred frame everything sits in; returns its layout."""
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         row = QHBoxLayout()
@@ -86,6 +95,10 @@ class LockScreenWidget(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
+        return layout
+
+    def _build_title(self, layout: QVBoxLayout) -> None:
+        """Title with the DEMO mark, then the vault path and the demo note."""
         self.title_label = QLabel()
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -109,8 +122,17 @@ class LockScreenWidget(QWidget):
         self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.demo_label)
 
+    def _build_modes(self, layout: QVBoxLayout) -> None:
+        """The passphrase page and the recovery-key page, one shown at a time."""
         self.modes = QStackedWidget()
-        # passphrase mode
+        self.modes.addWidget(self._build_passphrase_page())
+        self.modes.addWidget(self._build_recovery_page())
+        self.modes.currentChanged.connect(self._fit_mode)
+        self._fit_mode(self.PASSPHRASE)
+        layout.addWidget(self.modes)
+
+    def _build_passphrase_page(self) -> QWidget:
+        """Passphrase mode: one field and the unlock button."""
         pw_page = QWidget()
         pw_form = QFormLayout(pw_page)
         pw_form.setContentsMargins(0, 0, 0, 0)
@@ -124,8 +146,10 @@ class LockScreenWidget(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
         pw_form.addRow("", self.unlock_button)
-        self.modes.addWidget(pw_page)
-        # recovery mode
+        return pw_page
+
+    def _build_recovery_page(self) -> QWidget:
+        """Recovery mode: recovery key, new passphrase twice, and the recover button."""
         rk_page = QWidget()
         rk_form = QFormLayout(rk_page)
         rk_form.setContentsMargins(0, 0, 0, 0)
@@ -149,11 +173,10 @@ class LockScreenWidget(QWidget):
         self.recover_button = QPushButton()
         self.recover_button.clicked.connect(self.unlock)
         rk_form.addRow("", self.recover_button)
-        self.modes.addWidget(rk_page)
-        self.modes.currentChanged.connect(self._fit_mode)
-        self._fit_mode(self.PASSPHRASE)
-        layout.addWidget(self.modes)
+        return rk_page
 
+    def _build_status(self, layout: QVBoxLayout) -> None:
+        """Busy bar and the (error) message line, both hidden at first."""
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(False)
@@ -167,6 +190,8 @@ class LockScreenWidget(QWidget):
         self.message_label.hide()
         layout.addWidget(self.message_label)
 
+    def _build_links(self, layout: QVBoxLayout) -> None:
+        """Flat link buttons: switch mode, choose another vault."""
         links = QHBoxLayout()
         self.mode_button = QPushButton()
         self.mode_button.setFlat(True)

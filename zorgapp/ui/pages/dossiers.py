@@ -3,7 +3,9 @@
 Typing searches at once (debounced 150 ms). The query runs on the task runner, so the
 window never waits for it; while one runs, further keystrokes only mark the list
 stale and the newest text is queried when the running one returns (no queue of
-outdated searches). Rows are fetched lazily by the model for the visible page only.
+outdated searches). Rows are fetched lazily by the model for the visible page only,
+also on the worker. Opening a dossier reads it on the worker too ("Dossier wordt
+geopend…" meanwhile); the view shows it when it arrives.
 
 Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens the selected dossier,
 Esc / Alt+Left back to the list, Ctrl+S saves the client's details.
@@ -41,8 +43,6 @@ from zorgapp.domain.codes import (
     MelderType,
     Uitbuitingsvorm,
 )
-from zorgapp.domain.errors import DomainError
-from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Filter, gemeente_namen
 from zorgapp.ui.context import UiContext
@@ -93,17 +93,36 @@ class DossiersPage(Page):
         self._in_flight = False
         self._stale = False
         self._started = 0.0
+        self._opening: str | None = None
         self.last_query_ms: float | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack)
+        self._build_list()
+        self.stack.addWidget(self.list_widget)
+        self.view = DossierView(ctx)  # one dossier
+        self.stack.addWidget(self.view)
 
-        # -- list ----------------------------------------------------------------------
+        self._fill_filters()
+        self._connect_signals(ctx)
+        self._add_shortcuts()
+        self.retranslate()
+
+    def _build_list(self) -> None:
+        """The list page: search bar, filters, table and a status line."""
         self.list_widget = QWidget()
         layout = QVBoxLayout(self.list_widget)
         layout.setContentsMargins(12, 8, 12, 8)
+        self._build_bar(layout)
+        self._build_filters(layout)
+        self._build_table(layout)
+        self.status_label = QLabel()
+        layout.addWidget(self.status_label)
+
+    def _build_bar(self, layout: QVBoxLayout) -> None:
+        """Search field with the New and Hand-over buttons."""
         bar = QHBoxLayout()
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
@@ -114,6 +133,8 @@ class DossiersPage(Page):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
 
+    def _build_filters(self, layout: QVBoxLayout) -> None:
+        """One combo per filter, then the privacy (initials only) check."""
         filters = QHBoxLayout()
         self.fase_combo = QComboBox()
         self.vorm_combo = QComboBox()
@@ -129,6 +150,8 @@ class DossiersPage(Page):
         filters.addWidget(self.privacy_check)
         layout.addLayout(filters)
 
+    def _build_table(self, layout: QVBoxLayout) -> None:
+        """The result table, sorted on dossier number (newest first) by default."""
         self.model = DossierTableModel(parent=self)
         self.table = _Table()
         self.table.setModel(self.model)
@@ -148,15 +171,9 @@ class DossiersPage(Page):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(DossierColumn.DOSSIERNUMMER, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
-        self.status_label = QLabel()
-        layout.addWidget(self.status_label)
-        self.stack.addWidget(self.list_widget)
 
-        # -- one dossier ---------------------------------------------------------------
-        self.view = DossierView(ctx)
-        self.stack.addWidget(self.view)
-
-        self._fill_filters()
+    def _connect_signals(self, ctx: UiContext) -> None:
+        """Search (delayed while typing), filters, table, buttons, settings and the view."""
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -177,12 +194,15 @@ class DossiersPage(Page):
         ctx.setting_changed.connect(self._setting_changed)
         self.view.back_requested.connect(self.show_list)
         self.view.changed.connect(self._dossier_changed)
+        self.view.opened.connect(self._dossier_opened)
+        self.view.failed.connect(self._open_failed)
 
+    def _add_shortcuts(self) -> None:
+        """Ctrl+N (new signal) and Find (focus search) while this page has focus."""
         for keys, slot in (("Ctrl+N", self.nieuwe_melding), (QKeySequence.StandardKey.Find, self.focus_search)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.retranslate()
 
     # -- texts -----------------------------------------------------------------------
 
@@ -238,7 +258,7 @@ class DossiersPage(Page):
     def set_vault(self, vault: Vault) -> None:
         super().set_vault(vault)
         self.service = DossierService(vault)
-        self.model.set_fetch(self.service.rijen)
+        self.model.set_fetch(self.service.rijen, self.ctx.tasks)
         self.view.set_service(self.service)
         self.show_list()
         self.run_query()
@@ -246,6 +266,7 @@ class DossiersPage(Page):
     def clear(self) -> None:
         self._search_timer.stop()
         self._generation += 1  # results of running queries are dropped
+        self._opening = None
         self.service = None
         self.model.set_fetch(None)
         self.view.clear()
@@ -348,21 +369,30 @@ class DossiersPage(Page):
             self.show_dossier(uuid)
 
     def show_dossier(self, uuid: str) -> bool:
-        """Show one dossier (audited as a read). Other pages reach this through
-        ``Page.request_dossier`` and the main window."""
+        """Open one dossier (audited as a read) on the worker; the view appears when it
+        has arrived. Other pages reach this through ``Page.request_dossier`` and the
+        main window. False when no vault is open."""
         if self.service is None:
             return False
-        try:
-            dossier = self.service.open(uuid)
-        except (DomainError, KnownError) as exc:
-            self.status_label.setText(message_for(exc))
-            return False
-        self.view.show_dossier(dossier)
-        self.stack.setCurrentWidget(self.view)
-        self.view.tabs.setFocus()
+        self.status_label.setText(_("Dossier wordt geopend…"))
+        self._opening = uuid
+        self.view.open(uuid)
         return True
 
+    def _dossier_opened(self, uuid: str) -> None:
+        if uuid != self._opening:  # the user went back to the list meanwhile
+            return
+        self._opening = None
+        self._update_status()
+        self.stack.setCurrentWidget(self.view)
+        self.view.tabs.setFocus()
+
+    def _open_failed(self, text: str) -> None:
+        self._opening = None
+        self.status_label.setText(text)
+
     def show_list(self) -> None:
+        self._opening = None
         self.stack.setCurrentWidget(self.list_widget)
         self.table.setFocus()
 

@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from zorgapp.domain.allocation import SLEUTEL_LABELS, Sleutel
-from zorgapp.domain.errors import DomainError
-from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_date, format_money
 from zorgapp.services.allocation_service import AllocationService, Uitkomst
 from zorgapp.services.region_service import RegionService
@@ -71,6 +69,23 @@ class FinancienPage(Page):
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
 
         outer, top = self.header()
+        self._build_regio(top)
+        outer.addLayout(self._build_picker(vandaag().year))
+        self.samenvatting_label = QLabel()
+        self.samenvatting_label.setWordWrap(True)
+        self.samenvatting_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.samenvatting_label)
+        outer.addWidget(self._build_tables(), 1)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        outer.addWidget(self.status_label)
+        self.soort_combo.currentIndexChanged.connect(self._vul_perioden)
+        self.retranslate()
+        self._update_buttons()
+
+    def _build_regio(self, top: QHBoxLayout) -> None:
+        """In the header: the region in use and the buttons to set or import it."""
         self.regio_label = QLabel()
         top.addWidget(self.regio_label)
         self.demo_regio_button = QPushButton()
@@ -83,11 +98,13 @@ class FinancienPage(Page):
         self.regio_button.clicked.connect(self.bewerk_regio)
         top.addWidget(self.regio_button)
 
+    def _build_picker(self, jaar: int) -> QHBoxLayout:
+        """Year, kind of period, period, key; Bereken and Exporteren."""
         picker = QHBoxLayout()
         self.jaar_label = QLabel()
         self.jaar_spin = QSpinBox()
         self.jaar_spin.setRange(2000, 2100)
-        self.jaar_spin.setValue(vandaag().year)
+        self.jaar_spin.setValue(jaar)
         self.jaar_label.setBuddy(self.jaar_spin)
         self.soort_combo = QComboBox()
         self.periode_combo = QComboBox()
@@ -107,14 +124,10 @@ class FinancienPage(Page):
             picker.addWidget(w)
         picker.addStretch(1)
         picker.addWidget(self.export_button)
-        outer.addLayout(picker)
+        return picker
 
-        self.samenvatting_label = QLabel()
-        self.samenvatting_label.setWordWrap(True)
-        self.samenvatting_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.samenvatting_label)
-
+    def _build_tables(self) -> QSplitter:
+        """Shares per municipality above, the explanation of the chosen row below."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.aandeel_box = QGroupBox()
         box = QVBoxLayout(self.aandeel_box)
@@ -134,14 +147,7 @@ class FinancienPage(Page):
         splitter.addWidget(self.toelichting_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        outer.addWidget(splitter, 1)
-
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        outer.addWidget(self.status_label)
-        self.soort_combo.currentIndexChanged.connect(self._vul_perioden)
-        self.retranslate()
-        self._update_buttons()
+        return splitter
 
     # -- texts ----------------------------------------------------------------------------
 
@@ -239,11 +245,19 @@ class FinancienPage(Page):
         self.export_button.setEnabled(open_ and self.uitkomst is not None)
 
     def _toon_regio(self) -> None:
-        if self.vault is None:
+        """Read the region (and the demo mark) on the worker, then show it."""
+        vault = self.vault
+        if vault is None:
             return
-        regio = RegionService(self.vault).regio()
+        service = RegionService(vault)
+        self.ctx.tasks.run(lambda: (service.regio(), vault.meta("demo") == "1"),
+                           on_done=lambda r: self._regio_gelezen(vault, *r), owner=self)
+
+    def _regio_gelezen(self, vault: Vault, regio: Any, demo: bool) -> None:
+        if vault is not self.vault:
+            return
         # Demo figures only where they cannot overwrite a real region's.
-        self.demo_regio_button.setVisible(regio is None or self.vault.meta("demo") == "1")
+        self.demo_regio_button.setVisible(regio is None or demo)
         if regio is None:
             self.regio_label.setText(_("Geen regio ingesteld"))
         else:
@@ -378,14 +392,14 @@ class FinancienPage(Page):
     def stel_demo_regio_in(self) -> None:
         if self.vault is None:
             return
-        try:
-            RegionService(self.vault).stel_demo_in()
-        except (KnownError, DomainError) as exc:
-            self._status(message_for(exc), fout=True)
-            return
-        self._toon_regio()
-        self._status(_("Regio Hollands Midden ingesteld met afgeronde demo-inwonertallen."))
-        self.bereken()
+
+        def klaar(_result: object) -> None:
+            self._toon_regio()
+            self._status(_("Regio Hollands Midden ingesteld met afgeronde demo-inwonertallen."))
+            self.bereken()
+
+        self.ctx.tasks.run(RegionService(self.vault).stel_demo_in, on_done=klaar,
+                           on_error=lambda e: self._status(message_for(e), fout=True), owner=self)
 
     def importeer_cbs(self) -> None:
         if self.vault is None:

@@ -44,13 +44,20 @@ class PersoonForm(QWidget):
         super().__init__(parent)
         self._vandaag = vandaag or date.today()
         self._uuid: str | None = None
-        form = QFormLayout(self)
-        self.form = form
+        self.form = QFormLayout(self)
+        self._build_identity()
+        self._build_languages()
+        self._build_contact()
+        self._connect_signals()
 
-        def row(label: str, widget: QWidget, name: str) -> None:
-            widget.setAccessibleName(name)
-            form.addRow(label, widget)
+    def _row(self, label: str, widget: QWidget, name: str) -> None:
+        """One form row; the accessible name says what the field is without its label."""
+        widget.setAccessibleName(name)
+        self.form.addRow(label, widget)
 
+    def _build_identity(self) -> None:
+        """Name, aliases, birth date or estimated age, sex and nationalities."""
+        row = self._row
         self.naam_edit = QLineEdit()
         self.naam_edit.setPlaceholderText(_("Naam zoals bekend"))
         row(_("&Naam:"), self.naam_edit, _("Naam"))
@@ -75,6 +82,9 @@ class PersoonForm(QWidget):
         self.nationaliteit_edit = QLineEdit()
         self.nationaliteit_edit.setPlaceholderText(_("ISO-landcodes, bijv. RO, PL"))
         row(_("Nationaliteit(en):"), self.nationaliteit_edit, _("Nationaliteiten"))
+
+    def _build_languages(self) -> None:
+        """Languages and whether an interpreter is needed, on one row."""
         taal = QWidget()
         taal_row = QHBoxLayout(taal)
         taal_row.setContentsMargins(0, 0, 0, 0)
@@ -85,7 +95,11 @@ class PersoonForm(QWidget):
         self.tolk_check.setAccessibleName(_("Tolk nodig"))
         taal_row.addWidget(self.talen_edit, 1)
         taal_row.addWidget(self.tolk_check)
-        row(_("&Talen:"), taal, _("Talen en tolk"))
+        self._row(_("&Talen:"), taal, _("Talen en tolk"))
+
+    def _build_contact(self) -> None:
+        """BSN (checked while typing), V-number, contact, residence and municipality."""
+        row = self._row
         bsn = QWidget()
         bsn_row = QHBoxLayout(bsn)
         bsn_row.setContentsMargins(0, 0, 0, 0)
@@ -109,6 +123,8 @@ class PersoonForm(QWidget):
             self.gemeente_combo.addItem(naam, code)
         row(_("Gemeente van &binding:"), self.gemeente_combo, _("Gemeente van binding"))
 
+    def _connect_signals(self) -> None:
+        """BSN check while typing; identity edits tell listeners (duplicate search)."""
         self.bsn_edit.textChanged.connect(self._check_bsn)
         self.naam_edit.textChanged.connect(self.identity_changed)
         self.aliassen_edit.textChanged.connect(self.identity_changed)

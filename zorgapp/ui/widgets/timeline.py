@@ -32,7 +32,7 @@ from zorgapp.domain.codes import (
     SLUITREDEN_LABELS,
     Fase,
 )
-from zorgapp.domain.traject import EventSoort, Traject
+from zorgapp.domain.traject import EventSoort, Stap, Traject
 from zorgapp.i18n import _, format_date
 
 FASE_KLEUR: dict[Fase, str] = {
@@ -126,6 +126,7 @@ class TimelineWidget(QWidget):
         return self._segments[-1].x1
 
     def _layout(self) -> None:
+        """Place stages, decisions and corrections for the current width."""
         self._segments = []
         self._markers = []
         traject = self._traject
@@ -134,6 +135,12 @@ class TimelineWidget(QWidget):
         stappen = traject.stappen()
         if not stappen:
             return
+        self._layout_stages(stappen)
+        self._layout_decisions(traject)
+        self._layout_corrections(traject)
+
+    def _layout_stages(self, stappen: list[Stap]) -> None:
+        """One segment per stage: a minimum width each, the rest shared by duration."""
         width = max(self.width(), 300) - 2 * MARGIN
         eind = max(self._vandaag, stappen[-1].datum)
         spans: list[tuple[date, date]] = []
@@ -161,7 +168,9 @@ class TimelineWidget(QWidget):
             tip += "\n" + _("Vastgelegd door {auteur}").format(auteur=s.auteur)
             self._segments.append(_Segment(s.fase, a, b, x, x + w, label, tip))
             x += w
-        # Decisions as diamonds above the band; stacked when they collide.
+
+    def _layout_decisions(self, traject: Traject) -> None:
+        """Decisions as diamonds above the band; stacked when they collide."""
         lanes: list[float] = []
         for b in traject.besluiten():
             bx = self._x_for(b.datum)
@@ -179,7 +188,9 @@ class TimelineWidget(QWidget):
             if b.toelichting:
                 tip += "\n" + b.toelichting
             self._markers.append(_Marker(bx, BAND_TOP - 14 - 20 * min(lane, 1), "besluit", label, tip))
-        # Corrections and reopenings as flags below the band.
+
+    def _layout_corrections(self, traject: Traject) -> None:
+        """Corrections and reopenings as flags below the band."""
         events = {e.uuid: e for e in traject.events}
         for e in traject.events:
             if e.soort is EventSoort.CORRECTIE:
@@ -232,6 +243,7 @@ class TimelineWidget(QWidget):
     # -- painting --------------------------------------------------------------------
 
     def paintEvent(self, event: object) -> None:
+        """Background, then stages, bedenktijd, markers and the legend, in that order."""
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -244,10 +256,17 @@ class TimelineWidget(QWidget):
         base_font = QFont(self.font())
         small = QFont(base_font)
         small.setPointSizeF(base_font.pointSizeF() * 0.85)
+        self._paint_stages(painter, base_font, small, text_color)
+        self._paint_bedenktijd(painter)
+        self._paint_markers(painter, small)
+        self._paint_legend(painter, small, text_color)
+        painter.end()
+
+    def _paint_stages(self, painter: QPainter, base_font: QFont, small: QFont,
+                      text_color: QColor) -> None:
+        """Stage bands with their start dates, and today at the end of an open path."""
         fm = QFontMetrics(base_font)
         sfm = QFontMetrics(small)
-
-        # Stage bands.
         for i, s in enumerate(self._segments):
             rect = QRectF(s.x0 + 1, BAND_TOP, max(2.0, s.x1 - s.x0 - 2), BAND_HEIGHT)
             kleur = FASE_KLEUR[s.fase]
@@ -277,7 +296,8 @@ class TimelineWidget(QWidget):
             w = sfm.horizontalAdvance(label)
             painter.drawText(QPointF(last.x1 - w - 2, BAND_TOP + BAND_HEIGHT + 44), label)
 
-        # End of bedenktijd as a dashed line with a label.
+    def _paint_bedenktijd(self, painter: QPainter) -> None:
+        """End of bedenktijd as a dashed line across the band."""
         if self._traject is not None and self._traject.bedenktijd_einde is not None:
             einde = self._traject.bedenktijd_einde
             if einde <= self._segments[-1].einde:
@@ -286,7 +306,10 @@ class TimelineWidget(QWidget):
                 painter.setPen(pen)
                 painter.drawLine(QPointF(x, BAND_TOP - 6), QPointF(x, BAND_TOP + BAND_HEIGHT + 6))
 
-        # Markers.
+    def _paint_markers(self, painter: QPainter, small: QFont) -> None:
+        """Decisions as diamonds with a label, corrections as triangles."""
+        pal = self.palette()
+        sfm = QFontMetrics(small)
         for m in self._markers:
             painter.setFont(small)
             if m.soort == "besluit":
@@ -318,7 +341,9 @@ class TimelineWidget(QWidget):
                 painter.setPen(QColor(CORRECTIE_KLEUR))
                 painter.drawText(QPointF(m.x + 8, m.y + 5), m.label)
 
-        # Legend line at the top.
+    def _paint_legend(self, painter: QPainter, small: QFont, text_color: QColor) -> None:
+        """Legend line at the top: decision, correction, end of bedenktijd."""
+        sfm = QFontMetrics(small)
         painter.setFont(small)
         painter.setPen(text_color)
         x = float(MARGIN)
@@ -349,4 +374,3 @@ class TimelineWidget(QWidget):
             painter.setPen(text_color)
             painter.drawText(QPointF(x + 20, 13), _("Einde bedenktijd {datum}").format(
                 datum=format_date(self._traject.bedenktijd_einde, "short")))
-        painter.end()
