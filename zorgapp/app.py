@@ -3,7 +3,8 @@
 ``zorgapp COMMAND …`` runs a command of the command line (no Qt is loaded);
 ``zorgapp [--vault PATH] [--lang nl|en] [--demo]`` starts the window. Both go
 through the one parser in ``zorgapp.cli``, so every command it knows is reachable
-and ``zorgapp --help`` lists them all.
+and ``zorgapp --help`` lists them all. Both start hardened (``zorgapp.hardening``): no
+core dump of a process that holds names, the key or the passphrase.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from zorgapp.hardening import harden_process
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # every file we create is the user's only
+    harden_process()  # no core dumps, no ptrace: before any name, key or passphrase exists
     args = list(sys.argv[1:] if argv is None else argv)
     if "--version" in args:  # answered without building the parser
         from zorgapp.cli import version_text

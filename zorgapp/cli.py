@@ -6,8 +6,10 @@ turns known errors into exit codes. Without a command, ``zorgapp`` starts the wi
 through the ``start_window`` callback the composition root (``app.py``) passes in.
 
 Exit codes: 0 ok; 1 the vault or a file is damaged or tampered with; 2 wrong
-passphrase/key, a record that does not exist, or bad usage; 4 the command ran, but the
-unlock found the audit trail cut or its head missing (docs/admin.md). Messages go to stderr in
+passphrase/key, a record that does not exist, or bad usage; 3 the environment stopped us
+(disk full, read-only, busy); 4 the command ran, but the unlock found the audit trail
+cut or its head missing; 70 a bug: a short message, the details without values in the
+log (docs/admin.md). Messages go to stderr in
 the user's language; data (JSON, CSV) goes to stdout.
 """
 
@@ -21,8 +23,19 @@ from pathlib import Path
 from zorgapp import APP_NAME, __version__, commands
 from zorgapp.commands.common import ALARMS, say
 from zorgapp.commands.parsing import Parser, in_user_language
-from zorgapp.errors import EXIT_OK, EXIT_USAGE, N_, UsageError, UserFacingError, user_message
+from zorgapp.errors import (
+    EXIT_OK,
+    EXIT_USAGE,
+    N_,
+    KnownError,
+    UsageError,
+    UserFacingError,
+    environment_error,
+    from_os_error,
+    user_message,
+)
 from zorgapp.i18n import _, set_language
+from zorgapp.internal_error import internal_error
 
 StartWindow = Callable[[argparse.Namespace], int]
 
@@ -84,6 +97,23 @@ def main(argv: Sequence[str] | None = None, start_window: StartWindow | None = N
         return exc.exit_code
     except KeyboardInterrupt:
         return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - the one place where a bug becomes a message
+        known = unexpected(exc)
+        say(known.user_message())
+        return known.exit_code
+
+
+def unexpected(exc: Exception) -> KnownError:
+    """What nobody caught: the environment's message when the disk or memory explains
+    it (exit 3), else an internal error (exit 70) with the details, without values, in
+    the log. Never ``str(exc)``: it may hold a name or a key."""
+    if isinstance(exc, MemoryError):
+        return environment_error("memory", "")
+    if isinstance(exc, OSError):
+        found = from_os_error(exc)
+        if found is not None:
+            return found
+    return internal_error(exc)
 
 
 def _take_option(argv: list[str], name: str) -> tuple[list[str], str | None]:

@@ -17,6 +17,9 @@ from zorgapp.domain.errors import DomainError as DomainError
 from zorgapp.domain.errors import UserFacingError as UserFacingError
 
 EXIT_ENVIRONMENT = 3
+#: A bug: an exception nobody expected (sysexits' EX_SOFTWARE). The message says nothing
+#: of the data; the log has the exception's type and frames, never its text.
+EXIT_INTERNAL = 70
 
 
 def user_message(exc: UserFacingError) -> str:

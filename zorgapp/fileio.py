@@ -47,7 +47,7 @@ def fsync_dir(folder: Path) -> None:
 
 
 def check_target(path: Path) -> None:
-    """Refuse a target whose folder is missing, or that is itself a folder."""
+    """Refuse a target whose folder is missing, or that is itself a folder or a device."""
     path = Path(path)
     if not path.parent.is_dir():
         raise UsageError(N_("De map {map} bestaat niet. Kies een bestaande map; Zorgapp maakt "
@@ -55,6 +55,9 @@ def check_target(path: Path) -> None:
     if path.is_dir():
         raise UsageError(N_("{bestand} is een map. Geef de naam van een bestand."),
                          bestand=str(path))
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: the rename would replace it
+        raise UsageError(N_("{bestand} is geen gewoon bestand (maar bijvoorbeeld een apparaat). "
+                            "Geef de naam van een bestand."), bestand=str(path))
 
 
 @contextlib.contextmanager

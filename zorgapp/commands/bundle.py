@@ -22,6 +22,7 @@ from typing import Any
 from zorgapp.commands.common import open_vault, out, say
 from zorgapp.commands.parsing import subcommands
 from zorgapp.errors import EXIT_OK, N_, UsageError
+from zorgapp.fileio import check_target
 from zorgapp.i18n import _
 from zorgapp.store import keyfile
 
@@ -92,6 +93,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from zorgapp.services.bundle_service import BundleService
     from zorgapp.services.dossier_service import DossierService
 
+    check_target(Path(args.out))  # a folder, a device or a missing folder: before unlocking
     phrase = _bundle_passphrase(args)
     if phrase is not None and (args.recipient or args.recipient_card):
         raise UsageError(N_("Kies ontvangers of een wachtwoordzin, niet allebei."))

@@ -12,13 +12,29 @@ from pathlib import Path
 
 from zorgapp.commands.common import open_vault, say, secret_options
 from zorgapp.commands.parsing import subcommands
-from zorgapp.errors import EXIT_OK
+from zorgapp.errors import EXIT_OK, N_, UsageError
+from zorgapp.fileio import check_target
 from zorgapp.i18n import _
+
+#: The calendar Python (and the vault's dates) can count in, with a year after it.
+FIRST_YEAR, LAST_YEAR = 1, 9998
+
+
+def _check_years(args: argparse.Namespace) -> None:
+    """Every year an annual report covers must exist, before the vault is unlocked."""
+    if args.document != "annual":
+        return
+    if args.year > LAST_YEAR or args.year - args.years + 1 < FIRST_YEAR:
+        raise UsageError(N_("Een jaarbeeld kan alleen gaan over de jaren {eerste} tot en met "
+                            "{laatste}. Kies een ander jaar (--year) of minder jaren (--years)."),
+                         eerste=FIRST_YEAR, laatste=LAST_YEAR)
 
 
 def _run(args: argparse.Namespace) -> int:
     from zorgapp.services.report_service import ReportService
 
+    _check_years(args)
+    check_target(Path(args.out))  # a folder, a device or a missing folder: before unlocking
     vault = open_vault(args)
     try:
         service = ReportService(vault)

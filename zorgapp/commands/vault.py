@@ -21,9 +21,18 @@ from zorgapp.commands.common import (
     secret_options,
 )
 from zorgapp.commands.parsing import subcommands
-from zorgapp.errors import EXIT_DAMAGED, EXIT_OK
+from zorgapp.errors import (
+    EXIT_DAMAGED,
+    EXIT_OK,
+    N_,
+    EnvironmentStoppedError,
+    KnownError,
+    UsageError,
+)
 from zorgapp.i18n import _
 from zorgapp.services import vault_service
+from zorgapp.store import keyfile
+from zorgapp.store.vault import SUFFIX
 
 
 def register(sub: Any) -> None:
@@ -93,9 +102,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     old = passphrase(args, _("Huidige wachtwoordzin: "))
-    vault_service.change_passphrase_at(Path(args.path), old, new_passphrase(args))
+    new = new_passphrase(args)
+    try:
+        vault_service.change_passphrase_at(Path(args.path), old, new)
+    except EnvironmentStoppedError:
+        # The key file is written first: a disk that fills up afterwards (the audit
+        # entry, the head, the lock) leaves the new passphrase in force. Say which holds.
+        if new != old and _opens_with(Path(args.path), new):
+            say(_("De wachtwoordzin is gewijzigd: gebruik voortaan de nieuwe. Daarna kon "
+                  "Zorgapp niet alles afronden:"))
+        raise
     say(_("De wachtwoordzin is gewijzigd."))
     return EXIT_OK
+
+
+def _opens_with(path: Path, phrase: str) -> bool:
+    """Whether the key file beside ``path`` now opens with ``phrase``."""
+    try:
+        keyfile.read_key_file(path).unwrap(phrase)
+    except KnownError:
+        return False
+    return True
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
@@ -104,7 +131,20 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_backup_dest(dest: Path) -> None:
+    """DEST is a folder (made when missing) or a ``.zorg`` file: refuse a file or a
+    device (``/dev/null``) where that folder would have to be, before unlocking."""
+    folder = dest.parent if dest.suffix == SUFFIX else dest
+    for place in (folder, *folder.parents):
+        if place.is_dir():
+            return
+        if place.exists() or place.is_symlink():
+            raise UsageError(N_("{pad} is geen map. Geef een map voor de reservekopie, of "
+                                "een bestandsnaam die op .zorg eindigt."), pad=str(place))
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
+    _check_backup_dest(Path(args.dest))
     vault = open_vault(args)
     try:
         target = vault_service.backup(vault, Path(args.dest))

@@ -192,7 +192,7 @@ def _afzender_en_kenmerk(b: _Brief) -> list[Flowable]:
         p(plaats_datum, s.right),
         p(_("Ons kenmerk: {nummer}").format(nummer=b.dossier.dossiernummer), s.right),
     ]
-    kop = Table([[aan, rechts]], colWidths=[style.CONTENT_WIDTH * 0.55,
+    kop = Table([[aan, rechts]], splitInRow=1, colWidths=[style.CONTENT_WIDTH * 0.55,
                                              style.CONTENT_WIDTH * 0.45])
     kop.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),

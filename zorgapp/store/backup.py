@@ -99,7 +99,7 @@ def _copy_database(vault: Vault, target: Path) -> None:
         copy_into(db, vault.key, target)
 
 
-def copy_into(db: Connection, key: bytes, target: Path) -> None:
+def copy_into(db: Connection, key: bytes | bytearray, target: Path) -> None:
     """A consistent copy of ``db`` at ``target`` (one file, no WAL), via a locked
     temporary file; a full disk or read-only folder gets its own message."""
     tmp, hold = held_temp_path_beside(target, ".partial")

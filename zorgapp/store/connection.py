@@ -171,7 +171,7 @@ def check_file(path: Path) -> None:
         raise damaged("empty")
 
 
-def connect(path: Path, key: bytes, *, pragmas: bool = True) -> Connection:
+def connect(path: Path, key: bytes | bytearray, *, pragmas: bool = True) -> Connection:
     """A keyed connection; DamagedVaultError when pages fail their HMAC.
 
     The caller must already know the key is right (it unwrapped from the key file or

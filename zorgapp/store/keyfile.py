@@ -300,7 +300,7 @@ def _b64(data: bytes) -> str:
 
 # -- recovery key --------------------------------------------------------------------
 
-def format_recovery_key(vault_key: bytes) -> str:
+def format_recovery_key(vault_key: bytes | bytearray) -> str:
     """64 hex digits in groups of four: ``3F2A-09C1-…`` (removing dashes gives the raw key)."""
     hexed = vault_key.hex().upper()
     return "-".join(hexed[i : i + 4] for i in range(0, len(hexed), 4))

@@ -69,11 +69,14 @@ class Vault:
                  hold: FileLock | None = None) -> None:
         self.path = path
         self._conn: Connection | None = conn
-        self._key: bytes | None = key
+        # Our own mutable copy, overwritten with zeros at lock (``_drop``). Copies we
+        # cannot wipe remain: the bytes the key came in, the hex text of the PRAGMA,
+        # SQLCipher's own (which it wipes at close); see docs/admin.md.
+        self._key: bytearray | None = bytearray(key)
         self.vault_id = vault_id
         self._lock = threading.RLock()
         self._hold = hold
-        self.audit = AuditTrail(conn, path, key, vault_id)
+        self.audit = AuditTrail(conn, path, bytes(key), vault_id)
 
     # -- creation and unlocking ----------------------------------------------------
 
@@ -210,7 +213,7 @@ class Vault:
                           params: keyfile.KdfParams | None = None) -> None:
         """Rewrite only the key file (atomically); the vault is not re-encrypted."""
         keyfile.check_passphrase(new_passphrase)
-        kf = keyfile.KeyFile.wrap(self.key, new_passphrase, self.vault_id, params)
+        kf = keyfile.KeyFile.wrap(bytes(self.key), new_passphrase, self.vault_id, params)
         keyfile.write_key_file(self.path, kf)
         with self.transaction():
             self.audit.record(audit_mod.PASSPHRASE, record_type="vault", record_uuid=self.vault_id)
@@ -218,7 +221,8 @@ class Vault:
     # -- access ----------------------------------------------------------------------
 
     @property
-    def key(self) -> bytes:
+    def key(self) -> bytearray:
+        """The raw vault key, valid until ``lock`` (which zeroes it in place)."""
         if self._key is None:
             raise KnownError(N_("De kluis is vergrendeld."))
         return self._key
@@ -320,6 +324,8 @@ class Vault:
                 with contextlib.suppress(DatabaseError):
                     self._conn.close()
             self._conn = None
+            if self._key is not None:
+                self._key[:] = bytes(len(self._key))  # in place: every holder sees zeros
             self._key = None
             if self._hold is not None:
                 self._hold.release()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
-from zorgapp.ui import translation
+from zorgapp.ui import clipboard, translation
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
     def _hide_contents(self) -> None:
         self.autolock.stop()
         self.vault = None
+        clipboard.clear_ours()  # a copied name or key must not outlive the lock
         self.audit_banner.clear()
         self.ctx.tasks.new_epoch()
         for page in self.pages:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
+from PySide6.QtGui import QFontDatabase, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from zorgapp.exchange.card import ContactCard
 from zorgapp.i18n import _
 from zorgapp.reports.qr import qr_png
 from zorgapp.services.bundle_service import BundleService
+from zorgapp.ui import clipboard
 from zorgapp.ui.tasks import message_for, runner
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ class ContactCardDialog(QDialog):
 
     def copy_card(self) -> None:
         if self.card is not None:
-            QGuiApplication.clipboard().setText(self.card.to_text())
+            clipboard.copy(self.card.to_text())  # taken off again at lock
 
     def card_pdf(self, then: Callable[[bytes], object]) -> None:
         """Make the printable card (PDF bytes, in memory) on the worker; ``then(pdf)``."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,6 +34,7 @@ from zorgapp.i18n import N_, _
 from zorgapp.paths import data_dir
 from zorgapp.services import vault_service
 from zorgapp.services.vault_service import MIN_PASSPHRASE_LENGTH, SUFFIX
+from zorgapp.ui import clipboard
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.dialogs.unlock_dialog import ERROR_STYLE
 from zorgapp.ui.tasks import TaskRunner, message_for
@@ -325,14 +326,15 @@ class RecoveryKeyPage(QWizardPage):
         return -1
 
     def copy_key(self) -> None:
-        QGuiApplication.clipboard().setText(self.recovery_key)
+        clipboard.copy(self.recovery_key)  # taken off again at lock
         self.copied_label.setText(_("Gekopieerd. Wis het klembord na het bewaren."))
 
     def show_sheet(self) -> None:
         """Preview the recovery-key sheet, made in memory: the key is shown only now, and
-        a printed sheet is the safe copy. There is no "Opslaan als PDF" here: a PDF
-        file with the key next to the vault would undo the passphrase. Printing is audited.
-        The sheet is made, and printing recorded, on the task runner."""
+        a printed sheet is the safe copy. There is no "Opslaan als PDF" here, and no
+        printing to a file (``paper_only``): a PDF file with the key next to the vault
+        would undo the passphrase. Printing is audited. The sheet is made, and printing
+        recorded, on the task runner."""
         vault = self.new_page.vault
         if vault is None or not self.recovery_key:
             return
@@ -343,7 +345,8 @@ class RecoveryKeyPage(QWizardPage):
 
         def show(pdf: bytes) -> None:
             preview = PdfPreviewDialog(pdf, _("Herstelsleutel"), suggested_name="herstelsleutel.pdf",
-                                       on_print=printed, on_save=None, parent=self)
+                                       on_print=printed, on_save=None, paper_only=True,
+                                       parent=self)
             preview.exec()
             preview.deleteLater()
 

@@ -4,11 +4,14 @@ The document never touches the disk on its way to the screen or the printer: QtP
 reads it from a ``QBuffer`` and printing renders its pages into the printer's painter.
 A file is written only by "Opslaan als PDF…" (``on_save(path)``: the service writes it
 atomically and records the export); a finished print calls ``on_print()`` for the
-audit trail.
+audit trail. ``paper_only`` (the recovery-key sheet) also shuts the back door of the
+print dialog: no "print to file", and a printer that writes a file (PDF, XPS) is
+refused with the reason, because an unencrypted file with the key undoes the vault.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +19,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -42,6 +45,7 @@ class PdfPreviewDialog(QDialog):
         suggested_name: str = "document.pdf",
         on_print: Callable[[], None] | None = None,
         on_save: Callable[[Path], None] | None = None,
+        paper_only: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,6 +58,7 @@ class PdfPreviewDialog(QDialog):
             self.resize(min(820, ruimte.width() - 40), min(960, ruimte.height() - 60))
         self._on_print = on_print
         self._on_save = on_save
+        self._paper_only = paper_only
         self._suggested = suggested_name
 
         self._bytes = QByteArray(pdf)
@@ -78,6 +83,8 @@ class PdfPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.save_button.setVisible(on_save is not None)  # e.g. the recovery key: print only
 
+        self.paper_label = _paper_note(paper_only)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label)
         buttons.addStretch(1)
@@ -86,6 +93,7 @@ class PdfPreviewDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.paper_label)
         layout.addLayout(buttons)
         self.pages_label.setText(_("{aantal} pagina's").format(aantal=self.page_count()))
 
@@ -104,7 +112,16 @@ class PdfPreviewDialog(QDialog):
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Afdrukken"))
+        if self._paper_only:
+            dialog.setWindowTitle(_("Afdrukken op papier (niet naar een bestand)"))
+            dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if self._paper_only and writes_a_file(printer):
+            QMessageBox.warning(self, _("Afdrukken"), _(
+                "Deze printer schrijft een bestand in plaats van op papier af te drukken. "
+                "De herstelsleutel mag niet in een bestand op de computer komen: wie dat "
+                "bestand vindt, opent de kluis zonder wachtwoordzin. Kies een echte printer."))
             return
         if self.print_to(printer) and self._on_print is not None:
             self._on_print()
@@ -151,4 +168,28 @@ class PdfPreviewDialog(QDialog):
         super().done(result)
 
 
-__all__ = ["PdfPreviewDialog"]
+def _paper_note(shown: bool) -> QLabel:
+    """Why the recovery-key sheet goes to paper only (shown above the buttons)."""
+    label = QLabel(_(
+        "Dit blad kan alleen op papier worden afgedrukt, niet naar een bestand (PDF): "
+        "met een bestand van de herstelsleutel op een computer is de wachtwoordzin "
+        "niets meer waard."))
+    label.setWordWrap(True)
+    label.setVisible(shown)
+    return label
+
+
+#: Printers that are really files: Microsoft Print to PDF, XPS Document Writer, CUPS-PDF,
+#: "Save as PDF", OneNote, "Print to File".
+_FILE_PRINTER = re.compile(r"pdf|xps|onenote|(?<![a-z])file(?![a-z])|bestand|document writer",
+                           re.IGNORECASE)
+
+
+def writes_a_file(printer: QPrinter) -> bool:
+    """Whether ``printer`` puts the pages in a file rather than on paper."""
+    return (printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+            or bool(printer.outputFileName())
+            or bool(_FILE_PRINTER.search(printer.printerName())))
+
+
+__all__ = ["PdfPreviewDialog", "writes_a_file"]
