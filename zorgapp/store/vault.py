@@ -18,7 +18,7 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -78,9 +78,13 @@ class Vault:
     # -- creation and unlocking ----------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, passphrase: str,
-               params: keyfile.KdfParams | None = None) -> tuple[Vault, str]:
-        """A new empty vault; returns it and the recovery key to show once."""
+    def create(cls, path: Path, passphrase: str, params: keyfile.KdfParams | None = None,
+               fill: Callable[[Vault], object] | None = None) -> tuple[Vault, str]:
+        """A new vault; returns it and the recovery key to show once.
+
+        ``fill`` adds content (the demo cases) before the vault is put in place, so that
+        a vault with content appears whole or not at all, also after a kill.
+        """
         path = Path(path)
         keyfile.check_passphrase(passphrase)
         try:
@@ -95,7 +99,7 @@ class Vault:
             kf = keyfile.KeyFile.wrap(key, passphrase, vault_id, params)
             try:
                 staging.begin(path, staging.CREATE)
-                cls._build(staging.staged_path(path), key, vault_id, kf)
+                cls._build(staging.staged_path(path), key, vault_id, kf, fill)
                 staging.commit_new(path)
             except BaseException:
                 with contextlib.suppress(Exception):
@@ -106,7 +110,8 @@ class Vault:
         return vault, keyfile.format_recovery_key(key)
 
     @classmethod
-    def _build(cls, staged: Path, key: bytes, vault_id: str, kf: keyfile.KeyFile) -> None:
+    def _build(cls, staged: Path, key: bytes, vault_id: str, kf: keyfile.KeyFile,
+               fill: Callable[[Vault], object] | None = None) -> None:
         """The complete new vault under its staged name: database, head, key file."""
         create_private_file(staged)
         conn = connect(staged, key)
@@ -116,6 +121,8 @@ class Vault:
             with vault.transaction() as db:
                 db.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
                 vault.audit.record(audit_mod.CREATE, record_type="vault", record_uuid=vault_id)
+            if fill is not None:
+                fill(vault)
             vault.audit.write_head()
             # One self-contained file: a WAL left beside the staged name would be lost.
             if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
