@@ -1,8 +1,11 @@
-"""Shared fixtures: headless Qt, a cheap key derivation, an isolated data folder."""
+"""Shared fixtures: headless Qt, a cheap key derivation, an isolated data folder, vaults."""
 
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
+from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +22,8 @@ guard_none_refcount()  # PySide6 6.12 drops references to None/True/False; see q
 
 PASSPHRASE = "correct paard batterij nietje"
 FAST_KDF = keyfile.KdfParams(iterations=1, lanes=1, memory_cost=8 * 1024)
+DEMO_DOSSIERS = 120
+DEMO_TODAY = date(2026, 11, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -62,3 +67,41 @@ def vault(vault_path: Path):
     yield v
     if v.is_open:
         v.lock()
+
+
+@pytest.fixture(scope="session")
+def demo_vault_master(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
+    """Locked demo vaults by size, each filled once per session: filling one is most of a
+    command-line test's time. Tests copy them (see ``demo_vault``), never open them."""
+    from zorgapp.services.demo import fill_demo
+    from zorgapp.store.vault import Vault
+
+    made: dict[int, Path] = {}
+
+    def master(dossiers: int) -> Path:
+        if dossiers not in made:
+            path = tmp_path_factory.mktemp(f"demo-{dossiers}") / "kluis.zorg"
+            vault, _recovery = Vault.create(path, PASSPHRASE, FAST_KDF)
+            try:
+                fill_demo(vault, dossiers, vandaag=DEMO_TODAY)
+            finally:
+                vault.lock()
+            made[dossiers] = path
+        return made[dossiers]
+
+    return master
+
+
+@pytest.fixture
+def demo_vault(request: pytest.FixtureRequest, demo_vault_master: Callable[[int], Path],
+               vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A locked demo vault at ``vault_path`` (fictional cases up to 1 November 2026), with
+    ``ZORGAPP_PASSPHRASE`` set for the command line. Each test gets its own copy, as tests
+    write audit entries. Size: ``@pytest.mark.demo_vault(dossiers=N)``, else 120."""
+    marker = request.node.get_closest_marker("demo_vault")
+    master = demo_vault_master(marker.kwargs["dossiers"] if marker else DEMO_DOSSIERS)
+    for source in master.parent.iterdir():  # the vault, its .key and .head
+        shutil.copy2(source, vault_path.parent / source.name.replace(
+            master.name, vault_path.name, 1))
+    monkeypatch.setenv("ZORGAPP_PASSPHRASE", PASSPHRASE)
+    return vault_path

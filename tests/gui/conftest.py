@@ -14,6 +14,24 @@ from zorgapp.ui.qtcompat import guard_none_refcount
 guard_none_refcount()  # PySide6 6.12 drops references to None; see zorgapp/ui/qtcompat.py
 
 
+class FakeClock:
+    """A monotonic clock that moves only when a test says so (seconds, like time.monotonic)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
 @pytest.fixture
 def ctx(qapp: Any) -> Iterator[Any]:
     from zorgapp.settings import Settings

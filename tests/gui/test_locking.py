@@ -38,14 +38,21 @@ def test_autolock_hides_contents_drops_key_and_returns_to_page(qtbot, make_windo
     assert window.vault is not vault and window.vault.is_open
 
 
-def test_activity_postpones_autolock(qtbot, make_window, locked_vault) -> None:
+def test_activity_postpones_autolock(qtbot, make_window, locked_vault, fake_clock) -> None:
     window, _vault = _open_window(make_window, locked_vault)
-    window.autolock.set_interval_ms(400)
+    window.autolock.set_clock(fake_clock)
+    window.autolock.set_minutes(5)
     for _ in range(6):
-        qtbot.wait(120)
+        fake_clock.advance(4 * 60)
+        window.autolock.check()
+        assert not window.is_locked()
         qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    fake_clock.advance(4 * 60 + 59)
+    window.autolock.check()
     assert not window.is_locked()
-    qtbot.waitUntil(window.is_locked, timeout=5_000)
+    fake_clock.advance(1)
+    window.autolock.check()
+    assert window.is_locked()
 
 
 def test_ctrl_l_locks(qtbot, make_window, locked_vault) -> None:

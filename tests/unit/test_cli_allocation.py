@@ -7,28 +7,15 @@ import io
 import json
 import shutil
 import subprocess
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from zorgapp import cli
-from zorgapp.services.demo import fill_demo
-from zorgapp.store.vault import Vault
 
-from ..conftest import PASSPHRASE
 
 KEYS = {"van", "tot", "sleutel", "totaal", "niet_verdeeld", "aandelen"}
-
-
-@pytest.fixture
-def demo_vault(vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    vault, _ = Vault.create(vault_path, PASSPHRASE)
-    fill_demo(vault, 120, vandaag=date(2026, 11, 1))
-    vault.lock()
-    monkeypatch.setenv("ZORGAPP_PASSPHRASE", PASSPHRASE)
-    return vault_path
 
 
 def _money(text: str) -> Decimal:

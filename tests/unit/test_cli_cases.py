@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from zorgapp import cli
-from zorgapp.services.demo import fill_demo
-from zorgapp.store.vault import Vault
 
-from ..conftest import PASSPHRASE
-
-
-@pytest.fixture
-def demo_vault(vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    vault, _ = Vault.create(vault_path, PASSPHRASE)
-    fill_demo(vault, 60, vandaag=date(2026, 11, 1))
-    vault.lock()
-    monkeypatch.setenv("ZORGAPP_PASSPHRASE", PASSPHRASE)
-    return vault_path
+pytestmark = pytest.mark.demo_vault(dossiers=60)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, object, str]:

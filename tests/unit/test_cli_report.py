@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import stat
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,17 +10,7 @@ from pypdf import PdfReader
 
 from tests.conftest import PASSPHRASE
 from zorgapp import cli
-from zorgapp.services.demo import fill_demo
 from zorgapp.store.vault import Vault
-
-
-@pytest.fixture
-def demo_vault(vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    vault, _ = Vault.create(vault_path, PASSPHRASE)
-    fill_demo(vault, 80, vandaag=date(2026, 11, 1))
-    vault.lock()
-    monkeypatch.setenv("ZORGAPP_PASSPHRASE", PASSPHRASE)
-    return vault_path
 
 
 def _placement(vault_path: Path) -> tuple[str, str]:

@@ -1,7 +1,10 @@
 """Lock the vault after a quiet spell, or when the system suspends the application.
 
-An event filter on the QApplication restarts an idle timer on every key, mouse,
-wheel or touch event; when it runs out, ``lock_requested`` fires.
+An event filter on the QApplication notes the time of every key, mouse, wheel or touch
+event; a single-shot timer wakes up when the quiet spell could be over, and either fires
+``lock_requested`` or sleeps for the rest of it. Time comes from a clock callable
+(``time.monotonic`` unless one is given), so tests drive the idle spell with a fake clock
+instead of waiting, and input costs a float assignment, not a timer restart.
 
 What Qt lets us see, and what not:
 
@@ -15,6 +18,10 @@ What Qt lets us see, and what not:
 """
 
 from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -45,17 +52,21 @@ class AutoLock(QObject):
 
     lock_requested = Signal()
 
-    def __init__(self, minutes: int = DEFAULT_MINUTES, parent: QObject | None = None) -> None:
+    def __init__(self, minutes: int = DEFAULT_MINUTES, parent: QObject | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._expired)
+        self._timer.timeout.connect(self.check)
         self._active = False
+        self._interval_ms = 1
+        self._last_activity = clock()
         self.set_minutes(minutes)
-        app = _gui_app()
-        if app is not None:
-            app.installEventFilter(self)
-            app.applicationStateChanged.connect(self._state_changed)
+        self._app = _gui_app()
+        if self._app is not None:
+            self._app.installEventFilter(self)
+            self._app.applicationStateChanged.connect(self._state_changed)
 
     # -- configuration -------------------------------------------------------------
 
@@ -63,19 +74,23 @@ class AutoLock(QObject):
         self.set_interval_ms(max(1, min(120, int(minutes))) * 60_000)
 
     def set_interval_ms(self, ms: int) -> None:
-        """For tests: any interval in milliseconds."""
-        self._timer.setInterval(max(1, int(ms)))
-        if self._active:
-            self._timer.start()
+        """For tests: any interval in milliseconds. The idle spell starts again."""
+        self._interval_ms = max(1, int(ms))
+        self.poke()
 
     def interval_ms(self) -> int:
-        return self._timer.interval()
+        return self._interval_ms
+
+    def set_clock(self, clock: Callable[[], float]) -> None:
+        """Measure idle time with ``clock`` (seconds, monotonic); the idle spell starts again."""
+        self._clock = clock
+        self.poke()
 
     # -- running ---------------------------------------------------------------------
 
     def start(self) -> None:
         self._active = True
-        self._timer.start()
+        self.poke()
 
     def stop(self) -> None:
         self._active = False
@@ -85,27 +100,42 @@ class AutoLock(QObject):
         return self._active
 
     def poke(self) -> None:
-        """Count as user activity."""
+        """Count as user activity: the idle spell starts again."""
+        self._last_activity = self._clock()
         if self._active:
-            self._timer.start()
+            self._timer.start(self._interval_ms)
+
+    def idle_ms(self) -> float:
+        """Milliseconds since the last activity, by the clock."""
+        return (self._clock() - self._last_activity) * 1000
+
+    def check(self) -> None:
+        """Lock if the idle spell is over, else wake up again when it could be.
+
+        The timer's callback; a test with a fake clock calls it after moving the clock on.
+        """
+        if not self._active:
+            return
+        left = self._interval_ms - self.idle_ms()
+        if left <= 0:
+            self._timer.stop()
+            self.lock_requested.emit()
+        else:
+            self._timer.start(max(1, math.ceil(left)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._active and event.type() in _INPUT_EVENTS:
-            self._timer.start()
+            self._last_activity = self._clock()
         return False
-
-    def _expired(self) -> None:
-        if self._active:
-            self.lock_requested.emit()
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if self._active and state == Qt.ApplicationState.ApplicationSuspended:
             self.lock_requested.emit()
 
     def detach(self) -> None:
-        """Remove the filter (the window is going away)."""
+        """Remove the filter (the window is going away); a second call does nothing."""
         self.stop()
-        app = _gui_app()
+        app, self._app = self._app, None
         if app is not None:
             app.removeEventFilter(self)
             try:
