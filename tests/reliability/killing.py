@@ -235,7 +235,7 @@ def calibrate(scenario: Scenario, data_dir: Path) -> float:
     code = proc.wait(timeout=600)
     duration = time.monotonic() - began
     assert code == 0, f"{scenario.command}: an uninterrupted run failed (exit {code})"
-    state, problems = scenario.judge(finished=True)
+    _state, problems = scenario.judge(finished=True)
     assert not problems, problems
     return duration
 
