@@ -39,12 +39,15 @@ from .helpers import cli_env, zorgapp_command
 SEED_VARIABLE = "ZORGAPP_KILL_SEED"
 
 
+_SESSION_SEED = int(time.time()) % 1_000_000
+
+
 def kill_seed(default: int | None = None) -> int:
-    """The fast sample uses a fixed seed; the slow run a new one each time (printed)."""
+    """The fast sample uses a fixed seed; the slow run one new seed per session (printed)."""
     given = os.environ.get(SEED_VARIABLE)
     if given:
         return int(given)
-    return default if default is not None else int(time.time()) % 1_000_000
+    return default if default is not None else _SESSION_SEED
 
 
 # -- what was committed -----------------------------------------------------------------
@@ -168,8 +171,10 @@ class Tally:
         return f"| {self.command} | {self.tries} | {self.kills} | {self.held} | {where} |"
 
 
-#: Every tally of this session, printed at its end (tests/reliability/conftest.py).
+#: Every tally of this session, printed at its end (tests/reliability/conftest.py),
+#: and other tables of tries and held (title, table), such as the bundle attack corpus.
 TALLIES: list[Tally] = []
+SUMMARIES: list[tuple[str, str]] = []
 
 
 def table(tallies: list[Tally]) -> str:

@@ -36,6 +36,7 @@ from .killing import (
     Scenario,
     Snapshot,
     Try,
+    Watch,
     add_marker_case,
     check_fails,
     checks_fail,
@@ -411,9 +412,11 @@ class PasswdScenario(VaultScenario):
         self.old = self.passphrase
         (self.folder / "nieuw.txt").write_text(self.new, encoding="utf-8")
         self.temp_before = _temp_files(self.folder)
-        window = (lambda: bool(_temp_files(self.folder) - self.temp_before)) if _late(attempt) else (
-            lambda: Path(str(self.path) + ".lock").exists())
-        return Try(self.args(), window, 0.004 if _late(attempt) else 1.0)
+        if _late(attempt):  # the new key file renamed in; its audit entry follows
+            return Try(self.args(), _replaced(keyfile.key_path(self.path)), 0.004)
+        if attempt % 4 == 3:  # the key file being written (after the unlock's head)
+            return Try(self.args(), _nth_temp_file(self.folder, 2), 0.002)
+        return Try(self.args(), lambda: Path(str(self.path) + ".lock").exists(), 1.0)
 
     def args(self) -> tuple[str, ...]:
         assert self.old is not None
@@ -430,7 +433,7 @@ class PasswdScenario(VaultScenario):
         self.changed_unrecorded = False
         problems, _found = self.verify_vault()
         if self.changed_unrecorded and self.passphrase == self.new:
-            state += ", change not in the trail"
+            problems.append("the new passphrase works, its change is not in the audit trail")
         return state, problems
 
     def inspect(self, vault: Vault, problems: list[str]) -> None:
@@ -448,7 +451,7 @@ class RecoverScenario(PasswdScenario):
 
     def next_try(self, attempt: int) -> Try:
         if attempt % 3 == 2 and attempt >= 0:
-            keyfile.key_path(self.path).unlink()
+            keyfile.key_path(self.path).unlink(missing_ok=True)
             self.passphrase = None
         return super().next_try(attempt)
 
@@ -463,6 +466,29 @@ class RecoverScenario(PasswdScenario):
             problems, _found = self.verify_vault()  # the recovery key still opens it
             return "still without key file", problems
         return super().judge(finished)
+
+
+def _replaced(path: Path) -> Watch:
+    """True once ``path`` is another file than now (renamed over, or made)."""
+    before = path.stat().st_ino if path.exists() else None
+
+    def watch() -> bool:
+        try:
+            return path.stat().st_ino != before
+        except FileNotFoundError:
+            return False
+    return watch
+
+
+def _nth_temp_file(folder: Path, n: int) -> Watch:
+    """True once the ``n``-th temporary file of an atomic write has appeared."""
+    seen: set[str] = set()
+    before = _temp_files(folder)
+
+    def watch() -> bool:
+        seen.update(_temp_files(folder) - before)
+        return len(seen) >= n
+    return watch
 
 
 def _opens(path: Path, passphrase: str) -> bool:

@@ -120,6 +120,7 @@ class Vault:
             vault._migrate(fresh=True)
             with vault.transaction() as db:
                 db.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
+                vault._remember_key_file(kf)
                 vault.audit.record(audit_mod.CREATE, record_type="vault", record_uuid=vault_id)
             if fill is not None:
                 fill(vault)
@@ -203,6 +204,7 @@ class Vault:
             vault._migrate(fresh=False)
             with vault.transaction():
                 vault._flush_failed_unlocks()
+                vault._note_key_file_change()
                 vault.audit.record(audit_mod.UNLOCK, record_type="vault", record_uuid=vault_id)
         except BaseException:
             vault._drop()
@@ -221,6 +223,27 @@ class Vault:
         keyfile.write_key_file(self.path, kf)
         with self.transaction():
             self.audit.record(audit_mod.PASSPHRASE, record_type="vault", record_uuid=self.vault_id)
+            self._remember_key_file(kf)
+
+    def _remember_key_file(self, kf: keyfile.KeyFile) -> None:
+        self.conn.execute("INSERT INTO meta (key, value) VALUES ('key_file', ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (kf.wrap_id,))
+
+    def _note_key_file_change(self) -> None:
+        """Record a passphrase change whose own entry a crash cut off (the new key file
+        was renamed in, the entry not yet committed), marked as not verified. A vault
+        of an earlier version only learns its key file here."""
+        try:
+            kf = keyfile.read_key_file(self.path)
+        except (KnownError, OSError):  # no key file (opened with the recovery key)
+            return
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'key_file'").fetchone()
+        if row is not None and row[0] == kf.wrap_id:
+            return
+        if row is not None:
+            self.audit.record(audit_mod.PASSPHRASE, record_type="vault", record_uuid=self.vault_id,
+                              actor="zorgapp", fields=[failed_unlocks.UNVERIFIED])
+        self._remember_key_file(kf)
 
     # -- access ----------------------------------------------------------------------
 
