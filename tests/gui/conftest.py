@@ -109,3 +109,11 @@ def _left() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def settle(qtbot: Any, timeout: int = 10_000) -> None:
+    """Wait until the task runner has delivered every result (vault work runs on the
+    worker, so widgets fill in asynchronously)."""
+    from zorgapp.ui.tasks import runner
+
+    qtbot.waitUntil(lambda: not runner().is_busy(), timeout=timeout)

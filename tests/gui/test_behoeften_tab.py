@@ -8,16 +8,18 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import settle
 from zorgapp.domain.codes import MelderType
 from zorgapp.domain.dossier import Melding
 from zorgapp.domain.persoon import Persoon
 from zorgapp.ui.widgets.behoeften_form import KindDialog
 
 
-def _open(dossier_view, dossier_service):
+def _open(qtbot, dossier_view, dossier_service):
     melding = Melding(datum=date.today() - timedelta(days=30), melder_type=MelderType.POLITIE)
     dossier = dossier_service.nieuwe_melding(Persoon(naam="Réka Szőke", nationaliteiten=["HU"]), melding)
     dossier_view.show_dossier(dossier_service.open(dossier.uuid))
+    settle(qtbot)
     dossier_view.tabs.setCurrentWidget(dossier_view.behoeften_tab)
     return dossier
 
@@ -34,7 +36,7 @@ def _add_child(form, monkeypatch, naam: str, mee: bool) -> None:
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, dossier_view, dossier_service, monkeypatch) -> None:
-    dossier = _open(dossier_view, dossier_service)
+    dossier = _open(qtbot, dossier_view, dossier_service)
     form = dossier_view.behoeften_tab.form
     form.comensha_edit.setText("CM-2026-0815")
     _add_child(form, monkeypatch, "Zoltán Szőke", mee=True)
@@ -55,6 +57,7 @@ def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, dossier_view, dossie
     form.comensha_edit.setFocus()
     qtbot.waitUntil(form.comensha_edit.hasFocus)
     qtbot.keyClick(form.comensha_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
 
     stored = dossier_service.laad(dossier.uuid).opvangbehoeften
     assert stored.comensha_kenmerk == "CM-2026-0815"
@@ -66,17 +69,20 @@ def test_needs_are_saved_with_ctrl_s_and_shown_again(qtbot, dossier_view, dossie
 
     # The other dossier fields are untouched, and reopening shows what was saved.
     dossier_view.show_dossier(dossier_service.open(dossier.uuid))
+    settle(qtbot)
     assert dossier_view.behoeften_tab.form.behoeften() == stored
     assert dossier_view.persoon_tab.form.persoon().naam == "Réka Szőke"
 
 
-def test_due_date_without_pregnancy_is_refused_and_nothing_changes(dossier_view, dossier_service) -> None:
-    dossier = _open(dossier_view, dossier_service)
+def test_due_date_without_pregnancy_is_refused_and_nothing_changes(qtbot, dossier_view,
+                                                                   dossier_service) -> None:
+    dossier = _open(qtbot, dossier_view, dossier_service)
     before = dossier_service.laad(dossier.uuid).to_dict()
     form = dossier_view.behoeften_tab.form
     form.medisch_edit.setPlainText("Rugklachten")
     form.zwanger_combo.set_value(None)
     form.uitgerekend.set_value(date.today() + timedelta(days=30))
     dossier_view.behoeften_tab.save()
+    settle(qtbot)
     assert "zwanger" in dossier_view.message_label.text()
     assert dossier_service.laad(dossier.uuid).to_dict() == before

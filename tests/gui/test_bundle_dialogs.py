@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import settle
 from tests.unit.exchange.conftest import Pair, make_pair
 from zorgapp.domain.dossier import JournaalRegel
 from zorgapp.exchange import importer
@@ -35,6 +36,7 @@ def test_export_dialog_to_a_contact(qtbot: Any, ctx: Any, pair: Pair) -> None:
     dialog = ExportDialog(ctx, pair.a, pair.uuids, default_folder=pair.tmp)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot)
     assert dialog.consent.isVisible()  # demo cases carry no consent for sharing
     assert dialog.to_contacts.isChecked() and dialog.contacts.count() == 1
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -139,6 +141,7 @@ def test_contact_card_dialog(qtbot: Any, pair: Pair) -> None:
 
     dialog = ContactCardDialog(pair.a)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     assert not dialog.qr.pixmap().isNull()
     assert dialog.fingerprint.text() == pair.sa.kaart().fingerprint
     dialog.copy_card()
@@ -147,8 +150,10 @@ def test_contact_card_dialog(qtbot: Any, pair: Pair) -> None:
     other = OwnKeys.generate().card("Carla", "SHOP", "Haaglanden")
     dialog.paste.setPlainText(other.to_text().replace(other.signing_key[:6], "000000"))
     dialog.add_card()
+    settle(qtbot)
     assert dialog.book.rowCount() == 1 and "vingerafdruk" in dialog.book_status.text().lower()
     dialog.paste.setPlainText(other.to_text())
     dialog.verified.setChecked(True)
     dialog.add_card()
+    settle(qtbot)
     assert dialog.book.rowCount() == 2

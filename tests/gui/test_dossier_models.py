@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.gui.conftest import settle
 from zorgapp.domain.codes import Fase, Indicator, MelderType, ToestemmingDoel, Uitbuitingsvorm
 from zorgapp.domain.dossier import IndicatorWaarneming, Melding, Toestemming
 from zorgapp.domain.opvangbehoeften import Kind
@@ -110,9 +111,10 @@ def test_signals_tree_keeps_the_qt_contract(qtmodeltester: Any, dossier: Any) ->
     assert model.rowCount() == 0
 
 
-def test_signals_tab_shows_reports_with_their_indicators_expanded(dossier_view: Any,
+def test_signals_tab_shows_reports_with_their_indicators_expanded(qtbot: Any, dossier_view: Any,
                                                                   dossier: Any) -> None:
     dossier_view.show_dossier(dossier)
+    settle(qtbot)
     tab = dossier_view.signalen_tab
     assert tab.model.rowCount() == 2
     assert tab.view.isExpanded(tab.model.index(0, 0))

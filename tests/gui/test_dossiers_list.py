@@ -141,6 +141,7 @@ def test_enter_opens_the_dossier_and_escape_returns(qtbot, page, filled) -> None
                if page.model.data(page.model.index(r, 0), ROW_ROLE).uuid == mihai.uuid)
     page.table.setCurrentIndex(page.model.index(row, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.view, timeout=10_000)
     assert page.stack.currentWidget() is page.view
     assert page.view.dossier.uuid == mihai.uuid
     assert mihai.dossiernummer in page.view.info_label.text()

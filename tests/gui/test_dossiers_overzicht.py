@@ -85,5 +85,6 @@ def test_dashboard_row_opens_the_dossier_in_the_main_window(qtbot, make_window, 
     page.request_dossier(page.soon_table.item(0, 0).data(Qt.ItemDataRole.UserRole))
     assert window.current_page_name() == "dossiers"
     dossiers = window.page("dossiers")
+    qtbot.waitUntil(lambda: dossiers.stack.currentWidget() is dossiers.view, timeout=10_000)
     assert dossiers.stack.currentWidget() is dossiers.view
     assert dossiers.view.dossier.uuid == d.uuid

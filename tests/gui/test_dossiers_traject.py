@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from tests.gui.conftest import settle
 from zorgapp.domain.codes import (
     BesluitSoort,
     BesluitUitkomst,
@@ -44,9 +45,10 @@ def _new(service, dagen_geleden: int = 120, naam: str = "Elena Popescu"):
     return service.nieuwe_melding(Persoon(naam=naam, nationaliteiten=["RO"]), melding)
 
 
-def test_case_moves_through_every_stage_via_the_dialog(view, service) -> None:
+def test_case_moves_through_every_stage_via_the_dialog(qtbot, view, service) -> None:
     dossier = _new(service)
     view.show_dossier(service.open(dossier.uuid))
+    settle(qtbot)
     start = date.today() - timedelta(days=100)
     for i, fase in enumerate(PATH):
         dialog = view.traject_tab.volgende_fase_dialog()
@@ -60,8 +62,10 @@ def test_case_moves_through_every_stage_via_the_dialog(view, service) -> None:
         dialog.datum_edit.setDate(_qdate(start + timedelta(days=10 * i)))
         dialog.reden_edit.setText(f"stap {i}")
         dialog.accept()
+        settle(qtbot)
         assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
         view._reload()
+        settle(qtbot)
     stored = service.laad(dossier.uuid)
     assert [f for f, _d, _r in stored.traject.geschiedenis()] == [Fase.SIGNAAL, *PATH]
     assert stored.traject.sluitreden is Sluitreden.ZELFSTANDIG
@@ -76,17 +80,19 @@ def test_case_moves_through_every_stage_via_the_dialog(view, service) -> None:
     dialog = view.traject_tab.heropen_dialog()
     dialog.reden_edit.setText("Nieuwe hulpvraag")
     dialog.accept()
+    settle(qtbot)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert service.laad(dossier.uuid).huidige_fase is Fase.BEGELEIDING
 
 
-def test_impossible_transition_is_refused_with_the_message(view, service) -> None:
+def test_impossible_transition_is_refused_with_the_message(qtbot, view, service) -> None:
     dossier = _new(service, dagen_geleden=200)
     d0 = date.today() - timedelta(days=200)
     service.overgang(dossier.uuid, Fase.INTAKE, d0 + timedelta(days=1), "intake")
     service.overgang(dossier.uuid, Fase.BEDENKTIJD, d0 + timedelta(days=2), "bedenktijd")
     service.overgang(dossier.uuid, Fase.GEPLAATST, d0 + timedelta(days=3), "opvang")
     view.show_dossier(service.open(dossier.uuid))
+    settle(qtbot)
 
     # A stage the path does not allow from here is not even offered.
     dialog = view.traject_tab.volgende_fase_dialog()
@@ -95,6 +101,7 @@ def test_impossible_transition_is_refused_with_the_message(view, service) -> Non
     assert dialog.select(Fase.BEDENKTIJD)
     dialog.reden_edit.setText("opnieuw bedenktijd")
     dialog.accept()
+    settle(qtbot)
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.error_label.isVisibleTo(dialog)
     assert dialog.error_label.text().startswith("De bedenktijd liep af op ")
@@ -103,26 +110,31 @@ def test_impossible_transition_is_refused_with_the_message(view, service) -> Non
     dialog.select(Fase.BEGELEIDING)
     dialog.reden_edit.clear()
     dialog.accept()
+    settle(qtbot)
     assert dialog.error_label.text() == "Geef een reden op voor deze stap."
     dialog.reden_edit.setText("nazorg")
     dialog.datum_edit.setDate(_qdate(d0))
     dialog.accept()
+    settle(qtbot)
     assert dialog.error_label.text() == f"De datum {d0.isoformat()} ligt vóór de vorige stap ({(d0 + timedelta(days=3)).isoformat()})."
     assert dialog.datum_edit.maximumDate() == _qdate(date.today())  # no future dates
     assert service.laad(dossier.uuid).huidige_fase is Fase.GEPLAATST
 
 
-def test_decision_and_correction_are_marked_on_the_timeline(view, service) -> None:
+def test_decision_and_correction_are_marked_on_the_timeline(qtbot, view, service) -> None:
     dossier = _new(service)
     service.overgang(dossier.uuid, Fase.INTAKE, date.today() - timedelta(days=50), "intake")
     view.show_dossier(service.open(dossier.uuid))
+    settle(qtbot)
     dialog = view.traject_tab.besluit_dialog()
     dialog.soort_combo.setCurrentIndex(dialog.soort_combo.findData(BesluitSoort.AANGIFTE.value))
     assert {dialog.uitkomst_combo.itemData(k) for k in range(dialog.uitkomst_combo.count())} == {"ja", "nee"}
     dialog.uitkomst_combo.setCurrentIndex(dialog.uitkomst_combo.findData(BesluitUitkomst.JA.value))
     dialog.accept()
+    settle(qtbot)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     view._reload()
+    settle(qtbot)
     assert "Besluit op" in view.traject_tab.timeline.description() and "Aangifte: Ja" in view.traject_tab.timeline.description()
 
     intake = view.dossier.traject.stappen()[1]
@@ -134,8 +146,10 @@ def test_decision_and_correction_are_marked_on_the_timeline(view, service) -> No
     dialog.nieuwe_datum.set_value(new_date)
     dialog.reden_edit.setText("Verkeerde datum overgenomen")
     dialog.accept()
+    settle(qtbot)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     view._reload()
+    settle(qtbot)
     stored = service.laad(dossier.uuid)
     assert stored.traject.stappen()[1].datum == new_date
     assert len(stored.traject.events) == 4  # the original intake event is still there
@@ -149,11 +163,13 @@ def test_decision_and_correction_are_marked_on_the_timeline(view, service) -> No
 def test_person_journal_tasks_partners_and_consent(qtbot, view, service) -> None:
     dossier = _new(service)
     view.show_dossier(service.open(dossier.uuid))
+    settle(qtbot)
     form = view.persoon_tab.form
     form.bsn_edit.setText("123456789")
     assert form.bsn_status.text() == "BSN klopt niet (elfproef)"
     view.tabs.setCurrentIndex(0)
     view.persoon_tab.save()
+    settle(qtbot)
     assert "elfproef" in view.message_label.text()
     form.bsn_edit.setText("111222333")
     assert form.bsn_status.text() == "BSN klopt"
@@ -164,35 +180,43 @@ def test_person_journal_tasks_partners_and_consent(qtbot, view, service) -> None
     form.naam_edit.setFocus()
     qtbot.waitUntil(form.naam_edit.hasFocus)
     qtbot.keyClick(form.naam_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     stored = service.laad(dossier.uuid)
     assert stored.persoon.bsn == "111222333" and stored.persoon.naam == "Elena Popescu-Ionescu"
 
     journaal = view.journaal_tab
     journaal.tekst.setText("Telefonisch contact met melder")
     journaal.toevoegen()
+    settle(qtbot)
     assert journaal.model.rowCount() == 1
 
     taken = view.taken_tab
     taken.omschrijving.setText("Huisvesting regelen")
     taken.deadline.setDate(_qdate(date.today() + timedelta(days=3)))
     taken.toevoegen()
+    settle(qtbot)
     assert "Taak: Huisvesting regelen" in view.info_label.text()
     taken.view.setCurrentIndex(taken.model.index(0, 0))
     taken.afvinken()
+    settle(qtbot)
     assert service.laad(dossier.uuid).taken[0].gedaan_op == date.today()
 
     partners = view.partners_tab
     partners.partner_naam.setText("Politie Hollands Midden")
     partners.partner_rol.setText("politie")
     partners.partner_toevoegen()
+    settle(qtbot)
     assert partners.partner_model.rowCount() == 1
     partners.toestemming_doel.setCurrentIndex(partners.toestemming_doel.findData(ToestemmingDoel.DELEN_PARTNER.value))
     partners.toestemming_toevoegen()  # no partner chosen: refused
+    settle(qtbot)
     assert view.message_label.text() == "Kies met welke partner gegevens gedeeld mogen worden."
     partners.toestemming_partner.setCurrentIndex(1)
     partners.toestemming_toevoegen()
+    settle(qtbot)
     toestemmingen = partners.toestemming_model
     assert toestemmingen.index(0, 4).data() == "geldig"
     partners.toestemming_view.setCurrentIndex(toestemmingen.index(0, 0))
     partners.toestemming_intrekken()
+    settle(qtbot)
     assert toestemmingen.index(0, 4).data().startswith("ingetrokken op")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 
+from tests.gui.conftest import settle
 from zorgapp.domain.codes import Fase, Geslacht, Indicator, MelderType, Uitbuitingsvorm
 from zorgapp.domain.dossier import Melding
 from zorgapp.domain.persoon import Persoon
@@ -71,6 +72,7 @@ def test_record_a_signal_through_the_wizard(qtbot, vault) -> None:
     assert "Mihai Ștefănescu" in summary and "Leiden" in summary and "Arbeidsuitbuiting" in summary
     assert not wizard.samenvatting_page.warning_label.isVisibleTo(wizard)
     wizard.button(wizard.WizardButton.FinishButton).click()
+    settle(qtbot)
     assert wizard.dossier is not None
 
     stored = service.laad(wizard.dossier.uuid)
@@ -94,20 +96,24 @@ def test_warns_when_a_similar_person_with_that_birth_date_exists(qtbot, vault) -
     qtbot.addWidget(wizard)
     _fill(wizard, qtbot, "mihai stefanescu")
     wizard.persoon_page.check_similar()
+    settle(qtbot)
     label = wizard.persoon_page.warning_label
     assert label.isVisibleTo(wizard) and bestaand.dossiernummer in label.text()
     assert label.text().startswith("Let op:")
     # Another birth date: no warning.
     wizard.persoon_page.form.geboortedatum.edit.setDate(_qdate(date(1990, 1, 1)))
     wizard.persoon_page.check_similar()
+    settle(qtbot)
     assert not label.isVisibleTo(wizard)
     # Back to the same date: the warning is repeated on the summary, recording still allowed.
     wizard.persoon_page.form.geboortedatum.edit.setDate(_qdate(GEBOREN))
     wizard.next()
     _signal_and_indicators(wizard)
     wizard.next()
+    settle(qtbot)
     assert wizard.samenvatting_page.warning_label.isVisibleTo(wizard)
     wizard.button(wizard.WizardButton.FinishButton).click()
+    settle(qtbot)
     assert wizard.dossier is not None and wizard.dossier.uuid != bestaand.uuid
 
 
@@ -135,6 +141,7 @@ def test_ctrl_n_on_the_list_opens_the_wizard_and_shows_the_new_case(qtbot, ctx, 
     QTimer.singleShot(0, drive)
     qtbot.keyClick(page.search_edit, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert seen["wizard"] is not None
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.view, timeout=10_000)
     assert page.stack.currentWidget() is page.view
     assert page.view.naam_label.text() == "Ana Țurcanu"
     qtbot.waitUntil(lambda: not page.is_searching() and page.model.rowCount() == 1, timeout=10_000)

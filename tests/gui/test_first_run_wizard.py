@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWizard
 
 from tests.conftest import PASSPHRASE
+from tests.gui.conftest import settle
 from zorgapp.i18n import _
 from zorgapp.store import keyfile
 from zorgapp.store.vault import Vault
@@ -151,6 +152,7 @@ def test_recovery_sheet_is_previewed_from_memory(qtbot, ctx, tmp_path: Path, mon
     button = wizard.key_page.sheet_button
     assert button.text() == _("Herstelsleutelblad &afdrukken…") and button.isVisible()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert len(shown) == 1
     pdf, title, kwargs = shown[0]
@@ -166,6 +168,7 @@ def test_recovery_sheet_is_previewed_from_memory(qtbot, ctx, tmp_path: Path, mon
                                                     "k.zorg-wal", "k.zorg-shm", "k.zorg.lock"}
 
     kwargs["on_print"]()  # what a finished print calls: audited, nothing saved
+    settle(qtbot)
     assert files() == before
     entries = wizard.vault.audit.entries()
     assert (entries[-1].action, entries[-1].record_type) == ("print", "herstelsleutel")

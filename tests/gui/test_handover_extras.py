@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from pypdf import PdfReader
 
+from tests.gui.conftest import settle
 from zorgapp.domain.codes import MelderType
 from zorgapp.domain.dossier import Melding
 from zorgapp.domain.persoon import Persoon
@@ -29,6 +30,7 @@ def test_dossier_view_shows_handover_history(qtbot, ctx, vault) -> None:
     qtbot.addWidget(view)
     view.set_service(service)
     view.show_dossier(service.laad(d.uuid))
+    settle(qtbot)
     assert "Overgedragen aan Coördinator Haaglanden op 2026-11-20" in view.traject_tab.overdracht_label.text()
     view.clear()
     assert view.traject_tab.overdracht_label.text() == ""
@@ -37,8 +39,12 @@ def test_dossier_view_shows_handover_history(qtbot, ctx, vault) -> None:
 def test_contact_card_prints_with_fingerprint(qtbot, vault) -> None:
     dialog = ContactCardDialog(vault)
     qtbot.addWidget(dialog)
+    settle(qtbot)
     card = dialog.card
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.card_pdf())).pages)
+    made: list[bytes] = []
+    dialog.card_pdf(made.append)
+    qtbot.waitUntil(lambda: bool(made), timeout=10_000)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(made[0])).pages)
     assert "Contactkaart" in text
     assert card.fingerprint.split()[0] in text
     assert card.age_recipient[:20] in text.replace("\n", "")

@@ -57,6 +57,7 @@ def _overzicht_row(qtbot: Any, page: Any) -> Any:
 
 def _opvang_row(qtbot: Any, page: Any) -> Any:
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=10_000)
     assert page.eindigend_model.rowCount() == 1
     return lambda: page.eindigend_view.activated.emit(page.eindigend_model.index(0, 1))
 
@@ -90,5 +91,6 @@ def test_page_opens_a_dossier_through_the_one_signal(qtbot: Any, make_window: An
     assert blocker.args == [uuid]
     assert window.current_page_name() == "dossiers"
     dossiers = window.page("dossiers")
+    qtbot.waitUntil(lambda: dossiers.stack.currentWidget() is dossiers.view, timeout=10_000)
     assert dossiers.stack.currentWidget() is dossiers.view
     assert dossiers.view.dossier.uuid == uuid

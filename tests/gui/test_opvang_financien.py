@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 
+from tests.gui.conftest import settle
 from tests.unit.services.opvang_fixtures import VANDAAG, dossier
 from zorgapp.domain.codes import Fase
 from zorgapp.services.dossier_service import DossierService
@@ -21,15 +22,17 @@ from zorgapp.store.vault import Vault
 LEFT = Qt.MouseButton.LeftButton
 
 
-def fake_dialogs(widget: Any, fill: list[Any]) -> list[QDialog]:
+def fake_dialogs(qtbot: Any, widget: Any, fill: list[Any]) -> list[QDialog]:
     """Replace ``run_dialog``: each call fills the dialog with the next function and
-    presses OK (the dialog's own accept runs the service, like a click would)."""
+    presses OK (the dialog's own accept runs the service on the worker, like a click
+    would; the fake waits for it as ``exec`` would)."""
     seen: list[QDialog] = []
 
     def run(dialog: QDialog) -> bool:
         seen.append(dialog)
         fill.pop(0)(dialog)
         dialog.ok_button.click()
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10_000)
         return dialog.result() == QDialog.DialogCode.Accepted
 
     widget.run_dialog = run
@@ -90,6 +93,7 @@ def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
     qtbot.addWidget(tab)
     tab.set_vault(vault)
     tab.set_dossier(uuid)
+    settle(qtbot)
     changed: list[str] = []
     tab.dossier_changed.connect(changed.append)
     assert tab.plaatsing_model.rowCount() == 0
@@ -124,8 +128,9 @@ def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
         set_date(d.datum_edit, date(2026, 2, 10))
         qtbot.keyClicks(d.bedrag_edit, "99,99")
 
-    fake_dialogs(tab, [place, rate, end, post])
+    fake_dialogs(qtbot, tab, [place, rate, end, post])
     qtbot.mouseClick(tab.plaats_direct_button, LEFT)
+    settle(qtbot)
     assert tab.plaatsing_model.rowCount() == 1
     assert "fase Geplaatst" in tab.melding_label.text()
     assert DossierService(vault).laad(uuid).traject.huidige_fase is Fase.GEPLAATST
@@ -133,12 +138,15 @@ def test_place_change_rate_end_and_see_costs(qtbot: Any, ctx: Any,
     assert tab.beeindig_button.isEnabled()  # the new placement is selected
 
     qtbot.mouseClick(tab.tarief_button, LEFT)
+    settle(qtbot)
     qtbot.mouseClick(tab.beeindig_button, LEFT)
+    settle(qtbot)
     rij = tab.plaatsing_model.row(0)
     assert rij.plaatsing.tot == date(2026, 4, 10)
     assert rij.nachten == 85
     assert rij.kosten == Decimal(45) * 120 + Decimal(40) * 150
     qtbot.mouseClick(tab.post_button, LEFT)
+    settle(qtbot)
     assert tab.post_model.rowCount() == 1
     assert "11.499,99" in tab.totaal_label.text()
 
@@ -174,8 +182,10 @@ def test_overlap_message_stays_in_dialog(qtbot: Any, ctx: Any,
                                                                  locatie_uuid=loc)
     tab = OpvangTab(vault=vault, dossier_uuid=uuid, vandaag=lambda: VANDAAG)
     qtbot.addWidget(tab)
-    seen = fake_dialogs(tab, [lambda d: set_date(d.datum_edit, date(2026, 3, 1))])
+    settle(qtbot)
+    seen = fake_dialogs(qtbot, tab, [lambda d: set_date(d.datum_edit, date(2026, 3, 1))])
     qtbot.mouseClick(tab.plaats_direct_button, LEFT)
+    settle(qtbot)
     assert seen[0].result() != QDialog.DialogCode.Accepted
     assert "overlapt" in seen[0].error_label.text()
     assert tab.plaatsing_model.rowCount() == 1
@@ -191,6 +201,7 @@ def test_opvang_page_registry_and_ending(qtbot: Any, ctx: Any,
     page = OpvangPage(ctx, vandaag=lambda: VANDAAG)
     qtbot.addWidget(page)
     page.set_vault(vault)
+    settle(qtbot)
     assert page.locatie_model.rowCount() == 1
     bezet = page.locatie_model.index(0, 4).data()
     assert bezet == "1"
@@ -212,10 +223,12 @@ def test_opvang_page_registry_and_ending(qtbot: Any, ctx: Any,
         qtbot.keyClicks(d.tarief_edit, "250")
         assert d.geheim_check.isChecked()
 
-    seen = fake_dialogs(page, [new_without_organisation, new])
+    seen = fake_dialogs(qtbot, page, [new_without_organisation, new])
     qtbot.mouseClick(page.nieuw_button, LEFT)
+    settle(qtbot)
     assert "organisatie" in seen[0].error_label.text() and page.locatie_model.rowCount() == 1
     qtbot.mouseClick(page.nieuw_button, LEFT)
+    settle(qtbot)
     assert page.locatie_model.rowCount() == 2
     names = {r.locatie.naam for r in page.locatie_model.rows()}
     assert "Crisisplek Oost (fictief)" in names
@@ -236,6 +249,7 @@ def test_csv_export_via_file_dialog(qtbot: Any, ctx: Any, setup: tuple[Vault, st
     target = tmp_path / "verdeling"
     page.ask_save_path = lambda suggestion: str(target)
     qtbot.mouseClick(page.export_button, LEFT)
+    settle(qtbot)
     ctx.tasks.wait_idle()
     written = tmp_path / "verdeling.csv"
     assert written.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.gui.conftest import settle
 from tests.unit.reports.pdftext import squash, text
 from tests.unit.services.opvang_fixtures import VANDAAG, dossier
 from zorgapp.domain.codes import Fase
@@ -43,6 +44,7 @@ def test_placement_letter_from_the_opvang_tab(qtbot, ctx, vault, geplaatst) -> N
     qtbot.addWidget(tab)
     tab.set_vault(vault)
     tab.set_dossier(geplaatst)
+    settle(qtbot)
     assert not tab.brief_button.isEnabled()  # nothing chosen yet
     tab.plaatsing_view.selectRow(0)
     assert tab.brief_button.isEnabled()
@@ -73,6 +75,7 @@ def test_cancelled_letter_dialog_makes_nothing(qtbot, ctx, vault, geplaatst) -> 
     qtbot.addWidget(tab)
     tab.set_vault(vault)
     tab.set_dossier(geplaatst)
+    settle(qtbot)
     tab.plaatsing_view.selectRow(0)
     before = len(vault.audit.entries())
     tab.run_dialog = lambda dialog: False
@@ -86,6 +89,7 @@ def test_case_summary_from_the_dossier_view_and_closed_on_lock(
     window = make_window(vault=vault)
     window.open_dossier(geplaatst)
     view = window.page("dossiers").view
+    qtbot.waitUntil(lambda: view.dossier is not None, timeout=10_000)
     qtbot.mouseClick(view.overzicht_button, LEFT)
     qtbot.waitUntil(lambda: view.preview is not None, timeout=10_000)
     preview = view.preview

@@ -112,7 +112,7 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
                 created = wizard.vault
                 if created is not None and not accepted:
                     settings.set("last_vault", str(created.path))
-                    created.lock()
+                    ctx.tasks.run(created.lock)  # on the worker; shutdown() waits for it
                     return 0
                 if not accepted:
                     return 0

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.demo_passphrase = demo_passphrase
         self.is_demo = demo_passphrase is not None
         self._return_page = DEFAULT_PAGE
+        self._schema: int | None = None
         self._closing = False
         self._may_close = False
         self._close_progress: QProgressDialog | None = None
@@ -223,7 +224,10 @@ class MainWindow(QMainWindow):
         if self.vault is not None and self.vault.is_open:
             self.file_label.setText(_("Kluis: {naam}").format(naam=self.vault.path.name))
             self.file_label.setToolTip(str(self.vault.path))
-            self.schema_label.setText(_("Schemaversie {versie}").format(versie=self._schema))
+            if self._schema is None:
+                self.schema_label.clear()
+            else:
+                self.schema_label.setText(_("Schemaversie {versie}").format(versie=self._schema))
         else:
             self.file_label.clear()
             self.schema_label.clear()
@@ -266,15 +270,17 @@ class MainWindow(QMainWindow):
         return self.vault is None
 
     def set_vault(self, vault: Vault) -> None:
-        """Show the content for an open vault, back on the page the user left."""
+        """Show the content for an open vault, back on the page the user left.
+
+        The schema version and the demo mark are read on the worker; the status bar
+        and the demo banner follow when they arrive."""
         self.vault = vault
         self.vault_path = vault.path
-        self._schema = vault.schema_version()
-        self.is_demo = self.is_demo or vault.meta("demo") == "1"
+        self._schema = None
         self.demo_banner.setVisible(self.is_demo)
-        self.audit_banner.show_for(vault)
-        if not self.is_demo:
-            self.ctx.set_setting("last_vault", str(vault.path))
+        self.audit_banner.show_for(vault)  # in memory: what the unlock noticed
+        self.ctx.tasks.run(lambda: (vault.schema_version(), vault.meta("demo") == "1"),
+                           on_done=lambda facts: self._vault_facts(vault, *facts), owner=self)
         for page in self.pages:
             page.set_vault(vault)
         self.root.setCurrentIndex(CONTENT_INDEX)
@@ -286,8 +292,22 @@ class MainWindow(QMainWindow):
         log.info("vault unlocked")
         self.vault_unlocked.emit(vault)
 
+    def _vault_facts(self, vault: Vault, schema: int, demo: bool) -> None:
+        if vault is not self.vault:
+            return
+        self._schema = schema
+        self.is_demo = self.is_demo or demo
+        self.demo_banner.setVisible(self.is_demo)
+        if not self.is_demo:
+            self.ctx.set_setting("last_vault", str(vault.path))
+        self._update_status()
+
     def lock(self) -> None:
-        """Hide everything, then drop key and connection (on the task runner)."""
+        """Hide everything, then drop key and connection (on the task runner).
+
+        The lock is queued behind whatever the worker is doing, so it waits for a
+        running task instead of closing the connection under it; results of earlier
+        tasks are dropped (``TaskRunner.new_epoch``)."""
         vault = self.vault
         if vault is None:
             return
@@ -301,6 +321,7 @@ class MainWindow(QMainWindow):
         self.autolock.stop()
         self.vault = None
         self.audit_banner.clear()
+        self.ctx.tasks.new_epoch()
         for page in self.pages:
             page.clear()
         # Previews and forms left open (a letter, a stage dialog) show client data too.

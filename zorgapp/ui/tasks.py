@@ -12,6 +12,12 @@ outcome comes back on the GUI thread through a queued signal:
 
 Callbacks that are bound methods of a QObject that has been deleted meanwhile are
 skipped, so closing a window while its work runs is safe.
+
+Locking starts a new *epoch* (``new_epoch``): tasks queued before it still run (a
+save the user asked for is kept), but their ``on_done``/``on_error`` are dropped, so
+nothing read before the lock is shown after it; ``on_finally`` still runs. Because
+there is one worker, ``vault.lock`` queued after them waits until they finished, and
+no statement ever runs on a connection that is being closed.
 """
 
 from __future__ import annotations
@@ -65,6 +71,8 @@ class TaskRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zorgapp-task")
         self._ids = count(1)
         self._pending: dict[int, tuple[Callback, Callback, Callback]] = {}
+        self._epochs: dict[int, int] = {}
+        self._epoch = 0
         self._futures: dict[int, Future[Any]] = {}
         self._owners: dict[int, QObject] = {}
         self._guard = threading.Lock()
@@ -80,6 +88,7 @@ class TaskRunner(QObject):
         task_id = next(self._ids)
         was_busy = self.is_busy()
         self._pending[task_id] = (on_done, on_error, on_finally)
+        self._epochs[task_id] = self._epoch
         if owner is not None:
             self._owners[task_id] = owner
         with self._guard:
@@ -101,6 +110,8 @@ class TaskRunner(QObject):
         owner = self._owners.pop(task_id, None)
         if owner is not None and not shiboken6.isValid(owner):
             on_done = on_error = on_finally = None
+        if self._epochs.pop(task_id, self._epoch) != self._epoch:
+            on_done = on_error = None  # queued before a lock: show nothing of it
         with self._guard:
             self._futures.pop(task_id, None)
         try:
@@ -118,6 +129,11 @@ class TaskRunner(QObject):
                 on_finally()  # type: ignore[misc]
             if not self.is_busy():
                 self.busy_changed.emit(False)
+
+    def new_epoch(self) -> None:
+        """The vault was locked (or is being replaced): results of tasks queued until
+        now are not delivered; their ``on_finally`` still runs."""
+        self._epoch += 1
 
     def is_busy(self) -> bool:
         return bool(self._pending)

@@ -2,12 +2,16 @@
 
 A card added from a paste or a file is "not verified" until the user has compared the
 fingerprint with its owner (by phone, in person) and says so.
+
+Every read and change runs on the task runner (``is_busy()`` while one does); the card
+and the book fill in when they arrive.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
@@ -32,12 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zorgapp.errors import KnownError
 from zorgapp.exchange.card import ContactCard
 from zorgapp.i18n import _
 from zorgapp.reports.qr import qr_png
 from zorgapp.services.bundle_service import BundleService
-from zorgapp.ui.tasks import message_for
+from zorgapp.ui.tasks import message_for, runner
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -51,6 +54,10 @@ class ContactCardDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.service = BundleService(vault)
+        self.tasks = runner()
+        self._busy = 0
+        self.card: ContactCard | None = None
+        self.contacts: list[Any] = []
         self.setWindowTitle(_("Contactkaart en adresboek"))
         self.setObjectName("contact_card_dialog")
         self.resize(980, 560)
@@ -62,8 +69,30 @@ class ContactCardDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self._show_card(self.service.kaart())
+        service = self.service
+        self._run(service.kaart, self._show_card)
         self._fill_book()
+
+    # -- the worker --------------------------------------------------------------------
+
+    def is_busy(self) -> bool:
+        return self._busy > 0
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], object] | None = None,
+             failed: Callable[[BaseException], object] | None = None) -> None:
+        """``work`` on the worker; ``failed`` (default: the book's status line) on a
+        refusal."""
+        self._busy += 1
+
+        def idle() -> None:
+            self._busy -= 1
+
+        self.tasks.run(work, on_done=done, on_error=failed or self._book_error,
+                       on_finally=idle, owner=self)
+
+    def _book_error(self, exc: BaseException) -> None:
+        self.book_status.setStyleSheet(ERROR_STYLE)
+        self.book_status.setText(message_for(exc))
 
     # -- own card ----------------------------------------------------------------------
 
@@ -135,31 +164,41 @@ class ContactCardDialog(QDialog):
         self.qr.setPixmap(pixmap)
 
     def _save_details(self) -> None:
-        self._show_card(self.service.stel_identiteit_in(self.name.text(), self.organisation.text(),
-                                                         self.region.text()))
+        service = self.service
+        naam, organisatie, regio = self.name.text(), self.organisation.text(), self.region.text()
+        self._run(lambda: service.stel_identiteit_in(naam, organisatie, regio), self._show_card)
 
     def copy_card(self) -> None:
-        QGuiApplication.clipboard().setText(self.card.to_text())
+        if self.card is not None:
+            QGuiApplication.clipboard().setText(self.card.to_text())
 
-    def card_pdf(self) -> bytes:
-        """The printable card (PDF bytes, made in memory)."""
-        return self.service.kaart_pdf(self.card)
+    def card_pdf(self, then: Callable[[bytes], object]) -> None:
+        """Make the printable card (PDF bytes, in memory) on the worker; ``then(pdf)``."""
+        card, service = self.card, self.service
+        if card is not None:
+            self._run(lambda: service.kaart_pdf(card), then)
 
     def print_card(self) -> None:
+        self.card_pdf(self._preview)
+
+    def _preview(self, pdf: bytes) -> None:
         from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-        pdf = self.card_pdf()
+        service = self.service
         PdfPreviewDialog(pdf, _("Contactkaart"), suggested_name="contactkaart.pdf",
-                         on_print=self.service.kaart_afgedrukt,
-                         on_save=lambda path: self.service.bewaar_kaart_pdf(pdf, path),
+                         on_print=lambda: self._run(service.kaart_afgedrukt),
+                         on_save=lambda path: self._run(lambda: service.bewaar_kaart_pdf(pdf, path)),
                          parent=self).exec()
 
     def _save_file(self) -> None:
+        if self.card is None:
+            return
         name, _filter = QFileDialog.getSaveFileName(self, _("Contactkaart opslaan"),
                                                     str(Path.home() / "contactkaart.txt"),
                                                     _("Tekst (*.txt)"))
         if name:
-            self.service.bewaar_kaart_tekst(self.card, Path(name))
+            card, service = self.card, self.service
+            self._run(lambda: service.bewaar_kaart_tekst(card, Path(name)))
 
     # -- address book --------------------------------------------------------------------
 
@@ -208,7 +247,9 @@ class ContactCardDialog(QDialog):
         return tab
 
     def _fill_book(self) -> None:
-        contacts = self.service.adresboek()
+        self._run(self.service.adresboek, self._show_book)
+
+    def _show_book(self, contacts: list[Any]) -> None:
         self.contacts = contacts
         self.book.setRowCount(len(contacts))
         for row, c in enumerate(contacts):
@@ -224,8 +265,9 @@ class ContactCardDialog(QDialog):
     def _verify(self) -> None:
         contact_id = self._selected()
         if contact_id is not None:
-            self.service.markeer_geverifieerd(contact_id)
-            self._fill_book()
+            service = self.service
+            self._run(lambda: service.markeer_geverifieerd(contact_id),
+                      lambda _r: self._fill_book())
 
     def _remove(self) -> None:
         contact_id = self._selected()
@@ -233,8 +275,8 @@ class ContactCardDialog(QDialog):
             return
         answer = QMessageBox.question(self, _("Verwijderen"), _("Deze contactkaart uit het adresboek verwijderen?"))
         if answer == QMessageBox.StandardButton.Yes:
-            self.service.verwijder_contact(contact_id)
-            self._fill_book()
+            service = self.service
+            self._run(lambda: service.verwijder_contact(contact_id), lambda _r: self._fill_book())
 
     def _from_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Contactkaart kiezen"), str(Path.home()))
@@ -246,12 +288,10 @@ class ContactCardDialog(QDialog):
                 self.book_status.setText(_("Het bestand {bestand} kan niet worden gelezen.").format(bestand=name))
 
     def add_card(self) -> None:
-        try:
-            contact = self.service.voeg_contact_toe(self.paste.toPlainText(), self.verified.isChecked())
-        except KnownError as exc:
-            self.book_status.setStyleSheet(ERROR_STYLE)
-            self.book_status.setText(message_for(exc))
-            return
+        service, text, verified = self.service, self.paste.toPlainText(), self.verified.isChecked()
+        self._run(lambda: service.voeg_contact_toe(text, verified), self._card_added)
+
+    def _card_added(self, contact: Any) -> None:
         self.book_status.setStyleSheet(OK_STYLE)
         self.book_status.setText(_("Toegevoegd: {naam}, vingerafdruk {vingerafdruk}").format(
             naam=contact.naam or contact.organisatie, vingerafdruk=contact.fingerprint))

@@ -2,13 +2,14 @@
 
 Shows a warning for cases without consent for sharing (it does not block: the
 coordinator weighs it). The bundle is built on the task runner with a progress bar, so
-the window stays responsive for a thousand cases.
+the window stays responsive for a thousand cases; the address book and the consents
+are read there too, before "Overdragen" is enabled.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -60,6 +61,7 @@ class ExportDialog(QDialog):
         self.uuids = list(dict.fromkeys(uuids))
         self.service = BundleService(vault)
         self.result_: ExportResultaat | None = None
+        self._loading = False
         self._progress = _Progress(self)
         self._progress.changed.connect(self._on_progress)
         self.setWindowTitle(_("Dossiers overdragen"))
@@ -140,7 +142,23 @@ class ExportDialog(QDialog):
     # -- filling -----------------------------------------------------------------------
 
     def _load(self) -> None:
-        for contact in self.service.adresboek():
+        """Read the address book and the consents on the worker (OK waits for them)."""
+        service, uuids = self.service, self.uuids
+        self._loading = True
+        self.ok.setEnabled(False)
+        self.ctx.tasks.run(lambda: (service.adresboek(), service.zonder_toestemming(uuids)),
+                           on_done=lambda found: self._loaded(*found), on_error=self._failed,
+                           on_finally=self._load_finished, owner=self)
+
+    def _load_finished(self) -> None:
+        self._loading = False
+        self.ok.setEnabled(True)
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _loaded(self, contacts: list[Any], missing: list[str]) -> None:
+        for contact in contacts:
             mark = _("geverifieerd") if contact.geverifieerd else _("NIET geverifieerd")
             text = f"{contact.naam} — {contact.organisatie} ({contact.regio})   [{mark}]"
             item = QListWidgetItem(text)
@@ -156,7 +174,6 @@ class ExportDialog(QDialog):
             self.contacts.setEnabled(False)
             self.to_passphrase.setChecked(True)
         self._mode_changed()
-        missing = self.service.zonder_toestemming(self.uuids)
         if missing:
             shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
             self.consent.setText(_("Let op: voor {aantal} dossier(s) is geen geldige toestemming vastgelegd "

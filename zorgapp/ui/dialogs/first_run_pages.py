@@ -331,16 +331,23 @@ class RecoveryKeyPage(QWizardPage):
     def show_sheet(self) -> None:
         """Preview the recovery-key sheet, made in memory: the key is shown only now, and
         a printed sheet is the safe copy. There is no "Opslaan als PDF" here: a PDF
-        file with the key next to the vault would undo the passphrase. Printing is audited."""
+        file with the key next to the vault would undo the passphrase. Printing is audited.
+        The sheet is made, and printing recorded, on the task runner."""
         vault = self.new_page.vault
         if vault is None or not self.recovery_key:
             return
-        pdf = vault_service.recovery_sheet(vault, self.recovery_key)
-        preview = PdfPreviewDialog(pdf, _("Herstelsleutel"), suggested_name="herstelsleutel.pdf",
-                                   on_print=lambda: vault_service.recovery_sheet_printed(vault),
-                                   on_save=None, parent=self)
-        preview.exec()
-        preview.deleteLater()
+        tasks, key = self.new_page.tasks, self.recovery_key
+
+        def printed() -> None:
+            tasks.run(lambda: vault_service.recovery_sheet_printed(vault))
+
+        def show(pdf: bytes) -> None:
+            preview = PdfPreviewDialog(pdf, _("Herstelsleutel"), suggested_name="herstelsleutel.pdf",
+                                       on_print=printed, on_save=None, parent=self)
+            preview.exec()
+            preview.deleteLater()
+
+        tasks.run(lambda: vault_service.recovery_sheet(vault, key), on_done=show, owner=self)
 
 
 class OpenVaultPage(QWizardPage):

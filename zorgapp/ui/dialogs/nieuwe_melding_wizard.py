@@ -5,6 +5,10 @@ person with a similar name and the same date of birth: the coordinator decides w
 it is the same person. Finishing creates the dossier through
 ``DossierService.nieuwe_melding`` (audited there); a refusal by the rules is shown on
 the summary page and the wizard stays open.
+
+Both the look-up and the creation run on the task runner: the warning appears when
+the answer arrives, and Finish closes the wizard once the dossier exists
+(``is_busy()`` in between).
 """
 
 from __future__ import annotations
@@ -41,10 +45,9 @@ from zorgapp.domain.codes import (
 from zorgapp.domain.dossier import Dossier, IndicatorWaarneming, Melding
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.persoon import Persoon
-from zorgapp.errors import KnownError
 from zorgapp.i18n import _, format_date
 from zorgapp.services.dossier_service import DossierService, gemeente_namen
-from zorgapp.ui.tasks import message_for
+from zorgapp.ui.tasks import TaskRunner, message_for, runner
 from zorgapp.ui.widgets.forms import date_edit, to_date, to_qdate
 from zorgapp.ui.widgets.persoon_form import PersoonForm
 
@@ -99,10 +102,9 @@ class PersoonPage(QWizardPage):
     def check_similar(self) -> None:
         """Look for similar people; the label shows only with the same birth date."""
         self._timer.stop()
-        naam = self.form.naam()
-        geboortedatum = self.form.geboortedatum.value()
-        found = self.w.vergelijkbaar(naam, geboortedatum) if naam and geboortedatum else []
-        self.w.similar = found
+        self.w.zoek_vergelijkbaar(self.form.naam(), self.form.geboortedatum.value())
+
+    def show_similar(self, found: list[DossierRij]) -> None:
         if found:
             self.warning_label.setText(_warning_text(found))
             self.warning_label.show()
@@ -313,8 +315,11 @@ class SamenvattingPage(QWizardPage):
             _("Indicatoren: {aantal}").format(aantal=len(m.indicatoren)),
         ]
         self.summary_label.setText("\n".join(regels))
-        if self.w.similar:
-            self.warning_label.setText(_warning_text(self.w.similar))
+        self.show_similar(self.w.similar)
+
+    def show_similar(self, found: list[DossierRij]) -> None:
+        if found:
+            self.warning_label.setText(_warning_text(found))
             self.warning_label.show()
         else:
             self.warning_label.hide()
@@ -331,6 +336,10 @@ class NieuweMeldingWizard(QWizard):
         super().__init__(parent)
         self.service = service
         self.ctx = ctx
+        self.tasks: TaskRunner = ctx.tasks if ctx is not None else runner()
+        self._searches = 0
+        self._busy = 0
+        self._creating = False
         self.vandaag = service.vandaag
         self.persoon: Persoon | None = None
         self.melding: Melding | None = None
@@ -355,18 +364,57 @@ class NieuweMeldingWizard(QWizard):
         self.resize(820, 620)
         self.restart()  # first page current before show (keyboard and tests)
 
-    def vergelijkbaar(self, naam: str, geboortedatum: date | None) -> list[DossierRij]:
-        try:
-            return self.service.vergelijkbaar(naam, geboortedatum)
-        except (DomainError, KnownError):
-            return []
+    def is_busy(self) -> bool:
+        """A look-up or the creation is running on the worker."""
+        return self._busy > 0
+
+    def _run(self, work: Any, on_done: Any, on_error: Any = None) -> None:
+        self._busy += 1
+        self.tasks.run(work, on_done=on_done, on_error=on_error,
+                       on_finally=self._idle, owner=self)
+
+    def _idle(self) -> None:
+        self._busy -= 1
+        if self._creating and not self._busy:
+            self._creating = False
+            self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+
+    def zoek_vergelijkbaar(self, naam: str, geboortedatum: date | None) -> None:
+        """Look for similar people on the worker; the newest question wins."""
+        self._searches += 1
+        search = self._searches
+        if not (naam and geboortedatum):
+            self._gevonden(search, [])
+            return
+        service = self.service
+        self._run(lambda: service.vergelijkbaar(naam, geboortedatum),
+                  lambda found: self._gevonden(search, found),
+                  lambda _exc: self._gevonden(search, []))
+
+    def _gevonden(self, search: int, found: list[DossierRij]) -> None:
+        if search != self._searches:
+            return
+        self.similar = found
+        self.persoon_page.show_similar(found)
+        if self.currentPage() is self.samenvatting_page:
+            self.samenvatting_page.show_similar(found)
 
     def create(self) -> bool:
-        if self.persoon is None or self.melding is None:
+        """Finish: create the dossier on the worker, then close (``done`` asks again)."""
+        if self.dossier is not None:
+            return True
+        if self.persoon is None or self.melding is None or self._creating:
             return False
-        try:
-            self.dossier = self.service.nieuwe_melding(self.persoon, self.melding)
-        except (DomainError, KnownError) as exc:
+        service, persoon, melding = self.service, self.persoon, self.melding
+        self._creating = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+
+        def created(dossier: Dossier) -> None:
+            self.dossier = dossier
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
             self.samenvatting_page.error_label.setText(message_for(exc))
-            return False
-        return True
+
+        self._run(lambda: service.nieuwe_melding(persoon, melding), created, refused)
+        return False

@@ -8,16 +8,15 @@ rate) shows inside the dialog, which stays open.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from zorgapp.domain.kosten import KOSTENSOORT_LABELS, KostenSoort
 from zorgapp.domain.opvang import FINANCIER_LABELS, OPVANG_LABELS, Financier, OpvangType
 from zorgapp.i18n import _
-from zorgapp.services.opvang_service import OpvangService
 from zorgapp.ui.widgets.forms import (
     FormDialog,
     OptionalDate,
@@ -27,22 +26,26 @@ from zorgapp.ui.widgets.forms import (
     to_date,
 )
 
+if TYPE_CHECKING:
+    from zorgapp.store.opvang import LocatieRij
+
 
 class PlaatsingDialog(FormDialog):
     """A new placement: requested for later, or placed right away (``direct``)."""
 
-    def __init__(self, service: OpvangService, direct: bool,
+    def __init__(self, locaties: Sequence[LocatieRij], vandaag: date, direct: bool,
                  submit: Callable[[dict[str, Any]], object],
                  parent: QWidget | None = None) -> None:
+        """``locaties``: the active shelter locations (read on the worker beforehand)."""
         title = _("Plaatsen") if direct else _("Plaatsing aanvragen")
         super().__init__(title, submit, parent)
-        today = service.vandaag
+        today = vandaag
         self.type_combo = combo(_("Soort opvang"))
         for soort in OpvangType:
             self.type_combo.addItem(_(OPVANG_LABELS[soort]), soort.value)
         self.add_row(_("Soort opvang:"), self.type_combo)
         self.locatie_combo = combo(_("Opvanglocatie"))
-        self._locaties = service.locaties(alleen_actief=True)
+        self._locaties = list(locaties)
         self.type_combo.currentIndexChanged.connect(self._vul_locaties)
         self.add_row(_("Locatie:"), self.locatie_combo)
         self.datum_edit = date_edit(today, today if direct else None,

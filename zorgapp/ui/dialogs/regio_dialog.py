@@ -1,10 +1,14 @@
 """Financiën > Regio bewerken: which municipalities take part, their inhabitants
-(typed in, stamped with a reference date) and mergers (a successor takes over)."""
+(typed in, stamped with a reference date) and mergers (a successor takes over).
+
+The region is read, saved and merged on the task runner; while that runs the dialog
+says so and its buttons wait (``is_busy()``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -23,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zorgapp.domain.errors import DomainError
-from zorgapp.errors import KnownError
 from zorgapp.i18n import _
 from zorgapp.services.region_service import RegionService
+from zorgapp.ui.tasks import message_for, runner
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -40,13 +43,15 @@ class RegioDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = RegionService(vault)
+        self.tasks = runner()
+        self._busy = False
+        self._original: dict[str, int | None] = {}
         self.setWindowTitle(_("Regio bewerken"))
         self.setAccessibleName(_("Regio bewerken"))
         self.resize(760, 620)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        regio = self.service.regio()
-        self.naam_edit = QLineEdit(regio.naam if regio else "")
+        self.naam_edit = QLineEdit()
         self.naam_edit.setAccessibleName(_("Naam van de regio"))
         form.addRow(_("Naam van de regio:"), self.naam_edit)
         self.peildatum_edit = QDateEdit(QDate(date.today().year, 1, 1))
@@ -69,8 +74,25 @@ class RegioDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(COL_NAAM, self.table.horizontalHeader().ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self._fill(regio)
+        layout.addWidget(self._build_fusie())
 
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(_("Melding"))
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Opslaan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        service = self.service
+        self._run(lambda: (service.regio(), service.alle_gemeenten()), self._loaded,
+                  _("Regio wordt gelezen…"))
+
+    def _build_fusie(self) -> QGroupBox:
         fusie = QGroupBox(_("Fusie vastleggen"))
         row = QHBoxLayout(fusie)
         self.oud_edit = QLineEdit()
@@ -87,26 +109,40 @@ class RegioDialog(QDialog):
         self.fusie_button.clicked.connect(self.fusie)
         for w in (self.oud_edit, self.nieuw_code_edit, self.nieuw_naam_edit, self.fusie_button):
             row.addWidget(w)
-        layout.addWidget(fusie)
+        return fusie
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(_("Melding"))
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+    # -- the worker ------------------------------------------------------------------
 
-    def _fill(self, regio: object) -> None:
-        in_regio = set(regio.gemeenten) if regio is not None else set()  # type: ignore[attr-defined]
-        gemeenten = self.service.alle_gemeenten()
+    def is_busy(self) -> bool:
+        """Reading, saving or merging is running on the worker."""
+        return self._busy
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], busy_text: str) -> None:
+        self._busy = True
+        for button in (self.save_button, self.fusie_button):
+            button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(busy_text)
+        self.tasks.run(work, on_done=done, on_error=self._show_error, on_finally=self._idle,
+                       owner=self)
+
+    def _idle(self) -> None:
+        self._busy = False
+        for button in (self.save_button, self.fusie_button):
+            button.setEnabled(True)
+
+    def _loaded(self, found: tuple[Any, dict[str, Any]]) -> None:
+        regio, gemeenten = found
+        self.message.clear()
+        if not self.naam_edit.text():
+            self.naam_edit.setText(regio.naam if regio else "")
+        self._fill(regio, gemeenten)
+
+    def _fill(self, regio: Any, gemeenten: dict[str, Any]) -> None:
+        in_regio = set(regio.gemeenten) if regio is not None else set()
         rows = sorted(gemeenten.values(), key=lambda g: (g.cbs_code not in in_regio, g.naam))
         self.table.setRowCount(len(rows))
-        self._original: dict[str, int | None] = {}
+        self._original = {}
         for r, g in enumerate(rows):
             check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
@@ -136,13 +172,9 @@ class RegioDialog(QDialog):
                  self.table.item(r, COL_INWONERS).text().strip())
                 for r in range(self.table.rowCount())]
 
-    def _show_error(self, exc: Exception) -> None:
-        if isinstance(exc, KnownError):
-            text = exc.user_message()
-        else:
-            text = _(exc.msgid).format(**exc.params)  # type: ignore[attr-defined]
+    def _show_error(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(text)
+        self.message.setText(message_for(exc))
 
     def save(self) -> None:
         """Members first, then every changed figure; nothing half-done on bad input."""
@@ -159,26 +191,27 @@ class RegioDialog(QDialog):
             if int(digits) != self._original.get(code):
                 figures[code] = int(digits)
         peildatum = self.peildatum_edit.date().toPython()
-        try:
-            self.service.kies_gemeenten(self.naam_edit.text(), [c for c, checked, _t in rows if checked])
-            members = {c for c, checked, _t in rows if checked}
+        service, naam = self.service, self.naam_edit.text()
+        members = [c for c, checked, _t in rows if checked]
+
+        def work() -> None:
+            service.kies_gemeenten(naam, members)
             for code, figure in figures.items():
                 if code in members:
-                    self.service.zet_inwoners(code, figure, peildatum)
-        except (KnownError, DomainError) as exc:
-            self._show_error(exc)
-            return
-        self.accept()
+                    service.zet_inwoners(code, figure, peildatum)
+
+        self._run(work, lambda _result: self.accept(), _("Regio wordt opgeslagen…"))
 
     def fusie(self) -> None:
         oud = [c.strip() for c in self.oud_edit.text().replace(";", ",").split(",") if c.strip()]
-        try:
-            regio = self.service.fusie(oud, self.nieuw_code_edit.text().strip(),
-                                       self.nieuw_naam_edit.text().strip())
-        except (KnownError, DomainError) as exc:
-            self._show_error(exc)
-            return
-        self._fill(regio)
-        self.message.setStyleSheet("")
-        self.message.setText(_("Fusie vastgelegd: dossiers van {oud} gaan naar {nieuw}.").format(
-            oud=", ".join(oud), nieuw=self.nieuw_code_edit.text().strip().upper()))
+        service = self.service
+        code, naam = self.nieuw_code_edit.text().strip(), self.nieuw_naam_edit.text().strip()
+
+        def done(found: tuple[Any, dict[str, Any]]) -> None:
+            self._fill(*found)
+            self.message.setStyleSheet("")
+            self.message.setText(_("Fusie vastgelegd: dossiers van {oud} gaan naar {nieuw}.").format(
+                oud=", ".join(oud), nieuw=code.upper()))
+
+        self._run(lambda: (service.fusie(oud, code, naam), service.alle_gemeenten()), done,
+                  _("Fusie wordt vastgelegd…"))

@@ -38,6 +38,7 @@ class BehoeftenTab(DossierTab):
         self.form.set_behoeften(dossier.opvangbehoeften, vandaag)
 
     def save(self) -> None:
-        behoeften = self.form.behoeften
-        self.apply(lambda s, uuid: s.opvangbehoeften_opslaan(uuid, behoeften()),
-                   _("Zorg en veiligheid opgeslagen."))
+        behoeften = self.gather(self.form.behoeften)
+        if behoeften is not None:
+            self.apply(lambda s, uuid: s.opvangbehoeften_opslaan(uuid, behoeften),
+                       _("Zorg en veiligheid opgeslagen."))

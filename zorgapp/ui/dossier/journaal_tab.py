@@ -52,6 +52,5 @@ class JournaalTab(DossierTab):
 
     def toevoegen(self) -> None:
         datum, tekst, soort = to_date(self.datum.date()), self.tekst.text(), self.soort.currentText()
-        if self.apply(lambda s, uuid: s.journaal_toevoegen(uuid, datum, tekst, soort),
-                      _("Journaalregel toegevoegd.")):
-            self.tekst.clear()
+        self.apply(lambda s, uuid: s.journaal_toevoegen(uuid, datum, tekst, soort),
+                   _("Journaalregel toegevoegd."), on_success=self.tekst.clear)

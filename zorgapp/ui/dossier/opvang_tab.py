@@ -6,6 +6,10 @@ tests can drive them without a nested event loop. ``dossier_changed`` fires afte
 change that may have moved the dossier's path, so the dossier view can refresh its
 stage.
 
+Reading (``refresh``) and every change run on the task runner; the lists fill when the
+answer arrives (``is_loading()`` until then), and a placement to select afterwards
+waits for it (``_select``).
+
 Embedding: ``OpvangTab(ctx)`` then ``set_vault(vault)`` and ``set_dossier(uuid)``, or
 ``OpvangTab(ctx, vault=..., dossier_uuid=...)``.
 """
@@ -14,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -28,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zorgapp.domain.errors import DomainError
 from zorgapp.domain.opvang import PlaatsingStatus
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_money
@@ -48,6 +50,7 @@ from zorgapp.ui.models.opvang_models import (
     KostenpostTableModel,
     PlaatsingRij,
     PlaatsingTableModel,
+    plaatsing_rijen,
 )
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
@@ -76,6 +79,9 @@ class OpvangTab(QWidget):
         self._vandaag = vandaag
         self.run_dialog: Callable[[QDialog], bool] = _exec
         self.preview: PdfPreviewDialog | None = None
+        self._generation = 0
+        self._in_flight: set[int] = set()
+        self._select_after: str | None = None
         self.setAccessibleName(_("Opvang"))
         self._build()
         if vault is not None:
@@ -152,10 +158,15 @@ class OpvangTab(QWidget):
             self.clear()
 
     def set_dossier(self, uuid: str | None) -> None:
+        if uuid != self.dossier_uuid:
+            self._select_after = None
+            self.plaatsing_view.clearSelection()
         self.dossier_uuid = uuid
         self.refresh()
 
     def clear(self) -> None:
+        self._generation += 1
+        self._select_after = None
         self.dossier_uuid = None
         self.plaatsing_model.clear()
         self.post_model.clear()
@@ -164,38 +175,42 @@ class OpvangTab(QWidget):
         self._update_buttons()
 
     def refresh(self) -> None:
+        """Read placements and costs on the worker; show them when they arrive (the
+        chosen placement stays chosen)."""
+        self._generation += 1
+        gekozen = self.geselecteerde_plaatsing()
+        if self._select_after is None and gekozen is not None:
+            self._select_after = gekozen.plaatsing.uuid
         if self.vault is None or not self.vault.is_open or not self.dossier_uuid:
             self.plaatsing_model.clear()
             self.post_model.clear()
             self._update_buttons()
             return
-        service = self.service()
-        kosten = service.kosten(self.dossier_uuid)
-        self.plaatsing_model.set_rows(self._plaatsing_rijen(service, self.dossier_uuid, kosten))
+        service, uuid, generation = self.service(), self.dossier_uuid, self._generation
+        self._in_flight.add(generation)
+
+        def lees() -> tuple[list[PlaatsingRij], DossierKosten]:
+            kosten = service.kosten(uuid)
+            return plaatsing_rijen(service, uuid, kosten), kosten
+
+        self._tasks().run(lees, on_done=lambda r: self._gelezen(generation, *r),
+                          on_error=lambda exc: self._melding(message_for(exc), fout=True),
+                          on_finally=lambda: self._in_flight.discard(generation), owner=self)
+
+    def is_loading(self) -> bool:
+        return bool(self._in_flight)
+
+    def _gelezen(self, generation: int, rijen: list[PlaatsingRij], kosten: DossierKosten) -> None:
+        if generation != self._generation:
+            return
+        self.plaatsing_model.set_rows(rijen)
         self.post_model.set_rows(kosten.posten)
         self.totaal_label.setText(self._totaal_tekst(kosten))
         if kosten.fouten:
             self._melding(" ".join(kosten.fouten), fout=True)
         self._update_buttons()
-
-    @staticmethod
-    def _plaatsing_rijen(service: OpvangService, uuid: str,
-                         kosten: DossierKosten) -> list[PlaatsingRij]:
-        """Each placement with its location, current rate, and nights and costs so far."""
-        namen = {r.locatie.uuid: r.locatie.naam for r in service.locaties()}
-        per_plaatsing: dict[str, tuple[int, Decimal]] = {}
-        for r in kosten.regels:
-            n, b = per_plaatsing.get(r.plaatsing_uuid, (0, Decimal("0.00")))
-            per_plaatsing[r.plaatsing_uuid] = (n + r.nachten, b + r.bedrag)
-        vandaag = service.vandaag
-        rijen = []
-        for p in service.plaatsingen(uuid):
-            peil = vandaag if p.tot is None else min(vandaag, p.tot)
-            tarief = p.tarief_op(max(peil, p.van)) if p.van and p.tarieven else None
-            n, b = per_plaatsing.get(p.uuid, (0, Decimal("0.00")))
-            rijen.append(PlaatsingRij(p, namen.get(p.locatie_uuid or "", ""),
-                                      tarief.dagtarief if tarief else None, n, b))
-        return rijen
+        if self._select_after is not None:
+            self._select_now(self._select_after)
 
     @staticmethod
     def _totaal_tekst(kosten: DossierKosten) -> str:
@@ -274,6 +289,14 @@ class OpvangTab(QWidget):
         self.preview.finished.connect(lambda *_args: setattr(self, "preview", None))
 
     def _select(self, plaatsing_uuid: str) -> None:
+        """Select a placement; while the list is being read, once it has arrived."""
+        if self.is_loading():
+            self._select_after = plaatsing_uuid
+        else:
+            self._select_now(plaatsing_uuid)
+
+    def _select_now(self, plaatsing_uuid: str) -> None:
+        self._select_after = None
         for i, rij in enumerate(self.plaatsing_model.rows()):
             if rij.plaatsing.uuid == plaatsing_uuid:
                 self.plaatsing_view.selectRow(i)
@@ -288,9 +311,18 @@ class OpvangTab(QWidget):
         self._nieuw(direct=True)
 
     def _nieuw(self, direct: bool) -> None:
-        service = self.service()
-        uuid = self.dossier_uuid
-        assert uuid is not None
+        """Read the active locations on the worker, then ask for the placement."""
+        service, uuid = self.service(), self.dossier_uuid
+        self._tasks().run(lambda: service.locaties(alleen_actief=True),
+                          on_done=lambda locaties: self._nieuw_dialoog(service, uuid, direct,
+                                                                       locaties),
+                          on_error=lambda exc: self._melding(message_for(exc), fout=True),
+                          owner=self)
+
+    def _nieuw_dialoog(self, service: OpvangService, uuid: str | None, direct: bool,
+                       locaties: list[Any]) -> None:
+        if uuid is None or uuid != self.dossier_uuid:  # locked or another dossier meanwhile
+            return
 
         def submit(v: dict[str, Any]) -> object:
             if direct:
@@ -304,7 +336,7 @@ class OpvangTab(QWidget):
                                      evaluatiedatum=v["evaluatiedatum"],
                                      verwachte_einddatum=v["verwachte_einddatum"])
 
-        dialog = PlaatsingDialog(service, direct, submit, self)
+        dialog = PlaatsingDialog(locaties, service.vandaag, direct, submit, self)
         if self.run_dialog(dialog):
             result = dialog.result_value
             if isinstance(result, PlaatsResultaat):
@@ -387,13 +419,11 @@ class OpvangTab(QWidget):
         rows = self.post_view.selectionModel().selectedRows()
         if not rows:
             return
-        post = self.post_model.row(rows[0].row())
-        try:
-            self.service().verwijder_kostenpost(post.uuid)
-        except (KnownError, DomainError) as exc:
-            self._melding(message_for(exc), fout=True)
-            return
-        self._klaar(_("De kostenpost is verwijderd."))
+        post, service = self.post_model.row(rows[0].row()), self.service()
+        self._tasks().run(lambda: service.verwijder_kostenpost(post.uuid),
+                          on_done=lambda _r: self._klaar(_("De kostenpost is verwijderd.")),
+                          on_error=lambda exc: self._melding(message_for(exc), fout=True),
+                          owner=self)
 
     def retranslate(self) -> None:
         self.plaatsing_model.retranslate()

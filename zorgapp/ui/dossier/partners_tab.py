@@ -131,10 +131,12 @@ class PartnersTab(DossierTab):
     def partner_toevoegen(self) -> None:
         velden = (self.partner_naam, self.partner_rol, self.partner_contact)
         naam, rol, contact = (e.text() for e in velden)
-        if self.apply(lambda s, uuid: s.partner_toevoegen(uuid, naam, rol, contact),
-                      _("Partner toegevoegd.")):
+        def leeg() -> None:
             for e in velden:
                 e.clear()
+
+        self.apply(lambda s, uuid: s.partner_toevoegen(uuid, naam, rol, contact),
+                   _("Partner toegevoegd."), on_success=leeg)
 
     def toestemming(self) -> Toestemming:
         """The consent as filled in (checked by the service)."""
@@ -146,9 +148,11 @@ class PartnersTab(DossierTab):
                            geldig_tot=self.toestemming_tot.value())
 
     def toestemming_toevoegen(self) -> None:
-        # Built inside the action: a refusal while building is shown like any other.
-        self.apply(lambda s, uuid: s.toestemming_toevoegen(uuid, self.toestemming()),
-                   _("Toestemming vastgelegd."))
+        # A refusal while building is shown like any other.
+        toestemming = self.gather(self.toestemming)
+        if toestemming is not None:
+            self.apply(lambda s, uuid: s.toestemming_toevoegen(uuid, toestemming),
+                       _("Toestemming vastgelegd."))
 
     def toestemming_intrekken(self) -> None:
         if self.dossier is None or self.service is None:

@@ -42,6 +42,7 @@ class PersoonTab(DossierTab):
         self.form.clear()
 
     def save(self) -> None:
-        persoon = self.form.persoon
-        self.apply(lambda s, uuid: s.persoon_opslaan(uuid, persoon()),
-                   _("Gegevens van de cliënt opgeslagen."))
+        persoon = self.gather(self.form.persoon)
+        if persoon is not None:
+            self.apply(lambda s, uuid: s.persoon_opslaan(uuid, persoon),
+                       _("Gegevens van de cliënt opgeslagen."))

@@ -5,12 +5,16 @@ A tab never reloads the dossier itself: after a use case succeeded it emits
 ``applied(message)`` and the view reloads the stored dossier, refreshes every tab,
 shows the message and tells the list. A refusal by the rules becomes
 ``message(text, False)`` for the line above the tabs.
+
+Use cases run on the task runner (``apply``), never on the GUI thread: read what the
+user typed into plain values first (``gather``), then hand the service call over.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -20,7 +24,9 @@ from zorgapp.domain.dossier import Dossier
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
 from zorgapp.services.dossier_service import DossierService
-from zorgapp.ui.tasks import message_for
+from zorgapp.ui.tasks import TaskRunner, message_for, runner
+
+T = TypeVar("T")
 
 
 class DossierTab(QWidget):
@@ -35,6 +41,7 @@ class DossierTab(QWidget):
         super().__init__(parent)
         self.service: DossierService | None = None
         self.dossier: Dossier | None = None
+        self.tasks: TaskRunner = runner()
 
     def set_service(self, service: DossierService | None) -> None:
         self.service = service
@@ -56,18 +63,33 @@ class DossierTab(QWidget):
         """Drop everything shown (lock)."""
         self.dossier = None
 
-    def apply(self, action: Callable[[DossierService, str], object], done: str) -> bool:
-        """Run ``action(service, dossier_uuid)``; on success ask the view to reload and
-        show ``done``, else show why not. True when it succeeded."""
+    def apply(self, action: Callable[[DossierService, str], object], done: str,
+              on_success: Callable[[], object] | None = None) -> bool:
+        """Run ``action(service, dossier_uuid)`` on the worker; on success call
+        ``on_success`` and ask the view to reload and show ``done``, else show why not.
+        False when there is no dossier to act on. ``action`` must not read widgets."""
         if self.dossier is None or self.service is None:
             return False
+        service, uuid = self.service, self.dossier.uuid
+
+        def succeeded(_result: object) -> None:
+            if on_success is not None:
+                on_success()
+            self.applied.emit(done)
+
+        self.tasks.run(lambda: action(service, uuid), on_done=succeeded,
+                       on_error=lambda exc: self.message.emit(message_for(exc), False),
+                       owner=self)
+        return True
+
+    def gather(self, read: Callable[[], T]) -> T | None:
+        """Read the form on the GUI thread into a value; a refusal by the rules is
+        shown and gives None."""
         try:
-            action(self.service, self.dossier.uuid)
+            return read()
         except (DomainError, KnownError) as exc:
             self.message.emit(message_for(exc), False)
-            return False
-        self.applied.emit(done)
-        return True
+            return None
 
     def refuse(self, text: str) -> None:
         self.message.emit(text, False)

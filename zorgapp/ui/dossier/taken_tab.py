@@ -54,9 +54,8 @@ class TakenTab(DossierTab):
 
     def toevoegen(self) -> None:
         omschrijving, deadline = self.omschrijving.text(), to_date(self.deadline.date())
-        if self.apply(lambda s, uuid: s.taak_toevoegen(uuid, omschrijving, deadline),
-                      _("Taak toegevoegd.")):
-            self.omschrijving.clear()
+        self.apply(lambda s, uuid: s.taak_toevoegen(uuid, omschrijving, deadline),
+                   _("Taak toegevoegd."), on_success=self.omschrijving.clear)
 
     def afvinken(self) -> None:
         if self.dossier is None or self.service is None:

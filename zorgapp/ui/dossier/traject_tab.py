@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -66,6 +67,7 @@ class TrajectTab(DossierTab):
         self.events_model = GebeurtenisTableModel(self)
         self.events_view = list_view(self.events_model, _("Gebeurtenissen"))
         layout.addWidget(self.events_view, 1)
+        self._overdracht_rijen: list[Any] = []
 
     # -- showing ---------------------------------------------------------------------
 
@@ -79,17 +81,17 @@ class TrajectTab(DossierTab):
             _("Deadlines: {lijst}").format(lijst="; ".join(
                 _("{wat} op {datum}").format(wat=deadline_tekst(x), datum=format_date(x.datum))
                 for x in deadlines)) if deadlines else _("Geen open deadlines."))
-        self.overdracht_label.setText(self._overdrachten(dossier.uuid))
+        self.overdracht_label.setText(self._overdrachten())
 
-    def _overdrachten(self, uuid: str) -> str:
+    def set_overdrachten(self, rijen: Sequence[Any]) -> None:
+        """The handover history of the dossier about to be shown (read by the view on
+        the worker, with the dossier)."""
+        self._overdracht_rijen = list(rijen)
+
+    def _overdrachten(self) -> str:
         """The handover history ("overgedragen aan …", "ontvangen van …"), local to this vault."""
-        if self.service is None:
-            return ""
-        # Imported here: it loads the bundle machinery (~0.2 s), which startup does not need.
-        from zorgapp.services.bundle_service import BundleService
-
         regels = []
-        for rij in BundleService(self.service.vault).overdrachten(uuid):
+        for rij in self._overdracht_rijen:
             datum = rij.ts[:10]
             if rij.richting == "export":
                 regels.append(_("Overgedragen aan {wie} op {datum}").format(wie=rij.tegenpartij, datum=datum))
@@ -103,6 +105,7 @@ class TrajectTab(DossierTab):
         self.events_model.clear()
         self.deadlines_label.clear()
         self.overdracht_label.clear()
+        self._overdracht_rijen = []
 
     def gekozen_event(self) -> str | None:
         """The uuid of the event chosen in the list, if any."""

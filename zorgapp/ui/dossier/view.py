@@ -5,11 +5,17 @@ Every change goes through a ``DossierService`` use case (audited there); a tab t
 emits ``applied(message)``, the view reloads the dossier, refreshes every tab and
 emits ``changed(uuid)`` so the list can refresh its row. A refusal by the rules is
 shown as a translated message above the tabs.
+
+Nothing here touches the vault on the GUI thread: ``open(uuid)`` (audited),
+``show_dossier(dossier)`` and every reload gather a ``DossierBeeld`` (the dossier, its
+deadlines and handovers) on the task runner and show it when it arrives; a newer
+request makes an older answer void. ``is_loading()`` tells tests and the page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -36,8 +42,26 @@ from zorgapp.ui.dossier.tab import DossierTab
 from zorgapp.ui.dossier.taken_tab import TakenTab
 from zorgapp.ui.dossier.traject_tab import TrajectTab
 from zorgapp.ui.models.labels import deadline_tekst
-from zorgapp.ui.tasks import message_for, runner
+from zorgapp.ui.tasks import TaskRunner, message_for, runner
 from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
+
+
+@dataclass
+class DossierBeeld:
+    """What the view shows of one dossier, gathered on the worker in one go."""
+
+    dossier: Dossier
+    deadlines: list[Deadline] = field(default_factory=list)
+    overdrachten: list[Any] = field(default_factory=list)
+
+
+def verzamel(service: DossierService, dossier: Dossier) -> DossierBeeld:
+    """Runs on the worker: the deadlines and the handover history of ``dossier``."""
+    # Imported here: it loads the bundle machinery (~0.2 s), which startup does not need.
+    from zorgapp.services.bundle_service import BundleService
+
+    return DossierBeeld(dossier, service.deadlines(dossier),
+                        list(BundleService(service.vault).overdrachten(dossier.uuid)))
 
 
 def client_naam(dossier: Dossier) -> str:
@@ -54,12 +78,19 @@ class DossierView(QWidget):
 
     back_requested = Signal()
     changed = Signal(str)
+    #: ``open(uuid)`` succeeded and the dossier is on show
+    opened = Signal(str)
+    #: ``open(uuid)`` or a reload failed: the user's message
+    failed = Signal(str)
 
     def __init__(self, ctx: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.tasks: TaskRunner = ctx.tasks if ctx is not None else runner()
         self.service: DossierService | None = None
         self.dossier: Dossier | None = None
+        self._generation = 0
+        self._in_flight: set[int] = set()
         self.preview: PdfPreviewDialog | None = None
         self.setAccessibleName(_("Dossier"))
         outer = QVBoxLayout(self)
@@ -117,6 +148,7 @@ class DossierView(QWidget):
             self.persoon_tab, self.behoeften_tab, self.traject_tab, self.signalen_tab,
             self.journaal_tab, self.taken_tab, self.partners_tab]
         for tab in self.dossier_tabs:
+            tab.tasks = self.tasks
             tab.applied.connect(self._applied)
             tab.message.connect(self._show_message)
         self.tabs.addTab(self.persoon_tab, _("&Persoon"))
@@ -148,13 +180,22 @@ class DossierView(QWidget):
     def vandaag(self) -> date:
         return self.service.vandaag if self.service is not None else date.today()
 
+    def open(self, uuid: str) -> None:
+        """Open a dossier (audited as a read) and show it; ``opened`` or ``failed``."""
+        def shown() -> None:
+            self._hide_message()
+            self.opened.emit(uuid)
+
+        self._load(lambda service: service.open(uuid), then=shown)
+
     def show_dossier(self, dossier: Dossier) -> None:
-        self.dossier = dossier
+        """Show a dossier already loaded; its deadlines and handovers follow."""
         self._hide_message()
-        self.refresh()
+        self._load(lambda _service: dossier)
 
     def clear(self) -> None:
         """Drop everything shown (lock)."""
+        self.cancel_loading()
         self.dossier = None
         self.naam_label.clear()
         self.info_label.clear()
@@ -164,14 +205,50 @@ class DossierView(QWidget):
         self.opvang_tab.clear()
 
     def refresh(self) -> None:
+        """Show the dossier again with fresh deadlines (its stored state unchanged)."""
         d = self.dossier
-        if d is None:
+        if d is not None:
+            self._load(lambda _service: d)
+
+    def is_loading(self) -> bool:
+        return bool(self._in_flight)
+
+    def cancel_loading(self) -> None:
+        """Whatever is on its way is no longer wanted (back to the list, lock)."""
+        self._generation += 1
+
+    def _load(self, fetch: Callable[[DossierService], Dossier],
+              then: Callable[[], object] | None = None) -> None:
+        """Gather a ``DossierBeeld`` on the worker; show it if nothing newer was asked."""
+        service = self.service
+        if service is None:
             return
+        self._generation += 1
+        generation = self._generation
+        self._in_flight.add(generation)
+
+        def shown(beeld: DossierBeeld) -> None:
+            if generation == self._generation and self.service is service:
+                self._show(beeld)
+                if then is not None:
+                    then()
+
+        def refused(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._show_message(message_for(exc), ok=False)
+                self.failed.emit(message_for(exc))
+
+        self.tasks.run(lambda: verzamel(service, fetch(service)), on_done=shown,
+                       on_error=refused, on_finally=lambda: self._in_flight.discard(generation),
+                       owner=self)
+
+    def _show(self, beeld: DossierBeeld) -> None:
+        d = self.dossier = beeld.dossier
         vandaag = self.vandaag()
-        deadlines = self.service.deadlines(d) if self.service is not None else []
-        self._show_header(d, vandaag, deadlines)
+        self._show_header(d, vandaag, beeld.deadlines)
+        self.traject_tab.set_overdrachten(beeld.overdrachten)
         for tab in self.dossier_tabs:
-            tab.show_dossier(d, vandaag, deadlines)
+            tab.show_dossier(d, vandaag, beeld.deadlines)
         self.opvang_tab.set_dossier(d.uuid)
 
     def _show_header(self, d: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:
@@ -187,24 +264,34 @@ class DossierView(QWidget):
         overdue = bool(deadlines) and deadlines[0].datum < vandaag
         self.info_label.setStyleSheet(ERROR_STYLE if overdue else "")
 
-    def _reload(self) -> None:
-        assert self.dossier is not None and self.service is not None
-        self.dossier = self.service.laad(self.dossier.uuid)
-        self.refresh()
-        self.changed.emit(self.dossier.uuid)
+    def _reload(self, then: Callable[[], object] | None = None) -> None:
+        """Show the stored dossier again (after a change) and tell the list."""
+        if self.dossier is None:
+            return
+        uuid = self.dossier.uuid
+
+        def done() -> None:
+            self.changed.emit(uuid)
+            if then is not None:
+                then()
+
+        self._load(lambda service: service.laad(uuid), then=done)
 
     def _applied(self, done: str) -> None:
-        """A tab's use case succeeded: show the stored dossier and say so."""
+        """A tab's use case succeeded: tell the list at once (the change is stored),
+        then show the stored dossier and say so."""
         if self.dossier is None or self.service is None:
             return
-        self._reload()
-        self._show_message(done, ok=True)
+        uuid = self.dossier.uuid
+        self.changed.emit(uuid)
+        self._load(lambda service: service.laad(uuid),
+                   then=lambda: self._show_message(done, ok=True))
 
     def _reload_after_placement(self, *_args: object) -> None:
         """Placing can move the path (to geplaatst): show the stored dossier again."""
         if self.dossier is not None and self.service is not None:
-            self.dossier = self.service.laad(self.dossier.uuid)
-            self.refresh()
+            uuid = self.dossier.uuid
+            self._load(lambda service: service.laad(uuid))
 
     # -- messages and actions --------------------------------------------------------
 

@@ -4,6 +4,11 @@ The service returns the ids of every match in display order (cheap: no documents
 the model asks for the rows of the page that is on screen only, and keeps a few pages
 in a small LRU cache. Sorting re-queries the service (``sort_requested``) instead of
 sorting 100,000 rows in Qt.
+
+With a task runner (``set_fetch(fetch, tasks)``, as the Dossiers page does) a missing
+page is fetched on the worker: its rows stay empty (or show the rows from before an
+``invalidate``) until it arrives, then repaint. Without one, ``fetch`` runs at once
+(model tests, scripts).
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ from zorgapp.services.dossier_service import gemeente_namen
 
 if TYPE_CHECKING:
     from zorgapp.store.dossiers import DossierRij
+    from zorgapp.ui.tasks import TaskRunner
+
+Fetch = Callable[[Sequence[int]], dict[int, "DossierRij"]]
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -118,12 +126,15 @@ class DossierTableModel(QAbstractTableModel):
     #: (sort key, descending): the page re-queries and calls ``set_ids``.
     sort_requested = Signal(str, bool)
 
-    def __init__(self, fetch: Callable[[Sequence[int]], dict[int, DossierRij]] | None = None,
-                 parent: Any = None) -> None:
+    def __init__(self, fetch: Fetch | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._fetch = fetch
+        self._tasks: TaskRunner | None = None
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, DossierRij]] = OrderedDict()
+        self._stale: dict[int, dict[int, DossierRij]] = {}  # shown while a page reloads
+        self._loading: set[int] = set()
+        self._generation = 0
         self._privacy = False
         self._today = date.today()
         self.sort_column = DossierColumn.DOSSIERNUMMER
@@ -132,8 +143,10 @@ class DossierTableModel(QAbstractTableModel):
 
     # -- input -----------------------------------------------------------------------
 
-    def set_fetch(self, fetch: Callable[[Sequence[int]], dict[int, DossierRij]] | None) -> None:
+    def set_fetch(self, fetch: Fetch | None, tasks: TaskRunner | None = None) -> None:
+        """``fetch(ids) -> {id: row}``; with ``tasks`` it runs on the worker."""
         self._fetch = fetch
+        self._tasks = tasks
         self.set_ids([])
 
     def set_ids(self, ids: Sequence[int], rows: dict[int, DossierRij] | None = None) -> None:
@@ -141,7 +154,7 @@ class DossierTableModel(QAbstractTableModel):
         pages, so the first paint needs no database access on the GUI thread."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._pages.clear()
+        self._forget()
         if rows:
             for page in range(PREFETCH_PAGES):
                 chunk = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
@@ -156,9 +169,18 @@ class DossierTableModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_ids([])
 
-    def invalidate(self) -> None:
-        """Forget cached rows (after a change) and repaint."""
+    def _forget(self) -> None:
+        self._generation += 1  # pages on their way are dropped
         self._pages.clear()
+        self._stale.clear()
+        self._loading.clear()
+
+    def invalidate(self) -> None:
+        """Forget cached rows (after a change) and repaint; with a task runner the old
+        rows stay on screen until their page is fetched again."""
+        stale = {**self._stale, **self._pages} if self._tasks is not None else {}
+        self._forget()
+        self._stale = stale
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(DossierColumn) - 1))
@@ -183,20 +205,56 @@ class DossierTableModel(QAbstractTableModel):
             return None
         page = row // PAGE_SIZE
         rows = self._pages.get(page)
-        if rows is None:
+        if rows is not None:
+            self._pages.move_to_end(page)
+        elif self._tasks is None:
             rows = self._load_page(page)
         else:
-            self._pages.move_to_end(page)
+            self._request_page(page)
+            rows = self._stale.get(page, {})
         return rows.get(self._ids[row])
 
+    def _chunk(self, page: int) -> list[int]:
+        return self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+
     def _load_page(self, page: int) -> dict[int, DossierRij]:
-        chunk = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-        rows = self._fetch(chunk) if self._fetch is not None else {}
+        rows = self._fetch(self._chunk(page)) if self._fetch is not None else {}
         self.fetch_count += 1
+        self._store_page(page, rows)
+        return rows
+
+    def _store_page(self, page: int, rows: dict[int, DossierRij]) -> None:
         self._pages[page] = rows
+        self._stale.pop(page, None)
         while len(self._pages) > CACHE_PAGES:
             self._pages.popitem(last=False)
-        return rows
+
+    def _request_page(self, page: int) -> None:
+        """Fetch a page on the worker (once); repaint its rows when it arrives."""
+        if page in self._loading or self._fetch is None or self._tasks is None:
+            return
+        self._loading.add(page)
+        self.fetch_count += 1
+        fetch, chunk, generation = self._fetch, self._chunk(page), self._generation
+
+        def arrived(rows: dict[int, DossierRij]) -> None:
+            if generation != self._generation:
+                return
+            self._store_page(page, rows)
+            first = page * PAGE_SIZE
+            last = min(first + PAGE_SIZE, len(self._ids)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(DossierColumn) - 1))
+
+        def done() -> None:
+            if generation == self._generation:
+                self._loading.discard(page)
+
+        self._tasks.run(lambda: fetch(chunk), on_done=arrived, on_finally=done, owner=self)
+
+    def is_loading(self) -> bool:
+        """Pages are on their way from the worker."""
+        return bool(self._loading)
 
     def row_for_uuid(self, uuid: str) -> int:
         """Row of a dossier among the cached pages, else -1 (no full scan)."""

@@ -19,7 +19,12 @@ from zorgapp.domain.opvang import (
     Plaatsing,
 )
 from zorgapp.i18n import N_, _, format_number
-from zorgapp.services.opvang_service import Bezetting, EindigendePlaatsing
+from zorgapp.services.opvang_service import (
+    Bezetting,
+    DossierKosten,
+    EindigendePlaatsing,
+    OpvangService,
+)
 from zorgapp.ui.models.rij_table_model import (
     ROW_ROLE,
     SORT_ROLE,
@@ -78,6 +83,26 @@ class PlaatsingRij:
     dagtarief: Decimal | None
     nachten: int
     kosten: Decimal
+
+
+def plaatsing_rijen(service: OpvangService, uuid: str,
+                    kosten: DossierKosten) -> list[PlaatsingRij]:
+    """Each placement with its location, current rate, and nights and costs so far.
+    Reads the vault: the Opvang tab calls it on the task runner."""
+    namen = {r.locatie.uuid: r.locatie.naam for r in service.locaties()}
+    per_plaatsing: dict[str, tuple[int, Decimal]] = {}
+    for r in kosten.regels:
+        n, b = per_plaatsing.get(r.plaatsing_uuid, (0, Decimal("0.00")))
+        per_plaatsing[r.plaatsing_uuid] = (n + r.nachten, b + r.bedrag)
+    vandaag = service.vandaag
+    rijen = []
+    for p in service.plaatsingen(uuid):
+        peil = vandaag if p.tot is None else min(vandaag, p.tot)
+        tarief = p.tarief_op(max(peil, p.van)) if p.van and p.tarieven else None
+        n, b = per_plaatsing.get(p.uuid, (0, Decimal("0.00")))
+        rijen.append(PlaatsingRij(p, namen.get(p.locatie_uuid or "", ""),
+                                  tarief.dagtarief if tarief else None, n, b))
+    return rijen
 
 
 class PlaatsingTableModel(RijTableModel[PlaatsingRij]):

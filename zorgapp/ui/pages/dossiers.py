@@ -3,7 +3,9 @@
 Typing searches at once (debounced 150 ms). The query runs on the task runner, so the
 window never waits for it; while one runs, further keystrokes only mark the list
 stale and the newest text is queried when the running one returns (no queue of
-outdated searches). Rows are fetched lazily by the model for the visible page only.
+outdated searches). Rows are fetched lazily by the model for the visible page only,
+also on the worker. Opening a dossier reads it on the worker too ("Dossier wordt
+geopend…" meanwhile); the view shows it when it arrives.
 
 Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens the selected dossier,
 Esc / Alt+Left back to the list, Ctrl+S saves the client's details.
@@ -41,8 +43,6 @@ from zorgapp.domain.codes import (
     MelderType,
     Uitbuitingsvorm,
 )
-from zorgapp.domain.errors import DomainError
-from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Filter, gemeente_namen
 from zorgapp.ui.context import UiContext
@@ -93,6 +93,7 @@ class DossiersPage(Page):
         self._in_flight = False
         self._stale = False
         self._started = 0.0
+        self._opening: str | None = None
         self.last_query_ms: float | None = None
 
         outer = QVBoxLayout(self)
@@ -177,6 +178,8 @@ class DossiersPage(Page):
         ctx.setting_changed.connect(self._setting_changed)
         self.view.back_requested.connect(self.show_list)
         self.view.changed.connect(self._dossier_changed)
+        self.view.opened.connect(self._dossier_opened)
+        self.view.failed.connect(self._open_failed)
 
         for keys, slot in (("Ctrl+N", self.nieuwe_melding), (QKeySequence.StandardKey.Find, self.focus_search)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -238,7 +241,7 @@ class DossiersPage(Page):
     def set_vault(self, vault: Vault) -> None:
         super().set_vault(vault)
         self.service = DossierService(vault)
-        self.model.set_fetch(self.service.rijen)
+        self.model.set_fetch(self.service.rijen, self.ctx.tasks)
         self.view.set_service(self.service)
         self.show_list()
         self.run_query()
@@ -246,6 +249,7 @@ class DossiersPage(Page):
     def clear(self) -> None:
         self._search_timer.stop()
         self._generation += 1  # results of running queries are dropped
+        self._opening = None
         self.service = None
         self.model.set_fetch(None)
         self.view.clear()
@@ -348,21 +352,30 @@ class DossiersPage(Page):
             self.show_dossier(uuid)
 
     def show_dossier(self, uuid: str) -> bool:
-        """Show one dossier (audited as a read). Other pages reach this through
-        ``Page.request_dossier`` and the main window."""
+        """Open one dossier (audited as a read) on the worker; the view appears when it
+        has arrived. Other pages reach this through ``Page.request_dossier`` and the
+        main window. False when no vault is open."""
         if self.service is None:
             return False
-        try:
-            dossier = self.service.open(uuid)
-        except (DomainError, KnownError) as exc:
-            self.status_label.setText(message_for(exc))
-            return False
-        self.view.show_dossier(dossier)
-        self.stack.setCurrentWidget(self.view)
-        self.view.tabs.setFocus()
+        self.status_label.setText(_("Dossier wordt geopend…"))
+        self._opening = uuid
+        self.view.open(uuid)
         return True
 
+    def _dossier_opened(self, uuid: str) -> None:
+        if uuid != self._opening:  # the user went back to the list meanwhile
+            return
+        self._opening = None
+        self._update_status()
+        self.stack.setCurrentWidget(self.view)
+        self.view.tabs.setFocus()
+
+    def _open_failed(self, text: str) -> None:
+        self._opening = None
+        self.status_label.setText(text)
+
     def show_list(self) -> None:
+        self._opening = None
         self.stack.setCurrentWidget(self.list_widget)
         self.table.setFocus()
 

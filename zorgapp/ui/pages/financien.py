@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from zorgapp.domain.allocation import SLEUTEL_LABELS, Sleutel
-from zorgapp.domain.errors import DomainError
-from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_date, format_money
 from zorgapp.services.allocation_service import AllocationService, Uitkomst
 from zorgapp.services.region_service import RegionService
@@ -239,11 +237,19 @@ class FinancienPage(Page):
         self.export_button.setEnabled(open_ and self.uitkomst is not None)
 
     def _toon_regio(self) -> None:
-        if self.vault is None:
+        """Read the region (and the demo mark) on the worker, then show it."""
+        vault = self.vault
+        if vault is None:
             return
-        regio = RegionService(self.vault).regio()
+        service = RegionService(vault)
+        self.ctx.tasks.run(lambda: (service.regio(), vault.meta("demo") == "1"),
+                           on_done=lambda r: self._regio_gelezen(vault, *r), owner=self)
+
+    def _regio_gelezen(self, vault: Vault, regio: Any, demo: bool) -> None:
+        if vault is not self.vault:
+            return
         # Demo figures only where they cannot overwrite a real region's.
-        self.demo_regio_button.setVisible(regio is None or self.vault.meta("demo") == "1")
+        self.demo_regio_button.setVisible(regio is None or demo)
         if regio is None:
             self.regio_label.setText(_("Geen regio ingesteld"))
         else:
@@ -378,14 +384,14 @@ class FinancienPage(Page):
     def stel_demo_regio_in(self) -> None:
         if self.vault is None:
             return
-        try:
-            RegionService(self.vault).stel_demo_in()
-        except (KnownError, DomainError) as exc:
-            self._status(message_for(exc), fout=True)
-            return
-        self._toon_regio()
-        self._status(_("Regio Hollands Midden ingesteld met afgeronde demo-inwonertallen."))
-        self.bereken()
+
+        def klaar(_result: object) -> None:
+            self._toon_regio()
+            self._status(_("Regio Hollands Midden ingesteld met afgeronde demo-inwonertallen."))
+            self.bereken()
+
+        self.ctx.tasks.run(RegionService(self.vault).stel_demo_in, on_done=klaar,
+                           on_error=lambda e: self._status(message_for(e), fout=True), owner=self)
 
     def importeer_cbs(self) -> None:
         if self.vault is None:

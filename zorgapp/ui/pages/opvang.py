@@ -49,14 +49,15 @@ ENDING_DAYS = 14
 class LocatieDialog(_FormDialog):
     """New or changed shelter location. The address stays secret unless unticked."""
 
-    def __init__(self, service: OpvangService, locatie: Locatie | None, actief: bool,
-                 submit: Callable[[dict[str, Any]], object],
+    def __init__(self, organisaties: list[str], vandaag: date, locatie: Locatie | None,
+                 actief: bool, submit: Callable[[dict[str, Any]], object],
                  parent: QWidget | None = None) -> None:
+        """``organisaties`` to choose from were read on the worker beforehand."""
         super().__init__(_("Opvanglocatie wijzigen") if locatie else _("Nieuwe opvanglocatie"),
                          submit, parent)
         self.organisatie_combo = QComboBox()
         self.organisatie_combo.setEditable(True)
-        self.organisatie_combo.addItems(service.organisaties())
+        self.organisatie_combo.addItems(organisaties)
         self.organisatie_combo.setAccessibleName(_("Organisatie"))
         self.organisatie_combo.setEditText(locatie.organisatie if locatie else "")
         self.add_row(_("Organisatie:"), self.organisatie_combo)
@@ -84,7 +85,7 @@ class LocatieDialog(_FormDialog):
         self.add_row(_("Adres:"), self.adres_edit)
         self.tarief_edit = QLineEdit()
         self.tarief_edit.setPlaceholderText(_("bijv. 165,00"))
-        self.vanaf_edit = date_edit(service.vandaag, None, _("Dagtarief geldig vanaf"))
+        self.vanaf_edit = date_edit(vandaag, None, _("Dagtarief geldig vanaf"))
         if locatie is None:
             self.add_row(_("Dagtarief (€):"), self.tarief_edit)
             self.add_row(_("Geldig vanaf:"), self.vanaf_edit)
@@ -135,6 +136,8 @@ class OpvangPage(Page):
                  vandaag: Callable[[], date] = date.today) -> None:
         super().__init__(ctx, parent)
         self._vandaag = vandaag
+        self._generation = 0
+        self._in_flight: set[int] = set()
         self.run_dialog: Callable[[QDialog], bool] = \
             lambda d: d.exec() == QDialog.DialogCode.Accepted
         outer, top = self.header()
@@ -218,6 +221,7 @@ class OpvangPage(Page):
         self.refresh()
 
     def clear(self) -> None:
+        self._generation += 1
         self.locatie_model.clear()
         self.eindigend_model.clear()
         self.bezetting_label.clear()
@@ -229,19 +233,34 @@ class OpvangPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read occupancy and endings on the worker; show them when they arrive."""
         if self.vault is None or not self.vault.is_open:
             return
         service = self.service()
-        bezetting = service.bezetting()
+        self._generation += 1
+        generation = self._generation
+        self._in_flight.add(generation)
+        self.ctx.tasks.run(lambda: (service.bezetting(), service.eindigend(ENDING_DAYS)),
+                           on_done=lambda r: self._gelezen(generation, service.vandaag, *r),
+                           on_error=lambda exc: self._melding(message_for(exc), fout=True),
+                           on_finally=lambda: self._in_flight.discard(generation), owner=self)
+
+    def is_loading(self) -> bool:
+        return bool(self._in_flight)
+
+    def _gelezen(self, generation: int, vandaag: date, bezetting: list[Bezetting],
+                 eindigend: list[Any]) -> None:
+        if generation != self._generation or self.vault is None:
+            return
         self.locatie_model.set_rows(bezetting)
-        self.eindigend_model.set_rows(service.eindigend(ENDING_DAYS))
+        self.eindigend_model.set_rows(eindigend)
         leeg = self.eindigend_model.rowCount() == 0
         self.geen_eindigend_label.setVisible(leeg)
         self.eindigend_view.setVisible(not leeg)
         bezet = sum(b.bezet for b in bezetting if b.locatie.type.residentieel)
         plaatsen = sum(b.locatie.capaciteit or 0 for b in bezetting if b.locatie.type.residentieel)
         self.bezetting_label.setText(_("Vannacht {bezet} van {plaatsen} plaatsen bezet ({datum})").format(
-            bezet=bezet, plaatsen=plaatsen, datum=format_date(service.vandaag)))
+            bezet=bezet, plaatsen=plaatsen, datum=format_date(vandaag)))
         self._update_buttons()
 
     def _geselecteerd(self) -> Bezetting | None:
@@ -276,30 +295,47 @@ class OpvangPage(Page):
                 capaciteit=v["capaciteit"], adres_geheim=v["adres_geheim"], adres=v["adres"],
                 dagtarief=v["dagtarief"], geldig_vanaf=v["geldig_vanaf"])
 
-        dialog = LocatieDialog(service, None, True, submit, self)
-        if self.run_dialog(dialog):
-            self.refresh()
-            self._melding(_("Opvanglocatie {naam} toegevoegd.").format(
-                naam=getattr(dialog.result_value, "naam", "")))
+        def ask(organisaties: list[str]) -> None:
+            if self.vault is None:
+                return
+            dialog = LocatieDialog(organisaties, service.vandaag, None, True, submit, self)
+            if self.run_dialog(dialog):
+                self.refresh()
+                self._melding(_("Opvanglocatie {naam} toegevoegd.").format(
+                    naam=getattr(dialog.result_value, "naam", "")))
+
+        self.ctx.tasks.run(service.organisaties, on_done=ask,
+                           on_error=lambda exc: self._melding(message_for(exc), fout=True),
+                           owner=self)
 
     def wijzig_locatie(self) -> None:
         rij = self._geselecteerd()
         if rij is None:
             return
         service = self.service()
-        huidig = service.locatie(rij.locatie.uuid)
 
-        def submit(v: dict[str, Any]) -> object:
-            nieuw = dataclasses.replace(
-                huidig.locatie, organisatie=v["organisatie"], naam=v["naam"],
-                type=OpvangType(v["type"]), contact=v["contact"], capaciteit=v["capaciteit"],
-                adres_geheim=v["adres_geheim"], adres=v["adres"])
-            return service.wijzig_locatie(nieuw, actief=v["actief"])
+        def ask(found: tuple[Any, list[str]]) -> None:
+            huidig, organisaties = found
+            if self.vault is None:
+                return
 
-        dialog = LocatieDialog(service, huidig.locatie, huidig.actief, submit, self)
-        if self.run_dialog(dialog):
-            self.refresh()
-            self._melding(_("Opvanglocatie gewijzigd."))
+            def submit(v: dict[str, Any]) -> object:
+                nieuw = dataclasses.replace(
+                    huidig.locatie, organisatie=v["organisatie"], naam=v["naam"],
+                    type=OpvangType(v["type"]), contact=v["contact"], capaciteit=v["capaciteit"],
+                    adres_geheim=v["adres_geheim"], adres=v["adres"])
+                return service.wijzig_locatie(nieuw, actief=v["actief"])
+
+            dialog = LocatieDialog(organisaties, service.vandaag, huidig.locatie, huidig.actief,
+                                   submit, self)
+            if self.run_dialog(dialog):
+                self.refresh()
+                self._melding(_("Opvanglocatie gewijzigd."))
+
+        uuid = rij.locatie.uuid
+        self.ctx.tasks.run(lambda: (service.locatie(uuid), service.organisaties()), on_done=ask,
+                           on_error=lambda exc: self._melding(message_for(exc), fout=True),
+                           owner=self)
 
     def wijzig_tarief(self) -> None:
         rij = self._geselecteerd()

@@ -2,9 +2,10 @@
 date, labelled line edits and buttons, and ``FormDialog`` (form + error line + OK).
 
 A ``FormDialog`` hands its values to a ``submit`` callable (the owner calls a service
-there). A refusal by the rules (``DomainError``/``KnownError``) appears as a
-translated message inside the dialog, which stays open so the user can fix the
-input; it never becomes a traceback.
+there). ``submit`` runs on the task runner's worker, so it must use only the values it
+gets; the dialog waits (OK disabled) and closes when it succeeded. A refusal by the
+rules (``DomainError``/``KnownError``) appears as a translated message inside the
+dialog, which stays open so the user can fix the input; it never becomes a traceback.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
 from zorgapp.i18n import _
-from zorgapp.ui.tasks import message_for
+from zorgapp.ui.tasks import TaskRunner, message_for, runner
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -110,9 +111,12 @@ class FormDialog(QDialog):
     """Form + error label + OK/Cancel; ``submit(values)`` may raise a user error."""
 
     def __init__(self, title: str, submit: Callable[[dict[str, Any]], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
+        self._tasks = tasks or runner()
+        self._busy = False
+        self._closed = False
         self.result_value: object = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -150,13 +154,40 @@ class FormDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.show()
 
+    def is_busy(self) -> bool:
+        """``submit`` is running on the worker."""
+        return self._busy
+
     def accept(self) -> None:
+        """Run ``submit`` on the worker; close when it succeeded."""
+        if self._busy:
+            return
         try:
-            self.result_value = self._submit(self.values())
+            values = self.values()
         except (DomainError, KnownError) as exc:
             self.show_error(message_for(exc))
             return
-        super().accept()
+        submit = self._submit
+        self._busy = True
+        self._closed = False
+        self.ok_button.setEnabled(False)
+        self._tasks.run(lambda: submit(values), on_done=self._submitted,
+                        on_error=lambda exc: self.show_error(message_for(exc)),
+                        on_finally=self._idle, owner=self)
+
+    def _submitted(self, result: object) -> None:
+        self.result_value = result
+        self._busy = False
+        if not self._closed:
+            super().accept()
+
+    def _idle(self) -> None:
+        self._busy = False
+        self.ok_button.setEnabled(True)
+
+    def reject(self) -> None:
+        self._closed = True  # a use case still running may finish; the dialog stays shut
+        super().reject()
 
 
 __all__ = ["ERROR_STYLE", "OK_STYLE", "FormDialog", "OptionalDate", "button", "combo",
