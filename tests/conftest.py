@@ -106,3 +106,13 @@ def demo_vault(request: pytest.FixtureRequest, demo_vault_master: Callable[[int]
             master.name, vault_path.name, 1))
     monkeypatch.setenv("ZORGAPP_PASSPHRASE", PASSPHRASE)
     return vault_path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The coverage floor (pyproject.toml) is for the default run. ``-m slow`` runs only
+    the long suites, a subset: it reports coverage but does not fail on the floor."""
+    marks = config.option.markexpr or ""
+    if "slow" in marks and "not slow" not in marks:
+        cov = config.pluginmanager.getplugin("_cov")
+        if cov is not None and getattr(cov, "options", None) is not None:
+            cov.options.cov_fail_under = 0

@@ -60,24 +60,35 @@ def check_target(path: Path) -> None:
                             "Geef de naam van een bestand."), bestand=str(path))
 
 
+#: The temporary file of every atomic write; one left by a killed run is removed at the
+#: next unlock of a vault in that folder (``remove_stale_temp_files``).
+PARTIAL = ".partial"
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
-    """Yield a binary file; on success it replaces ``path`` atomically."""
+    """Yield a binary file; on success it replaces ``path`` atomically.
+
+    The temporary ``.tmp-*.partial`` stays locked until it is renamed, so that a later
+    run can tell one left by a kill (a head or key file written at that instant) from
+    one still being written."""
     path = Path(path)
     check_target(path)
     folder = path.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=folder)
+        fd, tmp = _held_temp(folder, PARTIAL)
     except OSError as exc:
         raise environment_or_raw(exc, path) from None
-    tmp = Path(tmp_name)
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            if not WINDOWS:  # renamed while still locked: never taken for a leftover
+                os.replace(tmp, path)
+        if WINDOWS:  # pragma: no cover - an open file cannot be renamed there
+            os.replace(tmp, path)
         fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -112,13 +123,28 @@ def held_temp_path_beside(path: Path, suffix: str) -> tuple[Path, int]:
     """Like ``temp_path_beside``, but the file stays locked (returned fd) while in use,
     so that ``remove_stale_temp_files`` of another process leaves it alone."""
     try:
-        fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=Path(path).parent)
+        fd, name = _held_temp(Path(path).parent, suffix)
     except OSError as exc:
         raise environment_or_raw(exc, Path(path)) from None
-    os.chmod(name, 0o600)
-    if not WINDOWS:  # a Windows lock is mandatory and would stop SQLite writing it
+    return name, fd
+
+
+def _held_temp(folder: Path, suffix: str) -> tuple[int, Path]:
+    """A new private ``.tmp-*SUFFIX`` in ``folder``, locked (POSIX) and still there: a
+    cleaner that took it for a leftover between its creation and our lock removed it
+    while holding the lock, so then we simply take another."""
+    while True:
+        fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
+        os.chmod(name, 0o600)
+        if WINDOWS:  # a Windows lock is mandatory and would stop SQLite writing it
+            return fd, Path(name)
         _lock_fd(fd)
-    return Path(name), fd
+        try:
+            if os.stat(name).st_ino == os.fstat(fd).st_ino:
+                return fd, Path(name)
+        except FileNotFoundError:
+            pass
+        os.close(fd)
 
 
 def remove_stale_temp_files(folder: Path, suffix: str, *, all_ours: bool = False) -> list[Path]:
@@ -133,25 +159,39 @@ def remove_stale_temp_files(folder: Path, suffix: str, *, all_ours: bool = False
     except OSError:
         return removed
     for path in candidates:
-        if not all_ours and not _unused(path):
+        if all_ours:
+            _remove_with_companions(path)
+        elif not _remove_if_unused(path):
             continue
-        for extra in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(str(path) + extra).unlink()
         removed.append(path)
     return removed
 
 
-def _unused(path: Path) -> bool:
-    """True when no live process holds ``path`` (or, on Windows, when it is old)."""
+def _remove_with_companions(path: Path) -> None:
+    for extra in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(str(path) + extra).unlink()
+
+
+def _remove_if_unused(path: Path) -> bool:
+    """Remove ``path`` when no live process holds it (on Windows: when it is old).
+
+    Removed while holding its lock, so that a writer that locks it an instant later
+    sees that the name is gone (``_held_temp``)."""
     if WINDOWS:
-        return _age(path) > 24 * 3600
+        if _age(path) <= 24 * 3600:
+            return False
+        _remove_with_companions(path)
+        return True
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
         return False
     try:
-        return _lock_fd(fd, wait=False)
+        if not _lock_fd(fd, wait=False):
+            return False
+        _remove_with_companions(path)
+        return True
     finally:
         os.close(fd)
 

@@ -22,6 +22,8 @@ from tests.unit.exchange.test_attack_corpus import BAD_DOCUMENTS, UUIDS, sparse_
 from zorgapp.exchange import format as fmt
 from zorgapp.exchange.card import OwnKeys
 
+from .killing import SUMMARIES
+
 SCRIPT = Path(sys.executable).with_name("zorgapp")
 
 
@@ -80,7 +82,9 @@ def test_every_attack_on_the_command_line_is_refused_and_imports_nothing(tmp_pat
                              "--data-dir", str(tmp_path / "data")],
                             env=env, capture_output=True, text=True, timeout=120, check=True)
     table = "\n".join(f"| {kind} | {counts[kind]} | {held[kind]} |" for kind in counts)
-    print(f"\n| attack | tries | held |\n|---|---|---|\n{table}\n| total | {sum(counts.values())} | "
-          f"{sum(held.values())} |")
+    text = (f"| attack | tries | held |\n|---|---|---|\n{table}\n| total | {sum(counts.values())} | "
+            f"{sum(held.values())} |")
+    print("\n" + text)
+    SUMMARIES.append(("bundle attack corpus through the command line (tries, held)", text))
     assert listed.stdout.strip() == "[]"
     assert held == counts

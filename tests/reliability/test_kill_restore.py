@@ -4,19 +4,16 @@ Did: SIGKILL ``vault restore`` right after it moved the vault aside: 18 of 23 ru
 no vault at the path; ``vault create`` on a nearly full disk left a stub ("Er staat al
 een kluis" afterwards).
 
-Two ways in: a crash injected at every single file-system step (each rename, link and
-removal, in order; after the crash the process may not touch the disk again, as after a
-kill), and real SIGKILLs of the installed ``zorgapp vault restore`` at random moments,
-each followed by ``zorgapp vault check`` at the path (exit 0).
+Here: a crash injected at every single file-system step (each rename, link and removal,
+in order; after the crash the process may not touch the disk again, as after a kill).
+Real SIGKILLs of the installed ``zorgapp vault restore`` (and of create, demo, import,
+backup, passwd and recover), at random moments and aimed at the restore's window, are
+in test_kills.py.
 """
 
 from __future__ import annotations
 
 import os
-import random
-import signal
-import subprocess
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,11 +26,6 @@ from zorgapp.errors import KnownError
 from zorgapp.store import staging
 from zorgapp.store.backup import make_backup, restore
 from zorgapp.store.vault import Vault
-
-from .helpers import run_cli, start_cli
-
-FAST_KILLS = 10
-SLOW_KILLS = 60
 
 
 class Crash(BaseException):
@@ -134,71 +126,3 @@ def test_create_crashing_at_every_step_leaves_nothing_or_a_vault(tmp_path: Path)
             break
         step += 1
     assert step > 5
-
-
-def _state(path: Path, finished: bool) -> str:
-    """Where a kill landed, read from what it left (before anyone recovers)."""
-    if finished:
-        return "finished before the kill"
-    if staging.pending_path(path).exists():
-        return "journal written, rolling forward"
-    if staging.staged_path(path).exists() or list(path.parent.glob(".tmp-*")):
-        return "copying and checking"
-    return "starting (nothing changed yet)"
-
-
-def _wait_for(path: Path, proc: subprocess.Popen[bytes], deadline: float, late: bool) -> None:
-    """Aim at the window: return as soon as the restore's first file appears (or, when
-    ``late``, its staged head: the journal and the renames follow within milliseconds)."""
-    before = set(os.listdir(path.parent))
-    while time.monotonic() < deadline and proc.poll() is None:
-        now = set(os.listdir(path.parent))
-        if late and (path.name + ".staged.head" in now or path.name + ".pending" in now):
-            return
-        if not late and now - before - {path.name + ".lock"}:
-            return
-        time.sleep(0.0005)
-
-
-def _kill_restores(path: Path, backup: Path, data: Path, tries: int, seed: int) -> Counter[str]:
-    """Half the kills at a random moment of the run, half aimed at its file changes."""
-    rng = random.Random(seed)
-    start = time.monotonic()
-    full = run_cli(data, "vault", "restore", str(backup), str(path))
-    assert full.returncode == 0, full.stderr
-    duration = time.monotonic() - start
-    states: Counter[str] = Counter()
-    for attempt in range(tries):
-        proc = start_cli(data, "vault", "restore", str(backup), str(path))
-        if attempt % 2:
-            late = attempt % 4 == 3
-            _wait_for(path, proc, time.monotonic() + 3 * duration, late)
-            time.sleep(rng.uniform(0, 0.02 if late else 0.15))
-        else:
-            time.sleep(rng.uniform(0, 1.1) * duration)
-        finished = proc.poll() is not None
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=60)
-        states[_state(path, finished)] += 1
-        check = run_cli(data, "vault", "check", str(path))
-        assert check.returncode == 0, check.stderr
-        assert _marker(path) in {"origineel", "reservekopie"}
-        states["held"] += 1
-    return states
-
-
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_sigkill_restore_sample(vault_with_backup: tuple[Path, Path], tmp_path: Path) -> None:
-    path, backup = vault_with_backup
-    states = _kill_restores(path, backup, tmp_path / "data", FAST_KILLS, seed=11)
-    assert states["held"] == FAST_KILLS
-    print(f"\nrestore SIGKILLs: {dict(states)}")
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_sigkill_restore_many(vault_with_backup: tuple[Path, Path], tmp_path: Path) -> None:
-    path, backup = vault_with_backup
-    states = _kill_restores(path, backup, tmp_path / "data", SLOW_KILLS, seed=int(time.time()))
-    assert states["held"] == SLOW_KILLS
-    print(f"\nrestore SIGKILLs: {dict(states)}")

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from zorgapp import fileio
 from zorgapp.errors import DiskFullError, ReadOnlyError, UsageError
 from zorgapp.fileio import (
     FileLock,
     TempFolder,
     atomic_write,
+    atomic_writer,
     held_temp_path_beside,
     remove_stale_temp_files,
     remove_stale_temp_folders,
@@ -139,3 +141,41 @@ def test_another_users_demo_folder_is_left_alone(temp_root: Path) -> None:
     os.chown(theirs, 54321, 54321)
     assert remove_stale_temp_folders("zorgapp-demo-") == []
     assert theirs.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows tells leftovers by age")
+def test_atomic_write_temp_is_held_until_renamed_and_a_stale_one_goes(tmp_path: Path) -> None:
+    """A key file or head write killed halfway leaves a ``.tmp-*.partial`` that the next
+    unlock removes; one being written at that moment stays."""
+    stale = tmp_path / ".tmp-killed.partial"
+    stale.write_bytes(b"half a head")
+    target = tmp_path / "kluis.zorg.head"
+    with atomic_writer(target) as fh:
+        fh.write(b"{}")
+        (live,) = [p for p in tmp_path.glob(".tmp-*.partial") if p != stale]
+        assert remove_stale_temp_files(tmp_path, ".partial") == [stale]
+        assert live.exists()
+    assert target.read_bytes() == b"{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no lock on Windows temp files")
+def test_a_temp_file_removed_before_it_was_locked_is_replaced(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cleaner took the new file for a leftover in the instant before it was locked."""
+    real_lock = fileio._lock_fd
+    calls: list[int] = []
+
+    def cleaner_first(fd: int, wait: bool = True) -> bool:
+        if not calls:
+            for path in tmp_path.glob(".tmp-*"):
+                path.unlink()
+        calls.append(fd)
+        return real_lock(fd, wait)
+
+    monkeypatch.setattr(fileio, "_lock_fd", cleaner_first)
+    path, fd = held_temp_path_beside(tmp_path / "kluis.zorg", ".partial")
+    try:
+        assert path.exists() and len(calls) == 2
+    finally:
+        os.close(fd)

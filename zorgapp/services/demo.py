@@ -328,10 +328,10 @@ def demo_passphrase() -> str:
 
 def make_demo_vault(path: Path, cases: int, passphrase: str | None = None,
                     progress: Any = None) -> DemoResult:
+    """A demo vault, filled before it is put in place: a failed or killed run leaves no
+    empty vault at ``path`` that would stop the next one ("Er staat al een kluis")."""
     phrase = passphrase or demo_passphrase()
-    vault, recovery = Vault.create(Path(path), phrase)
-    try:
-        fill_demo(vault, cases, progress=progress)
-    finally:
-        vault.lock()
+    vault, recovery = Vault.create(Path(path), phrase,
+                                   fill=lambda new: fill_demo(new, cases, progress=progress))
+    vault.lock()
     return DemoResult(Path(path), phrase, recovery)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,25 +84,29 @@ def make_backup(vault: Vault, dest: Path | None = None, reason: str = "manual") 
     with vault.transaction():
         vault.audit.record(audit_mod.BACKUP, record_type="vault", record_uuid=vault.vault_id,
                            fields=[reason])
-    _copy_database(vault, target)
     key_file = keyfile.key_path(vault.path)
-    if key_file.exists():
-        atomic_write(keyfile.key_path(target), key_file.read_bytes())
-    vault.audit.write_head(head_path(target))
+
+    def companions() -> None:  # the copy is complete; its name comes last
+        if key_file.exists():
+            atomic_write(keyfile.key_path(target), key_file.read_bytes())
+        vault.audit.write_head(head_path(target))
+
+    with vault.read() as db:
+        copy_into(db, vault.key, target, before_rename=companions)
     vault.audit.write_head()
     if dest is None:
         rotate(backup_dir(vault.path), stem)
     return target
 
 
-def _copy_database(vault: Vault, target: Path) -> None:
-    with vault.read() as db:
-        copy_into(db, vault.key, target)
-
-
-def copy_into(db: Connection, key: bytes | bytearray, target: Path) -> None:
+def copy_into(db: Connection, key: bytes | bytearray, target: Path,
+              before_rename: Callable[[], None] | None = None) -> None:
     """A consistent copy of ``db`` at ``target`` (one file, no WAL), via a locked
-    temporary file; a full disk or read-only folder gets its own message."""
+    temporary file; a full disk or read-only folder gets its own message.
+
+    ``before_rename`` writes what belongs beside the copy (a backup's key file and
+    head): a backup is only found under its name once it is whole, so a kill never
+    leaves one that a restore would refuse."""
     tmp, hold = held_temp_path_beside(target, ".partial")
     try:
         out = connect(tmp, key, pragmas=False)
@@ -112,6 +117,8 @@ def copy_into(db: Connection, key: bytes | bytearray, target: Path) -> None:
             out.close()
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        if before_rename is not None:
+            before_rename()
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except (DatabaseError, OSError) as exc:
@@ -144,7 +151,9 @@ def list_backups(folder: Path, stem: str | None = None) -> list[BackupInfo]:
 
 
 def rotate(folder: Path, stem: str, keep_last: int = KEEP_LAST) -> list[Path]:
-    """Keep the newest ``keep_last`` plus the newest of every month; remove the rest."""
+    """Keep the newest ``keep_last`` plus the newest of every month; remove the rest,
+    and key files and heads whose backup never appeared (only this process writes in a
+    vault's own backup folder: it holds the vault)."""
     backups = list_backups(folder, stem)
     keep = {b.path for b in backups[:keep_last]}
     seen_months: set[str] = set()
@@ -159,6 +168,9 @@ def rotate(folder: Path, stem: str, keep_last: int = KEEP_LAST) -> list[Path]:
             for extra in (b.path, keyfile.key_path(b.path), head_path(b.path)):
                 extra.unlink(missing_ok=True)
             removed.append(b.path)
+    for companion in [*folder.glob(f"{stem}-*{SUFFIX}.key"), *folder.glob(f"{stem}-*{SUFFIX}.head")]:
+        if not Path(str(companion).rsplit(".", 1)[0]).exists():  # a backup killed before
+            companion.unlink(missing_ok=True)                     # its copy was renamed in
     return removed
 
 

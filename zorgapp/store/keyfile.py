@@ -145,6 +145,12 @@ class KeyFile:
                 N_("De wachtwoordzin klopt niet. Probeer het opnieuw, of gebruik de herstelsleutel.")
             ) from None
 
+    @property
+    def wrap_id(self) -> str:
+        """Which wrapping this is (salt and nonce are new at every passphrase change and
+        not secret): lets an unlock notice a change whose audit entry a crash cut off."""
+        return hashlib.sha256(self.salt + self.nonce).hexdigest()[:32]
+
     def to_bytes(self) -> bytes:
         doc = {
             "format": FORMAT,

@@ -18,7 +18,7 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,9 +81,13 @@ class Vault:
     # -- creation and unlocking ----------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, passphrase: str,
-               params: keyfile.KdfParams | None = None) -> tuple[Vault, str]:
-        """A new empty vault; returns it and the recovery key to show once."""
+    def create(cls, path: Path, passphrase: str, params: keyfile.KdfParams | None = None,
+               fill: Callable[[Vault], object] | None = None) -> tuple[Vault, str]:
+        """A new vault; returns it and the recovery key to show once.
+
+        ``fill`` adds content (the demo cases) before the vault is put in place, so that
+        a vault with content appears whole or not at all, also after a kill.
+        """
         path = Path(path)
         keyfile.check_passphrase(passphrase)
         try:
@@ -98,7 +102,7 @@ class Vault:
             kf = keyfile.KeyFile.wrap(key, passphrase, vault_id, params)
             try:
                 staging.begin(path, staging.CREATE)
-                cls._build(staging.staged_path(path), key, vault_id, kf)
+                cls._build(staging.staged_path(path), key, vault_id, kf, fill)
                 staging.commit_new(path)
             except BaseException:
                 with contextlib.suppress(Exception):
@@ -109,7 +113,8 @@ class Vault:
         return vault, keyfile.format_recovery_key(key)
 
     @classmethod
-    def _build(cls, staged: Path, key: bytes, vault_id: str, kf: keyfile.KeyFile) -> None:
+    def _build(cls, staged: Path, key: bytes, vault_id: str, kf: keyfile.KeyFile,
+               fill: Callable[[Vault], object] | None = None) -> None:
         """The complete new vault under its staged name: database, head, key file."""
         create_private_file(staged)
         conn = connect(staged, key)
@@ -118,7 +123,10 @@ class Vault:
             vault._migrate(fresh=True)
             with vault.transaction() as db:
                 db.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
+                vault._remember_key_file(kf)
                 vault.audit.record(audit_mod.CREATE, record_type="vault", record_uuid=vault_id)
+            if fill is not None:
+                fill(vault)
             vault.audit.write_head()
             # One self-contained file: a WAL left beside the staged name would be lost.
             if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
@@ -199,6 +207,7 @@ class Vault:
             vault._migrate(fresh=False)
             with vault.transaction():
                 vault._flush_failed_unlocks()
+                vault._note_key_file_change()
                 vault.audit.record(audit_mod.UNLOCK, record_type="vault", record_uuid=vault_id)
         except BaseException:
             vault._drop()
@@ -217,6 +226,27 @@ class Vault:
         keyfile.write_key_file(self.path, kf)
         with self.transaction():
             self.audit.record(audit_mod.PASSPHRASE, record_type="vault", record_uuid=self.vault_id)
+            self._remember_key_file(kf)
+
+    def _remember_key_file(self, kf: keyfile.KeyFile) -> None:
+        self.conn.execute("INSERT INTO meta (key, value) VALUES ('key_file', ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (kf.wrap_id,))
+
+    def _note_key_file_change(self) -> None:
+        """Record a passphrase change whose own entry a crash cut off (the new key file
+        was renamed in, the entry not yet committed), marked as not verified. A vault
+        of an earlier version only learns its key file here."""
+        try:
+            kf = keyfile.read_key_file(self.path)
+        except (KnownError, OSError):  # no key file (opened with the recovery key)
+            return
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'key_file'").fetchone()
+        if row is not None and row[0] == kf.wrap_id:
+            return
+        if row is not None:
+            self.audit.record(audit_mod.PASSPHRASE, record_type="vault", record_uuid=self.vault_id,
+                              actor="zorgapp", fields=[failed_unlocks.UNVERIFIED])
+        self._remember_key_file(kf)
 
     # -- access ----------------------------------------------------------------------
 

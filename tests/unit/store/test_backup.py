@@ -88,3 +88,36 @@ def test_backup_is_a_consistent_copy_not_a_file_copy(vault_path: Path, tmp_path:
     opened = Vault.unlock(copy, PASSPHRASE)
     assert opened.meta("in_wal") == "ja"
     opened.lock()
+
+
+class Killed(BaseException):
+    """The process dies here (no ``except Exception`` catches it)."""
+
+
+def test_a_backup_is_found_under_its_name_only_when_whole(vault_path: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed right before the copy is renamed in: no backup without key file or head
+    (a restore would refuse it); the key file and head it wrote go at the next backup."""
+    import os
+
+    vault, _ = Vault.create(vault_path, PASSPHRASE)
+    real_replace = os.replace
+
+    def die_at_the_database(source: str, dest: str) -> None:
+        if str(dest).endswith(".zorg"):
+            raise Killed
+        real_replace(source, dest)
+
+    for dest in (tmp_path / "usb", None):
+        monkeypatch.setattr(os, "replace", die_at_the_database)
+        with pytest.raises(Killed):
+            make_backup(vault, dest)
+        monkeypatch.setattr(os, "replace", real_replace)
+        folder = dest or backup_dir(vault_path)
+        assert not list(folder.glob("*.zorg"))  # nothing that looks like a backup
+        assert list(folder.glob("*.zorg.key")) and list(folder.glob("*.zorg.head"))
+    good = make_backup(vault)
+    vault.lock()
+    names = sorted(p.name for p in backup_dir(vault_path).iterdir())
+    assert names == [good.name, good.name + ".head", good.name + ".key"]
+    restore(good, tmp_path / "terug.zorg", passphrase=PASSPHRASE)
