@@ -134,7 +134,7 @@ def test_vault_busy_in_another_program_is_busy_not_damage(vault_path: Path) -> N
     from zorgapp.store.connection import connect
 
     vault, _ = Vault.create(vault_path, PASSPHRASE)
-    key = vault.key
+    key = bytes(vault.key)  # a copy: lock() zeroes the vault's own
     vault.lock()
     other = connect(vault_path, key)
     other.execute("BEGIN EXCLUSIVE")
