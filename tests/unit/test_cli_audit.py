@@ -95,8 +95,11 @@ def test_anchor_proves_the_trail_up_to_it(kluis: Path, tmp_path: Path) -> None:
         db.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, fixed, e.seq))
         prev = fixed
     vault.audit.write_head()
-    vault._conn.close()
+    vault._conn.close()  # as if the process died: no lock, no head write
     vault._conn = None
+    if vault._hold is not None:  # the OS drops a dead process's lock
+        vault._hold.release()
+        vault._hold = None
     assert zorgapp(tmp_path, "audit", "verify", str(kluis)).returncode == 0
     # ... but not with the anchor kept on paper
     caught = zorgapp(tmp_path, "audit", "verify", str(kluis), "--anchor", anchor)

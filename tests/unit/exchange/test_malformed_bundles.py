@@ -149,8 +149,10 @@ def test_choosing_how_to_encrypt_is_checked() -> None:
 def test_passphrase_bundle_without_a_passphrase_asks_for_one() -> None:
     data = fmt.encrypt(b"inhoud", passphrase="lange geheime zin")
     with pytest.raises(fmt.BundlePassphraseError) as info:
-        fmt.decrypt(data)
+        fmt.open_bundle(data)
     assert "wachtwoordzin" in info.value.user_message()
     with pytest.raises(fmt.BundlePassphraseError):
-        fmt.decrypt(data, passphrase="verkeerd")
-    assert fmt.decrypt(data, passphrase="lange geheime zin") == (b"inhoud", "passphrase")
+        fmt.open_bundle(data, passphrase="verkeerd")
+    # The right passphrase opens it; what is inside is then checked (and is no bundle).
+    with pytest.raises(fmt.BundleDamagedError):
+        fmt.open_bundle(data, passphrase="lange geheime zin")

@@ -39,6 +39,16 @@ def _tip(vault_path: Path) -> int:
     return int(json.loads(head_path(vault_path).read_text())["seq"])
 
 
+def _crash(vault: Vault) -> None:
+    """The process dies: the connection goes without a lock or head write, and the OS
+    releases the one-process-per-vault lock."""
+    vault._conn.close()
+    vault._conn = None
+    if vault._hold is not None:
+        vault._hold.release()
+        vault._hold = None
+
+
 def _use(vault_path: Path) -> list[str]:
     """One ordinary session (like ``case list``): unlock, lock; what the unlock noticed."""
     vault = Vault.unlock(vault_path, PASSPHRASE)
@@ -87,8 +97,7 @@ def test_the_head_follows_every_commit_that_appends(vault_path: Path) -> None:
     vault.set_meta("iets", "anders")  # a commit without entries leaves the head alone
     assert head_path(vault_path).read_bytes() == before
     # a session that ends in a crash: its last entry can no longer be cut unnoticed
-    vault._conn.close()
-    vault._conn = None
+    _crash(vault)
     _insider(vault_path, f"DELETE FROM audit WHERE seq = {_tip(vault_path)}")
     assert _use(vault_path)
 
@@ -100,8 +109,7 @@ def test_a_crash_between_commit_and_head_write_is_not_an_alarm(vault_path: Path,
     with vault.transaction():
         vault.audit.record("open", record_type="dossier", record_uuid="y")
     assert _tip(vault_path) == vault.audit.head()[0] - 1
-    vault._conn.close()
-    vault._conn = None
+    _crash(vault)
     monkeypatch.undo()
     assert _use(vault_path) == []
     assert _verify(vault_path) == []
@@ -126,8 +134,7 @@ def test_an_anchor_proves_the_trail_against_a_consistent_rewrite(vault_path: Pat
         db.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, fixed, entry.seq))
         prev = fixed
     vault.audit.write_head()
-    vault._conn.close()
-    vault._conn = None
+    _crash(vault)
     assert _use(vault_path) == []          # consistent: the head cannot tell
     assert _verify(vault_path) == []
     assert _verify(vault_path, anchor) == [f"anchor:mismatch:{anchor[0]}"]
