@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import Context, Figure, Run, command, median_run  # noqa: E402
+from bench.run import Context, Figure, Run, command, median_run
 
 # What every vault command pays before its own work: the interpreter and the unlock.
 UNLOCK_ONLY = (
@@ -57,40 +57,43 @@ def _document_bytes(path: Path, passphrase: str) -> tuple[int, int]:
 
 
 def figures(ctx: Context) -> list[Figure]:
+    return [f for size in ctx.sizes for f in _grootte(ctx, size)]
+
+
+def _grootte(ctx: Context, size: int) -> list[Figure]:
     from bench.run import PASSPHRASE
 
     result: list[Figure] = []
-    for size in ctx.sizes:
-        n = f"{size:,}"
-        path = ctx.vault(size)
-        made = ctx.made.get(size)
-        if made is not None:
-            generate = command(["-c", GENERATE_ONLY, str(size)], python=True)
-            goal = "≤ 30 s" if size == 100_000 else ""
-            result += [Figure(f"demo vault of {n} made: wall time", made.wall, "s",
-                              "dossiers made in memory only", generate.wall, goal),
-                       Figure(f"demo vault of {n} made: user CPU time", made.user, "s",
-                              "dossiers made in memory only", generate.user)]
-        documents, count = _document_bytes(path, PASSPHRASE)
-        result.append(Figure(f"vault size per dossier at {n}", path.stat().st_size / 1024 / size,
-                             "KB", "its documents alone (compressed)",
-                             documents / 1024 / max(count, 1),
-                             "≤ 2.5 KB" if size == 100_000 else ""))
-        floor = median_run(ctx.repeat, lambda: command(
-            ["-c", UNLOCK_ONLY, str(path), PASSPHRASE], python=True))
-        year = str(ctx.year)
-        allocation = median_run(ctx.repeat, lambda: command(
-            ["allocation", str(path), "--year", year]))
-        big = size == 100_000
-        result += _drie(f"zorgapp allocation --year {year} at {n}", allocation,
-                        "python + unlock only", floor, "≤ 2 s" if big else "",
-                        "≤ 200 MB" if big else "")
-        with tempfile.TemporaryDirectory(dir=ctx.cache) as folder:
-            out = Path(folder) / "jaarbeeld.pdf"
-            annual = median_run(ctx.repeat, lambda: command(
-                ["report", "annual", str(path), "--year", year, "--out", str(out)]))
-        result += _drie(f"zorgapp report annual --year {year} at {n}", annual,
-                        "python + unlock only", floor, "≤ 2.5 s" if big else "")
+    n = f"{size:,}"
+    path = ctx.vault(size)
+    made = ctx.made.get(size)
+    if made is not None:
+        generate = command(["-c", GENERATE_ONLY, str(size)], python=True)
+        goal = "≤ 30 s" if size == 100_000 else ""
+        result += [Figure(f"demo vault of {n} made: wall time", made.wall, "s",
+                          "dossiers made in memory only", generate.wall, goal),
+                   Figure(f"demo vault of {n} made: user CPU time", made.user, "s",
+                          "dossiers made in memory only", generate.user)]
+    documents, count = _document_bytes(path, PASSPHRASE)
+    result.append(Figure(f"vault size per dossier at {n}", path.stat().st_size / 1024 / size,
+                         "KB", "its documents alone (compressed)",
+                         documents / 1024 / max(count, 1),
+                         "≤ 2.5 KB" if size == 100_000 else ""))
+    floor = median_run(ctx.repeat, lambda: command(
+        ["-c", UNLOCK_ONLY, str(path), PASSPHRASE], python=True))
+    year = str(ctx.year)
+    allocation = median_run(ctx.repeat, lambda: command(
+        ["allocation", str(path), "--year", year]))
+    big = size == 100_000
+    result += _drie(f"zorgapp allocation --year {year} at {n}", allocation,
+                    "python + unlock only", floor, "≤ 2 s" if big else "",
+                    "≤ 200 MB" if big else "")
+    with tempfile.TemporaryDirectory(dir=ctx.cache) as folder:
+        out = Path(folder) / "jaarbeeld.pdf"
+        annual = median_run(ctx.repeat, lambda: command(
+            ["report", "annual", str(path), "--year", year, "--out", str(out)]))
+    result += _drie(f"zorgapp report annual --year {year} at {n}", annual,
+                    "python + unlock only", floor, "≤ 2.5 s" if big else "")
     return result
 
 

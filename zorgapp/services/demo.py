@@ -295,10 +295,10 @@ class DemoGenerator:
             return
         if rng.random() < 0.75 and not step(Fase.GEPLAATST, (0, 10), "Opvangplek gevonden"):
             return
-        if in_bedenktijd and huidig is Fase.BEDENKTIJD:
-            # Bedenktijd lasts at most three months: move on well within it.
-            if not step(Fase.BEGELEIDING, (20, 80), "Aangifte gedaan, start begeleiding"):
-                return
+        # Bedenktijd lasts at most three months: move on well within it.
+        if in_bedenktijd and huidig is Fase.BEDENKTIJD and not step(
+                Fase.BEGELEIDING, (20, 80), "Aangifte gedaan, start begeleiding"):
+            return
         if huidig is not Fase.BEGELEIDING and not step(
                 Fase.BEGELEIDING, (30, 200), "Start nazorg"):
             self._open_task(dossier)

@@ -77,7 +77,7 @@ DICT_1 = (
     'igheid":{"daders_in_de_buurt":true,"daders_toelichting":"","geheim_adres_nodig":true'
     ',"telefoon_afspraken":"","bij_vertrek":""},"zorg":{"medisch":"","ggz":"","medicatie"'
     ':"","zwanger":null,"uitgerekend_op":null}}}'
-).encode("utf-8")
+).encode()
 
 _WBITS = -13  # raw deflate, 8 KiB window: a document and the dictionary fit
 _PACK_1 = zlib.compressobj(6, zlib.DEFLATED, _WBITS, 8, zlib.Z_DEFAULT_STRATEGY, DICT_1)
