@@ -138,19 +138,24 @@ class AllocationService:
         with self.vault.read() as db:
             plaatsingen = kostensommen.plaatsingen(db, van, tot)
             posten = kostensommen.kostenposten(db, van, tot)
+        soorten: dict[tuple[str, str], tuple[bool, bool]] = {}  # -> (ambulant, landelijk)
         for p in plaatsingen:
-            soort = OpvangType(p.type)
+            soort = soorten.get((p.type, p.financier))
+            if soort is None:
+                opvang = OpvangType(p.type)
+                soort = soorten[p.type, p.financier] = (
+                    opvang is OpvangType.AMBULANT,
+                    opvang in LANDELIJK_GEFINANCIERD or Financier(p.financier).landelijk)
             try:
                 bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot, peildatum=peildatum,
-                                      ambulant=soort is OpvangType.AMBULANT)
+                                      ambulant=soort[0])
             except DomainError as exc:
                 raise ValidationError(N_(
                     "Dossier {nummer}: {melding}"), nummer=p.nummer,
                     melding=validatie(exc).user_message()) from None
             binding = (normaliseer_cbs_code(p.gemeente_code) if p.gemeente_code
                        else p.dossier_gemeente)
-            landelijk = soort in LANDELIJK_GEFINANCIERD or Financier(p.financier).landelijk
-            sommen.tel(binding, bedrag, landelijk)
+            sommen.tel(binding, bedrag, soort[1])
         for bedrag, landelijk, binding in posten:
             sommen.tel(binding, bedrag, landelijk)
         try:

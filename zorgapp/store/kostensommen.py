@@ -9,9 +9,9 @@ Money is stored as decimal text with two decimals (``store.opvang._geld``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from zorgapp.domain.geld import centen_exact
 from zorgapp.store.connection import Connection
@@ -30,9 +30,9 @@ def centen(tekst: str) -> int:
     return int(centen_exact(Decimal(tekst)) * 100)
 
 
-@dataclass(frozen=True)
-class PlaatsingNachten:
-    """A placement as the amounts of an allocation read it."""
+class PlaatsingNachten(NamedTuple):
+    """A placement as the amounts of an allocation read it (a tuple: tens of thousands
+    are made per allocation)."""
 
     nummer: str  # dossiernummer, for a message
     type: str
