@@ -1,7 +1,9 @@
 """Dossiers in the vault: the JSON document plus index columns for lists and search.
 
-The document is ``Dossier.to_dict()``, stored compressed (``doc_codec``); index columns
-are derived from it on every write, so they can never disagree with it for long. Lists
+The document is ``Dossier.to_dict()``, stored compressed (``doc_codec``: SQL cannot read
+it, so read documents through this repository and give a query what it needs an index
+column); index columns are derived from it on every write, so they can never disagree
+with it for long. Lists
 fetch ids first and rows lazily (the list view asks for what it shows), which keeps
 100,000 dossiers smooth.
 """
