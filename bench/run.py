@@ -158,7 +158,8 @@ def table(figures: list[Figure]) -> str:
         ratio = f"{f.ratio:.2f}" if f.ratio is not None else ""
         rows.append((f.name, _num(f.value, f.unit), floor, ratio, f.goal))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
 
