@@ -17,7 +17,7 @@ and the other cells, so then the smallest other count of that column is hidden t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,11 +204,13 @@ def tel_rijen(
     *,
     progress: Callable[[float], None] | None = None,
     verwacht: int | None = None,
+    plaatsingen_per_jaar: Mapping[tuple[str, int], int] | None = None,
 ) -> JaarCijfers:
     """Count dossiers per year and dimension.
 
     ``plaatsingen`` are objects with ``type`` and ``van`` (``opvang.Plaatsing``),
-    counted in the year they started. ``progress`` gets a fraction from 0 to 1 when
+    counted in the year they started; or, already counted, ``plaatsingen_per_jaar``
+    (type, year of the start) -> number. ``progress`` gets a fraction from 0 to 1 when
     ``verwacht`` (the number of dossiers) is known, and 1.0 at the end. Equal rows
     are counted together first: 100,000 dossiers make a few thousand distinct rows.
     """
@@ -242,6 +244,9 @@ def tel_rijen(
         van = getattr(plaatsing, "van", None)
         if van is not None and van.year in gekozen:
             cijfers._tel(PLAATSING, str(plaatsing.type), van.year)
+    for (soort, jaar), aantal in (plaatsingen_per_jaar or {}).items():
+        if jaar in gekozen and aantal:
+            cijfers._tel(PLAATSING, soort, jaar, aantal)
     if progress is not None:
         progress(1.0)
     return cijfers

@@ -87,8 +87,9 @@ def test_year_figures_from_the_index_equal_those_from_whole_documents(demo_vault
     from zorgapp.domain.dossier import Dossier, Melding
     from zorgapp.domain.persoon import Persoon
     from zorgapp.domain.traject import Traject
-    from zorgapp.services.report_service import _rijen
+    from zorgapp.services.report_service import _rijen, _starts
     from zorgapp.store.dossiers import DossierRepository
+    from zorgapp.store.opvang import PlaatsingRepository
 
     geschat = Dossier(dossiernummer="HM-2025-9001", persoon=Persoon(
         naam="Geschat", geschatte_leeftijd=17, leeftijd_geschat_op=date(2024, 3, 1)))
@@ -100,8 +101,12 @@ def test_year_figures_from_the_index_equal_those_from_whole_documents(demo_vault
         DossierRepository(db).insert_many([(geschat, None), (zonder, None)])
     jaren = [2023, 2024, 2025, 2026]
     with demo_vault.read() as db:
-        snel = jb.tel_rijen(_rijen(db, date(2023, 1, 1), date(2027, 1, 1)), jaren)
-        heel = jb.tel(DossierRepository(db).documents(), jaren)
+        snel = jb.tel_rijen(_rijen(db, date(2023, 1, 1), date(2027, 1, 1)), jaren,
+                            plaatsingen_per_jaar=_starts(db, date(2023, 1, 1),
+                                                         date(2027, 1, 1)))
+        alle = PlaatsingRepository(db).in_periode(date(1900, 1, 1), date(9999, 1, 1))
+        heel = jb.tel(DossierRepository(db).documents(), jaren, alle)
+    assert sum(sum(r.values()) for r in heel.per[jb.PLAATSING].values()) > 10
     assert sum(heel.totaal.values()) > 50
     assert snel.totaal == heel.totaal
     assert snel.per == heel.per
