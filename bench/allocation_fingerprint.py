@@ -12,7 +12,9 @@ and every explanation line) for:
 * a demo vault (fixed seed and date), allocated per month, quarter and year with every key;
 * ``verdeel_naar_ratio`` over the same weights.
 
-Run it before and after a change to ``domain/allocation``: the hashes must be equal.
+Run it before and after a change to ``domain/allocation``: the hashes must be equal; the
+two JSON lines (the CLI's output computed with the explanation and from the amounts
+alone, ``allocation_bedragen``) must be equal to each other.
 A figure, never pass/fail (like the rest of bench/).
 """
 
@@ -103,9 +105,12 @@ def property_inputs(examples: int, sha: hashlib._Hash) -> int:
     return count
 
 
-def demo_inputs(cases: int, sha: hashlib._Hash) -> int:
+def demo_inputs(cases: int, sha: hashlib._Hash,
+                json_sha: tuple[hashlib._Hash, hashlib._Hash]) -> int:
+    """The demo vault's allocations; ``json_sha`` gets the JSON of each, computed with
+    the lines (``toelichting``) and from the amounts alone: the two must be equal."""
     from zorgapp.paths import set_data_dir
-    from zorgapp.services.allocation_service import AllocationService
+    from zorgapp.services.allocation_service import AllocationService, verdeling_json
     from zorgapp.services.demo import fill_demo
     from zorgapp.services.region_service import RegionService
     from zorgapp.store import keyfile
@@ -130,6 +135,9 @@ def demo_inputs(cases: int, sha: hashlib._Hash) -> int:
                     sha.update(uitkomst(lambda p=p, s=s: service.bereken(**p, sleutel=s)
                                         .verdeling).encode())
                     count += 1
+                    for toelichting, h in ((True, json_sha[0]), (False, json_sha[1])):
+                        h.update(uitkomst(lambda p=p, s=s, t=toelichting: verdeling_json(
+                            service.bereken(**p, sleutel=s, toelichting=t))).encode())
         finally:
             vault.lock()
     return count
@@ -142,10 +150,13 @@ def main() -> None:
     args = parser.parse_args()
     sha_prop, sha_demo = hashlib.sha256(), hashlib.sha256()
     n_prop = property_inputs(args.examples, sha_prop)
-    n_demo = demo_inputs(args.cases, sha_demo)
+    json_sha = (hashlib.sha256(), hashlib.sha256())
+    n_demo = demo_inputs(args.cases, sha_demo, json_sha)
     print(f"property inputs: {n_prop} allocations  sha256 {sha_prop.hexdigest()}")
     print(f"demo vault ({args.cases} cases): {n_demo} allocations  "
           f"sha256 {sha_demo.hexdigest()}")
+    print(f"their JSON, with lines:    sha256 {json_sha[0].hexdigest()}")
+    print(f"their JSON, amounts alone: sha256 {json_sha[1].hexdigest()}")
 
 if __name__ == "__main__":
     main()

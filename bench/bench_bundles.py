@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -50,6 +51,26 @@ def run(n: int, folder: Path) -> dict[str, float]:
     finally:
         a.lock()
         b.lock()
+
+
+def figures(ctx: object) -> list[Any]:
+    """For ``bench/run.py``: 1,000 dossiers out and in (goals of issue 6)."""
+    from bench.run import Figure
+
+    saved = keyfile.DEFAULT_KDF  # unlocking is not what is measured here
+    keyfile.DEFAULT_KDF = keyfile.KdfParams(iterations=1, lanes=1, memory_cost=8 * 1024)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            one = run(1, Path(tmp))
+            many = run(1000, Path(tmp))
+    finally:
+        keyfile.DEFAULT_KDF = saved
+    return [
+        Figure("export 1,000 dossiers to a bundle", many["export"], "s",
+               "1 dossier", one["export"], "< 3 s"),
+        Figure("inspect + import 1,000 dossiers", many["inspect+import"], "s",
+               "1 dossier", one["inspect+import"], "< 5 s"),
+    ]
 
 
 def main() -> None:

@@ -1,12 +1,15 @@
 """Benchmarks: figures and ratios, never pass/fail.
 
-    python bench/run.py [--sizes 1000 10000 100000] [--out bench/out]
+    python bench/run.py [--sizes 100000] [--cache DIR] [--repeat 2] [--only cli dossiers]
+                        [--fresh]
 
-For each size a demo vault is made (cached in --out), then measured: unlock, time to
-the first rows of the dossier list, a search, a filter, opening a dossier, and the same
-queries on an unencrypted SQLite copy (made with sqlcipher_export, demo data only,
-deleted afterwards) for the ratio. Other benchmark modules in bench/ (bench_*.py) are
-run too when they define ``main(sizes, out)``.
+Runs every bench module (``bench/bench_*.py`` with a ``figures(ctx)`` function) and
+prints one table: figure, value, the floor or peer measured in the same run, the ratio
+of the two, and the goal. Demo vaults are made once per size with ``zorgapp demo`` and
+kept in ``--cache`` (default ``$ZORGAPP_BENCH_CACHE`` or ``bench/out``; keep it outside
+the repository); ``--fresh`` makes them again, which also measures the demo creation.
+Whole commands are timed as a user runs them, in a subprocess: wall time, user CPU time
+(the fairer figure on a machine others share) and peak memory.
 """
 
 from __future__ import annotations
@@ -14,147 +17,185 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import platform
 import statistics
+import subprocess
 import sys
 import time
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from zorgapp.services.demo import make_demo_vault  # noqa: E402
-from zorgapp.services.dossier_service import DossierService  # noqa: E402
-from zorgapp.store.connection import Connection  # noqa: E402
-from zorgapp.store.dossiers import DossierRepository, Filter  # noqa: E402
-from zorgapp.store.vault import Vault  # noqa: E402
-
 PASSPHRASE = "benchmark wachtwoordzin"
-QUERIES = ["stefanescu", "nowak", "HM-2025", "okafor joy", "nguy"]
 
 
-def timed(fn: Callable[[], object], repeat: int = 7) -> tuple[float, object]:
-    """Median wall time in ms over ``repeat`` warm runs (after one cold run)."""
-    result = fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
+@dataclass
+class Figure:
+    """One row of the table. ``floor`` is what the same work costs without the app
+    (or a peer measured in the same run); the ratio is value / floor."""
+
+    name: str
+    value: float
+    unit: str
+    floor_name: str = ""
+    floor: float | None = None
+    goal: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return self.value / self.floor if self.floor else None
 
 
-def vault_for(size: int, out: Path) -> tuple[Path, float | None]:
-    path = out / f"demo-{size}.zorg"
-    if path.exists():
-        return path, None
-    start = time.perf_counter()
-    make_demo_vault(path, size, PASSPHRASE)
-    return path, time.perf_counter() - start
+@dataclass(frozen=True)
+class Run:
+    """A whole command's cost: median wall time and user CPU time, peak memory."""
+
+    wall: float
+    user: float
+    rss_mb: float
+    returncode: int
 
 
-def plain_copy(vault: Vault, out: Path) -> Path:
-    target = out / "plain-copy.sqlite"
-    target.unlink(missing_ok=True)
-    with vault.read() as db:
-        db.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
-        db.execute("SELECT sqlcipher_export('plain')")
-        db.execute("DETACH DATABASE plain")
-    return target
+@dataclass
+class Context:
+    sizes: list[int]
+    cache: Path
+    repeat: int
+    fresh: bool
+    made: dict[int, Run] = field(default_factory=dict)
+
+    @property
+    def passphrase_file(self) -> Path:
+        path = self.cache / "passphrase.txt"
+        if not path.exists():
+            path.write_text(PASSPHRASE, encoding="utf-8")
+            path.chmod(0o600)
+        return path
+
+    def vault(self, size: int) -> Path:
+        """The demo vault of ``size`` cases, made with ``zorgapp demo`` when missing
+        (or with ``--fresh``); the making is timed (``made``)."""
+        path = self.cache / f"demo-{size}.zorg"
+        if self.fresh and size not in self.made:
+            for suffix in ("", ".key", ".head", "-wal", "-shm", ".lock"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        if not path.exists():
+            self.made[size] = command(["demo", str(path), "--cases", str(size),
+                                       "--passphrase-file", str(self.passphrase_file)])
+        return path
+
+    @property
+    def year(self) -> int:
+        """The last whole year of the demo data (it runs up to today)."""
+        return date.today().year - 1
 
 
-def first_rows(service: DossierService) -> int:
-    ids = service.zoek(Filter(), audit_search=False)
-    return len(service.rijen(ids[:50]))
+# Started from a small Python of its own: a child's peak memory (ru_maxrss) counts the
+# process it was forked from, and this benchmark process is big (Qt, reportlab).
+_MEASURE = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = proc.stderr.read()
+_pid, status, usage = os.wait4(proc.pid, 0)
+wall = time.perf_counter() - start
+sys.stderr.buffer.write(err[-300:])
+print(wall, usage.ru_utime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+"""
 
 
-def measure(size: int, out: Path) -> dict[str, float]:
-    path, made = vault_for(size, out)
-    figures: dict[str, float] = {}
-    if made is not None:
-        figures["demo vault made (s)"] = made
-    start = time.perf_counter()
-    vault = Vault.unlock(path, PASSPHRASE)
-    figures["unlock incl. Argon2id + integrity check (ms)"] = (time.perf_counter() - start) * 1000
-    service = DossierService(vault)
-    start = time.perf_counter()
-    first_rows(service)
-    figures["first rows after unlock, cold (ms)"] = (time.perf_counter() - start) * 1000
-    figures["first rows, warm (ms)"], _ = timed(lambda: first_rows(service))
-
-    def search(db: Connection, q: str) -> int:
-        ids = DossierRepository(db).ids(Filter(zoek=q))
-        return len(ids)
-
-    with vault.read() as db:
-        enc = [timed(partial(search, db, q))[0] for q in QUERIES]
-        enc_filter, _ = timed(lambda: len(DossierRepository(db).ids(Filter(fase="bedenktijd", vorm="arbeid"))))
-    figures["search, encrypted (ms, median of queries)"] = statistics.median(enc)
-    figures["filter stage+form, encrypted (ms)"] = enc_filter
-    uuid = service.rijen(service.zoek(Filter(), audit_search=False)[:1]).popitem()[1].uuid
-    figures["open dossier incl. audit entry (ms)"], _ = timed(lambda: service.open(uuid))
-
-    plain_path = plain_copy(vault, out)
-    import sqlite3
-
-    plain = sqlite3.connect(plain_path)
-    try:
-        plain_times = [timed(partial(search, plain, q))[0] for q in QUERIES]
-        plain_filter, _ = timed(lambda: len(DossierRepository(plain).ids(Filter(fase="bedenktijd", vorm="arbeid"))))
-    finally:
-        plain.close()
-        plain_path.unlink(missing_ok=True)
-    figures["search, plain SQLite (ms)"] = statistics.median(plain_times)
-    figures["search ratio encrypted/plain"] = (figures["search, encrypted (ms, median of queries)"]
-                                               / max(figures["search, plain SQLite (ms)"], 1e-6))
-    figures["filter ratio encrypted/plain"] = enc_filter / max(plain_filter, 1e-6)
-    keystroke = _keystroke(vault)
-    if keystroke is not None:
-        figures["keystroke to updated list (ms)"] = keystroke
-    start = time.perf_counter()
-    service.overzicht()
-    figures["dashboard (overzicht) (ms)"] = (time.perf_counter() - start) * 1000
-    vault.lock()
-    return figures
+def command(args: Sequence[str], *, python: bool = False) -> Run:
+    """Run ``zorgapp ARGS`` (or ``python ARGS``) once and measure it as a user sees it."""
+    script = Path(sys.executable).with_name("zorgapp")  # the installed console script
+    exe = [sys.executable] if python else [str(script)] if script.exists() else [
+        sys.executable, "-m", "zorgapp"]
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *exe, *args], capture_output=True,
+                          env={**os.environ, "ZORGAPP_PASSPHRASE": PASSPHRASE}, check=True)
+    wall, user, rss, code = done.stdout.split()
+    if int(code) != 0:
+        print(f"  ! {' '.join(args[:2])} exited {code}: "
+              f"{done.stderr.decode(errors='replace').strip()}", file=sys.stderr)
+    return Run(float(wall), float(user), float(rss), int(code))
 
 
-def _keystroke(vault: Vault) -> float | None:
-    """Type a name into the Dossiers page and wait for the list to change (GUI)."""
-    try:
-        from bench.bench_gui import keystroke_ms
-    except ImportError:
-        return None
-    return keystroke_ms(vault)
+def median_run(repeat: int, fn: Callable[[], Run]) -> Run:
+    runs = [fn() for _ in range(repeat)]
+    return Run(statistics.median(r.wall for r in runs), statistics.median(r.user for r in runs),
+               max(r.rss_mb for r in runs), max(r.returncode for r in runs))
 
 
-def run_modules(sizes: list[int], out: Path) -> None:
+def modules(only: Sequence[str]) -> list[ModuleType]:
+    found = []
     for path in sorted(Path(__file__).parent.glob("bench_*.py")):
-        if path.stem == "bench_gui":
+        if only and path.stem.removeprefix("bench_") not in only:
             continue
-        spec = importlib.util.spec_from_file_location(path.stem, path)
+        spec = importlib.util.spec_from_file_location(f"bench.{path.stem}", path)
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        if hasattr(module, "main"):
-            print(f"\n== {path.stem}")
-            module.main(sizes, out)
+        if hasattr(module, "figures"):
+            found.append(module)
+    return found
+
+
+def _num(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return ""
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}" if value < 10 else f"{value:.1f}"
+    return f"{text} {unit}".strip()
+
+
+def table(figures: list[Figure]) -> str:
+    rows = [("figure", "value", "floor or peer (same run)", "ratio", "goal")]
+    for f in figures:
+        floor = f"{f.floor_name}: {_num(f.floor, f.unit)}" if f.floor_name else ""
+        ratio = f"{f.ratio:.2f}" if f.ratio is not None else ""
+        rows.append((f.name, _num(f.value, f.unit), floor, ratio, f.goal))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+             for r in rows]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0, 0, 0)
+    return (f"{date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, load average {load[0]:.1f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
-    parser.add_argument("--only-dossiers", action="store_true")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--cache", type=Path,
+                        default=Path(os.environ.get("ZORGAPP_BENCH_CACHE", ROOT / "bench" / "out")))
+    parser.add_argument("--repeat", type=int, default=2, help="runs per whole command")
+    parser.add_argument("--only", nargs="*", default=[],
+                        help="module names without bench_ (cli, dossiers, reports, bundles)")
+    parser.add_argument("--fresh", action="store_true", help="make the demo vaults again")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for size in args.sizes:
-        print(f"\n== dossiers: {size:,} demo cases")
-        for name, value in measure(size, args.out).items():
-            print(f"  {name:<48} {value:10.2f}")
-    if not args.only_dossiers:
-        run_modules(args.sizes, args.out)
+    args.cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+    ctx = Context(sorted(args.sizes), args.cache, args.repeat, args.fresh)
+    print(f"bench: {machine()}; cache {args.cache}")
+    figures: list[Figure] = []
+    for module in modules(args.only):
+        start = time.perf_counter()
+        print(f"== {module.__name__} ...", flush=True)
+        try:
+            found = module.figures(ctx)
+        except Exception as exc:  # noqa: BLE001 - one broken module must not hide the rest
+            print(f"  ! {module.__name__} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        figures += found
+        print(f"   {len(found)} figures in {time.perf_counter() - start:.0f} s", flush=True)
+    print()
+    print(table(figures))
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ def cmd_allocation(args: argparse.Namespace) -> int:
 
     vault = open_vault(args)
     try:
+        # The shares only: the lines behind them are for the screen and the PDF.
         uitkomst = AllocationService(vault).bereken(args.year, args.quarter, args.month,
-                                                    args.key)
+                                                    args.key, toelichting=False)
     finally:
         vault.lock()
     if args.csv:

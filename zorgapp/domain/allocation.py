@@ -181,7 +181,7 @@ def _toelichtingen(
     return toelichting
 
 
-def _aandelen(
+def maak_aandelen(
     actief: Mapping[str, Gemeente],
     afgerond: Mapping[str, int],
     exact_centen: Mapping[str, Fraction],
@@ -243,7 +243,7 @@ def verdeel(
         sleutel=sleutel,
         totaal=totaal,
         niet_verdeeld=_landelijk(regels, posten),
-        aandelen=_aandelen(gronden.actief, afgerond, exact_centen, toelichting),
+        aandelen=maak_aandelen(gronden.actief, afgerond, exact_centen, toelichting),
         regio=regio.naam,
     )
 

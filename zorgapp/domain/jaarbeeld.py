@@ -17,7 +17,7 @@ and the other cells, so then the smallest other count of that column is hidden t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,9 +110,9 @@ class JaarCijfers:
                     for j in self.jaren}
                 for c in self.categorieen(dimensie)}
 
-    def _tel(self, dimensie: str, categorie: str, jaar: int) -> None:
+    def _tel(self, dimensie: str, categorie: str, jaar: int, aantal: int = 1) -> None:
         rij = self.per.setdefault(dimensie, {}).setdefault(categorie, {})
-        rij[jaar] = rij.get(jaar, 0) + 1
+        rij[jaar] = rij.get(jaar, 0) + aantal
 
 
 def _ymd(s: str) -> tuple[int, int, int]:
@@ -120,17 +120,16 @@ def _ymd(s: str) -> tuple[int, int, int]:
     return int(s[:4]), int(s[5:7]), int(s[8:10])
 
 
-def _leeftijd(persoon: dict[str, Any], op: tuple[int, int, int]) -> int | None:
-    geboren = persoon.get("geboortedatum")
+def _leeftijd(geboren: str | None, geschat: Any, geschat_op: str | None,
+              op: tuple[int, int, int]) -> int | None:
+    """Age on ``op``: from the birth date, else from the estimate and its date."""
     if geboren:
         b = _ymd(geboren)
         if op < b:
             return None
         return op[0] - b[0] - ((op[1], op[2]) < (b[1], b[2]))
-    geschat = persoon.get("geschatte_leeftijd")
     if geschat is None:
         return None
-    geschat_op = persoon.get("leeftijd_geschat_op")
     if not geschat_op:
         return int(geschat)
     g = _ymd(geschat_op)
@@ -151,6 +150,39 @@ def _begin(document: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]
     return (min(datums), None) if datums else (None, None)
 
 
+#: What the year figures read of one dossier: (date of its first signal or path,
+#: gender, age group then, municipality of binding, melder of the first signal, forms).
+Rij = tuple[str | None, str, str, str, str, tuple[str, ...]]
+
+
+def rij(document: dict[str, Any]) -> Rij:
+    """A whole case document (``Dossier.to_dict()``) as the counts read it."""
+    begin, melding = _begin(document)
+    persoon = document.get("persoon") or {}
+    meldingen: Sequence[dict[str, Any]] = document.get("meldingen") or []
+    if len(meldingen) == 1:
+        vormen = tuple(meldingen[0].get("vormen") or ())
+    else:
+        vormen = tuple(dict.fromkeys(v for m in meldingen for v in m.get("vormen") or ()))
+    leeftijd = None if begin is None else _leeftijd(
+        persoon.get("geboortedatum"), persoon.get("geschatte_leeftijd"),
+        persoon.get("leeftijd_geschat_op"), _ymd(begin))
+    return (begin, persoon.get("geslacht") or ONBEKEND, leeftijdsgroep(leeftijd),
+            persoon.get("gemeente_van_binding") or "",
+            (melding or {}).get("melder_type") or ONBEKEND, vormen)
+
+
+def index_rij(melddatum: str, geslacht: str, geboortedatum: str | None,
+              geschatte_leeftijd: int | None, leeftijd_geschat_op: str | None,
+              gemeente: str, melder_type: str, vormen: Sequence[str]) -> Rij:
+    """The same from a dossier's index columns (its first signal's date, melder and the
+    forms of all its signals), without opening the document."""
+    leeftijd = _leeftijd(geboortedatum, geschatte_leeftijd, leeftijd_geschat_op,
+                         _ymd(melddatum))
+    return (melddatum, geslacht or ONBEKEND, leeftijdsgroep(leeftijd), gemeente or "",
+            melder_type or ONBEKEND, tuple(vormen))
+
+
 def tel(
     documents: Iterable[dict[str, Any]],
     jaren: Sequence[int],
@@ -159,11 +191,27 @@ def tel(
     progress: Callable[[float], None] | None = None,
     verwacht: int | None = None,
 ) -> JaarCijfers:
+    """Count dossiers per year and dimension from whole case documents (``tel_rijen``)."""
+    return tel_rijen((rij(d) for d in documents), jaren, plaatsingen,
+                     progress=progress, verwacht=verwacht)
+
+
+def tel_rijen(
+    rijen: Iterable[Rij],
+    jaren: Sequence[int],
+    plaatsingen: Iterable[Any] = (),
+    *,
+    progress: Callable[[float], None] | None = None,
+    verwacht: int | None = None,
+    plaatsingen_per_jaar: Mapping[tuple[str, int], int] | None = None,
+) -> JaarCijfers:
     """Count dossiers per year and dimension.
 
     ``plaatsingen`` are objects with ``type`` and ``van`` (``opvang.Plaatsing``),
-    counted in the year they started. ``progress`` gets a fraction from 0 to 1 when
-    ``verwacht`` (the number of documents) is known, and 1.0 at the end.
+    counted in the year they started; or, already counted, ``plaatsingen_per_jaar``
+    (type, year of the start) -> number. ``progress`` gets a fraction from 0 to 1 when
+    ``verwacht`` (the number of dossiers) is known, and 1.0 at the end. Equal rows
+    are counted together first: 100,000 dossiers make a few thousand distinct rows.
     """
     gekozen = frozenset(jaren)
     cijfers = JaarCijfers(jaren=tuple(sorted(gekozen)))
@@ -171,34 +219,33 @@ def tel(
     for d in DIMENSIES:
         cijfers.per[d] = {}
     stap = max(1, (verwacht or 0) // 100)
-    totaal = cijfers.totaal
-    tel_op = cijfers._tel
-    for n, document in enumerate(documents, 1):
+    zelfde: dict[tuple[int, str, str, str, str, tuple[str, ...]], int] = {}
+    n = 0
+    for n, (begin, geslacht, groep, gemeente, melder, vormen) in enumerate(rijen, 1):
         if progress is not None and verwacht and n % stap == 0:
             progress(min(0.99, n / verwacht))
-        begin, melding = _begin(document)
         if begin is None:
             continue
         jaar = int(begin[:4])
-        if jaar not in gekozen:
-            continue
-        totaal[jaar] += 1
-        persoon = document.get("persoon") or {}
-        tel_op(GESLACHT, persoon.get("geslacht") or ONBEKEND, jaar)
-        tel_op(LEEFTIJD, leeftijdsgroep(_leeftijd(persoon, _ymd(begin))), jaar)
-        tel_op(GEMEENTE, persoon.get("gemeente_van_binding") or "", jaar)
-        tel_op(MELDER, (melding or {}).get("melder_type") or ONBEKEND, jaar)
-        meldingen: Sequence[dict[str, Any]] = document.get("meldingen") or []
-        if len(meldingen) == 1:
-            vormen = meldingen[0].get("vormen") or ()
-        else:
-            vormen = list(dict.fromkeys(v for m in meldingen for v in m.get("vormen") or ()))
+        if jaar in gekozen:
+            sleutel = (jaar, geslacht, groep, gemeente, melder, vormen)
+            zelfde[sleutel] = zelfde.get(sleutel, 0) + 1
+    for (jaar, geslacht, groep, gemeente, melder, vormen), aantal in zelfde.items():
+        cijfers.totaal[jaar] += aantal
+        cijfers._tel(GESLACHT, geslacht, jaar, aantal)
+        cijfers._tel(LEEFTIJD, groep, jaar, aantal)
+        cijfers._tel(GEMEENTE, gemeente, jaar, aantal)
+        cijfers._tel(MELDER, melder, jaar, aantal)
         for vorm in vormen or (ONBEKEND,):
-            tel_op(VORM, vorm, jaar)
+            cijfers._tel(VORM, vorm, jaar, aantal)
+    cijfers.geteld = n
     for plaatsing in plaatsingen:
         van = getattr(plaatsing, "van", None)
         if van is not None and van.year in gekozen:
             cijfers._tel(PLAATSING, str(plaatsing.type), van.year)
+    for (soort, jaar), aantal in (plaatsingen_per_jaar or {}).items():
+        if jaar in gekozen and aantal:
+            cijfers._tel(PLAATSING, soort, jaar, aantal)
     if progress is not None:
         progress(1.0)
     return cijfers

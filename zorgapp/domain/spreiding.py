@@ -144,13 +144,17 @@ class Grondslagen:
         vastgelegd = self.binding_bron.get(item.bron_uuid) or self.binding_van.get(
             item.dossier_uuid
         )
+        return vastgelegd or None, self.betaler(vastgelegd)
+
+    def betaler(self, vastgelegd: str | None) -> str | None:
+        """The municipality that pays for a recorded binding, or None: by inhabitants."""
         if not vastgelegd:
-            return None, None
+            return None
         try:
             huidig = opvolger(self.fusies, vastgelegd)
         except DomainError:
-            return vastgelegd, None
-        return vastgelegd, (huidig if huidig in self.actief else None)
+            return None
+        return huidig if huidig in self.actief else None
 
     def vaste_delen(self, sleutel: Verdeelsleutel) -> dict[str, Fraction]:
         """Fixed percentages as fractions per current municipality (after mergers)."""
@@ -249,16 +253,34 @@ def spreid(
     gronden: Grondslagen,
 ) -> Bijdragen:
     """Every item with an amount spread by the key, in item order."""
+    return spreid_bedragen(
+        [Fraction(item.bedrag) for item in items],
+        [betaler for _vastgelegd, betaler in bindingen],
+        sleutel,
+        vaste_delen,
+        gronden,
+    )
+
+
+def spreid_bedragen(
+    bedragen: list[Fraction],
+    betalers: list[str | None],
+    sleutel: Verdeelsleutel,
+    vaste_delen: Mapping[str, Fraction],
+    gronden: Grondslagen,
+) -> Bijdragen:
+    """Amounts (euros, never negative) spread by the key, each with the municipality
+    that pays it by binding (None: by inhabitants)."""
     bijdragen = Bijdragen(
-        bedragen=[Fraction(item.bedrag) for item in items],
+        bedragen=bedragen,
         exact={code: Fraction(0) for code in gronden.actief},
     )
     deel_binding = deel_voor_binding(sleutel)
-    for index, item in enumerate(items):
-        if item.bedrag == 0:
+    for index, bedrag in enumerate(bedragen):
+        if bedrag == 0:
             continue
         if sleutel.soort is Sleutel.VAST:
             bijdragen.vast(index, vaste_delen)
         else:
-            bijdragen.naar_binding(index, deel_binding, bindingen[index][1], gronden)
+            bijdragen.naar_binding(index, deel_binding, betalers[index], gronden)
     return bijdragen

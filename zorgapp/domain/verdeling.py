@@ -77,9 +77,19 @@ class Verdeling:
     niet_verdeeld: list[Kostenregel | Kostenpost]
     aandelen: list[Aandeel]
     regio: str = ""
+    #: Set when only the amounts were computed (``allocation_bedragen``): the nationally
+    #: funded total, while ``niet_verdeeld`` and every share's ``regels`` stay empty.
+    landelijk_totaal: Decimal | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def toegelicht(self) -> bool:
+        """Whether the lines behind the amounts are here (screens and the PDF need them)."""
+        return self.landelijk_totaal is None
 
     @property
     def totaal_niet_verdeeld(self) -> Decimal:
+        if self.landelijk_totaal is not None:
+            return self.landelijk_totaal
         return som(r.bedrag for r in self.niet_verdeeld)
 
     def aandeel(self, cbs_code: str) -> Aandeel | None:

@@ -37,6 +37,7 @@ from zorgapp.exchange.spec import (
     damaged,
 )
 from zorgapp.store.connection import Connection, DatabaseError
+from zorgapp.store.doc_codec import decode
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.identity import IdentityRepository, OverdrachtRij, now
 
@@ -230,7 +231,7 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str,
             items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, NIEUW, theirs,
                                           nummer_bezet=taken, demo=item.demo))
             continue
-        mine = _content(json.loads(local[0]), export_parts(db, item.uuid))
+        mine = _content(decode(local[0]), export_parts(db, item.uuid))
         status = GELIJK if mine == theirs else ANDERS
         items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, status, theirs, mine,
                                       diff(mine["dossier"], theirs["dossier"]) +

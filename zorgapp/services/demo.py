@@ -15,7 +15,8 @@ import random
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from zorgapp.domain.opvangbehoeften import (
     Zorgbehoeften,
 )
 from zorgapp.domain.persoon import Persoon
-from zorgapp.domain.traject import Traject
+from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
 from zorgapp.paths import resource
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
@@ -96,9 +97,27 @@ def hollands_midden() -> list[tuple[str, str, int]]:
                 for r in csv.DictReader(fh)]
 
 
+_CUM: dict[int, tuple[dict[str, float], list[str], list[float]]] = {}
+
+
 def _pick(rng: random.Random, weights: dict[str, float]) -> str:
-    keys = [k for k in weights if not k.startswith("_")]
-    return rng.choices(keys, weights=[float(weights[k]) for k in keys])[0]
+    """A weighted draw; the cumulative weights are made once per table (the same draw
+    ``rng.choices(keys, weights=...)`` makes, without rebuilding them every time)."""
+    cached = _CUM.get(id(weights))
+    if cached is None or cached[0] is not weights:
+        keys = [k for k in weights if not k.startswith("_")]
+        cached = _CUM[id(weights)] = (weights, keys, list(accumulate(
+            float(weights[k]) for k in keys)))
+    return rng.choices(cached[1], cum_weights=cached[2])[0]
+
+
+def _fase(fase: Fase, datum: date, reden: str, sluitreden: Sluitreden | None = None
+          ) -> TrajectEvent:
+    """A stage event as ``Traject.overgang`` records it; the whole path is checked once,
+    when the ``Traject`` is made of its events (``overgang`` checks it at every step)."""
+    return TrajectEvent(soort=EventSoort.FASE, fase=fase, datum=datum, reden=reden,
+                        auteur=AUTEUR, vastgelegd_op=datetime.now(UTC),
+                        sluitreden=sluitreden)
 
 
 class DemoGenerator:
@@ -111,6 +130,8 @@ class DemoGenerator:
         self.vandaag = vandaag or date.today()
         self.prefix = prefix
         self.gemeenten = hollands_midden()
+        self._binding = ([g[0] for g in self.gemeenten],
+                         list(accumulate(g[2] for g in self.gemeenten)))
 
     def dossiers(self, n: int) -> Iterator[Dossier]:
         per_year: dict[int, int] = {}
@@ -214,8 +235,7 @@ class DemoGenerator:
         geboren = melddatum - timedelta(days=leeftijd * 365 + rng.randrange(0, 365))
         gemeente = ""
         if rng.random() < 0.85:
-            codes, weights = zip(*[(g[0], g[2]) for g in self.gemeenten], strict=True)
-            gemeente = rng.choices(codes, weights=weights)[0]
+            gemeente = rng.choices(self._binding[0], cum_weights=self._binding[1])[0]
         return Persoon(
             naam=naam,
             aliassen=[naam.split()[0][:3] + "."] if rng.random() < 0.15 else [],
@@ -238,52 +258,57 @@ class DemoGenerator:
 
     def _traject(self, melddatum: date, land: str, dossier: Dossier) -> Traject:
         """A plausible path: most cases move on, some stop early, older ones close."""
+        events = [_fase(Fase.SIGNAAL, melddatum, "Melding ontvangen")]
+        self._stappen(melddatum, land, dossier, events)
+        return Traject(events)  # checks the whole path against the rules, once
+
+    def _stappen(self, melddatum: date, land: str, dossier: Dossier,
+                 events: list[TrajectEvent]) -> None:
+        """The stages after the signal, never after today (see ``_traject``)."""
         rng, today = self.rng, self.vandaag
-        traject = Traject.begin(melddatum, "Melding ontvangen", AUTEUR, today)
-        day = melddatum
+        day, huidig = melddatum, Fase.SIGNAAL
 
         def step(fase: Fase, wait: tuple[int, int], reden: str,
                  sluitreden: Sluitreden | None = None) -> bool:
-            nonlocal day
+            nonlocal day, huidig
             nxt = day + timedelta(days=rng.randint(*wait))
             if nxt > today:
                 return False
-            traject.overgang(fase, nxt, reden, AUTEUR, today, sluitreden=sluitreden)
-            day = nxt
+            events.append(_fase(fase, nxt, reden, sluitreden))
+            day, huidig = nxt, fase
             return True
 
         if not step(Fase.INTAKE, (0, 14), "Intakegesprek gevoerd"):
             self._open_task(dossier)
-            return traject
+            return
         if rng.random() < 0.15:
             step(Fase.AFGESLOTEN, (3, 30), "Geen aanwijzingen voor mensenhandel",
                  Sluitreden.GEEN_MENSENHANDEL)
-            return traject
+            return
         if not step(Fase.AANGEMELD, (1, 20), "Aangemeld bij CoMensha met toestemming"):
             self._open_task(dossier)
-            return traject
+            return
         dossier.toestemmingen.append(Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING,
                                                  datum=day, hoe_gegeven="schriftelijk"))
         in_bedenktijd = land not in _EU and rng.random() < 0.7
         if in_bedenktijd and not step(Fase.BEDENKTIJD, (0, 5), "Bedenktijd aangeboden door politie"):
-            return traject
+            return
         if rng.random() < 0.75 and not step(Fase.GEPLAATST, (0, 10), "Opvangplek gevonden"):
-            return traject
+            return
         # Bedenktijd lasts at most three months: move on well within it.
-        if (in_bedenktijd and traject.huidige_fase is Fase.BEDENKTIJD
-                and not step(Fase.BEGELEIDING, (20, 80), "Aangifte gedaan, start begeleiding")):
-            return traject
-        if traject.huidige_fase is not Fase.BEGELEIDING and not step(
+        if in_bedenktijd and huidig is Fase.BEDENKTIJD and not step(
+                Fase.BEGELEIDING, (20, 80), "Aangifte gedaan, start begeleiding"):
+            return
+        if huidig is not Fase.BEGELEIDING and not step(
                 Fase.BEGELEIDING, (30, 200), "Start nazorg"):
             self._open_task(dossier)
-            return traject
+            return
         dossier.journaal.append(JournaalRegel(datum=day, tekst="Gesprek over wonen en werk",
                                               soort="contact", auteur=AUTEUR))
         reden = rng.choice([Sluitreden.ZELFSTANDIG, Sluitreden.ZELFSTANDIG, Sluitreden.TERUGKEER,
                             Sluitreden.UIT_BEELD, Sluitreden.OVERGEDRAGEN])
         if not step(Fase.AFGESLOTEN, (90, 540), "Traject afgerond", reden):
             self._open_task(dossier)
-        return traject
 
     def _open_task(self, dossier: Dossier) -> None:
         """An open task due around today: a few overdue, most in the coming weeks."""
@@ -295,27 +320,39 @@ class DemoGenerator:
 
 def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = None,
               progress: Any = None) -> int:
-    """Add ``n`` demo dossiers in one transaction; marks the vault as a demo vault."""
+    """Add ``n`` demo dossiers in one transaction; marks the vault as a demo vault.
+
+    Each dossier is made with its placements and costs (``DemoOpvang``), so its next
+    deadline is known before its row is written; rows go in by bulk insert, and the
+    indexes and the search index are built once at the end (``DossierRepository.bulk``).
+    """
+    from zorgapp.services.demo_opvang import DemoOpvang
+
     generator = DemoGenerator(seed=seed, vandaag=vandaag)
     today = generator.vandaag
+    opvang = DemoOpvang(today, seed=seed, rules=generator.rules)
 
     def with_deadlines() -> Iterator[tuple[Dossier, date | None]]:
         for i, dossier in enumerate(generator.dossiers(n)):
             if progress and i % 1000 == 0:
                 progress(i, n)
             open_deadlines = deadlines_voor(dossier, today)
-            yield dossier, (open_deadlines[0].datum if open_deadlines else None)
+            deadline = open_deadlines[0].datum if open_deadlines else None
+            plaatsing = opvang.dossier(dossier.uuid, dossier.persoon, dossier.traject)
+            if plaatsing is not None and (deadline is None or plaatsing < deadline):
+                deadline = plaatsing  # the list sorts on the next deadline
+            yield dossier, deadline
 
     with vault.transaction() as db:
         db.execute("INSERT INTO meta (key, value) VALUES ('demo', '1') "
                    "ON CONFLICT(key) DO UPDATE SET value = '1'")
         db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
                    "ON CONFLICT(key) DO NOTHING")
-        count = len(DossierRepository(db).insert_many(with_deadlines(), is_demo=True))
-        # Shelters, placements and costs for the cases that reached 'geplaatst'.
-        from zorgapp.services.demo_opvang import vul_opvang
-
-        vul_opvang(db, today, seed=seed, rules=generator.rules)
+        repo = DossierRepository(db)
+        with repo.bulk():
+            count = len(repo.insert_many(with_deadlines(), is_demo=True))
+            # Shelters, placements and costs for the cases that reached 'geplaatst'.
+            opvang.bewaar(db)
         vault.audit.record("create", record_type="demo", record_uuid=str(count))
     return count
 

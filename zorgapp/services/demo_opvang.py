@@ -1,15 +1,15 @@
 """Demo shelters, placements and cost posts (DOMAIN.md §10): fictional, no addresses.
 
-Runs inside ``fill_demo``'s transaction after the dossiers are written: every demo
-dossier whose path reached ``geplaatst`` gets a placement that starts on that day and
-ends on the day the path moved on (or still runs), so the Opvang and Financiën areas
-agree with the path. COSM and OMM placements are nationally funded. Bulk inserts keep
-100,000 dossiers fast; only dossiers whose document mentions ``geplaatst`` are parsed.
+Every demo dossier whose path reached ``geplaatst`` gets a placement that starts on that
+day and ends on the day the path moved on (or still runs), so the Opvang and Financiën
+areas agree with the path. COSM and OMM placements are nationally funded. ``fill_demo``
+hands each dossier over as it is made (``DemoOpvang.dossier``: a running placement's
+deadline goes into the dossier's row before it is written) and stores everything in
+its transaction after the dossiers (``DemoOpvang.bewaar``), with bulk inserts.
 """
 
 from __future__ import annotations
 
-import json
 import random
 import uuid as _uuid
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from zorgapp.domain.codes import Geslacht
 from zorgapp.domain.kosten import Kostenpost, KostenSoort
 from zorgapp.domain.opvang import (
     Financier,
@@ -26,6 +27,8 @@ from zorgapp.domain.opvang import (
     PlaatsingStatus,
     Tarief,
 )
+from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.traject import EventSoort, Traject
 from zorgapp.services.region_service import zet_demo_regio
 from zorgapp.store.connection import Connection
 from zorgapp.store.opvang import (
@@ -90,30 +93,27 @@ def _locaties(rng: random.Random, rules: dict[str, Any], vandaag: date) -> list[
     return result
 
 
-def _stappen(doc: dict[str, Any]) -> list[tuple[str, date]]:
+def _stappen(traject: Traject) -> list[tuple[str, date]]:
     """(stage, date) of the path; demo paths have no corrections."""
-    events = doc.get("traject", {}).get("events", [])
-    if any(e.get("corrigeert") for e in events):
-        from zorgapp.domain.traject import Traject
-
-        return [(f.value, d) for f, d, _r in Traject.from_dict(doc["traject"]).geschiedenis()]
-    return [(e["fase"], date.fromisoformat(e["datum"])) for e in events
-            if e.get("soort") == "fase" and e.get("fase")]
+    events = traject.events
+    if any(e.corrigeert for e in events):
+        return [(f.value, d) for f, d, _r in traject.geschiedenis()]
+    return [(e.fase.value, e.datum) for e in events
+            if e.soort is EventSoort.FASE and e.fase is not None]
 
 
-def _type(rng: random.Random, doc: dict[str, Any], stappen: list[tuple[str, date]],
+def _type(rng: random.Random, persoon: Persoon, stappen: list[tuple[str, date]],
           van: date) -> OpvangType:
-    persoon = doc.get("persoon", {})
-    geboren = persoon.get("geboortedatum")
-    if geboren and (van - date.fromisoformat(geboren)).days < 18 * 365:
+    geboren = persoon.geboortedatum
+    if geboren and (van - geboren).days < 18 * 365:
         return OpvangType.JEUGD
-    landen = set(persoon.get("nationaliteiten") or [])
+    landen = set(persoon.nationaliteiten or [])
     in_bedenktijd = any(f == "bedenktijd" for f, _d in stappen)
     if in_bedenktijd and not landen & _EU and rng.random() < 0.7:
         return OpvangType.COSM
     if rng.random() < 0.08:
         return OpvangType.OMM
-    return OpvangType.VO if persoon.get("geslacht") == "vrouw" else OpvangType.MO
+    return OpvangType.VO if persoon.geslacht is Geslacht.VROUW else OpvangType.MO
 
 
 def _tarieven_vanaf(locatie: Locatie, van: date) -> list[Tarief]:
@@ -133,44 +133,52 @@ def _financier(soort: OpvangType) -> Financier:
     return Financier.GEMEENTE
 
 
-class _Opvang:
-    """Placements and cost posts for the demo dossiers, drawn from one seeded stream.
+class DemoOpvang:
+    """Placements and cost posts for the demo dossiers, drawn from one seeded stream
+    (the shelters first, then each dossier in the order they are made).
 
     The order of the draws is the demo data: change it and every demo vault differs.
     """
 
-    def __init__(self, rng: random.Random, vandaag: date, locaties: list[Locatie]) -> None:
-        self.rng = rng
+    def __init__(self, vandaag: date, seed: int = 2026,
+                 rules: dict[str, Any] | None = None) -> None:
+        if rules is None:
+            from zorgapp.services.demo import rules as demo_rules
+
+            rules = demo_rules()
+        self.rng = rng = random.Random(seed + 4)
         self.vandaag = vandaag
+        self.locaties = locaties = _locaties(rng, rules, vandaag)
         self.per_type: dict[OpvangType, list[Locatie]] = {}
         for locatie in locaties:
             self.per_type.setdefault(locatie.type, []).append(locatie)
         self.crisis = self.per_type[OpvangType.CRISIS][0]
         self.plaatsingen: list[Plaatsing] = []
         self.posten: list[Kostenpost] = []
-        self.deadlines: list[tuple[str, str, str]] = []
 
     def uuid4(self) -> str:
         return str(_uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
-    def dossier(self, dossier_uuid: str, doc: dict[str, Any]) -> None:
-        """A placement from the day the path reached ``geplaatst``, and perhaps costs."""
-        stappen = _stappen(doc)
+    def dossier(self, dossier_uuid: str, persoon: Persoon, traject: Traject) -> date | None:
+        """A placement from the day the path reached ``geplaatst``, and perhaps costs;
+        returns the placement's first deadline while it runs (evaluation, expected end)."""
+        stappen = _stappen(traject)
         index = next((i for i, (f, _d) in enumerate(stappen) if f == "geplaatst"), None)
         if index is None:
-            return
+            return None
         van = stappen[index][1]
         einde = stappen[index + 1][1] if index + 1 < len(stappen) else None
         if einde is not None and einde <= van:
             einde = van + timedelta(days=1) if van < self.vandaag else None
-        soort = _type(self.rng, doc, stappen, van)
+        soort = _type(self.rng, persoon, stappen, van)
         in_bedenktijd = any(f == "bedenktijd" for f, _d in stappen)
         kandidaten = self.per_type[soort]
         locatie = kandidaten[self.rng.randrange(len(kandidaten))]
         begin = self._crisisbed(dossier_uuid, soort, van, einde)
-        self._plaatsing(dossier_uuid, soort, locatie, begin, einde)
+        deadline = self._plaatsing(dossier_uuid, soort, locatie, begin, einde)
         if self.rng.random() < 0.35:
             self._kostenposten(dossier_uuid, begin, einde, in_bedenktijd)
+        return deadline
 
     def _crisisbed(self, dossier_uuid: str, soort: OpvangType, van: date,
                    einde: date | None) -> date:
@@ -190,7 +198,7 @@ class _Opvang:
         return van
 
     def _plaatsing(self, dossier_uuid: str, soort: OpvangType, locatie: Locatie,
-                   begin: date, einde: date | None) -> None:
+                   begin: date, einde: date | None) -> date | None:
         """The placement itself; a running one gets evaluation and expected end dates."""
         rng, vandaag = self.rng, self.vandaag
         lopend = einde is None
@@ -211,9 +219,7 @@ class _Opvang:
             evaluatiedatum=evaluatie if lopend else None,
             verwachte_einddatum=verwacht if lopend else None,
             tarieven=_tarieven_vanaf(locatie, begin)))
-        if lopend:
-            eerste = min(evaluatie, verwacht).isoformat()
-            self.deadlines.append((eerste, eerste, dossier_uuid))
+        return min(evaluatie, verwacht) if lopend else None
 
     def _kostenposten(self, dossier_uuid: str, begin: date, einde: date | None,
                       in_bedenktijd: bool) -> None:
@@ -238,30 +244,13 @@ class _Opvang:
                 omschrijving="(fictief)"))
 
 
-def vul_opvang(db: Connection, vandaag: date, seed: int = 2026,
-               rules: dict[str, Any] | None = None) -> tuple[int, int]:
-    """Add the demo region, shelters, placements and cost posts; returns
-    (placements, cost posts). Call inside the transaction that wrote the dossiers."""
-    if rules is None:
-        from zorgapp.services.demo import rules as demo_rules
-
-        rules = demo_rules()
-    rng = random.Random(seed + 4)
-    zet_demo_regio(db)
-    locaties = _locaties(rng, rules, vandaag)
-    repo = OpvangRepository(db)
-    for locatie in locaties:
-        repo.bewaar(locatie, is_demo=True)
-    opvang = _Opvang(rng, vandaag, locaties)
-    rows = db.execute(
-        "SELECT dossier.uuid, d.data FROM dossier JOIN dossier_doc d USING (id) "
-        "WHERE dossier.is_demo = 1 AND d.data LIKE '%\"geplaatst\"%' ORDER BY id").fetchall()
-    for dossier_uuid, data in rows:
-        opvang.dossier(dossier_uuid, json.loads(data))
-    PlaatsingRepository(db).insert_many(opvang.plaatsingen, is_demo=True)
-    KostenpostRepository(db).insert_many(opvang.posten, is_demo=True)
-    # The dossier list sorts on the next deadline: running placements add theirs.
-    db.executemany(
-        "UPDATE dossier SET deadline = CASE WHEN deadline IS NULL OR deadline > ? "
-        "THEN ? ELSE deadline END WHERE uuid = ?", opvang.deadlines)
-    return len(opvang.plaatsingen), len(opvang.posten)
+    def bewaar(self, db: Connection) -> tuple[int, int]:
+        """Write the demo region, the shelters, the placements and the cost posts, inside
+        the transaction that wrote the dossiers; returns (placements, cost posts)."""
+        zet_demo_regio(db)
+        repo = OpvangRepository(db)
+        for locatie in self.locaties:
+            repo.bewaar(locatie, is_demo=True)
+        PlaatsingRepository(db).insert_many(self.plaatsingen, is_demo=True)
+        KostenpostRepository(db).insert_many(self.posten, is_demo=True)
+        return len(self.plaatsingen), len(self.posten)

@@ -8,12 +8,11 @@ and private. Making a letter or a case summary counts as opening the case (audit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.dossier import Dossier
@@ -28,6 +27,7 @@ from zorgapp.services.base import VaultService
 from zorgapp.services.region_service import RegionService
 from zorgapp.settings import Settings
 from zorgapp.store import audit
+from zorgapp.store.doc_codec import decode
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
 from zorgapp.store.vault import Vault
@@ -51,58 +51,38 @@ class Rapport:
     record_uuid: str
 
 
-# The case documents live in dossier_doc; reading (and decrypting) every one of them
-# costs more than the whole report may take, so a document is only touched where the
-# index has no answer: no birth date (estimated age) or no signal (date of the path).
-_DOC = "(SELECT {expr} FROM dossier_doc d WHERE d.id = dossier.id)"
+# The case documents live in dossier_doc, compressed; opening (decrypting, inflating,
+# parsing) every one of them costs more than the whole report may take, so the year
+# figures read the index columns, and a document only for a case without signals (rare:
+# the year is then the date of its path).
 _INDEX_SQL = (
-    "SELECT melddatum, geslacht, geboortedatum, gemeente, melder_type, vormen, "
-    "CASE WHEN geboortedatum IS NULL THEN "
-    + _DOC.format(expr="json_extract(d.data, '$.persoon.geschatte_leeftijd')") + " END, "
-    "CASE WHEN geboortedatum IS NULL THEN "
-    + _DOC.format(expr="json_extract(d.data, '$.persoon.leeftijd_geschat_op')") + " END, "
-    "CASE WHEN melddatum IS NULL THEN " + _DOC.format(expr="d.data") + " END "
+    "SELECT melddatum, geslacht, geboortedatum, geschatte_leeftijd, leeftijd_geschat_op, "
+    "gemeente, melder_type, vormen, "
+    "CASE WHEN melddatum IS NULL THEN (SELECT d.data FROM dossier_doc d "
+    "WHERE d.id = dossier.id) END "
     "FROM dossier WHERE (melddatum >= ? AND melddatum < ?) OR melddatum IS NULL"
 )
 
 
-def _documents(db: Any, van: date, tot: date) -> Iterator[dict[str, Any]]:
-    """Case documents, cut down to what the year figures read, for cases whose first
-    signal falls in ``[van, tot)``.
-
-    Parsing 100,000 whole documents (``json.loads``) alone takes longer than the 3 s a
-    year report may take, so the index columns (first signal's date, melder and forms,
-    gender, birth date, binding) make a document of the same shape; SQLite reads the
-    estimated age out of the JSON only where no birth date is known, and a case
-    without signals (rare) is parsed whole, for the date of its path.
-    """
-    for (melddatum, geslacht, geboren, gemeente, melder, vormen, geschat, geschat_op,
+def _rijen(db: Any, van: date, tot: date) -> Iterator[jb.Rij]:
+    """What the year figures read of each case whose first signal falls in
+    ``[van, tot)`` (and of each case without signals), as ``jaarbeeld`` rows."""
+    for (melddatum, geslacht, geboren, geschat, geschat_op, gemeente, melder, vormen,
          data) in db.execute(_INDEX_SQL, (van.isoformat(), tot.isoformat())):
         if melddatum is None:
-            yield json.loads(data)
-            continue
-        yield {
-            "persoon": {"geslacht": geslacht, "geboortedatum": geboren,
-                        "geschatte_leeftijd": geschat, "leeftijd_geschat_op": geschat_op,
-                        "gemeente_van_binding": gemeente},
-            "meldingen": [{"datum": melddatum, "melder_type": melder,
-                           "vormen": vormen.split()}],
-        }
+            yield jb.rij(decode(data))
+        else:
+            yield jb.index_rij(melddatum, geslacht, geboren, geschat, geschat_op, gemeente,
+                               melder, vormen.split())
 
 
-class _Start(NamedTuple):
-    """What the year figures need of a placement: its type and first night."""
-
-    type: str
-    van: date
-
-
-def _starts(db: Any, van: date, tot: date) -> list[_Start]:
-    """Placements that started in ``[van, tot)``; loading whole placements with their
-    rates took longer (2 s at 100,000 cases) than the rest of the year report."""
-    return [_Start(str(soort), date.fromisoformat(begin)) for soort, begin in db.execute(
-        "SELECT type, van FROM plaatsing WHERE van >= ? AND van < ?",
-        (van.isoformat(), tot.isoformat()))]
+def _starts(db: Any, van: date, tot: date) -> dict[tuple[str, int], int]:
+    """Placements that started in ``[van, tot)``, counted per type and year in SQL;
+    loading whole placements with their rates took longer (2 s at 100,000 cases) than
+    the rest of the year report."""
+    return {(str(soort), int(jaar)): int(aantal) for soort, jaar, aantal in db.execute(
+        "SELECT type, CAST(substr(van, 1, 4) AS INTEGER), count(*) FROM plaatsing "
+        "WHERE van >= ? AND van < ? GROUP BY 1, 2", (van.isoformat(), tot.isoformat()))}
 
 
 class ReportService(VaultService):
@@ -194,8 +174,8 @@ class ReportService(VaultService):
             verwacht = db.execute(
                 "SELECT COUNT(*) FROM dossier WHERE (melddatum >= ? AND melddatum < ?) "
                 "OR melddatum IS NULL", (van.isoformat(), tot.isoformat())).fetchone()[0]
-            plaatsingen = _starts(db, van, tot)
-            cijfers = jb.tel(_documents(db, van, tot), jaren, plaatsingen,
+            cijfers = jb.tel_rijen(_rijen(db, van, tot), jaren,
+                                   plaatsingen_per_jaar=_starts(db, van, tot),
                              progress=deel(0.0, 0.8), verwacht=verwacht)
         regio = RegionService(self.vault).regio()
         pdf = jaarbeeld(cijfers, self.briefhoofd, jaar=jaar,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PASSPHRASE
 from zorgapp.domain.opvang import OpvangType
 from zorgapp.errors import ValidationError
 from zorgapp.services.allocation_service import (
@@ -185,3 +186,45 @@ def test_csv_is_dutch_excel_style(vault: Vault, regio: RegionService, tmp_path: 
     assert totaal[3] == f"{uitkomst.verdeling.totaal:.2f}".replace(".", ",")
     assert any(e.action == "export" for e in vault.audit.entries())
     assert csv_bytes(uitkomst) == raw
+
+
+def _beide(service: AllocationService, **kwargs: object) -> tuple[object, object]:
+    """(JSON and CSV with the lines, the same without them) or the refusals."""
+    uit = []
+    for toelichting in (True, False):
+        try:
+            u = service.bereken(**kwargs, toelichting=toelichting)  # type: ignore[arg-type]
+            uit.append((verdeling_json(u), csv_bytes(u), u.verdeling.toegelicht))
+        except ValidationError as exc:
+            uit.append(("refused", exc.user_message()))  # type: ignore[arg-type]
+    return uit[0], uit[1]
+
+
+@pytest.mark.parametrize("sleutel", [None, "inwoners", "binding", "vast", "mix"])
+def test_amounts_alone_equal_the_explained_allocation(vault: Vault, regio: RegionService,
+                                                      sleutel: str | None) -> None:
+    _costs(vault)
+    opvang = OpvangService(vault, actor="test", vandaag=lambda: VANDAAG)
+    opvang.plaats_direct(dossier(vault, gemeente="GM0546"), OpvangType.CRISIS,
+                         date(2026, 1, 5), dagtarief="10", gemeente_code="GM0513")
+    service = AllocationService(vault, vandaag=lambda: VANDAAG)
+    for periode in ({"jaar": 2026}, {"jaar": 2026, "kwartaal": 1},
+                    {"jaar": 2026, "maand": 4}, {"jaar": 2025}):
+        met, zonder = _beide(service, **periode, sleutel=sleutel)
+        if met[0] == "refused":  # type: ignore[index]
+            assert zonder == met
+            continue
+        assert met[:2] == zonder[:2] and met[2] and not zonder[2]  # type: ignore[index]
+
+
+@pytest.mark.demo_vault(dossiers=400)
+def test_amounts_alone_on_a_demo_vault(demo_vault: Path) -> None:
+    vault = Vault.unlock(demo_vault, PASSPHRASE)
+    try:
+        service = AllocationService(vault, vandaag=lambda: date(2026, 11, 1))
+        for jaar in (2024, 2025, 2026):
+            for sleutel in ("inwoners", "binding"):
+                met, zonder = _beide(service, jaar=jaar, sleutel=sleutel)
+                assert met[:2] == zonder[:2]  # type: ignore[index]
+    finally:
+        vault.lock()

@@ -83,13 +83,30 @@ def test_allocation_statement_for_a_quarter(demo_vault) -> None:
 
 def test_year_figures_from_the_index_equal_those_from_whole_documents(demo_vault) -> None:
     from zorgapp.domain import jaarbeeld as jb
-    from zorgapp.services.report_service import _documents
+    from zorgapp.domain.codes import MelderType
+    from zorgapp.domain.dossier import Dossier, Melding
+    from zorgapp.domain.persoon import Persoon
+    from zorgapp.domain.traject import Traject
+    from zorgapp.services.report_service import _rijen, _starts
     from zorgapp.store.dossiers import DossierRepository
+    from zorgapp.store.opvang import PlaatsingRepository
 
+    geschat = Dossier(dossiernummer="HM-2025-9001", persoon=Persoon(
+        naam="Geschat", geschatte_leeftijd=17, leeftijd_geschat_op=date(2024, 3, 1)))
+    geschat.meldingen.append(Melding(datum=date(2025, 2, 1), melder_type=MelderType.GGD))
+    geschat.traject = Traject.begin(date(2025, 2, 1), "Melding", "test", VANDAAG)
+    zonder = Dossier(dossiernummer="HM-2024-9002", persoon=Persoon(naam="Zonder melding"))
+    zonder.traject = Traject.begin(date(2024, 6, 1), "Doorverwezen", "test", VANDAAG)
+    with demo_vault.transaction() as db:
+        DossierRepository(db).insert_many([(geschat, None), (zonder, None)])
     jaren = [2023, 2024, 2025, 2026]
     with demo_vault.read() as db:
-        snel = jb.tel(_documents(db, date(2023, 1, 1), date(2027, 1, 1)), jaren)
-        heel = jb.tel(DossierRepository(db).documents(), jaren)
+        snel = jb.tel_rijen(_rijen(db, date(2023, 1, 1), date(2027, 1, 1)), jaren,
+                            plaatsingen_per_jaar=_starts(db, date(2023, 1, 1),
+                                                         date(2027, 1, 1)))
+        alle = PlaatsingRepository(db).in_periode(date(1900, 1, 1), date(9999, 1, 1))
+        heel = jb.tel(DossierRepository(db).documents(), jaren, alle)
+    assert sum(sum(r.values()) for r in heel.per[jb.PLAATSING].values()) > 10
     assert sum(heel.totaal.values()) > 50
     assert snel.totaal == heel.totaal
     assert snel.per == heel.per

@@ -1,0 +1,119 @@
+"""The dossier list on a demo vault: unlock, first rows, search, filter, open, dashboard.
+
+Searches and filters are also run on an unencrypted SQLite copy of the same vault
+(made with ``sqlcipher_export``, demo data only, deleted right after): the peer for the
+ratio encrypted / plain. The keystroke figure drives the real Dossiers page offscreen
+(``bench_gui``). Used by ``bench/run.py``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.run import PASSPHRASE, Context, Figure
+
+QUERIES = ["stefanescu", "nowak", "HM-2025", "okafor joy", "nguy"]
+
+
+def timed(fn: Callable[[], object], repeat: int = 7) -> float:
+    """Median wall time in ms over ``repeat`` warm runs (after one cold run)."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _plain_copy(vault, target: Path) -> Path:  # type: ignore[no-untyped-def]
+    target.unlink(missing_ok=True)
+    with vault.read() as db:
+        db.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+        db.execute("SELECT sqlcipher_export('plain')")
+        db.execute("DETACH DATABASE plain")
+    return target
+
+
+def figures(ctx: Context) -> list[Figure]:
+    result: list[Figure] = []
+    for size in ctx.sizes:
+        result += _grootte(ctx, size)
+    return result
+
+
+def _grootte(ctx: Context, size: int) -> list[Figure]:
+    from zorgapp.services.dossier_service import DossierService
+    from zorgapp.store.dossiers import DossierRepository, Filter
+    from zorgapp.store.vault import Vault
+
+    result: list[Figure] = []
+    n = f"{size:,}"
+    path = ctx.vault(size)
+    start = time.perf_counter()
+    vault = Vault.unlock(path, PASSPHRASE)
+    result.append(Figure(f"unlock in-process at {n} (Argon2id + HMAC of every page)",
+                         (time.perf_counter() - start) * 1000, "ms",
+                         goal="≤ 1,000 ms to the first rows" if size == 100_000 else ""))
+    service = DossierService(vault)
+
+    def first_rows() -> int:
+        return len(service.rijen(service.zoek(Filter(), audit_search=False)[:50]))
+
+    start = time.perf_counter()
+    first_rows()
+    result.append(Figure(f"first rows after unlock, cold, at {n}",
+                         (time.perf_counter() - start) * 1000, "ms"))
+
+    def search(db: object, q: str) -> int:
+        return len(DossierRepository(db).ids(Filter(zoek=q)))  # type: ignore[arg-type]
+
+    def filtered(db: object) -> int:
+        return len(DossierRepository(db).ids(  # type: ignore[arg-type]
+            Filter(fase="bedenktijd", vorm="arbeid")))
+
+    with vault.read() as db:
+        enc = statistics.median(timed(lambda q=q: search(db, q)) for q in QUERIES)
+        enc_filter = timed(lambda: filtered(db))
+    plain_path = _plain_copy(vault, ctx.cache / "plain-copy.sqlite")
+    plain = sqlite3.connect(plain_path)
+    try:
+        plain_search = statistics.median(timed(lambda q=q: search(plain, q)) for q in QUERIES)
+        plain_filter = timed(lambda: filtered(plain))
+    finally:
+        plain.close()
+        plain_path.unlink(missing_ok=True)
+    result += [
+        Figure(f"search at {n} (median of {len(QUERIES)} queries)", enc, "ms",
+               "plain SQLite copy", plain_search, "< 20 ms, ratio ≤ 1.5"),
+        Figure(f"filter stage + form at {n}", enc_filter, "ms", "plain SQLite copy",
+               plain_filter, "ratio ≤ 1.5"),
+    ]
+    uuid = next(iter(service.rijen(service.zoek(Filter(), audit_search=False)[:1]).values())).uuid
+    result.append(Figure(f"open a dossier incl. audit entry at {n}",
+                         timed(lambda: service.open(uuid)), "ms", goal="< 50 ms"))
+    start = time.perf_counter()
+    service.overzicht()
+    result.append(Figure(f"dashboard (overzicht) at {n}",
+                         (time.perf_counter() - start) * 1000, "ms",
+                         goal="≤ 50 ms" if size == 100_000 else ""))
+    try:
+        from bench.bench_gui import measure as gui
+
+        shown = gui(vault)
+    except ImportError:
+        shown = {}
+    for name, value in shown.items():
+        if "debounce delay" not in name:
+            goal = "≤ 30 ms" if "last key" in name and size == 100_000 else ""
+            result.append(Figure(f"{name.split(' (ms')[0]} at {n}", value, "ms",
+                                 goal=goal))
+    vault.lock()
+    return result

@@ -1,0 +1,106 @@
+"""Dossier documents as stored: compact JSON, deflated with a preset dictionary.
+
+The case document is nine tenths of a vault, and most of it is the same keys, codes and
+nulls in every case; deflate with a dictionary of one typical document (keys and codes,
+no text of anybody's) stores a 3.7 KB document in about 0.6 KB. Fewer pages also means
+a faster unlock (every page's HMAC is checked) and smaller backups. Compression runs
+before SQLCipher encrypts the page, so nothing readable reaches the disk.
+
+A stored document is either TEXT (plain JSON: vaults before schema 5, read as they are
+and compressed when next written) or a BLOB whose first byte says how it was packed.
+``DICT_1`` may never change: documents packed with it can only be read with it; a
+better dictionary gets a new first byte.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from zorgapp.store.connection import damaged
+
+DEFLATE_DICT_1 = 1  # raw deflate (8 KiB window) with DICT_1
+
+DICT_1 = (
+    '{"formaat":2,"uuid":"00000000-0000-4000-8000-000000000000","dossiernummer":"HM-2026-'
+    '0001","aangemaakt_op":"2026-01-01T00:00:00.000000+00:00","persoon":{"uuid":"00000000'
+    '-0000-4000-8000-000000000000","naam":"","aliassen":[],"geboortedatum":"2026-01-01","'
+    'geschatte_leeftijd":null,"leeftijd_geschat_op":null,"geslacht":"man","nationaliteite'
+    'n":["ER"],"talen":["en"],"tolk_nodig":true,"bsn":"","v_nummer":"","contact":"","verb'
+    'lijfplaats":"","gemeente_van_binding":"GM0000"},"meldingen":[{"uuid":"00000000-0000-'
+    '4000-8000-000000000000","datum":"2026-01-01","melder_type":"zorgcoordinatie","melder'
+    '_organisatie":"","hoe_ontvangen":"","vindplaats":"","vormen":["onbekend"],"sector":"'
+    '","indicatoren":[{"indicator":"buitensporig_overwerk","waargenomen_door":"zorgcoördi'
+    'nator","datum":"2026-01-01","toelichting":""},{"indicator":"isolatie","waargenomen_d'
+    'oor":"melder","datum":"2026-01-01","toelichting":""},{"indicator":"geen_toegang_bank'
+    'pas","waargenomen_door":"opvang","datum":"2026-01-01","toelichting":""},{"indicator"'
+    ':"beperking_bewegingsvrijheid","waargenomen_door":"politie","datum":"2026-01-01","to'
+    'elichting":""}]}],"traject":{"events":[{"uuid":"00000000-0000-4000-8000-000000000000'
+    '","soort":"fase","datum":"2026-01-01","reden":"","auteur":"demo","vastgelegd_op":"20'
+    '26-01-01T00:00:00.000000+00:00","fase":"signaal","sluitreden":null,"besluit_soort":n'
+    'ull,"uitkomst":null,"geldig_tot":null,"corrigeert":null,"nieuwe_datum":null,"nieuwe_'
+    'reden":null,"nieuwe_sluitreden":null,"vervalt":false},{"uuid":"00000000-0000-4000-80'
+    '00-000000000000","soort":"fase","datum":"2026-01-01","reden":"","auteur":"demo","vas'
+    'tgelegd_op":"2026-01-01T00:00:00.000000+00:00","fase":"intake","sluitreden":null,"be'
+    'sluit_soort":null,"uitkomst":null,"geldig_tot":null,"corrigeert":null,"nieuwe_datum"'
+    ':null,"nieuwe_reden":null,"nieuwe_sluitreden":null,"vervalt":false},{"uuid":"0000000'
+    '0-0000-4000-8000-000000000000","soort":"fase","datum":"2026-01-01","reden":"","auteu'
+    'r":"demo","vastgelegd_op":"2026-01-01T00:00:00.000000+00:00","fase":"aangemeld","slu'
+    'itreden":null,"besluit_soort":null,"uitkomst":null,"geldig_tot":null,"corrigeert":nu'
+    'll,"nieuwe_datum":null,"nieuwe_reden":null,"nieuwe_sluitreden":null,"vervalt":false}'
+    ',{"uuid":"00000000-0000-4000-8000-000000000000","soort":"fase","datum":"2026-01-01",'
+    '"reden":"","auteur":"demo","vastgelegd_op":"2026-01-01T00:00:00.000000+00:00","fase"'
+    ':"bedenktijd","sluitreden":null,"besluit_soort":null,"uitkomst":null,"geldig_tot":nu'
+    'll,"corrigeert":null,"nieuwe_datum":null,"nieuwe_reden":null,"nieuwe_sluitreden":nul'
+    'l,"vervalt":false},{"uuid":"00000000-0000-4000-8000-000000000000","soort":"fase","da'
+    'tum":"2026-01-01","reden":"","auteur":"demo","vastgelegd_op":"2026-01-01T00:00:00.00'
+    '0000+00:00","fase":"geplaatst","sluitreden":null,"besluit_soort":null,"uitkomst":nul'
+    'l,"geldig_tot":null,"corrigeert":null,"nieuwe_datum":null,"nieuwe_reden":null,"nieuw'
+    'e_sluitreden":null,"vervalt":false},{"uuid":"00000000-0000-4000-8000-000000000000","'
+    'soort":"fase","datum":"2026-01-01","reden":"","auteur":"demo","vastgelegd_op":"2026-'
+    '01-01T00:00:00.000000+00:00","fase":"begeleiding","sluitreden":null,"besluit_soort":'
+    'null,"uitkomst":null,"geldig_tot":null,"corrigeert":null,"nieuwe_datum":null,"nieuwe'
+    '_reden":null,"nieuwe_sluitreden":null,"vervalt":false},{"uuid":"00000000-0000-4000-8'
+    '000-000000000000","soort":"fase","datum":"2026-01-01","reden":"","auteur":"demo","va'
+    'stgelegd_op":"2026-01-01T00:00:00.000000+00:00","fase":"afgesloten","sluitreden":"ze'
+    'lfstandig","besluit_soort":null,"uitkomst":null,"geldig_tot":null,"corrigeert":null,'
+    '"nieuwe_datum":null,"nieuwe_reden":null,"nieuwe_sluitreden":null,"vervalt":false}]},'
+    '"toestemmingen":[{"uuid":"00000000-0000-4000-8000-000000000000","doel":"comensha_aan'
+    'melding","partner":"","datum":"2026-01-01","hoe_gegeven":"schriftelijk","gegeven_doo'
+    'r":"","ingetrokken_op":null,"geldig_tot":null}],"partners":[],"journaal":[{"uuid":"0'
+    '0000000-0000-4000-8000-000000000000","datum":"2026-01-01","soort":"contact","tekst":'
+    '"","auteur":"demo"}],"taken":[{"uuid":"00000000-0000-4000-8000-000000000000","omschr'
+    'ijving":"","deadline":"2026-01-01","gedaan_op":null,"auteur":"demo"}],"opvangbehoeft'
+    'en":{"comensha_kenmerk":"","kinderen":[{"uuid":"00000000-0000-4000-8000-000000000000'
+    '","naam":"","geboortedatum":"2026-01-01","gaat_mee":true,"bijzonderheden":""}],"veil'
+    'igheid":{"daders_in_de_buurt":true,"daders_toelichting":"","geheim_adres_nodig":true'
+    ',"telefoon_afspraken":"","bij_vertrek":""},"zorg":{"medisch":"","ggz":"","medicatie"'
+    ':"","zwanger":null,"uitgerekend_op":null}}}'
+).encode()
+
+_WBITS = -13  # raw deflate, 8 KiB window: a document and the dictionary fit
+_PACK_1 = zlib.compressobj(6, zlib.DEFLATED, _WBITS, 8, zlib.Z_DEFAULT_STRATEGY, DICT_1)
+
+
+def encode(document: dict[str, Any]) -> bytes:
+    """A document as stored: compact JSON, deflated with ``DICT_1``."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packer = _PACK_1.copy()  # primed with the dictionary once, not per document
+    return bytes((DEFLATE_DICT_1,)) + packer.compress(text) + packer.flush()
+
+
+def decode(data: bytes | str) -> dict[str, Any]:
+    """A stored document back; a BLOB that does not unpack is damage, not a bug."""
+    if isinstance(data, str):  # plain JSON, as written before schema 5
+        return dict(json.loads(data))
+    if not data or data[0] != DEFLATE_DICT_1:
+        raise damaged("document format")
+    try:
+        unpacker = zlib.decompressobj(_WBITS, DICT_1)
+        text = unpacker.decompress(data[1:]) + unpacker.flush()
+    except zlib.error:
+        raise damaged("document") from None
+    if not unpacker.eof:
+        raise damaged("document")
+    return dict(json.loads(text))
