@@ -51,6 +51,7 @@ ACTIONS = {
     "passphrase": N_("wachtwoordzin gewijzigd"),
     "migrate": N_("bijgewerkt"),
     "alarm": N_("logboek klopte niet bij openen"),
+    "delete": N_("verwijderd"),
 }
 
 # Notes in ``fields`` that are not field names (store/failed_unlocks.py).
@@ -61,7 +62,8 @@ FIELD_NOTES = {
 
 OUTCOMES = {"ok": N_("gelukt"), "failed": N_("mislukt"), "denied": N_("geweigerd")}
 
-RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek")}
+RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek"),
+                "bijlage": N_("bijlage")}
 
 
 def _field(name: str) -> str:
