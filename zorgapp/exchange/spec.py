@@ -32,7 +32,7 @@ AGE_MAGIC = b"age-encryption.org/v1\n"
 # Limits. Every one is checked before the bytes it guards are kept or parsed, so a
 # small hostile file cannot make the reader hold much more than its own size.
 MAX_BUNDLE_BYTES = 1 << 30          # the encrypted file, and the plaintext archive
-MAX_TOTAL_BYTES = 512 << 20         # sum of the sizes the manifest declares
+MAX_TOTAL_BYTES = 256 << 20         # sum of the sizes the manifest declares
 MAX_MANIFEST_BYTES = 16 << 20
 MAX_MEMBER_BYTES = 16 << 20         # one dossier file
 MAX_BIJLAGE_BYTES = MAX_GROOTTE     # one attachment (25 MB, the limit of the vault)

@@ -2,7 +2,7 @@
 
 The content goes straight from the chosen file into the (encrypted) vault and comes back
 out only into memory (the viewer) or into the file the user names ("Opslaan als…").
-Every add, view, save and delete is in the audit trail, as a ``bijlage`` record with
+Every add, view, print, save and delete is in the audit trail, as a ``bijlage`` record with
 its dossier in the fields (``dossier:<uuid>``): who saw which client's document, never
 its name or content.
 """
@@ -94,6 +94,11 @@ class BijlageService(VaultService):
         with self.vault.transaction():
             self._audit(audit.EXPORT, bijlage)
         return pad
+
+    def afgedrukt(self, uuid: str) -> None:
+        """Record that the user printed the attachment from the viewer."""
+        with self.vault.transaction() as db:
+            self._audit(audit.PRINT, BijlageRepository(db).get(uuid))
 
     def verwijder(self, uuid: str) -> Bijlage:
         """Remove an attachment from the vault (its content is overwritten: secure_delete)."""
