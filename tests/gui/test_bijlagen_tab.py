@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QFileDialog
 
@@ -63,7 +63,7 @@ def audit(vault) -> list[tuple[str, str]]:
 def drop(tab, paths: list[Path]) -> bool:
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dragEnterEvent(enter)
     if not enter.isAccepted():
@@ -137,7 +137,7 @@ def test_a_file_over_25_mb_is_refused_and_nothing_is_stored(qtbot, tab, dossier_
 def test_dragging_something_else_than_files_is_not_taken(qtbot, tab) -> None:
     data = QMimeData()
     data.setText("gewoon tekst")
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tab.dragEnterEvent(enter)
     assert not enter.isAccepted()
