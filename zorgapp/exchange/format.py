@@ -59,7 +59,8 @@ from zorgapp.exchange.writer import (
 )
 
 __all__ = [
-    "AGE_MAGIC", "BIJLAGEN_VERSION", "BIJLAGE_DIR", "DOSSIER_DIR", "DOSSIER_FILE_FORMAT", "FORMAT", "FORMAT_VERSION", "MANIFEST",
+    "AGE_MAGIC", "BIJLAGEN_VERSION", "BIJLAGE_DIR",
+    "DOSSIER_DIR", "DOSSIER_FILE_FORMAT", "FORMAT", "FORMAT_VERSION", "MANIFEST",
     "MAX_BIJLAGE_BYTES", "MAX_BUNDLE_BYTES", "MAX_DOSSIERS", "MAX_JSON_DEPTH", "MAX_MANIFEST_BYTES", "MAX_MEMBER_BYTES",
     "MAX_SIGNATURE_BYTES", "MAX_TOTAL_BYTES", "SIGNATURE", "SUFFIX",
     "BijlageBestand", "BundleContentError", "BundleDamagedError", "BundlePassphraseError", "BundleSignatureError",

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.unit.exchange.conftest import Pair
-from tests.unit.exchange.test_bad_bundles import members, seal
 from tests.unit.exchange.mini_schema import validate
 from tests.unit.exchange.test_age_cli import SCHEMA, needs_age
+from tests.unit.exchange.test_bad_bundles import members, seal
 from zorgapp.domain.bijlage import MAX_GROOTTE
 from zorgapp.exchange import format as fmt
 from zorgapp.exchange import importer
@@ -121,7 +121,7 @@ def test_an_attachment_larger_than_declared_is_refused(pair: Pair) -> None:
 
 def test_an_attachment_declared_over_25_mb_is_refused_before_reading(pair: Pair) -> None:
     attach(pair)
-    items = members(pair)
+
     def edit(manifest: dict) -> None:
         entry = manifest["bijlagen"][0]
         manifest["members"][entry["file"]]["size"] = entry["grootte"] = MAX_GROOTTE + 1

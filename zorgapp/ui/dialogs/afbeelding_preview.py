@@ -50,9 +50,9 @@ class AfbeeldingPreviewDialog(QDialog):
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAccessibleName(_("Afbeelding: {naam}").format(naam=title))
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.label)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setWidget(self.label)
         self.size_label = QLabel(_("{breedte} × {hoogte} beeldpunten").format(
             breedte=image.width(), hoogte=image.height()))
         self.save_button = QPushButton(_("Opslaan als…"))
@@ -66,19 +66,19 @@ class AfbeeldingPreviewDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.area, 1)
         layout.addLayout(buttons)
         self._fit()
 
     def _fit(self) -> None:
-        area = self.scroll.viewport().size()
+        area = self.area.viewport().size()
         pixmap = QPixmap.fromImage(self.image)
         if pixmap.width() > area.width() or pixmap.height() > area.height():
             pixmap = pixmap.scaled(area, Qt.AspectRatioMode.KeepAspectRatio,
                                    Qt.TransformationMode.SmoothTransformation)
         self.label.setPixmap(pixmap)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._fit()
 

@@ -172,13 +172,13 @@ class BijlagenTab(DossierTab):
             self.message.emit(ngettext("Bijlage toegevoegd: {namen}.", "Bijlagen toegevoegd: {namen}.",
                                        len(gelukt)).format(namen=", ".join(gelukt)), True)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.dossier is not None and lokale_bestanden(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+    def dropEvent(self, event: QDropEvent) -> None:
         paden = lokale_bestanden(event)
         if paden and self.voeg_toe(paden):
             event.acceptProposedAction()
@@ -209,11 +209,13 @@ class BijlagenTab(DossierTab):
         def bewaren(pad: Path) -> None:
             self._bewaar(bijlage, pad)
 
+        def afgedrukt() -> None:
+            self.tasks.run(lambda: service.afgedrukt(bijlage.uuid), owner=self)
+
         dialog: QDialog
         if bijlage.is_pdf:
             dialog = PdfPreviewDialog(data, bijlage.naam, suggested_name=bijlage.naam, parent=self,
-                                      on_save=bewaren, on_print=lambda: self.tasks.run(
-                                          lambda: service.afgedrukt(bijlage.uuid), owner=self))
+                                      on_save=bewaren, on_print=afgedrukt)
         else:
             image = lees_afbeelding(data)
             if image.isNull():
