@@ -40,7 +40,7 @@ def make_pdf(path: Path, text: str = MARKER) -> Path:
 def make_png(path: Path) -> Path:
     image = QImage(120, 80, QImage.Format.Format_RGB32)
     image.fill(QColor("darkcyan"))
-    assert image.save(str(path), b"PNG")
+    assert image.save(str(path))  # format from the suffix
     return path
 
 
