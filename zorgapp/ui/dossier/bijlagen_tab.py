@@ -85,7 +85,10 @@ class BijlagenTab(DossierTab):
         form.addRow(_("Omschrijving:"), self.omschrijving)
         self.toevoegen_button = button(_("Bestand kiezen en toevoe&gen…"))
         self.toevoegen_button.clicked.connect(self.kies_bestanden)
-        form.addRow("", self.toevoegen_button)
+        knoppen = QHBoxLayout()
+        knoppen.addWidget(self.toevoegen_button)
+        knoppen.addStretch(1)
+        form.addRow("", knoppen)
         self.hint = QLabel(_("Of sleep bestanden naar dit tabblad. Hoogstens {max} MB per bestand. "
                              "Bijlagen worden alleen versleuteld in de kluis bewaard.").format(max=MAX_MB))
         self.hint.setWordWrap(True)
@@ -112,7 +115,8 @@ class BijlagenTab(DossierTab):
         def shown(rows: list[Bijlage]) -> None:
             if generation == self._generation:
                 self.model.set_rows(rows)
-                self.view.resizeColumnToContents(0)
+                for column in range(self.model.columnCount() - 1):  # the last one stretches
+                    self.view.resizeColumnToContents(column)
 
         self.tasks.run(lambda: service.lijst(uuid), on_done=shown,
                        on_error=lambda exc: self.refuse(message_for(exc)), owner=self)

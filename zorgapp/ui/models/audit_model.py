@@ -69,6 +69,8 @@ RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logbo
 def _field(name: str) -> str:
     if name in FIELD_NOTES:
         return _(FIELD_NOTES[name])
+    if name.startswith("dossier:"):  # the dossier of an attachment entry
+        return _("dossier {id}").format(id=name[8:16])
     if name.startswith("dropped:"):
         return _("{aantal} meldingen niet overgenomen (ongeldig of te veel)").format(aantal=name[8:])
     return name
