@@ -1,10 +1,13 @@
-"""Collect dossiers (document plus registered parts) for a bundle."""
+"""Collect dossiers (document plus registered parts, and attachments) for a bundle."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from zorgapp.exchange import opvang_parts  # noqa: F401 - registers placements and costs
+from zorgapp.exchange import (
+    bijlage_parts,
+    opvang_parts,  # noqa: F401 - registers placements and costs
+)
 from zorgapp.exchange.format import DossierFile
 from zorgapp.exchange.parts import export_parts
 from zorgapp.store.connection import Connection
@@ -22,7 +25,8 @@ def collect(db: Connection, uuids: Sequence[str],
         seen.add(uuid)
         doc = repo.document(uuid)
         files.append(DossierFile(uuid=uuid, dossiernummer=str(doc.get("dossiernummer", "")),
-                                 dossier=doc, parts=export_parts(db, uuid), demo=repo.is_demo(uuid)))
+                                 dossier=doc, parts=export_parts(db, uuid), demo=repo.is_demo(uuid),
+                                 bijlagen=bijlage_parts.bestanden(db, uuid)))
         if progress is not None and (index % 50 == 0 or index == len(uuids)):
             progress(index, len(uuids))
     return files

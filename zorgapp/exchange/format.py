@@ -19,11 +19,14 @@ from __future__ import annotations
 from zorgapp.exchange.reader import SenderCheck, Source, header_kind, open_bundle
 from zorgapp.exchange.spec import (
     AGE_MAGIC,
+    BIJLAGE_DIR,
+    BIJLAGEN_VERSION,
     DOSSIER_DIR,
     DOSSIER_FILE_FORMAT,
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
+    MAX_BIJLAGE_BYTES,
     MAX_BUNDLE_BYTES,
     MAX_DOSSIERS,
     MAX_JSON_DEPTH,
@@ -33,6 +36,7 @@ from zorgapp.exchange.spec import (
     MAX_TOTAL_BYTES,
     SIGNATURE,
     SUFFIX,
+    BijlageBestand,
     BundleContentError,
     BundleDamagedError,
     BundlePassphraseError,
@@ -55,10 +59,11 @@ from zorgapp.exchange.writer import (
 )
 
 __all__ = [
-    "AGE_MAGIC", "DOSSIER_DIR", "DOSSIER_FILE_FORMAT", "FORMAT", "FORMAT_VERSION", "MANIFEST",
-    "MAX_BUNDLE_BYTES", "MAX_DOSSIERS", "MAX_JSON_DEPTH", "MAX_MANIFEST_BYTES", "MAX_MEMBER_BYTES",
+    "AGE_MAGIC", "BIJLAGEN_VERSION", "BIJLAGE_DIR",
+    "DOSSIER_DIR", "DOSSIER_FILE_FORMAT", "FORMAT", "FORMAT_VERSION", "MANIFEST",
+    "MAX_BIJLAGE_BYTES", "MAX_BUNDLE_BYTES", "MAX_DOSSIERS", "MAX_JSON_DEPTH", "MAX_MANIFEST_BYTES", "MAX_MEMBER_BYTES",
     "MAX_SIGNATURE_BYTES", "MAX_TOTAL_BYTES", "SIGNATURE", "SUFFIX",
-    "BundleContentError", "BundleDamagedError", "BundlePassphraseError", "BundleSignatureError",
+    "BijlageBestand", "BundleContentError", "BundleDamagedError", "BundlePassphraseError", "BundleSignatureError",
     "BundleVersionError", "DossierFile", "NotForThisVaultError", "OpenedBundle", "SenderCheck",
     "Source", "UnknownSenderError", "WrittenBundle",
     "build_members", "damaged", "encode_json", "encrypt", "header_kind", "make_tar", "now_utc",

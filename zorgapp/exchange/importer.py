@@ -24,10 +24,11 @@ from zorgapp.domain.dossier import Dossier, maak_dossiernummer, parse_dossiernum
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.invoer import controleer_datums, controleer_dossier
 from zorgapp.errors import N_, UsageError
-from zorgapp.exchange import opvang_parts
+from zorgapp.exchange import bijlage_parts, opvang_parts
 from zorgapp.exchange.card import ContactCard
 from zorgapp.exchange.parts import PARTS, export_parts
 from zorgapp.exchange.spec import (
+    BijlageBestand,
     BundleContentError,
     DossierFile,
     DossierRuleError,
@@ -72,6 +73,7 @@ class DossierVoorbeeld:
     verschillen: list[Verschil] = field(default_factory=list)
     nummer_bezet: bool = False   # new here, but its dossiernummer is taken: renumbered
     demo: bool = False           # a fictional demo case stays marked as demo
+    bijlagen: list[BijlageBestand] = field(default_factory=list, repr=False)
 
     @property
     def standaard_keuze(self) -> str:
@@ -215,13 +217,16 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str,
     known, verified = sender_known(db, bundle.sender)
     items: list[DossierVoorbeeld] = []
     seen: set[str] = set()
+    seen_bijlagen: set[str] = set()
     for item in bundle.dossiers:
         if not bundle.complete:
             items.append(_unread(db, item))
             continue
         theirs_doc = _normalise(item.dossier, vandaag)
         _check_parts(db, item, vandaag, seen)
+        bijlage_parts.controleer(db, item, seen_bijlagen)
         theirs = _content(theirs_doc, item.parts)
+        theirs["bijlagen"] = bijlage_parts.beschrijving(item.bijlagen)
         naam = str(theirs_doc.get("persoon", {}).get("naam", ""))
         local = db.execute("SELECT d.data FROM dossier JOIN dossier_doc d USING (id) "
                            "WHERE dossier.uuid = ?", (item.uuid,)).fetchone()
@@ -229,14 +234,17 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str,
             taken = db.execute("SELECT 1 FROM dossier WHERE dossiernummer = ?",
                                (item.dossiernummer,)).fetchone() is not None
             items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, NIEUW, theirs,
-                                          nummer_bezet=taken, demo=item.demo))
+                                          nummer_bezet=taken, demo=item.demo, bijlagen=item.bijlagen))
             continue
         mine = _content(decode(local[0]), export_parts(db, item.uuid))
+        mine["bijlagen"] = bijlage_parts.hier(db, item.uuid)
         status = GELIJK if mine == theirs else ANDERS
         items.append(DossierVoorbeeld(item.uuid, item.dossiernummer, naam, status, theirs, mine,
                                       diff(mine["dossier"], theirs["dossier"]) +
-                                      diff(mine["parts"], theirs["parts"])
-                                      if status == ANDERS else [], demo=item.demo))
+                                      diff(mine["parts"], theirs["parts"]) +
+                                      diff(mine["bijlagen"], theirs["bijlagen"], "bijlagen")
+                                      if status == ANDERS else [], demo=item.demo,
+                                      bijlagen=item.bijlagen))
     return Voorbeeld(bundle=bundle, afzender=bundle.sender, afzender_bekend=known,
                      afzender_geverifieerd=verified,
                      al_ontvangen=IdentityRepository(db).received(bundle.bundle_id), dossiers=items)
@@ -310,12 +318,14 @@ def _write(db: Connection, fresh: Voorbeeld, keuzes: Mapping[str, str], result: 
                 result.hernummerd.append((dossier.uuid, dossier.dossiernummer))
             repo.insert(dossier, None, is_demo=item.demo)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=False)
+            bijlage_parts.vervang(db, dossier.uuid, item.bijlagen, fresh_ids=False)
             result.nieuw.append(dossier.uuid)
             record(dossier.uuid, "new")
         elif keuze == THEIRS:
             dossier = Dossier.from_dict(doc)
             repo.update(dossier, None)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=False)
+            bijlage_parts.vervang(db, dossier.uuid, item.bijlagen, fresh_ids=False)
             result.vervangen.append(dossier.uuid)
             record(dossier.uuid, "theirs")
         else:  # BOTH: theirs as a new dossier beside mine
@@ -324,6 +334,7 @@ def _write(db: Connection, fresh: Voorbeeld, keuzes: Mapping[str, str], result: 
             dossier.dossiernummer = _next_number(repo, prefix, dossier.dossiernummer)
             repo.insert(dossier, None, is_demo=item.demo)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=True)
+            bijlage_parts.vervang(db, dossier.uuid, item.bijlagen, fresh_ids=True)
             result.kopie.append((item.uuid, dossier.uuid, dossier.dossiernummer))
             record(dossier.uuid, "both", item.uuid)
         # after the parts: placements have deadlines of their own

@@ -12,18 +12,23 @@ import re
 from typing import Any
 
 from zorgapp import safejson
+from zorgapp.domain.bijlage import Bijlage
 from zorgapp.errors import N_
 from zorgapp.exchange import schema
 from zorgapp.exchange.spec import (
+    BIJLAGE_DIR,
+    BIJLAGEN_VERSION,
     DOSSIER_DIR,
     DOSSIER_FILE_FORMAT,
     FORMAT,
     FORMAT_VERSION,
+    MAX_BIJLAGE_BYTES,
     MAX_DOSSIERS,
     MAX_JSON_DEPTH,
     MAX_MANIFEST_BYTES,
     MAX_MEMBER_BYTES,
     MAX_TOTAL_BYTES,
+    BijlageBestand,
     BundleContentError,
     BundleDamagedError,
     BundleVersionError,
@@ -32,6 +37,7 @@ from zorgapp.exchange.spec import (
 )
 
 _MEMBER_NAME = re.compile(r"^dossiers/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$")
+_BIJLAGE_NAME = re.compile(r"^bijlagen/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def load(data: bytes, what: str, max_bytes: int) -> Any:
@@ -41,14 +47,14 @@ def load(data: bytes, what: str, max_bytes: int) -> Any:
         raise damaged(f"{what}: json {exc.reason}") from None
 
 
-def _version(value: Any, what: str) -> int:
+def _version(value: Any, what: str, newest: int = FORMAT_VERSION) -> int:
     """The format version: an integer (``true`` is not 1), at most the one we read."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise damaged(f"{what} format_version")
-    if value > FORMAT_VERSION:
+    if value > newest:
         raise BundleVersionError(
             N_("Deze bundel heeft formaatversie {versie}; deze Zorgapp leest tot versie {eigen}. Werk Zorgapp bij."),
-            versie=value, eigen=FORMAT_VERSION)
+            versie=value, eigen=newest)
     return value
 
 
@@ -57,7 +63,7 @@ def check_header(manifest_bytes: bytes) -> dict[str, Any]:
     manifest = load(manifest_bytes, "manifest", MAX_MANIFEST_BYTES)
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleDamagedError(N_("Dit bestand is geen overdrachtsbundel van Zorgapp."))
-    _version(manifest.get("format_version"), "manifest")
+    _version(manifest.get("format_version"), "manifest", BIJLAGEN_VERSION)
     return manifest
 
 
@@ -72,7 +78,8 @@ def check_manifest(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
         raise damaged("manifest: too many dossiers")
     total = 0
     for name, entry in members.items():
-        if not _MEMBER_NAME.match(name) or not 0 <= entry["size"] <= MAX_MEMBER_BYTES:
+        cap = MAX_BIJLAGE_BYTES if _BIJLAGE_NAME.match(name) else MAX_MEMBER_BYTES
+        if not (_MEMBER_NAME.match(name) or _BIJLAGE_NAME.match(name)) or not 0 <= entry["size"] <= cap:
             raise damaged("manifest member entry")
         total += entry["size"]
     if total > MAX_TOTAL_BYTES:
@@ -81,9 +88,32 @@ def check_manifest(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for entry in dossiers:
         if entry["file"] != f"{DOSSIER_DIR}{entry['uuid']}.json":
             raise damaged("manifest dossier file")
+    files += _bijlage_files(manifest.get("bijlagen", []), members, {e["uuid"] for e in dossiers})
     if sorted(files) != sorted(members) or len(set(files)) != len(files):
         raise BundleDamagedError(N_("Het manifest van de bundel klopt niet met de inhoud."))
     return members
+
+
+def _bijlage_files(bijlagen: list[dict[str, Any]], members: dict[str, dict[str, Any]],
+                   dossiers: set[str]) -> list[str]:
+    """The attachment members the manifest lists: each of a dossier in the bundle, its
+    member named by its uuid and as large as it says."""
+    files: list[str] = []
+    for entry in bijlagen:
+        name = entry["file"]
+        if (name != f"{BIJLAGE_DIR}{entry['uuid']}" or entry["dossier"] not in dossiers
+                or entry["grootte"] != members.get(name, {}).get("size")):
+            raise damaged("manifest attachment")
+        files.append(name)
+    return files
+
+
+def bijlage_file(entry: dict[str, Any], sha256: str, content: bytes) -> BijlageBestand:
+    """One attachment, after its hash matched, as the manifest describes it."""
+    return BijlageBestand(Bijlage(uuid=entry["uuid"], dossier_uuid=entry["dossier"], naam=entry["naam"],
+                                  type=entry["type"], grootte=entry["grootte"],
+                                  toegevoegd_op=entry["toegevoegd"], omschrijving=entry["omschrijving"],
+                                  sha256=sha256), content)
 
 
 def dossier_file(entry: dict[str, Any], content: bytes) -> DossierFile:

@@ -11,7 +11,8 @@ The order is the point (docs/bundle-format.md §5):
    against the caps;
 4. the caller's ``sender_check`` sees the signed manifest and says whether to read on
    (an unknown sender's dossier files are not read until the user allows it);
-5. each dossier file is taken only up to its declared size and hashed as it streams.
+5. each dossier file and attachment is taken only up to its declared size and hashed
+   as it streams.
 
 Nothing is written to disk; an error anywhere refuses the whole bundle.
 """
@@ -285,5 +286,9 @@ def _complete(members: _Members) -> OpenedBundle:
     opened = members.opened
     opened.dossiers = [manifest_mod.dossier_file(entry, members.found.pop(entry["file"]))
                        for entry in opened.manifest["dossiers"]]
+    by_uuid = {d.uuid: d for d in opened.dossiers}
+    for entry in opened.manifest.get("bijlagen", []):
+        by_uuid[entry["dossier"]].bijlagen.append(manifest_mod.bijlage_file(
+            entry, members.declared[entry["file"]]["sha256"], members.found.pop(entry["file"])))
     opened.complete = True
     return opened

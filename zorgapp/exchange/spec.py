@@ -10,17 +10,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from zorgapp.domain.bijlage import MAX_GROOTTE, Bijlage
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import N_, KnownError, TamperedError, WrongPassphraseError
 from zorgapp.exchange.card import ContactCard
 
 FORMAT = "zorgapp-bundle"
 FORMAT_VERSION = 1
+#: The manifest version of a bundle that carries attachments (``bijlagen``). A bundle
+#: without attachments stays version 1, so that an older Zorgapp still reads it; one
+#: with attachments tells an older Zorgapp to update instead of calling it damaged.
+BIJLAGEN_VERSION = 2
 DOSSIER_FILE_FORMAT = "zorgapp-dossier"
 SUFFIX = ".zorgbundle"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 DOSSIER_DIR = "dossiers/"
+BIJLAGE_DIR = "bijlagen/"
 AGE_MAGIC = b"age-encryption.org/v1\n"
 
 # Limits. Every one is checked before the bytes it guards are kept or parsed, so a
@@ -29,6 +35,7 @@ MAX_BUNDLE_BYTES = 1 << 30          # the encrypted file, and the plaintext arch
 MAX_TOTAL_BYTES = 256 << 20         # sum of the sizes the manifest declares
 MAX_MANIFEST_BYTES = 16 << 20
 MAX_MEMBER_BYTES = 16 << 20         # one dossier file
+MAX_BIJLAGE_BYTES = MAX_GROOTTE     # one attachment (25 MB, the limit of the vault)
 MAX_SIGNATURE_BYTES = 1024
 MAX_DOSSIERS = 50_000
 MAX_JSON_DEPTH = 32                 # a dossier document nests 6 deep
@@ -94,15 +101,26 @@ def bad_signature() -> BundleSignatureError:
 
 # -- data ----------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class BijlageBestand:
+    """One attachment in a bundle: its description (listed in the manifest) and content
+    (the member ``bijlagen/<uuid>``)."""
+
+    bijlage: Bijlage
+    data: bytes = field(repr=False)
+
+
 @dataclass
 class DossierFile:
-    """One ``dossiers/<uuid>.json``: the dossier document plus parts kept beside it."""
+    """One ``dossiers/<uuid>.json``: the dossier document plus parts kept beside it,
+    and the dossier's attachments (members of their own, listed in the manifest)."""
 
     uuid: str
     dossiernummer: str
     dossier: dict[str, Any]
     parts: dict[str, Any] = field(default_factory=dict)
     demo: bool = False
+    bijlagen: list[BijlageBestand] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"format": DOSSIER_FILE_FORMAT, "format_version": FORMAT_VERSION,

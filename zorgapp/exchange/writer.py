@@ -1,7 +1,8 @@
 """Writing a ``.zorgbundle``: members, a plain ustar archive, age encryption.
 
 The manifest goes first and the signature second, so that a reader can check both
-before it reads any dossier file.
+before it reads any dossier file. Attachments (``bijlagen/<uuid>``) come after the
+dossier files, listed and hashed in the manifest like them.
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ from zorgapp import __version__
 from zorgapp.errors import N_, UsageError
 from zorgapp.exchange.card import ContactCard, OwnKeys
 from zorgapp.exchange.spec import (
+    BIJLAGE_DIR,
+    BIJLAGEN_VERSION,
     DOSSIER_DIR,
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
+    MAX_TOTAL_BYTES,
     SIGNATURE,
     DossierFile,
     encode_json,
@@ -41,15 +45,20 @@ def build_members(dossiers: Iterable[DossierFile], sender: ContactCard, keys: Ow
     files: list[tuple[str, bytes]] = []
     entries: list[dict[str, str]] = []
     members: dict[str, dict[str, Any]] = {}
+    dossiers = list(dossiers)
     for item in dossiers:
         name = f"{DOSSIER_DIR}{item.uuid}.json"
         data = encode_json(item.to_json())
         files.append((name, data))
         entries.append({"uuid": item.uuid, "dossiernummer": item.dossiernummer, "file": name})
         members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    bijlagen = bijlage_members(dossiers, files, members)
+    if sum(m["size"] for m in members.values()) > MAX_TOTAL_BYTES:
+        raise UsageError(N_("Deze dossiers zijn met hun bijlagen samen te groot voor één bundel; "
+                            "draag ze in kleinere groepen over."))
     manifest = {
         "format": FORMAT,
-        "format_version": FORMAT_VERSION,
+        "format_version": BIJLAGEN_VERSION if bijlagen else FORMAT_VERSION,
         "bundle_uuid": str(uuid_mod.uuid4()),
         "created_at": created_at or now_utc(),
         "app_version": __version__,
@@ -59,9 +68,28 @@ def build_members(dossiers: Iterable[DossierFile], sender: ContactCard, keys: Ow
         "dossiers": entries,
         "members": members,
     }
+    if bijlagen:
+        manifest["bijlagen"] = bijlagen
     manifest_bytes = encode_json(manifest)
     signature = base64.b64encode(keys.sign(manifest_bytes)) + b"\n"
     return [(MANIFEST, manifest_bytes), (SIGNATURE, signature), *files]
+
+
+def bijlage_members(dossiers: Sequence[DossierFile], files: list[tuple[str, bytes]],
+                    members: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each attachment as a member ``bijlagen/<uuid>``; its manifest entries."""
+    entries: list[dict[str, Any]] = []
+    for item in dossiers:
+        for bestand in item.bijlagen:
+            b = bestand.bijlage
+            name = f"{BIJLAGE_DIR}{b.uuid}"
+            files.append((name, bestand.data))
+            members[name] = {"sha256": hashlib.sha256(bestand.data).hexdigest(),
+                             "size": len(bestand.data)}
+            entries.append({"uuid": b.uuid, "dossier": item.uuid, "file": name, "naam": b.naam,
+                            "type": b.type, "grootte": len(bestand.data),
+                            "toegevoegd": b.toegevoegd_op, "omschrijving": b.omschrijving})
+    return entries
 
 
 def make_tar(members: Sequence[tuple[str, bytes]], mtime: float | None = None) -> bytes:

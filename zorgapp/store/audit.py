@@ -60,6 +60,7 @@ BACKUP = "backup"
 RESTORE = "restore"
 PASSPHRASE = "passphrase"
 MIGRATE = "migrate"
+DELETE = "delete"          # e.g. an attachment removed from a dossier
 ALARM = "alarm"            # the head beside the vault did not match the chain at unlock
 
 MAX_HEAD_BYTES = 4096

@@ -124,7 +124,7 @@ def test_missing_signature(pair: Pair) -> None:
 
 
 def test_unknown_format_version(pair: Pair) -> None:
-    items = members(pair, lambda m: m.update(format_version=2))
+    items = members(pair, lambda m: m.update(format_version=fmt.BIJLAGEN_VERSION + 1))
     error = refused(pair, seal(pair, items), fmt.BundleVersionError)
     assert "Werk Zorgapp bij" in error.user_message()
 

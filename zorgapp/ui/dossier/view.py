@@ -1,5 +1,5 @@
 """One case file: header, then one tab per part (person, needs, path, signals, shelter,
-journal, tasks, partners and consent), each a widget of its own in this package.
+journal, tasks, partners and consent, attachments), each a widget of its own in this package.
 
 Every change goes through a ``DossierService`` use case (audited there); a tab then
 emits ``applied(message)``, the view reloads the dossier, refreshes every tab and
@@ -33,6 +33,7 @@ from zorgapp.services.report_service import Rapport, ReportService
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.dialogs.rapport_preview import toon_rapport
 from zorgapp.ui.dossier.behoeften_tab import BehoeftenTab
+from zorgapp.ui.dossier.bijlagen_tab import BijlagenTab
 from zorgapp.ui.dossier.journaal_tab import JournaalTab
 from zorgapp.ui.dossier.opvang_tab import OpvangTab
 from zorgapp.ui.dossier.partners_tab import PartnersTab
@@ -144,9 +145,10 @@ class DossierView(QWidget):
         self.journaal_tab = JournaalTab()
         self.taken_tab = TakenTab()
         self.partners_tab = PartnersTab()
+        self.bijlagen_tab = BijlagenTab()
         self.dossier_tabs: list[DossierTab] = [
             self.persoon_tab, self.behoeften_tab, self.traject_tab, self.signalen_tab,
-            self.journaal_tab, self.taken_tab, self.partners_tab]
+            self.journaal_tab, self.taken_tab, self.partners_tab, self.bijlagen_tab]
         for tab in self.dossier_tabs:
             tab.tasks = self.tasks
             tab.applied.connect(self._applied)
@@ -159,6 +161,7 @@ class DossierView(QWidget):
         self.tabs.addTab(self.journaal_tab, _("&Journaal"))
         self.tabs.addTab(self.taken_tab, _("T&aken"))
         self.tabs.addTab(self.partners_tab, _("Pa&rtners && toestemming"))
+        self.tabs.addTab(self.bijlagen_tab, _("&Bijlagen"))
 
     def _build_shortcuts(self) -> None:
         for keys, slot in ((QKeySequence(Qt.Key.Key_Escape), self.back_requested),

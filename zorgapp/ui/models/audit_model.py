@@ -51,6 +51,7 @@ ACTIONS = {
     "passphrase": N_("wachtwoordzin gewijzigd"),
     "migrate": N_("bijgewerkt"),
     "alarm": N_("logboek klopte niet bij openen"),
+    "delete": N_("verwijderd"),
 }
 
 # Notes in ``fields`` that are not field names (store/failed_unlocks.py).
@@ -61,12 +62,15 @@ FIELD_NOTES = {
 
 OUTCOMES = {"ok": N_("gelukt"), "failed": N_("mislukt"), "denied": N_("geweigerd")}
 
-RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek")}
+RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek"),
+                "bijlage": N_("bijlage")}
 
 
 def _field(name: str) -> str:
     if name in FIELD_NOTES:
         return _(FIELD_NOTES[name])
+    if name.startswith("dossier:"):  # the dossier of an attachment entry
+        return _("dossier {id}").format(id=name[8:16])
     if name.startswith("dropped:"):
         return _("{aantal} meldingen niet overgenomen (ongeldig of te veel)").format(aantal=name[8:])
     return name
