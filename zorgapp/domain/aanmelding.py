@@ -154,6 +154,8 @@ def controleer_toestemming(dossier: Dossier, datum: date) -> None:
     """The step to ``aangemeld`` on ``datum``: refused without written consent, unless
     an obliged reporter registers and no shelter is asked for."""
     aanmelding = dossier.aanmelding
+    if aanmelding is None and meldplichtige_melder(dossier) is not None:
+        return  # a case from before the registration set: the obliged reporter registered
     if aanmelding is not None and aanmelding.meldplichtig and not aanmelding.opvang_gevraagd:
         return
     if dossier.toestemming_geldig(ToestemmingDoel.COMENSHA_AANMELDING, datum):

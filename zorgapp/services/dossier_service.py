@@ -16,7 +16,7 @@ from typing import Any
 
 from zorgapp.domain.aanmelding import Aanmelding, controleer_toestemming
 from zorgapp.domain.aanmelding import voorstel as aanmelding_voorstel
-from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, Sluitreden
+from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, MelderType, Sluitreden
 from zorgapp.domain.deadlines import Deadline, achterstallig, binnenkort, deadlines_voor
 from zorgapp.domain.dossier import (
     Dossier,
@@ -124,6 +124,8 @@ class DossierService(VaultService):
     def overgang(self, uuid: str, naar: Fase, datum: date, reden: str,
                  sluitreden: Sluitreden | None = None, *,
                  toestemming: Toestemming | None = None,
+                 aangemeld_door: MelderType | None = None,
+                 opvang_gevraagd: bool | None = None,
                  plaatsingen_beeindigen: bool = False) -> Dossier:
         """Move a case along its path, with the rules that look beyond the path.
 
@@ -139,6 +141,12 @@ class DossierService(VaultService):
         if naar is Fase.AANGEMELD:
             if dossier.aanmelding is None:
                 dossier.aanmelding = aanmelding_voorstel(dossier, datum, self._regio_naam())
+            if dossier.aanmelding.datum is None:
+                dossier.aanmelding.datum = datum
+            if aangemeld_door is not None:
+                dossier.aanmelding.aangemeld_door = MelderType(aangemeld_door)
+            if opvang_gevraagd is not None:
+                dossier.aanmelding.opvang_gevraagd = opvang_gevraagd
             controleer_toestemming(dossier, datum)
         dossier.traject.overgang(naar, datum, reden, self.actor, self.vandaag, sluitreden=sluitreden)
         if naar is not Fase.AFGESLOTEN:
@@ -184,6 +192,8 @@ class DossierService(VaultService):
         if aanmelding.datum is not None and aanmelding.datum > self.vandaag:
             raise ValidationError(N_("Een datum in de toekomst kan niet: {datum}."),
                                   datum=aanmelding.datum.isoformat())
+        if not aanmelding.regio:
+            aanmelding.regio = self._regio_naam()
         dossier = self.laad(uuid)
         dossier.aanmelding = aanmelding
         if comensha_kenmerk is not None:
