@@ -5,8 +5,8 @@ the location they fill and the client they are for (issue 12 part 3).
   still runs or a request is open (the close dialog offers to end them on the closing
   date: DOMAIN.md §6).
 * A full location takes nobody more without an explicit, recorded override.
-* COSM is for adult third-country nationals only (DOMAIN.md §3): for anyone else, or
-  when age or nationality is unknown, placing there needs an explicit override too.
+* COSM is for adult third-country nationals only (DOMAIN.md §3): for a minor or a
+  Dutch or EU/EEA citizen, placing there needs an explicit override too.
 
 Overrides are not silent: ``BevestigingNodig`` names every objection, the caller asks
 the user for a reason, and the service writes that reason to the journal and the
@@ -149,8 +149,9 @@ def capaciteit_bezwaar(locatie: Locatie | None, bezet: int) -> Bezwaar | None:
 
 
 def cosm_bezwaar(soort: OpvangType, persoon: Persoon, op: date) -> Bezwaar | None:
-    """COSM is for adult third-country nationals: an objection for a minor, a Dutch or
-    EU/EEA citizen, or a client whose age or nationality is not known."""
+    """COSM is for adult third-country nationals: an objection for a known minor or a
+    Dutch or EU/EEA citizen. Unknown age or nationality is no objection: many victims
+    arrive without papers, and CoMensha, who places in COSM, weighs that itself."""
     if soort is not OpvangType.COSM:
         return None
     leeftijd = persoon.leeftijd_op(op)
@@ -163,10 +164,6 @@ def cosm_bezwaar(soort: OpvangType, persoon: Persoon, op: date) -> Bezwaar | Non
         return Bezwaar(COSM, N_(
             "COSM is alleen voor onderdanen van landen buiten de EU/EER; deze cliënt heeft "
             "de nationaliteit {land}. Plaats alleen met een reden."), {"land": ", ".join(eer)})
-    if leeftijd is None or not persoon.nationaliteiten:
-        return Bezwaar(COSM, N_(
-            "COSM is alleen voor volwassenen van buiten de EU/EER, en leeftijd of "
-            "nationaliteit van deze cliënt is onbekend. Plaats alleen met een reden."))
     return None
 
 

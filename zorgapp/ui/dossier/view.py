@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from zorgapp.domain.codes import FASE_LABELS
+from zorgapp.domain.codes import FASE_LABELS, Fase
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier
 from zorgapp.i18n import _, format_date
@@ -253,6 +253,7 @@ class DossierView(QWidget):
         self.traject_tab.set_overdrachten(beeld.overdrachten)
         for tab in self.dossier_tabs:
             tab.show_dossier(d, vandaag, beeld.deadlines)
+        self.opvang_tab.afgesloten = d.huidige_fase is Fase.AFGESLOTEN
         self.opvang_tab.set_dossier(d.uuid)
 
     def _show_header(self, d: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:
