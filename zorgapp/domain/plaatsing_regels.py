@@ -69,13 +69,9 @@ def controleer_niet_afgesloten(afgesloten_op: date | None) -> None:
 def open_op(plaatsingen: Iterable[Plaatsing], datum: date) -> list[Plaatsing]:
     """Placements still open on ``datum``: a request not yet ended, or a stay whose
     client still sleeps there that night (no end date, or one after ``datum``)."""
-    uit = []
-    for p in plaatsingen:
-        if p.status is PlaatsingStatus.AANGEVRAAGD:
-            uit.append(p)
-        elif p.status is PlaatsingStatus.GEPLAATST or (p.tot is not None and p.tot > datum):
-            uit.append(p)
-    return uit
+    lopend = (PlaatsingStatus.AANGEVRAAGD, PlaatsingStatus.GEPLAATST)
+    return [p for p in plaatsingen
+            if p.status in lopend or (p.tot is not None and p.tot > datum)]
 
 
 def controleer_afsluiten(plaatsingen: Iterable[Plaatsing], datum: date) -> None:
