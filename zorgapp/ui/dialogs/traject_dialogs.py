@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -96,6 +97,12 @@ class VolgendeFaseDialog(FormDialog):
         self.sluitreden_combo.setVisible(closing)
         self.beeindig_check.setVisible(closing)
         self.aanmelding.setVisible(self.fase_combo.currentData() == Fase.AANGEMELD.value)
+        self.adjustSize()  # the consent fields come and go: no clipped explanation
+
+    def show_error(self, text: str) -> None:
+        """Grow with the message (its wrapped lines), so no field is squeezed."""
+        super().show_error(text)
+        self.adjustSize()
 
     def select(self, fase: Fase) -> bool:
         index = self.fase_combo.findData(fase.value)
@@ -125,7 +132,9 @@ class AanmeldingVelden(QGroupBox):
 
     def __init__(self, dossier: Dossier | None, vandaag: date) -> None:
         super().__init__(_("Aanmelding bij CoMensha"))
-        form = QFormLayout(self)
+        box = QVBoxLayout(self)
+        form = QFormLayout()
+        box.addLayout(form)
         self.door_combo = QComboBox()
         self.door_combo.setAccessibleName(_("Aangemeld door"))
         for m in (MelderType.ZORGCOORDINATIE, *sorted(MELDPLICHTIGE_MELDERS)):
@@ -136,12 +145,13 @@ class AanmeldingVelden(QGroupBox):
         form.addRow("", self.opvang_check)
         heeft = dossier is not None and dossier.toestemming_geldig(
             ToestemmingDoel.COMENSHA_AANMELDING, vandaag)
+        # One short line (a wrapped label is clipped by the form); the refusal says more.
         uitleg = QLabel(_("Toestemming voor de aanmelding is vastgelegd.") if heeft else _(
-            "Aanmelden door de zorgcoördinator, of met een vraag om opvang, kan alleen met "
-            "schriftelijke toestemming van de cliënt (onder 16 jaar: van een ouder of voogd)."))
-        uitleg.setWordWrap(True)
+            "Schriftelijke toestemming nodig (onder 16 jaar: van ouder of voogd)."))
         uitleg.setAccessibleName(uitleg.text())
-        form.addRow(uitleg)
+        box.addWidget(uitleg)
+        form = QFormLayout()
+        box.addLayout(form)
         self.toestemming_check = QCheckBox(_("Schriftelijke toestemming nu vastleggen"))
         self.toestemming_check.setAccessibleName(self.toestemming_check.text())
         self.toestemming_datum = date_edit(vandaag, vandaag, _("Datum van de toestemming"))
