@@ -123,7 +123,7 @@ class VolgendeFaseDialog(FormDialog):
             "plaatsingen_beeindigen": naar is Fase.AFGESLOTEN and self.beeindig_check.isChecked(),
             "aangemeld_door": self.aanmelding.door() if aanmelden else None,
             "opvang_gevraagd": self.aanmelding.opvang_check.isChecked() if aanmelden else None,
-            "toestemming": self.aanmelding.toestemming(datum) if aanmelden else None,
+            "toestemming": self.aanmelding.toestemming() if aanmelden else None,
         }
 
 
@@ -179,12 +179,13 @@ class AanmeldingVelden(QGroupBox):
     def door(self) -> MelderType:
         return MelderType(self.door_combo.currentData())
 
-    def toestemming(self, stapdatum: date) -> Toestemming | None:
+    def toestemming(self) -> Toestemming | None:
         """The consent typed in, if the user chose to record it now."""
         if self.toestemming_check.isHidden() or not self.toestemming_check.isChecked():
             return None
+        # Its own date, never moved: consent given after the step does not cover it.
         datum = to_date(self.toestemming_datum.date())
-        return Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING, datum=min(datum, stapdatum),
+        return Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING, datum=datum,
                            hoe_gegeven=self.hoe_gegeven.text().strip(),
                            gegeven_door=self.gegeven_door.text().strip())
 
