@@ -72,12 +72,12 @@ def test_upgrade_clears_placement_dates_the_domain_now_refuses(tmp_path: Path) -
     key = keyfile.read_key_file(target).unwrap(OLD_PASSPHRASE)
     raw = connect(target, key, pragmas=False)
     dossier_uuid = raw.execute("SELECT uuid FROM dossier LIMIT 1").fetchone()[0]
-    with raw:
-        raw.execute(
-            "INSERT INTO plaatsing (uuid, dossier_uuid, type, status, aangevraagd_op, van, "
-            "financier, verwachte_einddatum, evaluatiedatum, is_demo, gewijzigd_op) VALUES "
-            "('p-oud', ?, 'VO', 'aangevraagd', '2026-05-01', '2026-06-01', 'gemeente', "
-            "'2026-05-01', '2026-06-15', 0, '2026-05-01T00:00:00+00:00')", (dossier_uuid,))
+    raw.execute(
+        "INSERT INTO plaatsing (uuid, dossier_uuid, type, status, aangevraagd_op, van, "
+        "financier, verwachte_einddatum, evaluatiedatum, is_demo, gewijzigd_op) VALUES "
+        "('p-oud', ?, 'VO', 'aangevraagd', '2026-05-01', '2026-06-01', 'gemeente', "
+        "'2026-05-01', '2026-06-15', 0, '2026-05-01T00:00:00+00:00')", (dossier_uuid,))
+    raw.commit()
     raw.close()
     vault = Vault.unlock(target, OLD_PASSPHRASE)
     try:
