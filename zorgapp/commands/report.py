@@ -20,6 +20,16 @@ from zorgapp.i18n import _
 FIRST_YEAR, LAST_YEAR = 1, 9998
 
 
+def _check_case(args: argparse.Namespace) -> None:
+    """``report comensha`` takes the case number after the path or as ``--case``."""
+    if args.document != "comensha":
+        return
+    args.case = args.case or args.case_option
+    if not args.case:
+        raise UsageError(N_("Geef het dossiernummer op, bijvoorbeeld: zorgapp report comensha "
+                            "KLUIS HM-2026-0001 --out aanmelding.pdf"))
+
+
 def _check_years(args: argparse.Namespace) -> None:
     """Every year an annual report covers must exist, before the vault is unlocked."""
     if args.document != "annual":
@@ -34,6 +44,7 @@ def _run(args: argparse.Namespace) -> int:
     from zorgapp.services.report_service import ReportService
 
     _check_years(args)
+    _check_case(args)
     check_target(Path(args.out))  # a folder, a device or a missing folder: before unlocking
     vault = open_vault(args)
     try:
@@ -43,6 +54,8 @@ def _run(args: argparse.Namespace) -> int:
                                               afzender=args.signed_by or "")
         elif args.document == "summary":
             rapport = service.dossieroverzicht(args.case)
+        elif args.document == "comensha":
+            rapport = service.aanmelding_comensha(args.case)
         elif args.document == "allocation":
             rapport = service.kostenverdeling(args.year, args.quarter, args.month)
         else:
@@ -78,6 +91,12 @@ def _add(reports: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = reports.add_parser("summary", help=_("dossieroverzicht"))
     p.add_argument("--case", required=True, metavar="DOSSIERNUMMER")
     common(p)
+
+    p = reports.add_parser("comensha", help=_("aanmelding CoMensha (alleen de aanmeldset)"))
+    common(p)  # the vault's path comes first, the case number after it
+    p.add_argument("case", nargs="?", metavar="DOSSIERNUMMER")
+    p.add_argument("--case", dest="case_option", metavar="DOSSIERNUMMER",
+                   help=_("dossiernummer (ook als los argument na het pad)"))
 
     p = reports.add_parser("allocation", help=_("kostenverdeling over een periode"))
     p.add_argument("--year", type=int, required=True, help=_("jaar"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from zorgapp.domain.aanmelding import registreert_zelf
 from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase
 from zorgapp.domain.dossier import Dossier, Toestemming
 from zorgapp.domain.errors import N_
@@ -118,7 +119,10 @@ def _traject_deadlines(dossier: Dossier) -> list[Deadline]:
             )
         )
     intake = next((s for s in stappen if s.fase is Fase.INTAKE), None)
-    if intake is not None and not any(s.fase is Fase.AANGEMELD for s in stappen):
+    # No coordinator deadline when police, KMar or the Arbeidsinspectie register
+    # themselves (DOMAIN.md §2b).
+    if (intake is not None and not any(s.fase is Fase.AANGEMELD for s in stappen)
+            and not registreert_zelf(dossier)):
         uit.append(
             Deadline(
                 DeadlineSoort.COMENSHA_AANMELDING,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from zorgapp.domain.aanmelding import Aanmelding
 from zorgapp.domain.codes import (
     Fase,
     ToestemmingDoel,
@@ -47,8 +48,9 @@ __all__ = [
 ]
 
 #: 2 added ``opvangbehoeften`` (children, safety, care needs, CoMensha reference);
-#: format 1 documents read with those empty.
-DOSSIER_FORMAAT = 2
+#: format 1 documents read with those empty. 3 added ``aanmelding`` (the CoMensha
+#: registration set), absent (None) in older documents.
+DOSSIER_FORMAAT = 3
 
 _DOSSIERNUMMER = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d{4,})$")
 
@@ -185,6 +187,7 @@ class Dossier:
     journaal: list[JournaalRegel] = field(default_factory=list)
     taken: list[Taak] = field(default_factory=list)
     opvangbehoeften: Opvangbehoeften = field(default_factory=Opvangbehoeften)
+    aanmelding: Aanmelding | None = None
     aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -231,6 +234,7 @@ class Dossier:
             "journaal": [j.to_dict() for j in self.journaal],
             "taken": [t.to_dict() for t in self.taken],
             "opvangbehoeften": self.opvangbehoeften.to_dict(),
+            "aanmelding": self.aanmelding.to_dict() if self.aanmelding else None,
         }
 
     @classmethod
@@ -258,4 +262,5 @@ class Dossier:
             journaal=[JournaalRegel.from_dict(j) for j in d.get("journaal", [])],
             taken=[Taak.from_dict(t) for t in d.get("taken", [])],
             opvangbehoeften=Opvangbehoeften.from_dict(d.get("opvangbehoeften", {})),
+            aanmelding=Aanmelding.from_dict(d["aanmelding"]) if d.get("aanmelding") else None,
         )

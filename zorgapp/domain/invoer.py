@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from zorgapp.domain.aanmelding import controleer_aanmeldingen
 from zorgapp.domain.dossier import Dossier
 from zorgapp.domain.errors import N_, DomainError
 
@@ -71,3 +72,4 @@ def controleer_dossier(dossier: Dossier, vandaag: date) -> None:
     for melding in dossier.meldingen:
         melding.valideer(morgen)
     dossier.opvangbehoeften.valideer(morgen)
+    controleer_aanmeldingen(dossier)

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from zorgapp.domain.errors import N_, DomainError
 from zorgapp.domain.geld import centen_exact
+from zorgapp.domain.plaatsing_datums import controleer_datums
 from zorgapp.domain.regio import normaliseer_cbs_code
 
 
@@ -197,12 +198,13 @@ class Plaatsing:
         self._controleer()
 
     def _controleer(self) -> None:
-        if self.van is not None and self.tot is not None and self.tot < self.van:
-            raise DomainError(
-                N_("De einddatum {tot} ligt vóór de begindatum {van}."),
-                van=self.van,
-                tot=self.tot,
-            )
+        ingetrokken = self.status is PlaatsingStatus.BEEINDIGD and self.van is None
+        controleer_datums(  # a withdrawn request has no stay left to date
+            aangevraagd_op=None if ingetrokken else self.aangevraagd_op,
+            van=self.van, tot=self.tot,
+            evaluatiedatum=self.evaluatiedatum,
+            verwachte_einddatum=self.verwachte_einddatum,
+        )
         if self.status is PlaatsingStatus.AANGEVRAAGD:
             if self.tot is not None or self.einde_reden:
                 raise DomainError(

@@ -20,6 +20,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from zorgapp.domain.aanmelding import voorstel as aanmelding_voorstel
 from zorgapp.domain.codes import (
     Fase,
     Geslacht,
@@ -45,7 +46,7 @@ from zorgapp.domain.opvangbehoeften import (
     Veiligheid,
     Zorgbehoeften,
 )
-from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.persoon import ZELF_TOESTEMMING_VANAF, Persoon
 from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
 from zorgapp.paths import resource
 from zorgapp.store.dossiers import DossierRepository
@@ -288,8 +289,12 @@ class DemoGenerator:
         if not step(Fase.AANGEMELD, (1, 20), "Aangemeld bij CoMensha met toestemming"):
             self._open_task(dossier)
             return
-        dossier.toestemmingen.append(Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING,
-                                                 datum=day, hoe_gegeven="schriftelijk"))
+        leeftijd = dossier.persoon.leeftijd_op(day)
+        dossier.toestemmingen.append(Toestemming(  # under 16 a parent or guardian signs
+            doel=ToestemmingDoel.COMENSHA_AANMELDING, datum=day, hoe_gegeven="schriftelijk",
+            gegeven_door="Ouder of voogd (fictief)"
+            if leeftijd is not None and leeftijd < ZELF_TOESTEMMING_VANAF else ""))
+        dossier.aanmelding = aanmelding_voorstel(dossier, day, "Hollands Midden")
         in_bedenktijd = land not in _EU and rng.random() < 0.7
         if in_bedenktijd and not step(Fase.BEDENKTIJD, (0, 5), "Bedenktijd aangeboden door politie"):
             return

@@ -10,6 +10,7 @@ its transaction after the dossiers (``DemoOpvang.bewaar``), with bulk inserts.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import uuid as _uuid
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from zorgapp.domain.opvang import (
     Tarief,
 )
 from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.plaatsing_regels import EER_LANDEN
 from zorgapp.domain.traject import EventSoort, Traject
 from zorgapp.services.region_service import zet_demo_regio
 from zorgapp.store.connection import Connection
@@ -38,7 +40,6 @@ from zorgapp.store.opvang import (
 )
 
 ORGANISATIE = "Stichting Voorbeeldopvang (fictief)"
-_EU = {"NL", "PL", "RO", "BG", "HU", "LT", "SK"}
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,14 @@ def _stappen(traject: Traject) -> list[tuple[str, date]]:
 
 def _type(rng: random.Random, persoon: Persoon, stappen: list[tuple[str, date]],
           van: date) -> OpvangType:
-    geboren = persoon.geboortedatum
-    if geboren and (van - geboren).days < 18 * 365:
+    leeftijd = persoon.leeftijd_op(van)
+    if leeftijd is not None and leeftijd < 18:
         return OpvangType.JEUGD
     landen = set(persoon.nationaliteiten or [])
     in_bedenktijd = any(f == "bedenktijd" for f, _d in stappen)
-    if in_bedenktijd and not landen & _EU and rng.random() < 0.7:
+    # COSM only for adult third-country nationals (DOMAIN.md §3), as the service checks.
+    if (in_bedenktijd and not landen & EER_LANDEN and leeftijd is not None
+            and rng.random() < 0.7):
         return OpvangType.COSM
     if rng.random() < 0.08:
         return OpvangType.OMM
@@ -155,6 +158,13 @@ class DemoOpvang:
         self.crisis = self.per_type[OpvangType.CRISIS][0]
         self.plaatsingen: list[Plaatsing] = []
         self.posten: list[Kostenpost] = []
+        self._stays: dict[str, list[tuple[date, date]]] = {}  # per location: [van, tot)
+
+    def _voeg_toe(self, plaatsing: Plaatsing) -> None:
+        self.plaatsingen.append(plaatsing)
+        if plaatsing.locatie_uuid and plaatsing.van is not None:
+            self._stays.setdefault(plaatsing.locatie_uuid, []).append(
+                (plaatsing.van, plaatsing.tot or date.max))
 
     def uuid4(self) -> str:
         return str(_uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -175,6 +185,7 @@ class DemoOpvang:
         kandidaten = self.per_type[soort]
         locatie = kandidaten[self.rng.randrange(len(kandidaten))]
         begin = self._crisisbed(dossier_uuid, soort, van, einde)
+        locatie = self._met_plek(locatie, begin, einde)
         deadline = self._plaatsing(dossier_uuid, soort, locatie, begin, einde)
         if self.rng.random() < 0.35:
             self._kostenposten(dossier_uuid, begin, einde, in_bedenktijd)
@@ -186,8 +197,9 @@ class DemoOpvang:
         the day the real placement begins."""
         if self.rng.random() < 0.2 and soort not in (OpvangType.COSM, OpvangType.JEUGD):
             crisis_tot = van + timedelta(days=self.rng.randint(2, 5))
-            if (einde is None or crisis_tot < einde) and crisis_tot <= self.vandaag:
-                self.plaatsingen.append(Plaatsing(
+            if ((einde is None or crisis_tot < einde) and crisis_tot <= self.vandaag
+                    and self._vrij(self.crisis, van, crisis_tot)):
+                self._voeg_toe(Plaatsing(
                     uuid=self.uuid4(), dossier_uuid=dossier_uuid,
                     locatie_uuid=self.crisis.uuid,
                     type=OpvangType.CRISIS, status=PlaatsingStatus.BEEINDIGD,
@@ -196,6 +208,31 @@ class DemoOpvang:
                     tarieven=_tarieven_vanaf(self.crisis, van)))
                 return crisis_tot
         return van
+
+    def _vrij(self, locatie: Locatie, van: date, tot: date | None) -> bool:
+        """Whether the location has a free place on every night of ``[van, tot)``."""
+        if locatie.capaciteit is None:
+            return True
+        eind = tot or date.max
+        stays = [(a, b) for a, b in self._stays.get(locatie.uuid, []) if a < eind and b > van]
+        # The most stays overlap at ``van`` or at the start of one of them.
+        return all(sum(1 for a, b in stays if a <= t < b) < locatie.capaciteit
+                   for t in {van, *(a for a, _b in stays if a > van)})
+
+    def _met_plek(self, voorkeur: Locatie, van: date, tot: date | None) -> Locatie:
+        """The preferred location when it has room, else another of its type, else a
+        new fictional one: the demo never fills a location beyond its capacity."""
+        for locatie in [voorkeur, *self.per_type[voorkeur.type]]:
+            if self._vrij(locatie, van, tot):
+                return locatie
+        soortgenoten = self.per_type[voorkeur.type]
+        naam = soortgenoten[0].naam.replace(" (fictief)", "")
+        extra = dataclasses.replace(
+            soortgenoten[0], uuid=self.uuid4(),
+            naam=f"{naam} {len(soortgenoten) + 1} (fictief)")
+        self.locaties.append(extra)
+        self.per_type[voorkeur.type].append(extra)
+        return extra
 
     def _plaatsing(self, dossier_uuid: str, soort: OpvangType, locatie: Locatie,
                    begin: date, einde: date | None) -> date | None:
@@ -206,10 +243,10 @@ class DemoOpvang:
         verwacht = begin + timedelta(days=rng.randint(60, 240))
         if lopend and (verwacht <= vandaag or rng.random() < 0.35):
             # Still there: a good part expected to leave within two weeks, a few overdue.
-            verwacht = vandaag + timedelta(days=rng.randint(-5, 14))
+            verwacht = max(begin, vandaag + timedelta(days=rng.randint(-5, 14)))
         if lopend and evaluatie <= vandaag:
             evaluatie = vandaag + timedelta(days=rng.randint(1, 42))
-        self.plaatsingen.append(Plaatsing(
+        self._voeg_toe(Plaatsing(
             uuid=self.uuid4(), dossier_uuid=dossier_uuid, locatie_uuid=locatie.uuid,
             type=soort,
             status=PlaatsingStatus.GEPLAATST if lopend else PlaatsingStatus.BEEINDIGD,

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, Sluitreden
+from zorgapp.domain.aanmelding import Aanmelding, controleer_toestemming
+from zorgapp.domain.aanmelding import voorstel as aanmelding_voorstel
+from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, MelderType, Sluitreden
 from zorgapp.domain.deadlines import Deadline, achterstallig, binnenkort, deadlines_voor
 from zorgapp.domain.dossier import (
     Dossier,
@@ -31,12 +33,13 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, ValidationError
+from zorgapp.services.afsluiten import sluit_plaatsingen
 from zorgapp.services.base import VaultService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository, DossierRij
 from zorgapp.store.dossiers import Filter as Filter  # re-exported: the UI searches through this service
-from zorgapp.store.opvang import PlaatsingRepository
+from zorgapp.store.opvang import PlaatsingRepository, RegioRepository
 
 DEFAULT_PREFIX = "HM"
 
@@ -102,25 +105,62 @@ class DossierService(VaultService):
     def opslaan(self, dossier: Dossier) -> list[str]:
         """Store a changed dossier; refuses a path that rewrites recorded history."""
         with self.vault.transaction() as db:
-            repo = DossierRepository(db)
-            stored = repo.get(dossier.uuid)
-            old_events = [e.to_dict() for e in stored.traject.events]
-            new_events = [e.to_dict() for e in dossier.traject.events]
-            if new_events[: len(old_events)] != old_events:
-                raise ValidationError(N_("De geschiedenis van een traject kan niet worden overschreven; "
-                                         "leg een correctie vast."))
-            changed = repo.update(dossier, self._first_deadline(db, dossier))
-            if changed:
-                self.vault.audit.record(audit.CHANGE, record_type="dossier",
-                                        record_uuid=dossier.uuid, fields=changed)
+            return self._opslaan_in(db, dossier)
+
+    def _opslaan_in(self, db: Connection, dossier: Dossier) -> list[str]:
+        repo = DossierRepository(db)
+        stored = repo.get(dossier.uuid)
+        old_events = [e.to_dict() for e in stored.traject.events]
+        new_events = [e.to_dict() for e in dossier.traject.events]
+        if new_events[: len(old_events)] != old_events:
+            raise ValidationError(N_("De geschiedenis van een traject kan niet worden overschreven; "
+                                     "leg een correctie vast."))
+        changed = repo.update(dossier, self._first_deadline(db, dossier))
+        if changed:
+            self.vault.audit.record(audit.CHANGE, record_type="dossier",
+                                    record_uuid=dossier.uuid, fields=changed)
         return changed
 
     def overgang(self, uuid: str, naar: Fase, datum: date, reden: str,
-                 sluitreden: Sluitreden | None = None) -> Dossier:
+                 sluitreden: Sluitreden | None = None, *,
+                 toestemming: Toestemming | None = None,
+                 aangemeld_door: MelderType | None = None,
+                 opvang_gevraagd: bool | None = None,
+                 plaatsingen_beeindigen: bool = False) -> Dossier:
+        """Move a case along its path, with the rules that look beyond the path.
+
+        To ``aangemeld``: the registration set is stored (filled from the case when none
+        is) and consent is checked (``aanmelding.controleer_toestemming``); a consent
+        given on the spot comes in as ``toestemming`` and is recorded first. To
+        ``afgesloten``: refused while a placement runs or a request is open, unless
+        ``plaatsingen_beeindigen`` ends them on the closing date in the same transaction.
+        """
         dossier = self.laad(uuid)
+        if toestemming is not None:
+            dossier.voeg_toestemming_toe(toestemming, self.vandaag)
+        if naar is Fase.AANGEMELD:
+            if dossier.aanmelding is None:
+                dossier.aanmelding = aanmelding_voorstel(dossier, datum, self._regio_naam())
+            if dossier.aanmelding.datum is None:
+                dossier.aanmelding.datum = datum
+            if aangemeld_door is not None:
+                dossier.aanmelding.aangemeld_door = MelderType(aangemeld_door)
+            if opvang_gevraagd is not None:
+                dossier.aanmelding.opvang_gevraagd = opvang_gevraagd
+            controleer_toestemming(dossier, datum)
         dossier.traject.overgang(naar, datum, reden, self.actor, self.vandaag, sluitreden=sluitreden)
-        self.opslaan(dossier)
+        if naar is not Fase.AFGESLOTEN:
+            self.opslaan(dossier)
+            return dossier
+        with self.vault.transaction() as db:
+            sluit_plaatsingen(db, self.vault.audit, dossier.uuid, datum, sluitreden,
+                              plaatsingen_beeindigen)
+            self._opslaan_in(db, dossier)
         return dossier
+
+    def _regio_naam(self) -> str:
+        with self.vault.read() as db:
+            return RegioRepository(db).naam() or ""
 
     def heropen(self, uuid: str, datum: date, reden: str, naar: Fase | None = None) -> Dossier:
         """Reopen a closed case: by default in the stage before closing, or at intake."""
@@ -145,6 +185,28 @@ class DossierService(VaultService):
         dossier = self.laad(uuid)
         dossier.opvangbehoeften = behoeften
         return self.opslaan(dossier)
+
+    def aanmelding_opslaan(self, uuid: str, aanmelding: Aanmelding,
+                           comensha_kenmerk: str | None = None) -> list[str]:
+        """Store the CoMensha registration set (and the reference that came back)."""
+        if aanmelding.datum is not None and aanmelding.datum > self.vandaag:
+            raise ValidationError(N_("Een datum in de toekomst kan niet: {datum}."),
+                                  datum=aanmelding.datum.isoformat())
+        if not aanmelding.regio:
+            aanmelding.regio = self._regio_naam()
+        dossier = self.laad(uuid)
+        dossier.aanmelding = aanmelding
+        if comensha_kenmerk is not None:
+            dossier.opvangbehoeften.comensha_kenmerk = comensha_kenmerk.strip()
+        return self.opslaan(dossier)
+
+    def aanmelding_of_voorstel(self, dossier: Dossier) -> tuple[Aanmelding, bool]:
+        """The stored registration set, or one filled from the case (``False``)."""
+        if dossier.aanmelding is not None:
+            return dossier.aanmelding, True
+        stap = next((s for s in dossier.traject.stappen() if s.fase is Fase.AANGEMELD), None)
+        op = stap.datum if stap else self.vandaag
+        return aanmelding_voorstel(dossier, op, self._regio_naam()), False
 
     def besluit(self, uuid: str, soort: BesluitSoort, uitkomst: BesluitUitkomst,
                 datum: date, toelichting: str = "", geldig_tot: date | None = None) -> Dossier:

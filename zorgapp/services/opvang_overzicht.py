@@ -25,9 +25,17 @@ class Bezetting:
 
     @property
     def vrij(self) -> int | None:
+        """Free places tonight; never below zero (a full location has none)."""
         if self.locatie.capaciteit is None:
             return None
-        return self.locatie.capaciteit - self.bezet
+        return max(0, self.locatie.capaciteit - self.bezet)
+
+    @property
+    def boven_capaciteit(self) -> int:
+        """Clients placed beyond capacity (each with a recorded override)."""
+        if self.locatie.capaciteit is None:
+            return 0
+        return max(0, self.bezet - self.locatie.capaciteit)
 
 
 @dataclass(frozen=True)

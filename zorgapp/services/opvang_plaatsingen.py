@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from zorgapp.domain.codes import Fase, nieuw_uuid
+from zorgapp.domain.dossier import JournaalRegel
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.geld import NUL
 from zorgapp.domain.opvang import (
@@ -27,6 +28,16 @@ from zorgapp.domain.opvang import (
     Tarief,
     controleer_overlap,
     sorteer_tarieven,
+)
+from zorgapp.domain.plaatsing_datums import niet_na_vandaag
+from zorgapp.domain.plaatsing_regels import (
+    BevestigingNodig,
+    Bezwaar,
+    capaciteit_bezwaar,
+    controleer_bezwaren,
+    controleer_niet_afgesloten,
+    cosm_bezwaar,
+    max_bezetting,
 )
 from zorgapp.errors import N_, ValidationError
 from zorgapp.i18n import format_date
@@ -41,6 +52,20 @@ from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
 #: Reason recorded on the path when a placement moves a case to ``geplaatst``
 #: (stored data, like every path reason: not translated).
 REDEN_GEPLAATST = "Geplaatst in opvang"
+#: Journal line of an override (stored data, like path reasons: not translated).
+JOURNAAL_OVERSCHRIJDING = "Plaatsing ondanks bezwaar ({bezwaren}): {reden}"
+
+
+class OverschrijdingNodigError(ValidationError):
+    """Placing needs an explicit override: the location is full, or COSM does not fit
+    the client. ``bezwaren`` lists the codes (``capaciteit``, ``cosm``); the message
+    explains the first one."""
+
+    def __init__(self, exc: BevestigingNodig) -> None:
+        base = validatie(exc)
+        super().__init__(base.msgid, **base.params)
+        self.bezwaren = exc.bezwaren
+        self.codes = tuple(b.code for b in exc.bezwaren)
 
 
 @dataclass(frozen=True)
@@ -70,8 +95,10 @@ class PlaatsingService(VaultService):
                   locatie_uuid: str | None = None, aangevraagd_op: date | None = None,
                   van: date | None = None, financier: Financier | str | None = None,
                   gemeente_code: str | None = None, evaluatiedatum: date | None = None,
-                  verwachte_einddatum: date | None = None) -> Plaatsing:
-        """Record a request for a place; ``van`` is the planned start, if known."""
+                  verwachte_einddatum: date | None = None,
+                  overschrijding_reden: str | None = None) -> Plaatsing:
+        """Record a request for a place; ``van`` is the planned start, if known.
+        COSM for a client it does not fit needs ``overschrijding_reden``."""
         try:
             plaatsing = Plaatsing(
                 uuid=nieuw_uuid(), dossier_uuid=dossier_uuid, locatie_uuid=locatie_uuid,
@@ -84,6 +111,8 @@ class PlaatsingService(VaultService):
             raise validatie(exc) from None
         with self.vault.transaction() as db:
             self._controleer_dossier_en_locatie(db, plaatsing)
+            self._regels(db, plaatsing, plaatsing.van or plaatsing.aangevraagd_op or self.vandaag,
+                         overschrijding_reden, capaciteit=False)
             PlaatsingRepository(db).insert(plaatsing,
                                            is_demo=DossierRepository(db).is_demo(dossier_uuid))
             self._ververs_deadline(db, dossier_uuid)
@@ -94,17 +123,16 @@ class PlaatsingService(VaultService):
     def plaats(self, plaatsing_uuid: str, van: date, *,
                dagtarief: Decimal | str | None = None, locatie_uuid: str | None = None,
                evaluatiedatum: date | None = None,
-               verwachte_einddatum: date | None = None) -> PlaatsResultaat:
+               verwachte_einddatum: date | None = None,
+               overschrijding_reden: str | None = None) -> PlaatsResultaat:
         """The client arrives: the request becomes a stay from ``van`` (first night).
 
         The daily rate is the one given, else the location's rates from ``van`` on.
-        Overlap with another stay of the same person is refused with a clear message.
+        Overlap with another stay of the same person is refused with a clear message;
+        a full location or a COSM place that does not fit the client needs
+        ``overschrijding_reden`` (recorded in the journal and the audit trail).
         """
-        if van > self.vandaag:
-            raise ValidationError(N_(
-                "Een plaatsing kan niet in de toekomst beginnen ({datum}). Leg de geplande "
-                "datum vast bij de aanvraag en plaats op de dag van aankomst."),
-                datum=format_date(van))
+        self._niet_na_vandaag(van, None)
         with self.vault.transaction() as db:
             repo = PlaatsingRepository(db)
             oud = repo.get(plaatsing_uuid)
@@ -120,11 +148,13 @@ class PlaatsingService(VaultService):
             except DomainError as exc:
                 raise validatie(exc) from None
             self._controleer_dossier_en_locatie(db, nieuw)
+            bezwaren = self._regels(db, nieuw, van, overschrijding_reden, capaciteit=True)
             repo.update(nieuw)
             self._ververs_deadline(db, nieuw.dossier_uuid)
             self.vault.audit.record(audit.CHANGE, record_type="plaatsing",
                                     record_uuid=nieuw.uuid,
-                                    fields=["status", "van", "tarieven", "locatie"])
+                                    fields=["status", "van", "tarieven", "locatie",
+                                            *_overschrijding_velden(bezwaren)])
         fase_gewijzigd = self._naar_geplaatst(nieuw.dossier_uuid, van)
         return PlaatsResultaat(nieuw, fase_gewijzigd, self._fase(nieuw.dossier_uuid))
 
@@ -133,13 +163,11 @@ class PlaatsingService(VaultService):
                       dagtarief: Decimal | str | None = None,
                       financier: Financier | str | None = None,
                       gemeente_code: str | None = None, evaluatiedatum: date | None = None,
-                      verwachte_einddatum: date | None = None) -> PlaatsResultaat:
-        """Request and place at once (a crisis bed tonight has no separate request)."""
-        if van > self.vandaag:
-            raise ValidationError(N_(
-                "Een plaatsing kan niet in de toekomst beginnen ({datum}). Leg de geplande "
-                "datum vast bij de aanvraag en plaats op de dag van aankomst."),
-                datum=format_date(van))
+                      verwachte_einddatum: date | None = None,
+                      overschrijding_reden: str | None = None) -> PlaatsResultaat:
+        """Request and place at once (a crisis bed tonight has no separate request);
+        the same rules as ``plaats``."""
+        self._niet_na_vandaag(van, None)
         try:
             aanvraag = Plaatsing(
                 uuid=nieuw_uuid(), dossier_uuid=dossier_uuid, locatie_uuid=locatie_uuid,
@@ -158,20 +186,20 @@ class PlaatsingService(VaultService):
             except DomainError as exc:
                 raise validatie(exc) from None
             self._controleer_dossier_en_locatie(db, nieuw)
+            bezwaren = self._regels(db, nieuw, van, overschrijding_reden, capaciteit=True)
             repo.insert(nieuw, is_demo=DossierRepository(db).is_demo(dossier_uuid))
             self._ververs_deadline(db, dossier_uuid)
             self.vault.audit.record(audit.CREATE, record_type="plaatsing",
-                                    record_uuid=nieuw.uuid, fields=_plaatsing_velden())
+                                    record_uuid=nieuw.uuid,
+                                    fields=[*_plaatsing_velden(),
+                                            *_overschrijding_velden(bezwaren)])
         fase_gewijzigd = self._naar_geplaatst(dossier_uuid, van)
         return PlaatsResultaat(nieuw, fase_gewijzigd, self._fase(dossier_uuid))
 
     def beeindig(self, plaatsing_uuid: str, tot: date | None, reden: str) -> Plaatsing:
         """End a stay on ``tot`` (the day the client leaves: that night is not paid),
         or withdraw a request (no dates, no costs). The path's stage is left alone."""
-        if tot is not None and tot > self.vandaag:
-            raise ValidationError(N_(
-                "De einddatum {datum} ligt in de toekomst. Leg een verwachte einddatum vast "
-                "en beëindig de plaatsing op de dag van vertrek."), datum=format_date(tot))
+        self._niet_na_vandaag(None, tot)
         with self.vault.transaction() as db:
             repo = PlaatsingRepository(db)
             oud = repo.get(plaatsing_uuid)
@@ -239,9 +267,51 @@ class PlaatsingService(VaultService):
         return tarieven
 
     def _controleer_dossier_en_locatie(self, db: Connection, plaatsing: Plaatsing) -> None:
-        DossierRepository(db).document(plaatsing.dossier_uuid)  # refuses an unknown dossier
+        """An existing, open dossier (no new placement on a closed case) and location."""
+        dossier = DossierRepository(db).get(plaatsing.dossier_uuid)  # refuses an unknown one
+        try:
+            controleer_niet_afgesloten(dossier.traject.afgesloten_op)
+        except DomainError as exc:
+            raise validatie(exc) from None
         if plaatsing.locatie_uuid:
             OpvangRepository(db).get(plaatsing.locatie_uuid)
+
+    def _niet_na_vandaag(self, van: date | None, tot: date | None) -> None:
+        try:
+            niet_na_vandaag(van, tot, self.vandaag)
+        except DomainError as exc:
+            raise validatie(exc) from None
+
+    def _regels(self, db: Connection, plaatsing: Plaatsing, op: date,
+                reden: str | None, capaciteit: bool) -> list[Bezwaar]:
+        """Capacity (when a bed is taken) and COSM: refused without an override reason;
+        with one, the reason goes into the dossier's journal (the audit trail gets the
+        field names from the caller)."""
+        dossiers = DossierRepository(db)
+        dossier = dossiers.get(plaatsing.dossier_uuid)
+        bezwaren: list[Bezwaar | None] = [cosm_bezwaar(plaatsing.type, dossier.persoon, op)]
+        if capaciteit and plaatsing.locatie_uuid:
+            locatie = OpvangRepository(db).get(plaatsing.locatie_uuid).locatie
+            tot = max(self.vandaag, op) + timedelta(days=1)
+            if plaatsing.tot is not None:
+                tot = min(tot, plaatsing.tot)
+            anderen = [p for p in PlaatsingRepository(db).lopend_vanaf(locatie.uuid, op)
+                       if p.uuid != plaatsing.uuid]
+            bezwaren.append(capaciteit_bezwaar(
+                locatie, max_bezetting(anderen, locatie.uuid, op, tot)))
+        try:
+            gevonden = controleer_bezwaren(bezwaren, reden)
+        except BevestigingNodig as exc:
+            raise OverschrijdingNodigError(exc) from None
+        if gevonden:
+            dossier.journaal.append(JournaalRegel(
+                datum=self.vandaag, soort="opvang", auteur=self.actor,
+                tekst=JOURNAAL_OVERSCHRIJDING.format(
+                    bezwaren=", ".join(b.code for b in gevonden), reden=(reden or "").strip())))
+            dossiers.update(dossier, None)
+            self.vault.audit.record(audit.CHANGE, record_type="dossier",
+                                    record_uuid=dossier.uuid, fields=["journaal"])
+        return gevonden
 
     def _ververs_deadline(self, db: Connection, dossier_uuid: str) -> None:
         """Keep the dossier list's next-deadline column in step with the placements."""
@@ -266,6 +336,11 @@ class PlaatsingService(VaultService):
             return False  # e.g. still a signal, closed, or the path has later steps
         service.overgang(dossier_uuid, Fase.GEPLAATST, van, REDEN_GEPLAATST)
         return True
+
+
+def _overschrijding_velden(bezwaren: list[Bezwaar]) -> list[str]:
+    """Audit field names of the overrides given (never the reason's text)."""
+    return [f"overschrijding_{b.code}" for b in bezwaren]
 
 
 def _plaatsing_velden() -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.dossier import Dossier
 from zorgapp.fileio import atomic_write
+from zorgapp.reports.aanmelding import aanmelding_comensha
 from zorgapp.reports.allocation import kostenverdeling
 from zorgapp.reports.annual import jaarbeeld
 from zorgapp.reports.letter import plaatsingsbrief
@@ -33,6 +34,7 @@ from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
 from zorgapp.store.vault import Vault
 
 LETTER = "letter"
+COMENSHA = "comensha"
 SUMMARY = "summary"
 ALLOCATION = "allocation"
 ANNUAL = "annual"
@@ -147,6 +149,25 @@ class ReportService(VaultService):
                                locaties=locaties, gemeente_namen=self._gemeente_namen(),
                                demo=demo, vandaag=self._vandaag())
         return Rapport(SUMMARY, pdf, f"dossieroverzicht-{dossier.dossiernummer}.pdf",
+                       "dossier", uuid)
+
+    def aanmelding_comensha(self, dossiernummer: str) -> Rapport:
+        """The CoMensha registration form (the stored set, or one filled from the case
+        when none is stored yet); audited as opening the case."""
+        from zorgapp.services.dossier_service import DossierService
+
+        with self.vault.transaction() as db:
+            repo = DossierRepository(db)
+            uuid = repo.uuid_for(dossiernummer)
+            dossier: Dossier = repo.get(uuid)
+            demo = repo.is_demo(uuid) or self._demo_kluis()
+            self.vault.audit.record(audit.OPEN, record_type="dossier", record_uuid=uuid,
+                                    outcome=COMENSHA, actor=self.actor)
+        aanmelding, _opgeslagen = DossierService(
+            self.vault, self.actor, self._vandaag).aanmelding_of_voorstel(dossier)
+        pdf = aanmelding_comensha(dossier, aanmelding, self.briefhoofd, demo=demo,
+                                  vandaag=self._vandaag())
+        return Rapport(COMENSHA, pdf, f"aanmelding-comensha-{dossier.dossiernummer}.pdf",
                        "dossier", uuid)
 
     def kostenverdeling(self, jaar: int, kwartaal: int | None = None,

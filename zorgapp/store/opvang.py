@@ -246,6 +246,12 @@ class PlaatsingRepository:
             "WHERE status = 'geplaatst' AND van <= ? AND (tot IS NULL OR tot > ?) ORDER BY van",
             (dag.isoformat(), dag.isoformat()))
 
+    def lopend_vanaf(self, locatie_uuid: str, dag: date) -> list[Plaatsing]:
+        """Stays at one location with a night on or after ``dag`` (capacity checks)."""
+        return self._lees(
+            "WHERE locatie_uuid = ? AND status != 'aangevraagd' AND van IS NOT NULL "
+            "AND (tot IS NULL OR tot > ?) ORDER BY van", (locatie_uuid, dag.isoformat()))
+
     def open_met_einde_voor(self, horizon: date) -> list[Plaatsing]:
         """Running placements expected to end (or to be evaluated) on or before ``horizon``."""
         return self._lees(

@@ -158,3 +158,15 @@ def test_passphrase_bundle_without_a_passphrase_asks_for_one() -> None:
     # The right passphrase opens it; what is inside is then checked (and is no bundle).
     with pytest.raises(fmt.BundleDamagedError):
         fmt.open_bundle(data, passphrase="lange geheime zin")
+
+
+def test_a_placement_whose_expected_end_is_before_its_start_is_refused(pair: Pair) -> None:
+    """Issue 12: the date rules of a placement hold in a bundle too."""
+    request: dict[str, Any] = {"uuid": "6f1c2b1e-1d1a-4c3e-9a55-0d3f7f0c1a01", "locatie": None, "type": "VO",
+               "status": "aangevraagd", "aangevraagd_op": "2026-05-01", "van": "2026-06-01",
+               "tot": None, "einde_reden": None, "financier": None, "gemeente_code": None,
+               "evaluatiedatum": None, "verwachte_einddatum": "2026-05-01", "tarieven": []}
+    data = _with_dossier_document(
+        pair, lambda d: d["parts"].__setitem__("plaatsingen", [request]))
+    error = refused(pair, data)
+    assert "verwachte einde" in error.user_message()

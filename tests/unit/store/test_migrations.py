@@ -58,3 +58,32 @@ def test_upgrade_from_old_vault(old: Path, tmp_path: Path) -> None:
     again = Vault.unlock(target, OLD_PASSPHRASE)
     again.lock()
     assert len(list_backups(backup_dir(target))) == (1 if version < latest_version() else 0)
+
+
+def test_upgrade_clears_placement_dates_the_domain_now_refuses(tmp_path: Path) -> None:
+    """Issue 12: an expected end before the start was accepted before; such a row would
+    now make the placement unreadable, so the upgrade clears that impossible date."""
+    from zorgapp.store.opvang import PlaatsingRepository
+
+    old = DATA / "schema-5.zorg"
+    target = tmp_path / old.name
+    for suffix in ("", ".key", ".head"):
+        shutil.copy(Path(str(old) + suffix), Path(str(target) + suffix))
+    key = keyfile.read_key_file(target).unwrap(OLD_PASSPHRASE)
+    raw = connect(target, key, pragmas=False)
+    dossier_uuid = raw.execute("SELECT uuid FROM dossier LIMIT 1").fetchone()[0]
+    raw.execute(
+        "INSERT INTO plaatsing (uuid, dossier_uuid, type, status, aangevraagd_op, van, "
+        "financier, verwachte_einddatum, evaluatiedatum, is_demo, gewijzigd_op) VALUES "
+        "('p-oud', ?, 'VO', 'aangevraagd', '2026-05-01', '2026-06-01', 'gemeente', "
+        "'2026-05-01', '2026-06-15', 0, '2026-05-01T00:00:00+00:00')", (dossier_uuid,))
+    raw.commit()
+    raw.close()
+    vault = Vault.unlock(target, OLD_PASSPHRASE)
+    try:
+        with vault.read() as db:
+            p = PlaatsingRepository(db).get("p-oud")
+    finally:
+        vault.lock()
+    assert p.verwachte_einddatum is None  # impossible: cleared
+    assert p.evaluatiedatum is not None and p.van is not None  # the rest is kept

@@ -12,11 +12,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from zorgapp.domain.kosten import KOSTENSOORT_LABELS, KostenSoort
 from zorgapp.domain.opvang import FINANCIER_LABELS, OPVANG_LABELS, Financier, OpvangType
 from zorgapp.i18n import _
+from zorgapp.services.opvang_plaatsingen import OverschrijdingNodigError
+from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.forms import (
     FormDialog,
     OptionalDate,
@@ -28,6 +30,33 @@ from zorgapp.ui.widgets.forms import (
 
 if TYPE_CHECKING:
     from zorgapp.store.opvang import LocatieRij
+
+
+class Overschrijding(QGroupBox):
+    """Hidden until the service asks for an override (a full location, COSM for a
+    client it does not fit); then the user must type why, and that reason is recorded."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Toch plaatsen?"))
+        form = QFormLayout(self)
+        self.reden_edit = line_edit(_("Reden om toch te plaatsen"),
+                                    _("waarom dit toch de juiste plek is"))
+        form.addRow(_("Reden:"), self.reden_edit)
+        self.hide()
+
+    def reden(self) -> str | None:
+        return (self.reden_edit.text().strip() or None) if not self.isHidden() else None
+
+
+def _overschrijding_gevraagd(dialog: FormDialog, box: Overschrijding,
+                             exc: BaseException) -> None:
+    """Show the refusal; for an override, open the reason field and say what it does."""
+    tekst = message_for(exc)
+    if isinstance(exc, OverschrijdingNodigError):
+        box.show()
+        box.reden_edit.setFocus()
+        tekst += " " + _("Vul hieronder een reden in en kies Vastleggen om toch te plaatsen.")
+    dialog.show_error(tekst)
 
 
 class PlaatsingDialog(FormDialog):
@@ -64,7 +93,12 @@ class PlaatsingDialog(FormDialog):
         self.add_row(_("Evaluatie:"), self.evaluatie)
         self.einde = OptionalDate(_("Verwachte einddatum"), today)
         self.add_row(_("Verwacht einde:"), self.einde)
+        self.overschrijding = Overschrijding()
+        self.layout_.insertWidget(1, self.overschrijding)
         self._vul_locaties()
+
+    def submit_failed(self, exc: BaseException) -> None:
+        _overschrijding_gevraagd(self, self.overschrijding, exc)
 
     def _vul_locaties(self) -> None:
         soort = self.type_combo.currentData()
@@ -85,6 +119,7 @@ class PlaatsingDialog(FormDialog):
             "financier": self.financier_combo.currentData() or None,
             "evaluatiedatum": self.evaluatie.value(),
             "verwachte_einddatum": self.einde.value(),
+            "overschrijding_reden": self.overschrijding.reden(),
         }
 
 
@@ -100,10 +135,16 @@ class DatumBedragDialog(FormDialog):
         self.bedrag_edit = line_edit((bedrag_label or "").rstrip(":"), bedrag_hint)
         if bedrag_label:
             self.add_row(bedrag_label, self.bedrag_edit)
+        self.overschrijding = Overschrijding()
+        self.layout_.insertWidget(1, self.overschrijding)
+
+    def submit_failed(self, exc: BaseException) -> None:
+        _overschrijding_gevraagd(self, self.overschrijding, exc)
 
     def values(self) -> dict[str, Any]:
         return {"datum": to_date(self.datum_edit.date()),
-                "bedrag": self.bedrag_edit.text().strip() or None}
+                "bedrag": self.bedrag_edit.text().strip() or None,
+                "overschrijding_reden": self.overschrijding.reden()}
 
 
 class BeeindigDialog(FormDialog):

@@ -15,31 +15,47 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
+from zorgapp.domain.aanmelding import meldplichtige_melder
 from zorgapp.domain.codes import (
     BESLUIT_SOORT_LABELS,
     BESLUIT_UITKOMST_LABELS,
     FASE_LABELS,
+    MELDER_LABELS,
+    MELDPLICHTIGE_MELDERS,
     SLUITREDEN_LABELS,
     UITKOMSTEN,
     BesluitSoort,
     Fase,
+    MelderType,
     Sluitreden,
+    ToestemmingDoel,
 )
+from zorgapp.domain.dossier import Dossier, Toestemming
 from zorgapp.domain.traject import Traject
 from zorgapp.i18n import _, format_date
 from zorgapp.ui.widgets.forms import FormDialog, OptionalDate, date_edit, to_date
 
 
 class VolgendeFaseDialog(FormDialog):
-    """Offers only the stages the rules allow from here (``mogelijke_overgangen``)."""
+    """Offers only the stages the rules allow from here (``mogelijke_overgangen``).
+
+    To ``aangemeld`` it asks who registers and, when no consent is recorded, lets the
+    user record the written consent on the spot (``AanmeldingVelden``); closing offers
+    to end running placements on the closing date. The rules themselves are the
+    domain's: the dialog only gathers what they need.
+    """
 
     def __init__(self, traject: Traject, vandaag: date,
-                 submit: Callable[[dict[str, Any]], object], parent: QWidget | None = None) -> None:
+                 submit: Callable[[dict[str, Any]], object], parent: QWidget | None = None,
+                 dossier: Dossier | None = None) -> None:
         super().__init__(_("Volgende fase"), submit, parent)
         huidig = traject.huidige_fase
         uitleg = QLabel(_("Huidige fase: {fase}").format(
@@ -62,6 +78,12 @@ class VolgendeFaseDialog(FormDialog):
         self.sluitreden_label = QLabel(_("Reden van afsluiten:"))
         self.sluitreden_combo.setAccessibleName(_("Reden van afsluiten"))
         self.form.addRow(self.sluitreden_label, self.sluitreden_combo)
+        self.beeindig_check = QCheckBox(_("Lopende plaatsingen en open aanvragen op de "
+                                          "sluitdatum beëindigen"))
+        self.beeindig_check.setAccessibleName(self.beeindig_check.text())
+        self.form.addRow("", self.beeindig_check)
+        self.aanmelding = AanmeldingVelden(dossier, vandaag)
+        self.form.addRow(self.aanmelding)
         self.fase_combo.currentIndexChanged.connect(self._fase_changed)
         self._fase_changed()
         if self.fase_combo.count() == 0:
@@ -73,6 +95,14 @@ class VolgendeFaseDialog(FormDialog):
         closing = self.fase_combo.currentData() == Fase.AFGESLOTEN.value
         self.sluitreden_label.setVisible(closing)
         self.sluitreden_combo.setVisible(closing)
+        self.beeindig_check.setVisible(closing)
+        self.aanmelding.setVisible(self.fase_combo.currentData() == Fase.AANGEMELD.value)
+        self.adjustSize()  # the consent fields come and go: no clipped explanation
+
+    def show_error(self, text: str) -> None:
+        """Grow with the message (its wrapped lines), so no field is squeezed."""
+        super().show_error(text)
+        self.adjustSize()
 
     def select(self, fase: Fase) -> bool:
         index = self.fase_combo.findData(fase.value)
@@ -82,13 +112,82 @@ class VolgendeFaseDialog(FormDialog):
 
     def values(self) -> dict[str, Any]:
         naar = Fase(self.fase_combo.currentData())
+        datum = to_date(self.datum_edit.date())
+        aanmelden = naar is Fase.AANGEMELD
         return {
             "naar": naar,
-            "datum": to_date(self.datum_edit.date()),
+            "datum": datum,
             "reden": self.reden_edit.text(),
             "sluitreden": Sluitreden(self.sluitreden_combo.currentData())
             if naar is Fase.AFGESLOTEN else None,
+            "plaatsingen_beeindigen": naar is Fase.AFGESLOTEN and self.beeindig_check.isChecked(),
+            "aangemeld_door": self.aanmelding.door() if aanmelden else None,
+            "opvang_gevraagd": self.aanmelding.opvang_check.isChecked() if aanmelden else None,
+            "toestemming": self.aanmelding.toestemming() if aanmelden else None,
         }
+
+
+class AanmeldingVelden(QGroupBox):
+    """Who registers with CoMensha, and the written consent when none is recorded yet."""
+
+    def __init__(self, dossier: Dossier | None, vandaag: date) -> None:
+        super().__init__(_("Aanmelding bij CoMensha"))
+        box = QVBoxLayout(self)
+        form = QFormLayout()
+        box.addLayout(form)
+        self.door_combo = QComboBox()
+        self.door_combo.setAccessibleName(_("Aangemeld door"))
+        for m in (MelderType.ZORGCOORDINATIE, *sorted(MELDPLICHTIGE_MELDERS)):
+            self.door_combo.addItem(_(MELDER_LABELS[m]), m.value)
+        form.addRow(_("Aangemeld door:"), self.door_combo)
+        self.opvang_check = QCheckBox(_("De aanmelding vraagt CoMensha om opvang"))
+        self.opvang_check.setAccessibleName(self.opvang_check.text())
+        form.addRow("", self.opvang_check)
+        heeft = dossier is not None and dossier.toestemming_geldig(
+            ToestemmingDoel.COMENSHA_AANMELDING, vandaag)
+        # One short line (a wrapped label is clipped by the form); the refusal says more.
+        uitleg = QLabel(_("Toestemming voor de aanmelding is vastgelegd.") if heeft else _(
+            "Schriftelijke toestemming nodig (onder 16 jaar: van ouder of voogd)."))
+        uitleg.setAccessibleName(uitleg.text())
+        box.addWidget(uitleg)
+        form = QFormLayout()
+        box.addLayout(form)
+        self.toestemming_check = QCheckBox(_("Schriftelijke toestemming nu vastleggen"))
+        self.toestemming_check.setAccessibleName(self.toestemming_check.text())
+        self.toestemming_datum = date_edit(vandaag, vandaag, _("Datum van de toestemming"))
+        self.gegeven_door = QLineEdit()
+        self.gegeven_door.setAccessibleName(_("Gegeven door"))
+        self.gegeven_door.setPlaceholderText(_("leeg: de cliënt zelf; onder 16: ouder of voogd"))
+        self.hoe_gegeven = QLineEdit(_("schriftelijk"))
+        self.hoe_gegeven.setAccessibleName(_("Hoe gegeven"))
+        for widget, label in ((self.toestemming_check, ""),
+                              (self.toestemming_datum, _("Datum toestemming:")),
+                              (self.gegeven_door, _("Gegeven door:")),
+                              (self.hoe_gegeven, _("Hoe gegeven:"))):
+            if heeft:
+                widget.hide()
+            elif label:
+                form.addRow(label, widget)
+            else:
+                form.addRow("", widget)
+        if dossier is not None:
+            plichtig = meldplichtige_melder(dossier)
+            door = dossier.aanmelding.aangemeld_door if dossier.aanmelding else plichtig
+            if door is not None:
+                self.door_combo.setCurrentIndex(max(0, self.door_combo.findData(door.value)))
+
+    def door(self) -> MelderType:
+        return MelderType(self.door_combo.currentData())
+
+    def toestemming(self) -> Toestemming | None:
+        """The consent typed in, if the user chose to record it now."""
+        if self.toestemming_check.isHidden() or not self.toestemming_check.isChecked():
+            return None
+        # Its own date, never moved: consent given after the step does not cover it.
+        datum = to_date(self.toestemming_datum.date())
+        return Toestemming(doel=ToestemmingDoel.COMENSHA_AANMELDING, datum=datum,
+                           hoe_gegeven=self.hoe_gegeven.text().strip(),
+                           gegeven_door=self.gegeven_door.text().strip())
 
 
 class HeropenDialog(FormDialog):

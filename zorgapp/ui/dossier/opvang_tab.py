@@ -82,6 +82,8 @@ class OpvangTab(QWidget):
         self._generation = 0
         self._in_flight: set[int] = set()
         self._select_after: str | None = None
+        #: the dossier is closed: no new placement (the view sets it; the service refuses too)
+        self.afgesloten = False
         self.setAccessibleName(_("Opvang"))
         self._build()
         if vault is not None:
@@ -230,10 +232,10 @@ class OpvangTab(QWidget):
         actief = self.vault is not None and bool(self.dossier_uuid)
         rij = self.geselecteerde_plaatsing() if actief else None
         status = rij.plaatsing.status if rij else None
-        self.aanvraag_button.setEnabled(actief)
-        self.plaats_direct_button.setEnabled(actief)
+        self.aanvraag_button.setEnabled(actief and not self.afgesloten)
+        self.plaats_direct_button.setEnabled(actief and not self.afgesloten)
         self.post_button.setEnabled(actief)
-        self.plaats_button.setEnabled(status is PlaatsingStatus.AANGEVRAAGD)
+        self.plaats_button.setEnabled(status is PlaatsingStatus.AANGEVRAAGD and not self.afgesloten)
         self.tarief_button.setEnabled(status is PlaatsingStatus.GEPLAATST
                                       or (status is PlaatsingStatus.BEEINDIGD
                                           and rij is not None and rij.plaatsing.van is not None
@@ -330,11 +332,13 @@ class OpvangTab(QWidget):
                     uuid, v["type"], v["datum"], locatie_uuid=v["locatie_uuid"],
                     dagtarief=v["dagtarief"], financier=v["financier"],
                     evaluatiedatum=v["evaluatiedatum"],
-                    verwachte_einddatum=v["verwachte_einddatum"])
+                    verwachte_einddatum=v["verwachte_einddatum"],
+                    overschrijding_reden=v["overschrijding_reden"])
             return service.vraag_aan(uuid, v["type"], locatie_uuid=v["locatie_uuid"],
                                      van=v["datum"], financier=v["financier"],
                                      evaluatiedatum=v["evaluatiedatum"],
-                                     verwachte_einddatum=v["verwachte_einddatum"])
+                                     verwachte_einddatum=v["verwachte_einddatum"],
+                                     overschrijding_reden=v["overschrijding_reden"])
 
         dialog = PlaatsingDialog(locaties, service.vandaag, direct, submit, self)
         if self.run_dialog(dialog):
@@ -361,7 +365,8 @@ class OpvangTab(QWidget):
         vandaag = service.vandaag
 
         def submit(v: dict[str, Any]) -> object:
-            return service.plaats(rij.plaatsing.uuid, v["datum"], dagtarief=v["bedrag"])
+            return service.plaats(rij.plaatsing.uuid, v["datum"], dagtarief=v["bedrag"],
+                                  overschrijding_reden=v["overschrijding_reden"])
 
         dialog = DatumBedragDialog(_("Aanvraag plaatsen"), _("Eerste nacht:"),
                                    min(rij.plaatsing.van or vandaag, vandaag),

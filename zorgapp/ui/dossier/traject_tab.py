@@ -120,7 +120,12 @@ class TrajectTab(DossierTab):
         return VolgendeFaseDialog(
             self.dossier.traject, self.vandaag(),
             lambda v: service.overgang(uuid, v["naar"], v["datum"], v["reden"],
-                                       sluitreden=v["sluitreden"]), self)
+                                       sluitreden=v["sluitreden"],
+                                       toestemming=v["toestemming"],
+                                       aangemeld_door=v["aangemeld_door"],
+                                       opvang_gevraagd=v["opvang_gevraagd"],
+                                       plaatsingen_beeindigen=v["plaatsingen_beeindigen"]),
+            self, dossier=self.dossier)
 
     def volgende_fase(self) -> None:
         if self.dossier is not None and self.service is not None:

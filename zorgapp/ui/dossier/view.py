@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from zorgapp.domain.codes import FASE_LABELS
+from zorgapp.domain.codes import FASE_LABELS, Fase
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier
 from zorgapp.i18n import _, format_date
@@ -32,6 +32,7 @@ from zorgapp.services.dossier_service import DossierService
 from zorgapp.services.report_service import Rapport, ReportService
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.dialogs.rapport_preview import toon_rapport
+from zorgapp.ui.dossier.aanmelding_tab import AanmeldingTab
 from zorgapp.ui.dossier.behoeften_tab import BehoeftenTab
 from zorgapp.ui.dossier.bijlagen_tab import BijlagenTab
 from zorgapp.ui.dossier.journaal_tab import JournaalTab
@@ -146,9 +147,12 @@ class DossierView(QWidget):
         self.taken_tab = TakenTab()
         self.partners_tab = PartnersTab()
         self.bijlagen_tab = BijlagenTab()
+        self.aanmelding_tab = AanmeldingTab()
+        self.aanmelding_tab.print_requested.connect(self.aanmelding_comensha)
         self.dossier_tabs: list[DossierTab] = [
             self.persoon_tab, self.behoeften_tab, self.traject_tab, self.signalen_tab,
-            self.journaal_tab, self.taken_tab, self.partners_tab, self.bijlagen_tab]
+            self.journaal_tab, self.taken_tab, self.partners_tab, self.aanmelding_tab,
+            self.bijlagen_tab]
         for tab in self.dossier_tabs:
             tab.tasks = self.tasks
             tab.applied.connect(self._applied)
@@ -161,6 +165,7 @@ class DossierView(QWidget):
         self.tabs.addTab(self.journaal_tab, _("&Journaal"))
         self.tabs.addTab(self.taken_tab, _("T&aken"))
         self.tabs.addTab(self.partners_tab, _("Pa&rtners && toestemming"))
+        self.tabs.addTab(self.aanmelding_tab, _("Co&Mensha"))
         self.tabs.addTab(self.bijlagen_tab, _("&Bijlagen"))
 
     def _build_shortcuts(self) -> None:
@@ -252,6 +257,7 @@ class DossierView(QWidget):
         self.traject_tab.set_overdrachten(beeld.overdrachten)
         for tab in self.dossier_tabs:
             tab.show_dossier(d, vandaag, beeld.deadlines)
+        self.opvang_tab.afgesloten = d.huidige_fase is Fase.AFGESLOTEN
         self.opvang_tab.set_dossier(d.uuid)
 
     def _show_header(self, d: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:
@@ -316,6 +322,16 @@ class DossierView(QWidget):
 
     def dossieroverzicht(self) -> None:
         """Make the case summary on the worker and show it in the preview."""
+        self._document(lambda service, nummer: service.dossieroverzicht(nummer),
+                       _("Dossieroverzicht"))
+
+    def aanmelding_comensha(self) -> None:
+        """Make the CoMensha registration form on the worker and show it in the preview."""
+        self._document(lambda service, nummer: service.aanmelding_comensha(nummer),
+                       _("Aanmelding CoMensha"))
+
+    def _document(self, make: Callable[[ReportService, str], Rapport], titel: str) -> None:
+        """A document of this case, previewed; printing and saving are audited there."""
         if self.dossier is None or self.service is None:
             return
         vault = self.service.vault
@@ -327,11 +343,11 @@ class DossierView(QWidget):
         def toon(rapport: Rapport) -> None:
             if self.dossier is None:  # locked or closed meanwhile
                 return
-            self.preview = toon_rapport(self, rapport, service, tasks, _("Dossieroverzicht"),
+            self.preview = toon_rapport(self, rapport, service, tasks, titel,
                                         lambda tekst: self._show_message(tekst, ok=True))
             self.preview.finished.connect(lambda *_args: setattr(self, "preview", None))
 
-        tasks.run(lambda: service.dossieroverzicht(nummer), on_done=toon,
+        tasks.run(lambda: make(service, nummer), on_done=toon,
                   on_error=lambda exc: self._show_message(message_for(exc), ok=False),
                   owner=self)
 

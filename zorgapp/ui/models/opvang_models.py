@@ -43,6 +43,15 @@ def _huidig_tarief(b: Bezetting) -> Decimal | None:
     return t.dagtarief if t else None
 
 
+def _vrij_tekst(b: Bezetting) -> str:
+    """Free places, never negative; an overfull location says by how many."""
+    if b.vrij is None:
+        return ""
+    if b.boven_capaciteit:
+        return _("0 ({aantal} boven capaciteit)").format(aantal=format_number(b.boven_capaciteit))
+    return format_number(b.vrij)
+
+
 class BezettingTableModel(RijTableModel[Bezetting]):
     KOLOMMEN = (
         Kolom(N_("Locatie"), lambda b: b.locatie.naam, lambda b: b.locatie.naam.casefold()),
@@ -52,8 +61,7 @@ class BezettingTableModel(RijTableModel[Bezetting]):
               else format_number(b.locatie.capaciteit), lambda b: b.locatie.capaciteit or 0,
               True),
         Kolom(N_("Bezet"), lambda b: format_number(b.bezet), lambda b: b.bezet, True),
-        Kolom(N_("Vrij"), lambda b: "" if b.vrij is None else format_number(b.vrij),
-              lambda b: b.vrij if b.vrij is not None else -1, True),
+        Kolom(N_("Vrij"), _vrij_tekst, lambda b: b.vrij if b.vrij is not None else -1, True),
         Kolom(N_("Dagtarief"), lambda b: geld_tekst(_huidig_tarief(b)),
               lambda b: _huidig_tarief(b) or Decimal(0), True),
         Kolom(N_("Adres"), lambda b: _("geheim") if b.locatie.adres_geheim else

@@ -172,8 +172,11 @@ class FormDialog(QDialog):
         self._closed = False
         self.ok_button.setEnabled(False)
         self._tasks.run(lambda: submit(values), on_done=self._submitted,
-                        on_error=lambda exc: self.show_error(message_for(exc)),
-                        on_finally=self._idle, owner=self)
+                        on_error=self.submit_failed, on_finally=self._idle, owner=self)
+
+    def submit_failed(self, exc: BaseException) -> None:
+        """``submit`` was refused: show why (a dialog may offer more, e.g. an override)."""
+        self.show_error(message_for(exc))
 
     def _submitted(self, result: object) -> None:
         self.result_value = result
