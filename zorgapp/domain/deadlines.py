@@ -34,6 +34,7 @@ class DeadlineSoort(StrEnum):
     VERBLIJFSVERGUNNING_VERLOOPT = "verblijfsvergunning_verloopt"
     PLAATSING_EVALUATIE = "plaatsing_evaluatie"
     PLAATSING_EINDE = "plaatsing_einde"
+    TERUGKOPPELING = "terugkoppeling"
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,8 @@ def deadlines_voor(
 ) -> list[Deadline]:
     """All open deadlines of a dossier, earliest first.
 
-    A closed case keeps only its open tasks. ``vandaag`` is accepted for symmetry with
+    A closed case keeps only its open tasks and the feedback still owed to melders
+    (what became of a signal matters most once the case is closed). ``vandaag`` is accepted for symmetry with
     the filters and future rules; deadlines themselves do not depend on it.
     """
     uit = [
@@ -168,6 +170,18 @@ def deadlines_voor(
         )
         for t in dossier.taken
         if t.open
+    ]
+    uit += [
+        Deadline(
+            DeadlineSoort.TERUGKOPPELING,
+            N_("Terugkoppeling aan melder ({melder})"),
+            m.terugkoppelen_voor,
+            dossier.uuid,
+            m.uuid,
+            {"melder": m.melder_organisatie, "melder_type": m.melder_type.value},
+        )
+        for m in dossier.meldingen
+        if m.terugkoppeling_open and m.terugkoppelen_voor is not None
     ]
     fase = dossier.traject.huidige_fase
     if fase is not None and fase is not Fase.AFGESLOTEN:

@@ -30,6 +30,7 @@ from zorgapp.domain.errors import N_, DomainError
 from zorgapp.domain.melding import IndicatorWaarneming, Melding
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.terugkoppeling import RiecVerwijzing
 from zorgapp.domain.toestemming import Toestemming
 from zorgapp.domain.traject import Traject
 
@@ -48,7 +49,9 @@ __all__ = [
 
 #: 2 added ``opvangbehoeften`` (children, safety, care needs, CoMensha reference);
 #: format 1 documents read with those empty.
-DOSSIER_FORMAAT = 2
+#: 3 added the melder's feedback on signals, an owner on tasks and the RIEC referral;
+#: older documents read with those empty.
+DOSSIER_FORMAAT = 3
 
 _DOSSIERNUMMER = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d{4,})$")
 
@@ -141,6 +144,8 @@ class Taak:
     uuid: str = field(default_factory=nieuw_uuid)
     gedaan_op: date | None = None
     auteur: str = ""
+    #: who must do it: an organisation or a person (a decision of an overleg names one)
+    eigenaar: str = ""
 
     @property
     def open(self) -> bool:
@@ -158,6 +163,7 @@ class Taak:
             "deadline": self.deadline.isoformat(),
             "gedaan_op": datum_naar_json(self.gedaan_op),
             "auteur": self.auteur,
+            "eigenaar": self.eigenaar,
         }
 
     @classmethod
@@ -168,6 +174,7 @@ class Taak:
             deadline=vereiste_datum(d, "deadline"),
             gedaan_op=datum_uit_json(d.get("gedaan_op")),
             auteur=str(d.get("auteur", "")),
+            eigenaar=str(d.get("eigenaar", "")),
         )
 
 
@@ -185,6 +192,7 @@ class Dossier:
     journaal: list[JournaalRegel] = field(default_factory=list)
     taken: list[Taak] = field(default_factory=list)
     opvangbehoeften: Opvangbehoeften = field(default_factory=Opvangbehoeften)
+    riec: RiecVerwijzing | None = None
     aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -231,6 +239,7 @@ class Dossier:
             "journaal": [j.to_dict() for j in self.journaal],
             "taken": [t.to_dict() for t in self.taken],
             "opvangbehoeften": self.opvangbehoeften.to_dict(),
+            "riec": None if self.riec is None else self.riec.to_dict(),
         }
 
     @classmethod
@@ -258,4 +267,5 @@ class Dossier:
             journaal=[JournaalRegel.from_dict(j) for j in d.get("journaal", [])],
             taken=[Taak.from_dict(t) for t in d.get("taken", [])],
             opvangbehoeften=Opvangbehoeften.from_dict(d.get("opvangbehoeften", {})),
+            riec=RiecVerwijzing.from_dict(d["riec"]) if d.get("riec") else None,
         )
