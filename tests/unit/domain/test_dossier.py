@@ -335,6 +335,7 @@ def test_stable_top_level_keys() -> None:
         "journaal",
         "taken",
         "opvangbehoeften",
+        "riec",  # format 3: the RIEC referral
     ]
 
 
