@@ -26,6 +26,7 @@ from zorgapp.domain.errors import N_, DomainError
 
 if TYPE_CHECKING:
     from zorgapp.domain.dossier import Dossier
+    from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 
 #: Default days between a signal and the feedback to its melder (a region setting).
 TERUGKOPPELTERMIJN_DAGEN = 14
@@ -153,13 +154,15 @@ class RiecVerwijzing:
         )
 
 
-def dader_bekend(dossier: Dossier) -> bool:
+def dader_bekend(behoeften: Opvangbehoeften) -> bool:
     """Whether a perpetrator's name or address is written down in the case (the
     safety section's note on the perpetrators)."""
-    return bool(dossier.opvangbehoeften.veiligheid.daders_toelichting.strip())
+    return bool(behoeften.veiligheid.daders_toelichting.strip())
 
 
-def riec_vraag_open(dossier: Dossier) -> bool:
-    """Zorgapp must ask about a RIEC referral: a perpetrator is known and no referral
-    is recorded (an earlier "not yet" keeps the question open)."""
-    return dader_bekend(dossier) and (dossier.riec is None or not dossier.riec.gemeld)
+def riec_vraag_open(dossier: Dossier, behoeften: Opvangbehoeften | None = None) -> bool:
+    """Zorgapp must ask about a RIEC referral: a perpetrator is known (in the stored
+    case, or in ``behoeften`` about to be saved) and no referral is recorded (an
+    earlier "not yet" keeps the question open)."""
+    bekend = dader_bekend(behoeften if behoeften is not None else dossier.opvangbehoeften)
+    return bekend and (dossier.riec is None or not dossier.riec.gemeld)

@@ -187,12 +187,13 @@ class DossierService(VaultService):
         self.opslaan(dossier)
         return dossier
 
-    def taak_toevoegen(self, uuid: str, omschrijving: str, deadline: date) -> Dossier:
+    def taak_toevoegen(self, uuid: str, omschrijving: str, deadline: date,
+                       eigenaar: str = "") -> Dossier:
         if not omschrijving.strip():
             raise ValidationError(N_("Beschrijf de taak."))
         dossier = self.laad(uuid)
         dossier.taken.append(Taak(omschrijving=omschrijving.strip(), deadline=deadline,
-                                  auteur=self.actor))
+                                  auteur=self.actor, eigenaar=eigenaar.strip()))
         self.opslaan(dossier)
         return dossier
 

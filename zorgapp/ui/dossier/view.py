@@ -35,6 +35,7 @@ from zorgapp.ui.dialogs.rapport_preview import toon_rapport
 from zorgapp.ui.dossier.behoeften_tab import BehoeftenTab
 from zorgapp.ui.dossier.journaal_tab import JournaalTab
 from zorgapp.ui.dossier.opvang_tab import OpvangTab
+from zorgapp.ui.dossier.overleg_actie import bespreken_in_overleg
 from zorgapp.ui.dossier.partners_tab import PartnersTab
 from zorgapp.ui.dossier.persoon_tab import PersoonTab
 from zorgapp.ui.dossier.signalen_tab import SignalenTab
@@ -122,6 +123,11 @@ class DossierView(QWidget):
         self.overzicht_button.setToolTip(_("Het dossieroverzicht bekijken en afdrukken, "
                                            "bijvoorbeeld voor een overdracht"))
         self.overzicht_button.clicked.connect(self.dossieroverzicht)
+        self.overleg_button = button(_("Bespreken in overleg"), _("Bespreken in overleg"))
+        self.overleg_button.setToolTip(_("Het dossier op de agenda van het volgende "
+                                         "signaleringsoverleg zetten"))
+        self.overleg_button.clicked.connect(lambda: bespreken_in_overleg(self))
+        top.addWidget(self.overleg_button)
         top.addWidget(self.overzicht_button)
         outer.addLayout(top)
         self.info_label = QLabel()
