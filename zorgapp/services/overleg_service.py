@@ -162,14 +162,7 @@ class OverlegService(ReportService):
 
     def _journaal(self, dossier: Dossier, overleg: Overleg, punt: Agendapunt) -> None:
         """One journal line per discussion, rewritten when the minutes change."""
-        regels = [_("Besproken in het signaleringsoverleg van {datum}.").format(
-            datum=format_date(overleg.datum))]
-        if punt.besproken:
-            regels.append(punt.besproken)
-        regels += [_("Besluit: {tekst} (door {eigenaar}, uiterlijk {datum})").format(
-            tekst=b.tekst, eigenaar=b.eigenaar, datum=format_date(b.deadline))
-            for b in punt.besluiten]
-        tekst = "\n".join(regels)
+        tekst = journaal_tekst(overleg, punt)
         bestaand = next((j for j in dossier.journaal if j.uuid == punt.journaal_uuid), None)
         if bestaand is not None:
             bestaand.tekst = tekst
@@ -201,6 +194,18 @@ class OverlegService(ReportService):
         """The meetings where this case is (or was) on the agenda."""
         with self.vault.read() as db:
             return OverlegRepository(db).voor_dossier(dossier_uuid)
+
+
+def journaal_tekst(overleg: Overleg, punt: Agendapunt) -> str:
+    """The dossier's journal line about one discussion: when, what, and each decision."""
+    regels = [_("Besproken in het signaleringsoverleg van {datum}.").format(
+        datum=format_date(overleg.datum))]
+    if punt.besproken:
+        regels.append(punt.besproken)
+    regels += [_("Besluit: {tekst} (door {eigenaar}, uiterlijk {datum})").format(
+        tekst=b.tekst, eigenaar=b.eigenaar, datum=format_date(b.deadline))
+        for b in punt.besluiten]
+    return "\n".join(regels)
 
 
 def _punt(overleg: Overleg, punt_uuid: str) -> Agendapunt:

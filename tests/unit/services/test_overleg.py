@@ -126,3 +126,23 @@ def test_meeting_tables_exist_in_the_vault_only_encrypted(vault, vault_path) -> 
     for path in vault_path.parent.rglob("*"):
         if path.is_file():
             assert b"MarkerOrganisatieXYZ" not in path.read_bytes()
+
+
+def test_demo_vault_has_meetings_with_minutes_and_feedback_duties(vault) -> None:
+    from zorgapp.domain.deadlines import DeadlineSoort
+    from zorgapp.services.demo import fill_demo
+
+    fill_demo(vault, 150, seed=5, vandaag=VANDAAG)
+    s = _service(vault)
+    lijst = s.lijst()
+    assert [o.datum > VANDAAG for o, _n in lijst] == [True, False, False, False]
+    gehouden = s.open(lijst[1][0].uuid)
+    assert gehouden.agenda and all(p.besproken and p.besluiten for p in gehouden.agenda)
+    dossier = DossierService(vault).laad(gehouden.agenda[0].dossier_uuid)
+    taak_uuids = {t.uuid for t in dossier.taken}
+    assert gehouden.agenda[0].besluiten[0].taak_uuid in taak_uuids
+    assert any(j.soort == "overleg" for j in dossier.journaal)
+    body = text(s.verslag_pdf(gehouden.uuid).pdf)
+    assert dossier.persoon.naam.split()[-1] not in body
+    overdue = DossierService(vault, vandaag=lambda: VANDAAG).overzicht().achterstallig
+    assert any(d.soort is DeadlineSoort.TERUGKOPPELING for d, _rij in overdue)
