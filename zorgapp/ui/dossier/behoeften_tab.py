@@ -40,6 +40,7 @@ class BehoeftenTab(DossierTab):
         self.riec_button.clicked.connect(self.vraag_riec)
         row.addWidget(self.riec_label)
         row.addWidget(self.riec_button)
+        self.riec_dialog: RiecDialog | None = None
         self.save_button = button(_("&Opslaan"), _("Zorg en veiligheid opslaan"))
         self.save_button.setToolTip(_("Kinderen, veiligheid en zorgbehoeften opslaan (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
@@ -75,5 +76,9 @@ class BehoeftenTab(DossierTab):
         def submit(values: dict[str, Any]) -> object:
             return service.riec_vastleggen(uuid, values["riec"])
 
-        dialog = RiecDialog(self.dossier.riec, self.vandaag(), submit, self, self.tasks)
-        self.dialog_done(dialog, _("RIEC-melding vastgelegd."))
+        # open(), not exec(): the question follows a save and must not block the window
+        dialog = self.riec_dialog = RiecDialog(self.dossier.riec, self.vandaag(), submit, self,
+                                               self.tasks)
+        dialog.accepted.connect(lambda: self.applied.emit(_("RIEC-melding vastgelegd.")))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

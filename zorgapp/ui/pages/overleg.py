@@ -54,6 +54,7 @@ class OverlegPage(Page):
         self.service: OverlegService | None = None
         self.overleg: Overleg | None = None
         self.preview: PdfPreviewDialog | None = None
+        self.rapport: Rapport | None = None  # the document last shown
         outer, top = self.header()
         self.nieuw_button = button(_("&Nieuw overleg"))
         self.nieuw_button.clicked.connect(self.nieuw)
@@ -293,6 +294,7 @@ class OverlegPage(Page):
         def toon(rapport: Rapport) -> None:
             if self.service is None:  # locked meanwhile
                 return
+            self.rapport = rapport
             self.preview = toon_rapport(self, rapport, service, self.ctx.tasks, titel, self._say)
 
         self._run(lambda: service.agenda(o.uuid) if agenda else service.verslag_pdf(o.uuid), toon)
