@@ -123,7 +123,7 @@ def test_feedback_recorded_from_the_signals_tab(qtbot: Any, dossier_view: Any,
     d = _dossier(dossier_service)
     dossier_view.show_dossier(dossier_service.open(d.uuid))
     settle(qtbot)
-    assert "Terugkoppeling aan melder" in dossier_view.info_label.text()  # overdue deadline
+    assert "terugkoppeling aan melder te laat" in dossier_view.info_label.text()
 
     def exec_(dialog: TerugkoppelDialog) -> int:
         dialog.wijze.setCurrentIndex(dialog.wijze.findData(TerugkoppelWijze.EMAIL.value))

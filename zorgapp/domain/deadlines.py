@@ -37,6 +37,11 @@ class DeadlineSoort(StrEnum):
     TERUGKOPPELING = "terugkoppeling"
 
 
+#: Kinds the dashboard shows only once overdue: every signal owes its melder feedback,
+#: so listing each one while still on time would bury the deadlines that need work.
+ALLEEN_ALS_VERLOPEN = frozenset({DeadlineSoort.TERUGKOPPELING})
+
+
 @dataclass(frozen=True)
 class Deadline:
     """One due date. ``omschrijving`` is an untranslated msgid, filled with ``params``."""
@@ -213,8 +218,14 @@ def achterstallig(deadlines: Iterable[Deadline], vandaag: date) -> list[Deadline
 def binnenkort(
     deadlines: Iterable[Deadline], vandaag: date, dagen: int = BINNENKORT_DAGEN
 ) -> list[Deadline]:
-    """Deadlines from today up to and including ``dagen`` days ahead."""
+    """Deadlines from today up to and including ``dagen`` days ahead; feedback to a
+    melder is left out (``ALLEEN_ALS_VERLOPEN``)."""
     grens = vandaag + timedelta(days=dagen)
     return sorted(
-        (d for d in deadlines if vandaag <= d.datum <= grens), key=lambda d: d.datum
+        (
+            d
+            for d in deadlines
+            if vandaag <= d.datum <= grens and d.soort not in ALLEEN_ALS_VERLOPEN
+        ),
+        key=lambda d: d.datum,
     )

@@ -98,3 +98,13 @@ def test_riec_question_once_a_perpetrators_address_is_recorded(vault) -> None:
     assert not riec_vraag_open(stored)
     assert stored.riec is not None and stored.riec.referentie == "RIEC-HM-77"
     assert Dossier.from_dict(stored.to_dict()).riec == stored.riec
+
+
+def test_feedback_on_time_stays_off_the_dashboard(vault) -> None:
+    d = _signaal(vault, VANDAAG - timedelta(days=3))
+    o = _service(vault).overzicht()
+    assert not [x for x, _r in o.achterstallig + o.binnenkort
+                if x.soort is DeadlineSoort.TERUGKOPPELING]
+    # but the dossier knows its due date
+    assert [x.datum for x in _service(vault).deadlines(d)
+            if x.soort is DeadlineSoort.TERUGKOPPELING] == [VANDAAG + timedelta(days=11)]

@@ -5,13 +5,14 @@ rules are the domain's (``domain.terugkoppeling``); the use cases are
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QPlainTextEdit, QRadioButton, QWidget
 
+from zorgapp.domain.deadlines import Deadline, DeadlineSoort
 from zorgapp.domain.dossier import Melding
 from zorgapp.domain.terugkoppeling import (
     TERUGKOPPEL_WIJZE_LABELS,
@@ -24,6 +25,24 @@ from zorgapp.ui.models.rij_table_model import Kolom, RijTableModel, datum_sort, 
 from zorgapp.ui.models.signalen_model import melding_kop
 from zorgapp.ui.tasks import TaskRunner
 from zorgapp.ui.widgets.forms import FormDialog, combo, date_edit, line_edit, to_date
+
+
+def verdeel_deadlines(deadlines: Sequence[Deadline]) -> tuple[list[Deadline], list[Deadline]]:
+    """(the care path's deadlines and tasks, the feedback owed to melders): the header
+    names the next of the first, and the feedback beside it."""
+    terug = [d for d in deadlines if d.soort is DeadlineSoort.TERUGKOPPELING]
+    return [d for d in deadlines if d.soort is not DeadlineSoort.TERUGKOPPELING], terug
+
+
+def terugkoppel_kop(terug: Sequence[Deadline], vandaag: date) -> str:
+    """" · feedback to the melder: overdue since …" for the dossier's header."""
+    if not terug:
+        return ""
+    eerste = min(d.datum for d in terug)
+    if eerste < vandaag:
+        return _(" · terugkoppeling aan melder te laat (uiterlijk {datum})").format(
+            datum=format_date(eerste))
+    return _(" · terugkoppeling aan melder uiterlijk {datum}").format(datum=format_date(eerste))
 
 
 @dataclass(frozen=True)
