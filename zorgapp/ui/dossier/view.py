@@ -36,12 +36,12 @@ from zorgapp.ui.dossier.behoeften_tab import BehoeftenTab
 from zorgapp.ui.dossier.journaal_tab import JournaalTab
 from zorgapp.ui.dossier.opvang_tab import OpvangTab
 from zorgapp.ui.dossier.overleg_actie import bespreken_in_overleg
-from zorgapp.ui.dossier.terugkoppeling_widgets import terugkoppel_kop, verdeel_deadlines
 from zorgapp.ui.dossier.partners_tab import PartnersTab
 from zorgapp.ui.dossier.persoon_tab import PersoonTab
 from zorgapp.ui.dossier.signalen_tab import SignalenTab
 from zorgapp.ui.dossier.tab import DossierTab
 from zorgapp.ui.dossier.taken_tab import TakenTab
+from zorgapp.ui.dossier.terugkoppeling_widgets import terugkoppel_kop, verdeel_deadlines
 from zorgapp.ui.dossier.traject_tab import TrajectTab
 from zorgapp.ui.models.labels import deadline_tekst
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
