@@ -33,7 +33,7 @@ def _kop(overleg: Overleg, titel: str) -> list[Flowable]:
 
 def _info(overleg: Overleg, titel: str, demo: bool) -> DocumentInfo:
     return DocumentInfo(titel=titel, onderwerp=_("Signaleringsoverleg {datum}").format(
-        datum=datum(overleg.datum)), referentie=overleg.datum.isoformat(),
+        datum=datum(overleg.datum)), referentie=datum(overleg.datum),
         vertrouwelijk=True, demo=demo)
 
 
@@ -45,7 +45,7 @@ def agenda_pdf(overleg: Overleg, briefhoofd: Briefhoofd, *, demo: bool = False,
     s = Styles.get()
     story.append(p(_("Te bespreken dossiers"), s.h2_los))
     if overleg.agenda:
-        story.append(tabel([_("Nr."), _("Dossier"), _("Besproken")],
+        story.append(tabel([_("Nr."), _("Dossier"), _("Aantekeningen")],
                            [[str(i), a.pseudoniem, ""] for i, a in enumerate(overleg.agenda, 1)],
                            [10, 70, 77]))
     else:

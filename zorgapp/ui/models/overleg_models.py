@@ -39,6 +39,6 @@ def _besluiten(a: Agendapunt) -> str:
 class AgendaTableModel(RijTableModel[Agendapunt]):
     KOLOMMEN = (
         Kolom(N_("Dossier"), lambda a: a.pseudoniem, lambda a: a.dossiernummer),
-        Kolom(N_("Besproken"), _besproken),
         Kolom(N_("Besluiten"), _besluiten, lambda a: len(a.besluiten)),
+        Kolom(N_("Besproken"), _besproken),  # last: it takes the spare width
     )

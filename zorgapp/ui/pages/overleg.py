@@ -90,7 +90,10 @@ class OverlegPage(Page):
         self.datum_label, self.org_label = QLabel(), QLabel()
         form.addRow(self.datum_label, self.datum)
         form.addRow(self.org_label, self.organisaties)
-        form.addRow("", self.opslaan_button)
+        knoppen = QHBoxLayout()
+        knoppen.addWidget(self.opslaan_button)
+        knoppen.addStretch(1)
+        form.addRow("", knoppen)
         layout.addWidget(self.gegevens)
         self.agenda_box = QGroupBox()
         box = QVBoxLayout(self.agenda_box)
@@ -210,6 +213,7 @@ class OverlegPage(Page):
         self.organisaties.setPlainText("\n".join(overleg.organisaties))
         self.agenda_model.set_rows(overleg.agenda)
         self.agenda.resizeColumnToContents(0)
+        self.agenda.resizeColumnToContents(1)
 
     # -- actions -----------------------------------------------------------------------
 
