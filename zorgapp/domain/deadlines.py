@@ -35,6 +35,12 @@ class DeadlineSoort(StrEnum):
     VERBLIJFSVERGUNNING_VERLOOPT = "verblijfsvergunning_verloopt"
     PLAATSING_EVALUATIE = "plaatsing_evaluatie"
     PLAATSING_EINDE = "plaatsing_einde"
+    TERUGKOPPELING = "terugkoppeling"
+
+
+#: Kinds the dashboard shows only once overdue: every signal owes its melder feedback,
+#: so listing each one while still on time would bury the deadlines that need work.
+ALLEEN_ALS_VERLOPEN = frozenset({DeadlineSoort.TERUGKOPPELING})
 
 
 @dataclass(frozen=True)
@@ -158,7 +164,8 @@ def deadlines_voor(
 ) -> list[Deadline]:
     """All open deadlines of a dossier, earliest first.
 
-    A closed case keeps only its open tasks. ``vandaag`` is accepted for symmetry with
+    A closed case keeps only its open tasks and the feedback still owed to melders
+    (what became of a signal matters most once the case is closed). ``vandaag`` is accepted for symmetry with
     the filters and future rules; deadlines themselves do not depend on it.
     """
     uit = [
@@ -172,6 +179,18 @@ def deadlines_voor(
         )
         for t in dossier.taken
         if t.open
+    ]
+    uit += [
+        Deadline(
+            DeadlineSoort.TERUGKOPPELING,
+            N_("Terugkoppeling aan melder ({melder})"),
+            m.terugkoppelen_voor,
+            dossier.uuid,
+            m.uuid,
+            {"melder": m.melder_organisatie, "melder_type": m.melder_type.value},
+        )
+        for m in dossier.meldingen
+        if m.terugkoppeling_open and m.terugkoppelen_voor is not None
     ]
     fase = dossier.traject.huidige_fase
     if fase is not None and fase is not Fase.AFGESLOTEN:
@@ -203,8 +222,14 @@ def achterstallig(deadlines: Iterable[Deadline], vandaag: date) -> list[Deadline
 def binnenkort(
     deadlines: Iterable[Deadline], vandaag: date, dagen: int = BINNENKORT_DAGEN
 ) -> list[Deadline]:
-    """Deadlines from today up to and including ``dagen`` days ahead."""
+    """Deadlines from today up to and including ``dagen`` days ahead; feedback to a
+    melder is left out (``ALLEEN_ALS_VERLOPEN``)."""
     grens = vandaag + timedelta(days=dagen)
     return sorted(
-        (d for d in deadlines if vandaag <= d.datum <= grens), key=lambda d: d.datum
+        (
+            d
+            for d in deadlines
+            if vandaag <= d.datum <= grens and d.soort not in ALLEEN_ALS_VERLOPEN
+        ),
+        key=lambda d: d.datum,
     )

@@ -31,6 +31,7 @@ from zorgapp.domain.errors import N_, DomainError
 from zorgapp.domain.melding import IndicatorWaarneming, Melding
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.terugkoppeling import RiecVerwijzing
 from zorgapp.domain.toestemming import Toestemming
 from zorgapp.domain.traject import Traject
 
@@ -49,7 +50,8 @@ __all__ = [
 
 #: 2 added ``opvangbehoeften`` (children, safety, care needs, CoMensha reference);
 #: format 1 documents read with those empty. 3 added ``aanmelding`` (the CoMensha
-#: registration set), absent (None) in older documents.
+#: registration set, None in older documents), the melder's feedback on signals, an
+#: owner on tasks and the RIEC referral; older documents read with those empty.
 DOSSIER_FORMAAT = 3
 
 _DOSSIERNUMMER = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d{4,})$")
@@ -143,6 +145,8 @@ class Taak:
     uuid: str = field(default_factory=nieuw_uuid)
     gedaan_op: date | None = None
     auteur: str = ""
+    #: who must do it: an organisation or a person (a decision of an overleg names one)
+    eigenaar: str = ""
 
     @property
     def open(self) -> bool:
@@ -160,6 +164,7 @@ class Taak:
             "deadline": self.deadline.isoformat(),
             "gedaan_op": datum_naar_json(self.gedaan_op),
             "auteur": self.auteur,
+            "eigenaar": self.eigenaar,
         }
 
     @classmethod
@@ -170,6 +175,7 @@ class Taak:
             deadline=vereiste_datum(d, "deadline"),
             gedaan_op=datum_uit_json(d.get("gedaan_op")),
             auteur=str(d.get("auteur", "")),
+            eigenaar=str(d.get("eigenaar", "")),
         )
 
 
@@ -188,6 +194,7 @@ class Dossier:
     taken: list[Taak] = field(default_factory=list)
     opvangbehoeften: Opvangbehoeften = field(default_factory=Opvangbehoeften)
     aanmelding: Aanmelding | None = None
+    riec: RiecVerwijzing | None = None
     aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -235,6 +242,7 @@ class Dossier:
             "taken": [t.to_dict() for t in self.taken],
             "opvangbehoeften": self.opvangbehoeften.to_dict(),
             "aanmelding": self.aanmelding.to_dict() if self.aanmelding else None,
+            "riec": None if self.riec is None else self.riec.to_dict(),
         }
 
     @classmethod
@@ -263,4 +271,5 @@ class Dossier:
             taken=[Taak.from_dict(t) for t in d.get("taken", [])],
             opvangbehoeften=Opvangbehoeften.from_dict(d.get("opvangbehoeften", {})),
             aanmelding=Aanmelding.from_dict(d["aanmelding"]) if d.get("aanmelding") else None,
+            riec=RiecVerwijzing.from_dict(d["riec"]) if d.get("riec") else None,
         )

@@ -15,11 +15,14 @@ from zorgapp.domain.codes import (
     MelderType,
     Uitbuitingsvorm,
     code_uit,
+    datum_naar_json,
+    datum_uit_json,
     niet_in_toekomst,
     nieuw_uuid,
     vereiste_datum,
 )
 from zorgapp.domain.errors import N_, DomainError
+from zorgapp.domain.terugkoppeling import Terugkoppeling
 
 
 @dataclass
@@ -68,6 +71,10 @@ class Melding:
     vormen: list[Uitbuitingsvorm] = field(default_factory=list)
     sector: str = ""
     indicatoren: list[IndicatorWaarneming] = field(default_factory=list)
+    #: the day by which the melder should hear what became of the signal (None for
+    #: signals recorded before this duty was tracked); see ``terugkoppeling.py``
+    terugkoppelen_voor: date | None = None
+    terugkoppeling: Terugkoppeling | None = None
 
     def __post_init__(self) -> None:
         self.vormen = list(dict.fromkeys(self.vormen))
@@ -82,6 +89,16 @@ class Melding:
         for w in self.indicatoren:
             w.valideer(vandaag)
 
+    @property
+    def terugkoppeling_open(self) -> bool:
+        """The melder is still owed feedback."""
+        return self.terugkoppelen_voor is not None and self.terugkoppeling is None
+
+    def koppel_terug(self, terugkoppeling: Terugkoppeling, vandaag: date) -> None:
+        """Record the feedback given to the melder (replacing an earlier record)."""
+        terugkoppeling.valideer(self.datum, vandaag)
+        self.terugkoppeling = terugkoppeling
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "uuid": self.uuid,
@@ -93,6 +110,10 @@ class Melding:
             "vormen": [v.value for v in self.vormen],
             "sector": self.sector,
             "indicatoren": [w.to_dict() for w in self.indicatoren],
+            "terugkoppelen_voor": datum_naar_json(self.terugkoppelen_voor),
+            "terugkoppeling": (
+                None if self.terugkoppeling is None else self.terugkoppeling.to_dict()
+            ),
         }
 
     @classmethod
@@ -111,4 +132,9 @@ class Melding:
             indicatoren=[
                 IndicatorWaarneming.from_dict(w) for w in d.get("indicatoren", [])
             ],
+            terugkoppelen_voor=datum_uit_json(d.get("terugkoppelen_voor")),
+            terugkoppeling=(
+                Terugkoppeling.from_dict(d["terugkoppeling"])
+                if d.get("terugkoppeling") else None
+            ),
         )

@@ -30,6 +30,11 @@ from zorgapp.domain.dossier import (
 from zorgapp.domain.opvang import Plaatsing
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import Persoon
+from zorgapp.domain.terugkoppeling import (
+    TERUGKOPPELTERMIJN_SLEUTEL,
+    terugkoppelen_voor,
+    terugkoppeltermijn,
+)
 from zorgapp.domain.traject import Traject
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, ValidationError
@@ -89,6 +94,9 @@ class DossierService(VaultService):
         today = self.vandaag
         persoon.valideer(today)
         melding.valideer(today)
+        if melding.terugkoppelen_voor is None:  # the melder hears back within the region's term
+            termijn = terugkoppeltermijn(self.vault.meta(TERUGKOPPELTERMIJN_SLEUTEL))
+            melding.terugkoppelen_voor = terugkoppelen_voor(melding.datum, termijn)
         with self.vault.transaction() as db:
             repo = DossierRepository(db)
             nummer = maak_dossiernummer(self.prefix(), melding.datum.year,
@@ -241,12 +249,13 @@ class DossierService(VaultService):
         self.opslaan(dossier)
         return dossier
 
-    def taak_toevoegen(self, uuid: str, omschrijving: str, deadline: date) -> Dossier:
+    def taak_toevoegen(self, uuid: str, omschrijving: str, deadline: date,
+                       eigenaar: str = "") -> Dossier:
         if not omschrijving.strip():
             raise ValidationError(N_("Beschrijf de taak."))
         dossier = self.laad(uuid)
         dossier.taken.append(Taak(omschrijving=omschrijving.strip(), deadline=deadline,
-                                  auteur=self.actor))
+                                  auteur=self.actor, eigenaar=eigenaar.strip()))
         self.opslaan(dossier)
         return dossier
 

@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
         overzicht, dossiers = names.get("overzicht"), names.get("dossiers")
         if overzicht is not None and dossiers is not None:
             dossiers.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
+        overleg = names.get("overleg")
+        if overleg is not None and overzicht is not None:  # minutes add tasks to dossiers
+            overleg.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
 
     def open_dossier(self, uuid: str) -> None:
         """Every page's ``open_dossier`` signal lands here: show it on the Dossiers page."""

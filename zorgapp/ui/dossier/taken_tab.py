@@ -37,6 +37,8 @@ class TakenTab(DossierTab):
         form.addRow(_("Omschrijving:"), self.omschrijving)
         self.deadline = date_edit(date.today() + timedelta(days=7), None, _("Deadline van de taak"))
         form.addRow(_("Deadline:"), self.deadline)
+        self.eigenaar = line_edit(_("Wie voert de taak uit"), _("Organisatie of persoon"))
+        form.addRow(_("Wie:"), self.eigenaar)
         self.toevoegen_button = button(_("Taak toevoegen"))
         self.toevoegen_button.clicked.connect(self.toevoegen)
         self.omschrijving.returnPressed.connect(self.toevoegen)
@@ -54,7 +56,8 @@ class TakenTab(DossierTab):
 
     def toevoegen(self) -> None:
         omschrijving, deadline = self.omschrijving.text(), to_date(self.deadline.date())
-        self.apply(lambda s, uuid: s.taak_toevoegen(uuid, omschrijving, deadline),
+        eigenaar = self.eigenaar.text()
+        self.apply(lambda s, uuid: s.taak_toevoegen(uuid, omschrijving, deadline, eigenaar),
                    _("Taak toegevoegd."), on_success=self.omschrijving.clear)
 
     def afvinken(self) -> None:

@@ -37,11 +37,13 @@ from zorgapp.ui.dossier.behoeften_tab import BehoeftenTab
 from zorgapp.ui.dossier.bijlagen_tab import BijlagenTab
 from zorgapp.ui.dossier.journaal_tab import JournaalTab
 from zorgapp.ui.dossier.opvang_tab import OpvangTab
+from zorgapp.ui.dossier.overleg_actie import bespreken_in_overleg
 from zorgapp.ui.dossier.partners_tab import PartnersTab
 from zorgapp.ui.dossier.persoon_tab import PersoonTab
 from zorgapp.ui.dossier.signalen_tab import SignalenTab
 from zorgapp.ui.dossier.tab import DossierTab
 from zorgapp.ui.dossier.taken_tab import TakenTab
+from zorgapp.ui.dossier.terugkoppeling_widgets import terugkoppel_kop, verdeel_deadlines
 from zorgapp.ui.dossier.traject_tab import TrajectTab
 from zorgapp.ui.models.labels import deadline_tekst
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
@@ -124,6 +126,11 @@ class DossierView(QWidget):
         self.overzicht_button.setToolTip(_("Het dossieroverzicht bekijken en afdrukken, "
                                            "bijvoorbeeld voor een overdracht"))
         self.overzicht_button.clicked.connect(self.dossieroverzicht)
+        self.overleg_button = button(_("Bespreken in overleg"), _("Bespreken in overleg"))
+        self.overleg_button.setToolTip(_("Het dossier op de agenda van het volgende "
+                                         "signaleringsoverleg zetten"))
+        self.overleg_button.clicked.connect(lambda: bespreken_in_overleg(self))
+        top.addWidget(self.overleg_button)
         top.addWidget(self.overzicht_button)
         outer.addLayout(top)
         self.info_label = QLabel()
@@ -265,12 +272,15 @@ class DossierView(QWidget):
         self.naam_label.setText(naam)
         self.naam_label.setAccessibleName(_("Cliënt: {naam}").format(naam=naam))
         fase = d.huidige_fase
+        deadlines, terug = verdeel_deadlines(deadlines)
         volgende = (_("{wat} op {datum}").format(wat=deadline_tekst(deadlines[0]),
                                                  datum=format_date(deadlines[0].datum))
                     if deadlines else _("geen"))
-        self.info_label.setText(_("Dossier {nummer} · fase: {fase} · volgende deadline: {deadline}").format(
-            nummer=d.dossiernummer, fase=_(FASE_LABELS[fase]) if fase else "—", deadline=volgende))
-        overdue = bool(deadlines) and deadlines[0].datum < vandaag
+        tekst = _("Dossier {nummer} · fase: {fase} · volgende deadline: {deadline}").format(
+            nummer=d.dossiernummer, fase=_(FASE_LABELS[fase]) if fase else "—", deadline=volgende)
+        self.info_label.setText(tekst + terugkoppel_kop(terug, vandaag))
+        overdue = (bool(deadlines) and deadlines[0].datum < vandaag) or any(
+            t.datum < vandaag for t in terug)
         self.info_label.setStyleSheet(ERROR_STYLE if overdue else "")
 
     def _reload(self, then: Callable[[], object] | None = None) -> None:

@@ -58,6 +58,7 @@ class TaakTableModel(RijTableModel[TaakRij]):
         Kolom(N_("Deadline"), lambda r: format_date(r.taak.deadline),
               lambda r: r.taak.deadline.isoformat()),
         Kolom(N_("Status"), _taak_status, lambda r: (not r.taak.open, r.taak.deadline)),
+        Kolom(N_("Wie"), lambda r: r.taak.eigenaar),
     )
 
 

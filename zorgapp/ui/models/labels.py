@@ -10,8 +10,10 @@ from zorgapp.domain.codes import (
     BESLUIT_SOORT_LABELS,
     BESLUIT_UITKOMST_LABELS,
     FASE_LABELS,
+    MELDER_LABELS,
     SLUITREDEN_LABELS,
     TOESTEMMING_DOEL_LABELS,
+    MelderType,
     ToestemmingDoel,
 )
 from zorgapp.domain.deadlines import Deadline
@@ -25,6 +27,9 @@ def deadline_tekst(d: Deadline) -> str:
     if "doel" in params:
         with contextlib.suppress(ValueError):
             params["doel"] = _(TOESTEMMING_DOEL_LABELS[ToestemmingDoel(params["doel"])])
+    if "melder_type" in params and not params.get("melder"):
+        with contextlib.suppress(ValueError):
+            params["melder"] = _(MELDER_LABELS[MelderType(params["melder_type"])])
     return _(d.omschrijving).format(**params)
 
 

@@ -12,7 +12,9 @@ def page_classes() -> list[type]:
     from zorgapp.ui.pages.dossiers import DossiersPage
     from zorgapp.ui.pages.financien import FinancienPage
     from zorgapp.ui.pages.opvang import OpvangPage
+    from zorgapp.ui.pages.overleg import OverlegPage
     from zorgapp.ui.pages.overzicht import OverzichtPage
     from zorgapp.ui.pages.rapportages import RapportagesPage
 
-    return [OverzichtPage, DossiersPage, OpvangPage, FinancienPage, RapportagesPage, BeheerPage]
+    return [OverzichtPage, DossiersPage, OverlegPage, OpvangPage, FinancienPage, RapportagesPage,
+            BeheerPage]

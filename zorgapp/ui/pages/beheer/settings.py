@@ -30,6 +30,7 @@ from zorgapp import i18n
 from zorgapp.i18n import _
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.pages.beheer.common import BeheerSection, set_status, status_label
+from zorgapp.ui.pages.beheer.termijnen import KluisInstellingenBox
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -43,6 +44,8 @@ class SettingsSection(BeheerSection):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_general())
         layout.addWidget(self._build_letter())
+        self.kluis_box = KluisInstellingenBox(ctx.tasks)
+        layout.addWidget(self.kluis_box)
         layout.addStretch(1)
         self.load_settings()
 
@@ -134,13 +137,16 @@ class SettingsSection(BeheerSection):
         self.letter_button.setText(_("Briefhoofd opslaan"))
         self.letter_button.setAccessibleName(_("Briefhoofd opslaan"))
         self.letter_status.setAccessibleName(_("Status briefhoofd"))
+        self.kluis_box.retranslate()
 
     def set_vault(self, vault: Vault) -> None:
         super().set_vault(vault)
         self.load_settings()
+        self.kluis_box.set_vault(vault)
 
     def clear(self) -> None:
         self.letter_status.clear()
+        self.kluis_box.clear()
         super().clear()
 
     def load_settings(self) -> None:
