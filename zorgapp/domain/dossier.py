@@ -99,6 +99,12 @@ class Partner:
     def in_adresboek(self) -> bool:
         return bool(self.organisatie)
 
+    def valideer(self) -> None:
+        if not self.naam.strip():
+            raise DomainError(N_("Vul de naam van de partner in."))
+        if self.contactpersoon and not self.organisatie:
+            raise DomainError(N_("Een contactpersoon hoort bij een partner uit het adresboek."))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "uuid": self.uuid,

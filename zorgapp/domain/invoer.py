@@ -71,3 +71,5 @@ def controleer_dossier(dossier: Dossier, vandaag: date) -> None:
     for melding in dossier.meldingen:
         melding.valideer(morgen)
     dossier.opvangbehoeften.valideer(morgen)
+    for partner in dossier.partners:
+        partner.valideer()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from zorgapp.exchange import opvang_parts  # noqa: F401 - registers placements and costs
+from zorgapp.exchange import (
+    opvang_parts,  # noqa: F401 - registers placements and costs
+    partner_parts,  # noqa: F401 - registers address-book entries
+)
 from zorgapp.exchange.format import DossierFile
 from zorgapp.exchange.parts import export_parts
 from zorgapp.store.connection import Connection

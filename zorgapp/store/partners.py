@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zorgapp.domain.codes import Fase, nieuw_uuid
-from zorgapp.domain.dossier import Dossier
+from zorgapp.domain.dossier import Dossier, Partner
 from zorgapp.domain.partners import Organisatie, rol_uit_tekst
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, NotFoundError
@@ -28,6 +28,17 @@ class Caseload:
 
     per_rol: dict[str, int]
     dossiers: int
+    rijen: list[CaseloadRij]
+
+
+@dataclass(frozen=True)
+class CaseloadRij:
+    """One open dossier of an organisation in one role (index columns only)."""
+
+    dossier_uuid: str
+    dossiernummer: str
+    rol: str
+    fase: str
 
 
 def index_rows(row_id: int, dossier: Dossier | dict[str, Any]) -> list[tuple[int, str, str]]:
@@ -116,7 +127,12 @@ class PartnerRepository:
             "SELECT count(DISTINCT p.dossier_id) FROM dossier_partner p "
             f"JOIN dossier d ON d.id = p.dossier_id WHERE {open_}",
             (organisatie, Fase.AFGESLOTEN.value)).fetchone()[0]
-        return Caseload(per_rol, int(totaal))
+        rijen = [CaseloadRij(*map(str, r)) for r in self.db.execute(
+            "SELECT d.uuid, d.dossiernummer, p.rol, d.fase FROM dossier_partner p "
+            f"JOIN dossier d ON d.id = p.dossier_id WHERE {open_} "
+            "ORDER BY d.jaar DESC, d.volgnummer DESC, p.rol",
+            (organisatie, Fase.AFGESLOTEN.value))]
+        return Caseload(per_rol, int(totaal), rijen)
 
     def in_gebruik(self, organisatie: str) -> int:
         """How many dossiers (open or closed) link this organisation."""
@@ -144,6 +160,8 @@ def koppel_losse_partners(db: Connection) -> int:
             continue
         for p in partners:
             gekoppeld += _koppel(repo, op_naam, p, is_demo)
+        # The partners as this version writes them (fixed role, old text as a note).
+        doc["partners"] = [Partner.from_dict(p).to_dict() for p in partners]
         db.execute("UPDATE dossier_doc SET data = ? WHERE id = ?", (encode(doc), row_id))
         write_index(db, index_rows(row_id, doc), replace=[row_id])
     return gekoppeld
@@ -151,11 +169,6 @@ def koppel_losse_partners(db: Connection) -> int:
 
 def _koppel(repo: PartnerRepository, op_naam: dict[str, str], p: dict[str, Any],
             is_demo: bool) -> int:
-    tekst = str(p.get("rol", "") or "").strip()
-    rol = rol_uit_tekst(tekst)
-    if tekst and tekst.casefold() != rol.value and not p.get("toelichting"):
-        p["toelichting"] = tekst
-    p["rol"] = rol.value
     naam = str(p.get("naam", "") or "").strip()
     if p.get("organisatie") or not naam:
         return 0

@@ -13,6 +13,8 @@ def page_classes() -> list[type]:
     from zorgapp.ui.pages.financien import FinancienPage
     from zorgapp.ui.pages.opvang import OpvangPage
     from zorgapp.ui.pages.overzicht import OverzichtPage
+    from zorgapp.ui.pages.partners import PartnersPage
     from zorgapp.ui.pages.rapportages import RapportagesPage
 
-    return [OverzichtPage, DossiersPage, OpvangPage, FinancienPage, RapportagesPage, BeheerPage]
+    return [OverzichtPage, DossiersPage, OpvangPage, PartnersPage, FinancienPage, RapportagesPage,
+            BeheerPage]
