@@ -327,15 +327,18 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     indexes and the search index are built once at the end (``DossierRepository.bulk``).
     """
     from zorgapp.services.demo_opvang import DemoOpvang
+    from zorgapp.services.demo_partners import DemoPartners
 
     generator = DemoGenerator(seed=seed, vandaag=vandaag)
     today = generator.vandaag
     opvang = DemoOpvang(today, seed=seed, rules=generator.rules)
+    partners = DemoPartners(seed)
 
     def with_deadlines() -> Iterator[tuple[Dossier, date | None]]:
         for i, dossier in enumerate(generator.dossiers(n)):
             if progress and i % 1000 == 0:
                 progress(i, n)
+            partners.koppel(dossier)
             open_deadlines = deadlines_voor(dossier, today)
             deadline = open_deadlines[0].datum if open_deadlines else None
             plaatsing = opvang.dossier(dossier.uuid, dossier.persoon, dossier.traject)
@@ -353,6 +356,7 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
             count = len(repo.insert_many(with_deadlines(), is_demo=True))
             # Shelters, placements and costs for the cases that reached 'geplaatst'.
             opvang.bewaar(db)
+            partners.bewaar(db)
         vault.audit.record("create", record_type="demo", record_uuid=str(count))
     return count
 
