@@ -19,6 +19,8 @@ from zorgapp.domain.errors import N_, DomainError
 
 __all__ = [
     "PARTNER_ROL_LABELS",
+    "Caseload",
+    "CaseloadRij",
     "Contactpersoon",
     "Organisatie",
     "PartnerRol",
@@ -174,3 +176,23 @@ class Organisatie:
                    telefoon=_tekst(d, "telefoon"), email=_tekst(d, "email"),
                    notitie=_tekst(d, "notitie", 4000),
                    contactpersonen=[Contactpersoon.from_dict(p) for p in personen])
+
+
+@dataclass(frozen=True)
+class Caseload:
+    """Open dossiers of one organisation, per role (a dossier with two roles counts in
+    both), and how many different open dossiers that is."""
+
+    per_rol: dict[str, int]
+    dossiers: int
+    rijen: list[CaseloadRij]
+
+
+@dataclass(frozen=True)
+class CaseloadRij:
+    """One open dossier of an organisation in one role (index columns only)."""
+
+    dossier_uuid: str
+    dossiernummer: str
+    rol: str
+    fase: str

@@ -9,13 +9,13 @@ an organisation changes in the address book, the dossiers that link it are updat
 from __future__ import annotations
 
 from zorgapp.domain.dossier import Dossier, Partner
-from zorgapp.domain.partners import Organisatie, PartnerRol
+from zorgapp.domain.partners import Caseload, Organisatie, PartnerRol
 from zorgapp.errors import N_, ValidationError
 from zorgapp.services.dossier_service import DossierService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository
-from zorgapp.store.partners import Caseload, PartnerRepository
+from zorgapp.store.partners import PartnerRepository
 
 RECORD_TYPE = "partner"
 

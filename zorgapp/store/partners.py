@@ -9,36 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from zorgapp.domain.codes import Fase, nieuw_uuid
 from zorgapp.domain.dossier import Dossier, Partner
-from zorgapp.domain.partners import Organisatie, rol_uit_tekst
+from zorgapp.domain.partners import Caseload, CaseloadRij, Organisatie, rol_uit_tekst
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, NotFoundError
 from zorgapp.store.connection import Connection
 from zorgapp.store.doc_codec import decode, encode
-
-
-@dataclass(frozen=True)
-class Caseload:
-    """Open dossiers of one organisation, per role (a dossier with two roles counts in
-    both), and how many different open dossiers that is."""
-
-    per_rol: dict[str, int]
-    dossiers: int
-    rijen: list[CaseloadRij]
-
-
-@dataclass(frozen=True)
-class CaseloadRij:
-    """One open dossier of an organisation in one role (index columns only)."""
-
-    dossier_uuid: str
-    dossiernummer: str
-    rol: str
-    fase: str
 
 
 def index_rows(row_id: int, dossier: Dossier | dict[str, Any]) -> list[tuple[int, str, str]]:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from zorgapp.domain.codes import FASE_LABELS, Fase
-from zorgapp.domain.partners import PARTNER_ROL_LABELS, Contactpersoon, Organisatie, PartnerRol
+from zorgapp.domain.partners import (
+    PARTNER_ROL_LABELS,
+    CaseloadRij,
+    Contactpersoon,
+    Organisatie,
+    PartnerRol,
+)
 from zorgapp.i18n import N_, _
-from zorgapp.store.partners import CaseloadRij
 from zorgapp.ui.models.rij_table_model import Kolom, RijTableModel
 
 

@@ -21,10 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zorgapp.domain.partners import PARTNER_ROL_LABELS, Contactpersoon, Organisatie, PartnerRol
+from zorgapp.domain.partners import (
+    PARTNER_ROL_LABELS,
+    Caseload,
+    Contactpersoon,
+    Organisatie,
+    PartnerRol,
+)
 from zorgapp.i18n import N_, _
 from zorgapp.services.partner_service import PartnerService
-from zorgapp.store.partners import Caseload
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.partner_models import (
     CaseloadTableModel,
