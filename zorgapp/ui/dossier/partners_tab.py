@@ -122,6 +122,8 @@ class PartnersTab(DossierTab):
 
     def fill(self, dossier: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:
         self.partner_model.set_rows(dossier.partners)
+        for kolom in (0, 1):
+            self.partner_view.resizeColumnToContents(kolom)
         self._adresboek_laden()
         self.toestemming_partner.clear()
         self.toestemming_partner.addItem(_("(geen)"), "")

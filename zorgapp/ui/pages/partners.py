@@ -57,6 +57,7 @@ class PartnersPage(Page):
         split.addWidget(self._build_lijst())
         split.addWidget(self._build_details())
         split.setStretchFactor(1, 2)
+        split.setSizes([440, 800])
         outer.addWidget(split, 1)
         self.melding = QLabel()
         self.melding.setWordWrap(True)
@@ -103,7 +104,11 @@ class PartnersPage(Page):
         knoppen.addStretch(1)
         form.addRow("", knoppen)
         layout.addWidget(self.org_box)
+        layout.addWidget(self._build_personen(), 1)
+        layout.addWidget(self._build_caseload(), 1)
+        return box
 
+    def _build_personen(self) -> QGroupBox:
         self.personen_box = QGroupBox()
         personen = QVBoxLayout(self.personen_box)
         self.persoon_model = ContactpersoonTableModel(self)
@@ -126,8 +131,9 @@ class PartnersPage(Page):
         rij2.addWidget(self.persoon_weg_knop)
         rij2.addStretch(1)
         personen.addLayout(rij2)
-        layout.addWidget(self.personen_box, 1)
+        return self.personen_box
 
+    def _build_caseload(self) -> QGroupBox:
         self.caseload_box = QGroupBox()
         caseload = QVBoxLayout(self.caseload_box)
         self.caseload_label = QLabel()
@@ -139,8 +145,7 @@ class PartnersPage(Page):
         self.caseload_view.activated.connect(self._open_dossier)
         self.caseload_view.doubleClicked.connect(self._open_dossier)
         caseload.addWidget(self.caseload_view, 1)
-        layout.addWidget(self.caseload_box, 1)
-        return box
+        return self.caseload_box
 
     # -- page API ------------------------------------------------------------------------
 
@@ -188,6 +193,7 @@ class PartnersPage(Page):
 
     def _gelezen(self, organisaties: list[Organisatie], kies: str) -> None:
         self.org_model.set_rows(organisaties)
+        self.org_view.resizeColumnToContents(0)
         for index, org in enumerate(organisaties):
             if org.uuid == kies:
                 self.org_view.setCurrentIndex(self.org_model.index(index, 0))
@@ -209,6 +215,8 @@ class PartnersPage(Page):
         self.email.setText(org.email if org else "")
         self.notitie.setText(org.notitie if org else "")
         self.persoon_model.set_rows(org.contactpersonen if org else [])
+        for kolom in (0, 1, 2):
+            self.persoon_view.resizeColumnToContents(kolom)
         for widget in (self.verwijder_knop, self.personen_box, self.caseload_box):
             widget.setEnabled(org is not None)
         self.caseload_model.clear()
@@ -236,9 +244,12 @@ class PartnersPage(Page):
 
     # -- actions -------------------------------------------------------------------------
 
-    def _bewaar(self, org: Organisatie, tekst: str) -> None:
+    def _bewaar(self, org: Organisatie, tekst: str,
+                na: Callable[[], None] | None = None) -> None:
         def klaar(bewaard: Organisatie) -> None:
             self._meld(tekst)
+            if na is not None:
+                na()
             self.refresh(kies=bewaard.uuid)
 
         self._run(lambda s: s.bewaar_organisatie(org), klaar)
@@ -272,9 +283,11 @@ class PartnersPage(Page):
                                  email=self.p_mail.text().strip())
         org = Organisatie(**{**self.gekozen.__dict__,
                              "contactpersonen": [*self.gekozen.contactpersonen, persoon]})
+        self._bewaar(org, _("Contactpersoon toegevoegd."), na=self._persoon_leeg)
+
+    def _persoon_leeg(self) -> None:
         for veld in (self.p_naam, self.p_functie, self.p_tel, self.p_mail):
             veld.clear()
-        self._bewaar(org, _("Contactpersoon toegevoegd."))
 
     def persoon_weghalen(self) -> None:
         current = self.persoon_view.currentIndex()
