@@ -18,8 +18,10 @@ from zorgapp.domain.codes import (
     ToestemmingDoel,
 )
 from zorgapp.domain.dossier import Melding
+from zorgapp.domain.partners import Organisatie, PartnerRol
 from zorgapp.domain.persoon import Persoon
 from zorgapp.i18n import _, format_date
+from zorgapp.services.partner_service import PartnerService
 
 PATH = [Fase.INTAKE, Fase.AANGEMELD, Fase.BEDENKTIJD, Fase.GEPLAATST, Fase.BEGELEIDING,
         Fase.AFGESLOTEN]
@@ -205,11 +207,16 @@ def test_person_journal_tasks_partners_and_consent(qtbot, view, service) -> None
     assert service.laad(dossier.uuid).taken[0].gedaan_op == date.today()
 
     partners = view.partners_tab
-    partners.partner_naam.setText("Politie Hollands Midden")
-    partners.partner_rol.setText("politie")
+    PartnerService(service.vault).bewaar_organisatie(Organisatie(naam="Politie Hollands Midden"))
+    partners._adresboek_laden()
+    settle(qtbot)
+    partners.partner_organisatie.setCurrentIndex(
+        partners.partner_organisatie.findText("Politie Hollands Midden"))
+    partners.partner_rol.setCurrentIndex(partners.partner_rol.findData(PartnerRol.POLITIE.value))
     partners.partner_toevoegen()
     settle(qtbot)
     assert partners.partner_model.rowCount() == 1
+    assert partners.partner_model.index(0, 1).data() == "Politiecontact"
     partners.toestemming_doel.setCurrentIndex(partners.toestemming_doel.findData(ToestemmingDoel.DELEN_PARTNER.value))
     partners.toestemming_toevoegen()  # no partner chosen: refused
     settle(qtbot)

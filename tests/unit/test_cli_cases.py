@@ -65,3 +65,28 @@ def test_wrong_passphrase_exit_code(demo_vault: Path, capsys: pytest.CaptureFixt
     monkeypatch.setenv("ZORGAPP_PASSPHRASE", "verkeerde wachtwoordzin")
     code, _, err = run(capsys, "case", "list", str(demo_vault), "--json")
     assert code == 2 and "wachtwoordzin" in err
+
+
+def test_case_show_gives_partner_roles_from_the_installed_script(demo_vault: Path,
+                                                                 tmp_path: Path) -> None:
+    """Partners keep their keys; ``rol`` is a fixed role code, described in the user's
+    language (``--lang en``)."""
+    from tests.unit.console_script import run_zorgapp
+
+    listed = run_zorgapp(tmp_path, "case", "list", str(demo_vault), "--stage", "geplaatst",
+                         "--json")
+    assert listed.returncode == 0, listed.stderr
+    nummer = json.loads(listed.stdout)[0]["dossiernummer"]
+    shown = run_zorgapp(tmp_path, "--lang", "en", "case", "show", str(demo_vault), nummer,
+                        "--json")
+    assert shown.returncode == 0, shown.stderr
+    partners = json.loads(shown.stdout)["partners"]
+    assert partners, "a placed demo case has a shelter contact"
+    codes = {"politiecontact", "advocaat", "voogd", "opvangcontact", "casemanager", "tolk",
+             "anders"}
+    for partner in partners:
+        assert {"uuid", "naam", "rol", "contact", "rol_omschrijving", "organisatie",
+                "contactpersoon", "toelichting"} <= set(partner)
+        assert partner["rol"] in codes
+    opvang = next(p for p in partners if p["rol"] == "opvangcontact")
+    assert opvang["rol_omschrijving"] == "Shelter contact"

@@ -9,6 +9,7 @@ from typing import Any
 from zorgapp.commands.common import open_vault, out, secret_options
 from zorgapp.commands.parsing import subcommands
 from zorgapp.domain.dossier import Dossier
+from zorgapp.domain.partners import PARTNER_ROL_LABELS
 from zorgapp.errors import EXIT_OK
 from zorgapp.i18n import _
 from zorgapp.services.dossier_service import DossierService, fase_geschiedenis
@@ -71,6 +72,8 @@ def case_json(service: DossierService, dossier: Dossier) -> dict[str, Any]:
     doc["naam"] = dossier.persoon.naam
     doc["fase"] = dossier.huidige_fase.value if dossier.huidige_fase else None
     doc["fasegeschiedenis"] = fase_geschiedenis(dossier)
+    for partner, item in zip(dossier.partners, doc["partners"], strict=True):
+        item["rol_omschrijving"] = _(PARTNER_ROL_LABELS[partner.rol])
     doc["deadlines"] = [{"soort": d.soort.value, "omschrijving": _(d.omschrijving).format(**d.params),
                          "datum": d.datum.isoformat()} for d in service.deadlines(dossier)]
     for name, section in SHOW_SECTIONS:

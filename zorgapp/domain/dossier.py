@@ -30,6 +30,7 @@ from zorgapp.domain.codes import (
 from zorgapp.domain.errors import N_, DomainError
 from zorgapp.domain.melding import IndicatorWaarneming, Melding
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
+from zorgapp.domain.partners import PartnerRol, rol_uit_tekst
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.terugkoppeling import RiecVerwijzing
 from zorgapp.domain.toestemming import Toestemming
@@ -81,28 +82,61 @@ def parse_dossiernummer(nummer: str) -> tuple[str, int, int]:
 
 @dataclass
 class Partner:
-    """An organisation or person involved in this case (police, shelter, lawyer)."""
+    """A partner organisation on this case, in a fixed role (``PartnerRol``).
+
+    ``organisatie`` and ``contactpersoon`` point into the vault's address book (empty
+    for a partner that is not in it); ``naam`` and ``contact`` are what the address
+    book said when the link was made or last updated, so a letter, a summary and a
+    bundle read the case without the address book. ``toelichting`` is a free note; a
+    free-text role from before the fixed roles is kept there.
+    """
 
     naam: str
     uuid: str = field(default_factory=nieuw_uuid)
-    rol: str = ""
+    rol: PartnerRol = PartnerRol.ANDERS
     contact: str = ""
+    organisatie: str = ""
+    contactpersoon: str = ""
+    toelichting: str = ""
+
+    @property
+    def in_adresboek(self) -> bool:
+        return bool(self.organisatie)
+
+    def valideer(self) -> None:
+        if not self.naam.strip():
+            raise DomainError(N_("Vul de naam van de partner in."))
+        if self.contactpersoon and not self.organisatie:
+            raise DomainError(N_("Een contactpersoon hoort bij een partner uit het adresboek."))
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "uuid": self.uuid,
             "naam": self.naam,
-            "rol": self.rol,
+            "rol": self.rol.value,
             "contact": self.contact,
+            "organisatie": self.organisatie,
+            "contactpersoon": self.contactpersoon,
+            "toelichting": self.toelichting,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Partner:
+        """Also reads a free-text ``rol`` (before the fixed roles): mapped onto the
+        nearest role, the text kept as ``toelichting``."""
+        tekst = str(d.get("rol", "") or "")
+        rol = rol_uit_tekst(tekst)
+        toelichting = str(d.get("toelichting", "") or "")
+        if tekst.strip() and tekst.strip().casefold() != rol.value and not toelichting:
+            toelichting = tekst.strip()
         return cls(
             uuid=str(d.get("uuid") or nieuw_uuid()),
             naam=str(d.get("naam", "")),
-            rol=str(d.get("rol", "")),
+            rol=rol,
             contact=str(d.get("contact", "")),
+            organisatie=str(d.get("organisatie", "") or ""),
+            contactpersoon=str(d.get("contactpersoon", "") or ""),
+            toelichting=toelichting,
         )
 
 
@@ -216,6 +250,10 @@ class Dossier:
         }:
             raise DomainError(N_("Deze partner hoort niet bij het dossier."))
         self.toestemmingen.append(toestemming)
+
+    def partners_in_rol(self, rol: PartnerRol) -> list[Partner]:
+        """The partners in one role, in the order they were added."""
+        return [p for p in self.partners if p.rol is rol]
 
     def toestemming_geldig(
         self, doel: ToestemmingDoel, op: date, partner: str = ""

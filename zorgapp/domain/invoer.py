@@ -73,3 +73,5 @@ def controleer_dossier(dossier: Dossier, vandaag: date) -> None:
         melding.valideer(morgen)
     dossier.opvangbehoeften.valideer(morgen)
     controleer_aanmeldingen(dossier)
+    for partner in dossier.partners:
+        partner.valideer()

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from zorgapp.exchange import (
     bijlage_parts,
     opvang_parts,  # noqa: F401 - registers placements and costs
+    partner_parts,  # noqa: F401 - registers address-book entries
 )
 from zorgapp.exchange.format import DossierFile
 from zorgapp.exchange.parts import export_parts

@@ -24,7 +24,11 @@ from zorgapp.domain.dossier import Dossier, maak_dossiernummer, parse_dossiernum
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.invoer import controleer_datums, controleer_dossier
 from zorgapp.errors import N_, UsageError
-from zorgapp.exchange import bijlage_parts, opvang_parts
+from zorgapp.exchange import (
+    bijlage_parts,
+    opvang_parts,
+    partner_parts,  # noqa: F401 - registers address-book entries
+)
 from zorgapp.exchange.card import ContactCard
 from zorgapp.exchange.parts import PARTS, export_parts
 from zorgapp.exchange.spec import (

@@ -32,6 +32,7 @@ from zorgapp.domain.opvang import (
     Locatie,
     Plaatsing,
 )
+from zorgapp.domain.partners import PARTNER_ROL_LABELS, PartnerRol
 from zorgapp.i18n import _, format_date_long
 from zorgapp.reports import fonts, style
 from zorgapp.reports.behoeften import kinderen_mee, veiligheid_rijen, zorg_rijen
@@ -98,15 +99,6 @@ def _aangifte(dossier: Dossier) -> str:
     return _("nee (vastgelegd op {datum})").format(datum=datum(b.datum))
 
 
-#: Words in a partner's free-text role that make it the police contact or the lawyer.
-_POLITIE = ("politie", "police", "avim", "recherche", "marechaussee")
-_ADVOCAAT = ("advoca", "lawyer", "jurist")
-
-
-def _partners_met_rol(dossier: Dossier, woorden: tuple[str, ...]) -> list[Partner]:
-    return [p for p in dossier.partners if any(w in p.rol.lower() for w in woorden)]
-
-
 def _partner_regel(partners: list[Partner]) -> str:
     if not partners:
         return _("niet vastgelegd")
@@ -166,11 +158,11 @@ class _Brief:
 
     @cached_property
     def politie(self) -> list[Partner]:
-        return _partners_met_rol(self.dossier, _POLITIE)
+        return self.dossier.partners_in_rol(PartnerRol.POLITIE)
 
     @cached_property
     def advocaat(self) -> list[Partner]:
-        return _partners_met_rol(self.dossier, _ADVOCAAT)
+        return self.dossier.partners_in_rol(PartnerRol.ADVOCAAT)
 
 
 def _afzender_en_kenmerk(b: _Brief) -> list[Flowable]:
@@ -307,7 +299,10 @@ def _contactpersonen(b: _Brief) -> list[Flowable]:
     for partner in b.dossier.partners:
         if id(partner) in al_genoemd:
             continue
-        contact.append((partner.rol or _("Betrokkene"),
+        rol = _(PARTNER_ROL_LABELS[partner.rol])
+        if partner.rol is PartnerRol.ANDERS and partner.toelichting.strip():
+            rol = partner.toelichting.strip()
+        contact.append((rol,
                         "\n".join(x for x in (partner.naam, partner.contact) if x.strip())))
     return [p(_("Contactpersonen"), b.s.h2), velden(contact)]
 

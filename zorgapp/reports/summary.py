@@ -26,13 +26,14 @@ from zorgapp.domain.codes import (
     TOESTEMMING_DOEL_LABELS,
     UITBUITINGSVORM_LABELS,
 )
-from zorgapp.domain.dossier import Dossier, Toestemming
+from zorgapp.domain.dossier import Dossier, Partner, Toestemming
 from zorgapp.domain.opvang import (
     OPVANG_LABELS,
     PLAATSING_STATUS_LABELS,
     Locatie,
     Plaatsing,
 )
+from zorgapp.domain.partners import PARTNER_ROL_LABELS, PartnerRol
 from zorgapp.i18n import _
 from zorgapp.reports import style
 from zorgapp.reports.behoeften import kind_regel, veiligheid_rijen, zorg_rijen
@@ -184,13 +185,20 @@ def _plaatsingen(o: _Overzicht) -> list[Flowable]:
 
 
 def _partners(o: _Overzicht) -> list[Flowable]:
-    """Partners with role and contact."""
+    """Partners with their fixed role and contact, police contact and lawyer first."""
     kop = p(_("Partners"), o.s.h2)
     if not o.dossier.partners:
         return [kop, p(_("Geen partners vastgelegd."))]
-    return [kop, tabel([_("Naam"), _("Rol"), _("Contact")],
-                       [[x.naam, x.rol, x.contact] for x in o.dossier.partners],
-                       [50, 40, 60])]
+    volgorde = list(PartnerRol)
+    rijen = [[x.naam, _rol(x), x.contact]
+             for x in sorted(o.dossier.partners, key=lambda x: volgorde.index(x.rol))]
+    return [kop, tabel([_("Naam"), _("Rol"), _("Contact")], rijen, [50, 40, 60])]
+
+
+def _rol(partner: Partner) -> str:
+    """The fixed role first (police contact and lawyer lead the table), then the note."""
+    rol = _(PARTNER_ROL_LABELS[partner.rol])
+    return f"{rol} ({partner.toelichting})" if partner.toelichting.strip() else rol
 
 
 def _toestemming_status(o: _Overzicht, t: Toestemming) -> str:

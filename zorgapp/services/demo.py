@@ -333,11 +333,13 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     """
     from zorgapp.services.demo_opvang import DemoOpvang
     from zorgapp.services.demo_overleg import DemoOverleg, terugkoppeling_en_riec
+    from zorgapp.services.demo_partners import DemoPartners
 
     generator = DemoGenerator(seed=seed, vandaag=vandaag)
     today = generator.vandaag
     opvang = DemoOpvang(today, seed=seed, rules=generator.rules)
     overleg = DemoOverleg(today, seed=seed)
+    partners = DemoPartners(seed)
 
     def with_deadlines() -> Iterator[tuple[Dossier, date | None]]:
         for i, dossier in enumerate(generator.dossiers(n)):
@@ -345,6 +347,7 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                 progress(i, n)
             terugkoppeling_en_riec(dossier, today, seed)
             overleg.dossier(dossier)
+            partners.koppel(dossier)
             open_deadlines = deadlines_voor(dossier, today)
             deadline = open_deadlines[0].datum if open_deadlines else None
             plaatsing = opvang.dossier(dossier.uuid, dossier.persoon, dossier.traject)
@@ -362,6 +365,7 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
             count = len(repo.insert_many(with_deadlines(), is_demo=True))
             # Shelters, placements and costs for the cases that reached 'geplaatst'.
             opvang.bewaar(db)
+            partners.bewaar(db)
         overleg.bewaar(db)  # after the dossiers: an agenda item points at its dossier
         vault.audit.record("create", record_type="demo", record_uuid=str(count))
     return count

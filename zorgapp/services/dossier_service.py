@@ -29,6 +29,7 @@ from zorgapp.domain.dossier import (
 )
 from zorgapp.domain.opvang import Plaatsing
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
+from zorgapp.domain.partners import PartnerRol
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.terugkoppeling import (
     TERUGKOPPELTERMIJN_SLEUTEL,
@@ -268,12 +269,15 @@ class DossierService(VaultService):
         self.opslaan(dossier)
         return dossier
 
-    def partner_toevoegen(self, uuid: str, naam: str, rol: str = "", contact: str = "") -> Dossier:
+    def partner_toevoegen(self, uuid: str, naam: str, rol: PartnerRol | str = PartnerRol.ANDERS,
+                          contact: str = "") -> Dossier:
+        """A partner that is not in the address book (``PartnerService.koppel`` links
+        one that is); a text role is mapped onto the nearest fixed role."""
         if not naam.strip():
             raise ValidationError(N_("Vul de naam van de partner in."))
         dossier = self.laad(uuid)
-        dossier.partners.append(Partner(naam=naam.strip(), rol=rol.strip(),
-                                        contact=contact.strip()))
+        dossier.partners.append(Partner.from_dict({"naam": naam.strip(), "rol": str(rol),
+                                                   "contact": contact.strip()}))
         self.opslaan(dossier)
         return dossier
 

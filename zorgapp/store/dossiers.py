@@ -21,6 +21,7 @@ from zorgapp.domain.zoeken import fts_query, vouw
 from zorgapp.errors import N_, NotFoundError
 from zorgapp.store.connection import Connection
 from zorgapp.store.doc_codec import decode, encode
+from zorgapp.store.partners import index_rows, write_index
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,11 @@ class Filter:
     melder_type: str = ""
     jaar: int | None = None
     zoek: str = ""
+    partner: str = ""  # uuid of an address-book organisation
 
 
 # Tables ``bulk`` fills without their indexes (the search index hangs on ``dossier``).
-_BULK_TABLES = ("dossier", "dossier_vorm", "plaatsing", "kostenpost")
+_BULK_TABLES = ("dossier", "dossier_vorm", "dossier_partner", "plaatsing", "kostenpost")
 
 SORTABLE = {
     "dossiernummer": "jaar {dir}, volgnummer {dir}",
@@ -129,6 +131,7 @@ class DossierRepository:
         rows: list[tuple[Any, ...]] = []
         docs: list[tuple[int, bytes]] = []
         vormen: list[tuple[int, str]] = []
+        partners: list[tuple[int, str, str]] = []
         for dossier, deadline in items:
             fields = index_fields(dossier, deadline)
             fields.update(id=volgende, is_demo=int(is_demo), gewijzigd_op=now)
@@ -138,20 +141,23 @@ class DossierRepository:
             rows.append(tuple(fields.values()))
             docs.append((volgende, encode(dossier.to_dict())))
             vormen += [(volgende, v) for v in fields["vormen"].split()]
+            partners += index_rows(volgende, dossier)
             ids.append(volgende)
             volgende += 1
             if len(rows) == 500:
-                self._schrijf(sql, rows, docs, vormen)
+                self._schrijf(sql, rows, docs, vormen, partners)
         if sql is not None:
-            self._schrijf(sql, rows, docs, vormen)
+            self._schrijf(sql, rows, docs, vormen, partners)
         return ids
 
     def _schrijf(self, sql: str, rows: list[tuple[Any, ...]], docs: list[tuple[int, bytes]],
-                 vormen: list[tuple[int, str]]) -> None:
+                 vormen: list[tuple[int, str]], partners: list[tuple[int, str, str]]) -> None:
         self.db.executemany(sql, rows)
         self.db.executemany("INSERT INTO dossier_doc (id, data) VALUES (?, ?)", docs)
         self.db.executemany("INSERT INTO dossier_vorm (dossier_id, vorm) VALUES (?, ?)",
                             vormen)
+        write_index(self.db, partners)
+        partners.clear()
         rows.clear()
         docs.clear()
         vormen.clear()
@@ -189,6 +195,7 @@ class DossierRepository:
         self.db.execute("DELETE FROM dossier_vorm WHERE dossier_id = ?", (row_id,))
         self.db.executemany("INSERT INTO dossier_vorm (dossier_id, vorm) VALUES (?, ?)",
                             [(row_id, v) for v in fields["vormen"].split()])
+        write_index(self.db, index_rows(row_id, dossier), replace=[row_id])
         return changed
 
     def _id(self, uuid: str) -> int:
@@ -280,6 +287,9 @@ def _where(flt: Filter) -> tuple[str, list[Any]]:
     if flt.jaar:
         clauses.append("jaar = ?")
         params.append(flt.jaar)
+    if flt.partner:
+        clauses.append("id IN (SELECT dossier_id FROM dossier_partner WHERE organisatie = ?)")
+        params.append(flt.partner)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

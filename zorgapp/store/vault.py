@@ -47,7 +47,7 @@ from zorgapp.store.connection import (
     known_or_none,
     problem_for,
 )
-from zorgapp.store.migrations import latest_version, migrations
+from zorgapp.store.migrations import latest_version, migrations, python_step
 
 SUFFIX = ".zorg"
 log = logging.getLogger(__name__)
@@ -379,6 +379,9 @@ class Vault:
                 try:
                     for statement in _split_sql(sql):
                         conn.execute(statement)
+                    step = python_step(name)
+                    if step is not None and not fresh:
+                        step(conn)
                     conn.execute(f"PRAGMA user_version = {int(version)}")
                     if not fresh:
                         self.audit.record(audit_mod.MIGRATE, record_type="schema",

@@ -30,6 +30,7 @@ from zorgapp.domain.dossier import (
     parse_dossiernummer,
 )
 from zorgapp.domain.errors import DomainError
+from zorgapp.domain.partners import PartnerRol
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 
@@ -188,7 +189,7 @@ class TestToestemming:
                 Toestemming(ToestemmingDoel.DELEN_PARTNER, VANDAAG, partner="vreemd"),
                 VANDAAG,
             )
-        p = Partner(naam="Politie eenheid Den Haag", rol="AVIM")
+        p = Partner(naam="Politie eenheid Den Haag", rol=PartnerRol.POLITIE)
         d.partners.append(p)
         d.voeg_toestemming_toe(
             Toestemming(ToestemmingDoel.DELEN_PARTNER, VANDAAG, partner=p.uuid), VANDAAG
@@ -228,7 +229,7 @@ def test_taak_afvinken() -> None:
 
 
 def _vol_dossier() -> Dossier:
-    partner = Partner(naam="SHOP", rol="opvang", contact="070-0000000 (demo)")
+    partner = Partner(naam="SHOP", rol=PartnerRol.OPVANG, contact="070-0000000 (demo)")
     traject = Traject.begin(date(2026, 1, 5), "Politie meldt signaal", "zc", VANDAAG)
     traject.overgang(Fase.INTAKE, date(2026, 1, 6), "Intake op bureau", "zc", VANDAAG)
     traject.overgang(

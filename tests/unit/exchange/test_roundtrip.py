@@ -9,6 +9,7 @@ import pytest
 from tests.unit.exchange.conftest import Pair
 from zorgapp.domain.codes import ToestemmingDoel
 from zorgapp.domain.dossier import JournaalRegel, Partner, Toestemming
+from zorgapp.domain.partners import PartnerRol
 from zorgapp.exchange import importer
 from zorgapp.exchange.format import UnknownSenderError
 from zorgapp.services.dossier_service import DossierService
@@ -144,7 +145,8 @@ def test_consent_warning_lists_cases_without_consent_for_sharing(pair: Pair) -> 
     service.opslaan(dossier)
     nummer = dossier.dossiernummer
     assert nummer in pair.sa.zonder_toestemming([uuid])
-    partner = Partner(naam="Gemeente Leiden", rol="zorgcoördinatie")
+    partner = Partner(naam="Gemeente Leiden", rol=PartnerRol.ANDERS,
+                      toelichting="zorgcoördinatie")
     dossier.partners.append(partner)
     dossier.toestemmingen.append(Toestemming(doel=ToestemmingDoel.DELEN_PARTNER, datum=date(2024, 1, 5),
                                              partner=partner.uuid, gegeven_door="Voogd"))

@@ -37,6 +37,7 @@ from zorgapp.domain.opvangbehoeften import (
     Veiligheid,
     Zorgbehoeften,
 )
+from zorgapp.domain.partners import PartnerRol
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
 from zorgapp.reports.style import Briefhoofd
@@ -78,8 +79,8 @@ def dossier(naam: str = "Ștefania Ștefănescu", nummer: str = "HM-2026-0042") 
     t.besluit(BesluitSoort.AANGIFTE, BesluitUitkomst.JA, date(2026, 10, 5), "coord",
               VANDAAG, nu=NU)
     d.traject = t
-    d.partners.append(Partner(naam="Jan de Vries", rol="Politie AVIM", contact="06 1234 5678"))
-    d.partners.append(Partner(naam="Mr. Anna Wiśniewski", rol="Advocaat",
+    d.partners.append(Partner(naam="Jan de Vries", rol=PartnerRol.POLITIE, contact="06 1234 5678"))
+    d.partners.append(Partner(naam="Mr. Anna Wiśniewski", rol=PartnerRol.ADVOCAAT,
                               contact="anna@example.org"))
     d.toestemmingen.append(Toestemming(doel=ToestemmingDoel.DELEN_PARTNER,
                                        datum=date(2026, 9, 3), partner=d.partners[1].uuid))

@@ -26,6 +26,7 @@ from pypdf import PdfReader
 from tests.unit.reports import fixtures as fx
 from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.dossier import Dossier
+from zorgapp.domain.partners import PartnerRol
 from zorgapp.domain.traject import Traject
 from zorgapp.reports.allocation import kostenverdeling
 from zorgapp.reports.annual import jaarbeeld
@@ -131,6 +132,9 @@ def _dossier_with(field: str, text: str) -> Dossier:
         setattr(b.kinderen[0], field.removeprefix("kind_"), text)
     elif field == "comensha_kenmerk":
         d.opvangbehoeften = replace(b, comensha_kenmerk=text)
+    elif field == "partner_rol":  # a role of its own is "anders" with a note
+        d.partners[0].rol = PartnerRol.ANDERS
+        d.partners[0].toelichting = text
     elif field.startswith("partner_"):
         setattr(d.partners[0], field.removeprefix("partner_"), text)
     elif field == "melder_organisatie":

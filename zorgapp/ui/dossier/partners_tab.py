@@ -1,15 +1,13 @@
-"""Tab "Partners & toestemming": who works on the case, and what the client agreed to
-share with whom (per purpose, revocable)."""
+"""Tab "Partners & toestemming": who works on the case (address-book organisations in a
+fixed role), and what the client agreed to share with whom (per purpose, revocable)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,22 +19,25 @@ from PySide6.QtWidgets import (
 from zorgapp.domain.codes import TOESTEMMING_DOEL_LABELS, ToestemmingDoel
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier, Toestemming
+from zorgapp.domain.partners import PARTNER_ROL_LABELS, Organisatie, PartnerRol
 from zorgapp.i18n import _
+from zorgapp.services.dossier_service import DossierService
+from zorgapp.services.partner_service import PartnerService
 from zorgapp.ui.dossier.tab import DossierTab
 from zorgapp.ui.models.dossier_tab_models import (
     PartnerTableModel,
     ToestemmingRij,
     ToestemmingTableModel,
 )
-from zorgapp.ui.widgets.forms import OptionalDate, button, date_edit, line_edit, to_date
+from zorgapp.ui.widgets.forms import (
+    OptionalDate,
+    button,
+    combo,
+    date_edit,
+    line_edit,
+    to_date,
+)
 from zorgapp.ui.widgets.tables import list_view
-
-
-def _rollen() -> list[str]:
-    # Suggestions, not a closed list: the placement letter recognises "politie" and
-    # "advocaat" in the role and prints those partners under the legal status.
-    return [_("Politie (AVIM)"), _("Advocaat"), _("Opvang"), _("Veilig Thuis"),
-            _("Wijkteam"), _("GGD"), _("Huisarts"), _("Voogd of mentor"), _("IND")]
 
 
 class PartnersTab(DossierTab):
@@ -44,6 +45,7 @@ class PartnersTab(DossierTab):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.organisaties: dict[str, Organisatie] = {}
         layout = QHBoxLayout(self)
         layout.addLayout(self._build_partners(), 1)
         layout.addLayout(self._build_toestemming(), 1)
@@ -54,21 +56,29 @@ class PartnersTab(DossierTab):
         self.partner_view = list_view(self.partner_model, _("Partners"))
         left.addWidget(QLabel(_("Partners")))
         left.addWidget(self.partner_view, 1)
-        box = QGroupBox(_("Partner toevoegen"))
+        row = QHBoxLayout()
+        self.ontkoppel_button = button(_("Gekozen partner &weghalen"))
+        self.ontkoppel_button.clicked.connect(self.partner_weghalen)
+        row.addWidget(self.ontkoppel_button)
+        row.addStretch(1)
+        left.addLayout(row)
+        box = QGroupBox(_("Partner uit het adresboek koppelen"))
         form = QFormLayout(box)
-        self.partner_naam = line_edit(_("Naam van de partner"))
-        self.partner_rol = line_edit(_("Rol van de partner"), _("Bijv. politie, opvang, advocaat"))
-        completer = QCompleter(_rollen(), self.partner_rol)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.partner_rol.setCompleter(completer)
-        self.partner_contact = line_edit(_("Contact van de partner"))
-        form.addRow(_("Naam:"), self.partner_naam)
+        self.partner_organisatie = combo(_("Partner uit het adresboek"))
+        self.partner_organisatie.currentIndexChanged.connect(self._personen_tonen)
+        self.partner_persoon = combo(_("Contactpersoon"))
+        self.partner_rol = combo(_("Rol van de partner"))
+        for rol in PartnerRol:
+            self.partner_rol.addItem(_(PARTNER_ROL_LABELS[rol]), rol.value)
+        self.partner_toelichting = line_edit(_("Toelichting"), _("Bijv. zedenrecherche"))
+        form.addRow(_("Partner:"), self.partner_organisatie)
+        form.addRow(_("Contactpersoon:"), self.partner_persoon)
         form.addRow(_("Rol:"), self.partner_rol)
-        form.addRow(_("Contact:"), self.partner_contact)
-        self.partner_button = button(_("Partner toevoegen"))
+        form.addRow(_("Toelichting:"), self.partner_toelichting)
+        self.partner_button = button(_("Partner koppelen"))
         self.partner_button.clicked.connect(self.partner_toevoegen)
         form.addRow("", self.partner_button)
+        form.addRow("", QLabel(_("Nieuwe partners zet u in het adresboek (pagina Partners).")))
         left.addWidget(box)
         return left
 
@@ -112,6 +122,9 @@ class PartnersTab(DossierTab):
 
     def fill(self, dossier: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:
         self.partner_model.set_rows(dossier.partners)
+        for kolom in (0, 1):
+            self.partner_view.resizeColumnToContents(kolom)
+        self._adresboek_laden()
         self.toestemming_partner.clear()
         self.toestemming_partner.addItem(_("(geen)"), "")
         namen = {}
@@ -123,20 +136,66 @@ class PartnersTab(DossierTab):
 
     def clear(self) -> None:
         super().clear()
+        self.organisaties = {}
+        self.partner_organisatie.clear()
+        self.partner_persoon.clear()
         self.partner_model.clear()
         self.toestemming_model.clear()
 
     # -- actions ---------------------------------------------------------------------
 
-    def partner_toevoegen(self) -> None:
-        velden = (self.partner_naam, self.partner_rol, self.partner_contact)
-        naam, rol, contact = (e.text() for e in velden)
-        def leeg() -> None:
-            for e in velden:
-                e.clear()
+    def _adresboek_laden(self) -> None:
+        """The address book for the chooser, read on the worker."""
+        if self.service is None:
+            return
+        vault = self.service.vault
+        self.tasks.run(lambda: PartnerService(vault).adresboek(), on_done=self._adresboek,
+                       owner=self)
 
-        self.apply(lambda s, uuid: s.partner_toevoegen(uuid, naam, rol, contact),
-                   _("Partner toegevoegd."), on_success=leeg)
+    def _adresboek(self, organisaties: list[Organisatie]) -> None:
+        gekozen = self.partner_organisatie.currentData()
+        self.organisaties = {o.uuid: o for o in organisaties}
+        self.partner_organisatie.clear()
+        for org in organisaties:
+            self.partner_organisatie.addItem(org.naam, org.uuid)
+        index = self.partner_organisatie.findData(gekozen)
+        self.partner_organisatie.setCurrentIndex(max(0, index))
+        self._personen_tonen()
+
+    def _personen_tonen(self) -> None:
+        self.partner_persoon.clear()
+        self.partner_persoon.addItem(_("(de organisatie zelf)"), "")
+        org = self.organisaties.get(self.partner_organisatie.currentData() or "")
+        for persoon in org.contactpersonen if org is not None else []:
+            tekst = f"{persoon.naam} – {persoon.functie}" if persoon.functie else persoon.naam
+            self.partner_persoon.addItem(tekst, persoon.uuid)
+
+    def partner_toevoegen(self) -> None:
+        org = self.partner_organisatie.currentData() or ""
+        if not org:
+            self.refuse(_("Kies eerst een partner uit het adresboek."))
+            return
+        persoon = self.partner_persoon.currentData() or ""
+        rol = PartnerRol(self.partner_rol.currentData())
+        toelichting = self.partner_toelichting.text()
+
+        def koppel(s: DossierService, uuid: str) -> object:
+            return PartnerService(s.vault, s.actor, lambda: s.vandaag).koppel(
+                uuid, org, rol, persoon, toelichting)
+
+        self.apply(koppel, _("Partner gekoppeld."), on_success=self.partner_toelichting.clear)
+
+    def partner_weghalen(self) -> None:
+        current = self.partner_view.currentIndex()
+        if self.dossier is None or not current.isValid():
+            self.refuse(_("Kies eerst een partner."))
+            return
+        gekozen = self.partner_model.row(current.row()).uuid
+
+        def weg(s: DossierService, uuid: str) -> object:
+            return PartnerService(s.vault, s.actor, lambda: s.vandaag).ontkoppel(uuid, gekozen)
+
+        self.apply(weg, _("Partner weggehaald."))
 
     def toestemming(self) -> Toestemming:
         """The consent as filled in (checked by the service)."""

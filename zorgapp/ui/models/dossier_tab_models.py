@@ -15,6 +15,7 @@ from datetime import date
 from zorgapp.domain.codes import TOESTEMMING_DOEL_LABELS
 from zorgapp.domain.dossier import JournaalRegel, Partner, Taak, Toestemming
 from zorgapp.domain.opvangbehoeften import Kind
+from zorgapp.domain.partners import PARTNER_ROL_LABELS
 from zorgapp.domain.traject import TrajectEvent
 from zorgapp.i18n import N_, _, format_date
 from zorgapp.ui.models.labels import event_tekst
@@ -62,10 +63,16 @@ class TaakTableModel(RijTableModel[TaakRij]):
     )
 
 
+def rol_tekst(partner: Partner) -> str:
+    """The fixed role, and the note after it when there is one."""
+    rol = _(PARTNER_ROL_LABELS[partner.rol])
+    return f"{rol} ({partner.toelichting})" if partner.toelichting.strip() else rol
+
+
 class PartnerTableModel(RijTableModel[Partner]):
     KOLOMMEN = (
         Kolom(N_("Partner"), lambda p: p.naam, lambda p: p.naam.casefold()),
-        Kolom(N_("Rol"), lambda p: p.rol),
+        Kolom(N_("Rol"), lambda p: rol_tekst(p)),
         Kolom(N_("Contact"), lambda p: p.contact),
     )
 

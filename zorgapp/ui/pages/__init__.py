@@ -14,7 +14,9 @@ def page_classes() -> list[type]:
     from zorgapp.ui.pages.opvang import OpvangPage
     from zorgapp.ui.pages.overleg import OverlegPage
     from zorgapp.ui.pages.overzicht import OverzichtPage
+    from zorgapp.ui.pages.partners import PartnersPage
     from zorgapp.ui.pages.rapportages import RapportagesPage
 
-    return [OverzichtPage, DossiersPage, OverlegPage, OpvangPage, FinancienPage, RapportagesPage,
+    return [OverzichtPage, DossiersPage, OverlegPage, OpvangPage, PartnersPage, FinancienPage,
+            RapportagesPage,
             BeheerPage]

@@ -56,6 +56,7 @@ from zorgapp.ui.models.dossier_table_model import (
 )
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.partner_filter import PartnerFilterCombo
 
 if TYPE_CHECKING:
     from zorgapp.store.dossiers import DossierRij
@@ -141,8 +142,9 @@ class DossiersPage(Page):
         self.gemeente_combo = QComboBox()
         self.melder_combo = QComboBox()
         self.jaar_combo = QComboBox()
+        self.partner_combo = PartnerFilterCombo()
         for combo in (self.fase_combo, self.vorm_combo, self.gemeente_combo, self.melder_combo,
-                      self.jaar_combo):
+                      self.jaar_combo, self.partner_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
             filters.addWidget(combo, 1)
@@ -181,7 +183,7 @@ class DossiersPage(Page):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.search_edit.returnPressed.connect(self._search_return)
         for combo in (self.fase_combo, self.vorm_combo, self.gemeente_combo, self.melder_combo,
-                      self.jaar_combo):
+                      self.jaar_combo, self.partner_combo):
             combo.currentIndexChanged.connect(self.run_query)
         self.model.sort_requested.connect(lambda *_args: self.run_query())
         self.table.doubleClicked.connect(self._open_index)
@@ -250,6 +252,7 @@ class DossiersPage(Page):
         self.table.setAccessibleName(_("Lijst van dossiers"))
         self.status_label.setAccessibleName(_("Aantal gevonden dossiers"))
         self._fill_filters()
+        self.partner_combo.vullen()
         self.model.retranslate()
         self._update_status()
 
@@ -260,6 +263,7 @@ class DossiersPage(Page):
         self.service = DossierService(vault)
         self.model.set_fetch(self.service.rijen, self.ctx.tasks)
         self.view.set_service(self.service)
+        self.partner_combo.laad(vault, self.ctx.tasks)
         self.show_list()
         self.run_query()
 
@@ -271,6 +275,7 @@ class DossiersPage(Page):
         self.model.set_fetch(None)
         self.view.clear()
         self.view.set_service(None)
+        self.partner_combo.leeg()
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
@@ -279,6 +284,7 @@ class DossiersPage(Page):
         super().clear()
 
     def activated(self) -> None:
+        self.partner_combo.laad(self.vault, self.ctx.tasks)
         if self.stack.currentWidget() is self.list_widget:
             self.search_edit.setFocus()
 
@@ -290,7 +296,7 @@ class DossiersPage(Page):
                       gemeente=self.gemeente_combo.currentData() or "",
                       melder_type=self.melder_combo.currentData() or "",
                       jaar=self.jaar_combo.currentData() or None,
-                      zoek=self.search_edit.text())
+                      zoek=self.search_edit.text(), partner=self.partner_combo.currentData() or "")
 
     def run_query(self) -> None:
         """Query now, or as soon as the running query returns."""
