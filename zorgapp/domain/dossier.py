@@ -32,6 +32,9 @@ from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.toestemming import Toestemming
 from zorgapp.domain.traject import Traject
+from zorgapp.domain.verblijf_events import VerblijfEvent
+from zorgapp.domain.verblijf_regels import controleer as controleer_verblijf
+from zorgapp.domain.verblijf_regels import uit_traject
 
 __all__ = [
     "DOSSIER_FORMAAT",
@@ -47,8 +50,10 @@ __all__ = [
 ]
 
 #: 2 added ``opvangbehoeften`` (children, safety, care needs, CoMensha reference);
-#: format 1 documents read with those empty.
-DOSSIER_FORMAAT = 2
+#: format 1 documents read with those empty. 3 added ``verblijf`` (the legal track,
+#: DOMAIN §2a); older documents read with it empty and their bedenktijd stage and
+#: decisions mapped onto it (``verblijf_regels.uit_traject``).
+DOSSIER_FORMAAT = 3
 
 _DOSSIERNUMMER = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d{4,})$")
 
@@ -185,6 +190,8 @@ class Dossier:
     journaal: list[JournaalRegel] = field(default_factory=list)
     taken: list[Taak] = field(default_factory=list)
     opvangbehoeften: Opvangbehoeften = field(default_factory=Opvangbehoeften)
+    #: Steps of the legal track recorded in this format (``domain.verblijf`` reads them).
+    verblijf: list[VerblijfEvent] = field(default_factory=list)
     aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -231,6 +238,7 @@ class Dossier:
             "journaal": [j.to_dict() for j in self.journaal],
             "taken": [t.to_dict() for t in self.taken],
             "opvangbehoeften": self.opvangbehoeften.to_dict(),
+            "verblijf": {"events": [e.to_dict() for e in self.verblijf]},
         }
 
     @classmethod
@@ -244,13 +252,18 @@ class Dossier:
                 ),
                 formaat=formaat,
             )
+        traject = Traject.from_dict(d.get("traject", {}))
+        verblijf = [VerblijfEvent.from_dict(e)
+                    for e in (d.get("verblijf") or {}).get("events", [])]
+        controleer_verblijf([*uit_traject(traject), *verblijf])
         return cls(
             uuid=str(d["uuid"]),
             dossiernummer=str(d.get("dossiernummer", "")),
             aangemaakt_op=tijdstip_uit_json(d.get("aangemaakt_op")),
             persoon=Persoon.from_dict(d.get("persoon", {})),
             meldingen=[Melding.from_dict(m) for m in d.get("meldingen", [])],
-            traject=Traject.from_dict(d.get("traject", {})),
+            traject=traject,
+            verblijf=verblijf,
             toestemmingen=[
                 Toestemming.from_dict(t) for t in d.get("toestemmingen", [])
             ],
