@@ -335,6 +335,7 @@ def test_stable_top_level_keys() -> None:
         "journaal",
         "taken",
         "opvangbehoeften",
+        "verblijf",
     ]
 
 
