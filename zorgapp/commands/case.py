@@ -12,6 +12,7 @@ from zorgapp.domain.dossier import Dossier
 from zorgapp.errors import EXIT_OK
 from zorgapp.i18n import _
 from zorgapp.services.dossier_service import DossierService, fase_geschiedenis
+from zorgapp.domain import verblijf
 from zorgapp.services.opvang_overzicht import plaatsingen_json
 from zorgapp.store.dossiers import Filter
 from zorgapp.store.vault import Vault
@@ -73,6 +74,7 @@ def case_json(service: DossierService, dossier: Dossier) -> dict[str, Any]:
     doc["fasegeschiedenis"] = fase_geschiedenis(dossier)
     doc["deadlines"] = [{"soort": d.soort.value, "omschrijving": _(d.omschrijving).format(**d.params),
                          "datum": d.datum.isoformat()} for d in service.deadlines(dossier)]
+    doc["verblijf"] = verblijf.track_json(dossier, service.vandaag)
     for name, section in SHOW_SECTIONS:
         doc[name] = section(service.vault, dossier.uuid)
     return doc

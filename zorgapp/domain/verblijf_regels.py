@@ -171,6 +171,24 @@ def uit_traject(traject: Traject) -> list[VerblijfEvent]:
     return uit
 
 
+def verblijf_event_uit_besluit(soort: BesluitSoort, uitkomst: BesluitUitkomst, datum: date,
+                               auteur: str, toelichting: str = "",
+                               geldig_tot: date | None = None) -> VerblijfEvent | None:
+    """A decision in the care path's old words as a new track step (None: "aangevraagd",
+    which has no step of its own)."""
+    if soort is BesluitSoort.AANGIFTE:
+        nieuw = S.AANGIFTE, (Uitkomst.AANGIFTE if uitkomst is BesluitUitkomst.JA
+                             else Uitkomst.GEEN_AANGIFTE)
+    elif uitkomst is BesluitUitkomst.VERLEEND_PERMANENT:
+        nieuw = S.VOORTGEZET_VERBLIJF, Uitkomst.VERLEEND
+    elif uitkomst in _IND:
+        nieuw = S.IND_BESLUIT, _IND[uitkomst]
+    else:
+        return None
+    return VerblijfEvent(nieuw[0], datum, auteur, datetime.now(UTC), nieuw[1],
+                         toelichting=toelichting.strip(), geldig_tot=geldig_tot)
+
+
 def binnen_termijn(van: date, tot: date | None, op: date) -> bool:
     """Whether ``op`` falls in ``[van, tot]`` (an open end runs on)."""
     return van <= op and (tot is None or op <= tot)

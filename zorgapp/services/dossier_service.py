@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from zorgapp.domain import verblijf
 from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, Sluitreden
 from zorgapp.domain.deadlines import Deadline, achterstallig, binnenkort, deadlines_voor
 from zorgapp.domain.dossier import (
@@ -29,6 +30,8 @@ from zorgapp.domain.opvang import Plaatsing
 from zorgapp.domain.opvangbehoeften import Opvangbehoeften
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import Traject
+from zorgapp.domain.verblijf_events import VerblijfEvent
+from zorgapp.domain.verblijf_regels import verblijf_event_uit_besluit
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, ValidationError
 from zorgapp.services.base import VaultService
@@ -48,6 +51,8 @@ class Overzicht:
     achterstallig: list[tuple[Deadline, DossierRij]] = field(default_factory=list)
     binnenkort: list[tuple[Deadline, DossierRij]] = field(default_factory=list)
     per_fase: dict[str, int] = field(default_factory=dict)
+    #: Open cases whose accepted bedenktijd runs today (the legal track, not the stage).
+    in_bedenktijd: int = 0
     nieuw_deze_week: int = 0
     # Dossiers with a deadline in the window; the lists above show at most ``MAX_REGELS``.
     dossiers_achterstallig: int = 0
@@ -148,12 +153,23 @@ class DossierService(VaultService):
 
     def besluit(self, uuid: str, soort: BesluitSoort, uitkomst: BesluitUitkomst,
                 datum: date, toelichting: str = "", geldig_tot: date | None = None) -> Dossier:
-        """Record a decision (aangifte, verblijfsvergunning) as an event on the path."""
-        dossier = self.laad(uuid)
-        dossier.traject.besluit(soort, uitkomst, datum, self.actor, self.vandaag,
-                                toelichting=toelichting, geldig_tot=geldig_tot)
-        self.opslaan(dossier)
+        """Record a decision (aangifte, verblijfsvergunning) as its step on the legal
+        track (``domain.verblijf``), held to the track's order rules."""
+        event = verblijf_event_uit_besluit(soort, uitkomst, datum, self.actor,
+                                           toelichting, geldig_tot)
+        if event is None:
+            raise ValidationError(N_("Een aanvraag heeft geen eigen stap: aangifte of "
+                                     "medewerking telt als aanvraag."))
+        dossier, _warnings = self.verblijf_stap(uuid, event)
         return dossier
+
+    def verblijf_stap(self, uuid: str, event: VerblijfEvent) -> tuple[Dossier, list[str]]:
+        """Add a step to the legal track; returns the dossier and warnings (msgids) that
+        did not stop it, such as bedenktijd for a Dutch or EU citizen."""
+        dossier = self.laad(uuid)
+        warnings = verblijf.voeg_toe(dossier, event, self.vandaag)
+        self.opslaan(dossier)
+        return dossier, warnings
 
     def corrigeer(self, uuid: str, event_uuid: str, reden: str,
                   nieuwe_datum: date | None = None, nieuwe_reden: str | None = None,
@@ -301,6 +317,9 @@ class DossierService(VaultService):
         with self.vault.read() as db:
             repo = DossierRepository(db)
             result.per_fase = dict(db.execute("SELECT fase, count(*) FROM dossier GROUP BY fase"))
+            result.in_bedenktijd = int(db.execute(
+                "SELECT count(*) FROM dossier WHERE bedenktijd_tot >= ? AND bedenktijd_van <= ? "
+                "AND fase != 'afgesloten'", (today.isoformat(), today.isoformat())).fetchone()[0])
             result.nieuw_deze_week = int(db.execute(
                 "SELECT count(*) FROM dossier WHERE melddatum >= ?", (week_start,)).fetchone()[0])
             today_iso = today.isoformat()

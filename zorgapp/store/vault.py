@@ -368,6 +368,7 @@ class Vault:
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
         pending = [m for m in migrations() if m[0] > current]
         if not pending:
+            self._herindexeer()  # cheap when not asked for; finishes an interrupted one
             return
         if not fresh:
             from zorgapp.store.backup import make_backup
@@ -387,6 +388,23 @@ class Vault:
                     conn.execute("ROLLBACK")
                     raise
                 conn.execute("COMMIT")
+        self._herindexeer()
+
+    def _herindexeer(self) -> None:
+        """Index columns a migration added but SQL could not fill (compressed documents)."""
+        from zorgapp.store.dossiers import DossierRepository
+
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'herindexeer'").fetchone() is None:
+            return
+        with self._lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                DossierRepository(conn).herindexeer()
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def _flush_failed_unlocks(self) -> None:
         failed_unlocks.take_in(self.audit, self.path, self.vault_id)  # bounded, marked unverified
