@@ -8,11 +8,11 @@ from typing import Any
 
 from zorgapp.commands.common import open_vault, out, secret_options
 from zorgapp.commands.parsing import subcommands
+from zorgapp.domain import verblijf
 from zorgapp.domain.dossier import Dossier
 from zorgapp.errors import EXIT_OK
 from zorgapp.i18n import _
 from zorgapp.services.dossier_service import DossierService, fase_geschiedenis
-from zorgapp.domain import verblijf
 from zorgapp.services.opvang_overzicht import plaatsingen_json
 from zorgapp.store.dossiers import Filter
 from zorgapp.store.vault import Vault

@@ -14,8 +14,8 @@ from enum import StrEnum
 from zorgapp.domain import verblijf
 from zorgapp.domain.codes import Fase
 from zorgapp.domain.dossier import Dossier, Toestemming
-from zorgapp.domain.verblijf_events import Uitkomst, VerblijfSoort
 from zorgapp.domain.errors import N_
+from zorgapp.domain.verblijf_events import Uitkomst, VerblijfSoort
 
 #: Days after the first intake within which the case should be registered with
 #: CoMensha (design: registration is the route to shelter and national figures).
