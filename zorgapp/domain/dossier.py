@@ -255,7 +255,7 @@ class Dossier:
         traject = Traject.from_dict(d.get("traject", {}))
         verblijf = [VerblijfEvent.from_dict(e)
                     for e in (d.get("verblijf") or {}).get("events", [])]
-        controleer_verblijf([*uit_traject(traject), *verblijf])
+        controleer_verblijf([*uit_traject(traject, verblijf), *verblijf])
         return cls(
             uuid=str(d["uuid"]),
             dossiernummer=str(d.get("dossiernummer", "")),

@@ -36,10 +36,6 @@ EU_LANDEN = frozenset(
      "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"])
 
 
-class _Persoon(Protocol):
-    nationaliteiten: list[str]
-
-
 class HeeftVerblijf(Protocol):
     """What these functions read of a dossier."""
 
@@ -50,7 +46,7 @@ class HeeftVerblijf(Protocol):
 
 def alle_events(dossier: HeeftVerblijf) -> list[VerblijfEvent]:
     """Recorded steps with those mapped from an older vault first."""
-    return [*uit_traject(dossier.traject), *dossier.verblijf]
+    return [*uit_traject(dossier.traject, dossier.verblijf), *dossier.verblijf]
 
 
 def stappen(dossier: HeeftVerblijf) -> list[VerblijfEvent]:
@@ -71,7 +67,8 @@ def waarschuwingen(dossier: HeeftVerblijf, event: VerblijfEvent) -> list[str]:
 def voeg_toe(dossier: HeeftVerblijf, event: VerblijfEvent, vandaag: date) -> list[str]:
     """Record a step when the whole track still keeps the rules; returns warnings."""
     niet_in_toekomst(event.datum, vandaag)
-    controleer([*alle_events(dossier), event])
+    eigen = [*dossier.verblijf, event]
+    controleer([*uit_traject(dossier.traject, eigen), *eigen])
     dossier.verblijf.append(event)
     return waarschuwingen(dossier, event)
 

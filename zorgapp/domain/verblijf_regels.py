@@ -132,7 +132,7 @@ _IND = {
 }
 
 
-def uit_traject(traject: Traject) -> list[VerblijfEvent]:
+def uit_traject(traject: Traject, eigen: Iterable[VerblijfEvent] = ()) -> list[VerblijfEvent]:
     """The legal steps an older vault kept on the care path, as track steps.
 
     The first ``bedenktijd`` stage becomes an accepted offer of 90 days (who offered it
@@ -140,12 +140,15 @@ def uit_traject(traject: Traject) -> list[VerblijfEvent]:
     track steps (a permanent permit: voortgezet verblijf; "aangevraagd" has no step of
     its own, aangifte already counts as the application). Derived on every read, never
     stored, so the care path stays the one record of them; uuids are the path event's
-    with a suffix, stable for the deadlines and the GUI.
+    with a suffix, stable for the deadlines and the GUI. When the track's own steps
+    (``eigen``) record an offer of bedenktijd, that one tells who offered it and for how
+    long, and the stage adds nothing.
     """
     uit: list[VerblijfEvent] = []
     nu = datetime(1970, 1, 1, tzinfo=UTC)
+    eigen_aanbod = any(e.soort is S.BEDENKTIJD_AANGEBODEN for e in eigen)
     for s in traject.stappen():
-        if s.fase is Fase.BEDENKTIJD:
+        if s.fase is Fase.BEDENKTIJD and not eigen_aanbod:
             for soort, uitkomst in ((S.BEDENKTIJD_AANGEBODEN, Uitkomst.ONBEKEND),
                                     (S.BEDENKTIJD_BESLUIT, Uitkomst.AANVAARD)):
                 uit.append(VerblijfEvent(soort, s.datum, s.auteur, nu, uitkomst,

@@ -47,6 +47,7 @@ from zorgapp.domain.opvangbehoeften import (
 )
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
+from zorgapp.services.demo_verblijf import voeg_verblijf_toe
 from zorgapp.paths import resource
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
@@ -170,6 +171,7 @@ class DemoGenerator:
         )
         dossier.meldingen.append(melding)
         dossier.traject = self._traject(melddatum, land, dossier)
+        voeg_verblijf_toe(dossier, self.vandaag, self.seed)
         if dossier.traject.huidige_fase not in (Fase.SIGNAAL, Fase.INTAKE):
             dossier.opvangbehoeften = self._opvangbehoeften(dossier)
         return dossier
