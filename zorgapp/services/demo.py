@@ -47,8 +47,8 @@ from zorgapp.domain.opvangbehoeften import (
 )
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
-from zorgapp.services.demo_verblijf import voeg_verblijf_toe
 from zorgapp.paths import resource
+from zorgapp.services.demo_verblijf import voeg_verblijf_toe
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
 

@@ -8,6 +8,7 @@ refused.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -167,6 +168,7 @@ class DossierService(VaultService):
         """Add a step to the legal track; returns the dossier and warnings (msgids) that
         did not stop it, such as bedenktijd for a Dutch or EU citizen."""
         dossier = self.laad(uuid)
+        event = dataclasses.replace(event, auteur=self.actor)
         warnings = verblijf.voeg_toe(dossier, event, self.vandaag)
         self.opslaan(dossier)
         return dossier, warnings

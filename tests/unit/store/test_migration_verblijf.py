@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from zorgapp.domain.dossier import Dossier
 from zorgapp.store.doc_codec import decode
 from zorgapp.store.dossiers import index_fields
-from zorgapp.domain.dossier import Dossier
 from zorgapp.store.vault import Vault
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -41,6 +41,7 @@ from zorgapp.ui.dossier.signalen_tab import SignalenTab
 from zorgapp.ui.dossier.tab import DossierTab
 from zorgapp.ui.dossier.taken_tab import TakenTab
 from zorgapp.ui.dossier.traject_tab import TrajectTab
+from zorgapp.ui.dossier.verblijf_tab import VerblijfTab
 from zorgapp.ui.models.labels import deadline_tekst
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
@@ -138,6 +139,7 @@ class DossierView(QWidget):
         self.persoon_tab = PersoonTab()
         self.behoeften_tab = BehoeftenTab()
         self.traject_tab = TrajectTab()
+        self.verblijf_tab = VerblijfTab()
         self.signalen_tab = SignalenTab()
         self.opvang_tab = OpvangTab(self.ctx)
         self.opvang_tab.dossier_changed.connect(self._reload_after_placement)
@@ -145,7 +147,8 @@ class DossierView(QWidget):
         self.taken_tab = TakenTab()
         self.partners_tab = PartnersTab()
         self.dossier_tabs: list[DossierTab] = [
-            self.persoon_tab, self.behoeften_tab, self.traject_tab, self.signalen_tab,
+            self.persoon_tab, self.behoeften_tab, self.traject_tab, self.verblijf_tab,
+            self.signalen_tab,
             self.journaal_tab, self.taken_tab, self.partners_tab]
         for tab in self.dossier_tabs:
             tab.tasks = self.tasks
@@ -154,6 +157,7 @@ class DossierView(QWidget):
         self.tabs.addTab(self.persoon_tab, _("&Persoon"))
         self.tabs.addTab(self.behoeften_tab, _("&Zorg && veiligheid"))
         self.tabs.addTab(self.traject_tab, _("&Traject"))
+        self.tabs.addTab(self.verblijf_tab, _("Verblijf && stra&fzaak"))
         self.tabs.addTab(self.signalen_tab, _("&Signalen && indicatoren"))
         self.tabs.addTab(self.opvang_tab, _("Op&vang"))
         self.tabs.addTab(self.journaal_tab, _("&Journaal"))
