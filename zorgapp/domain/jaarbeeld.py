@@ -88,6 +88,8 @@ class JaarCijfers:
     per: dict[str, dict[str, dict[int, int]]] = field(default_factory=dict)
     #: Key figures (``KERN``) per year: signals, registrations, placements, victims.
     kern: dict[str, dict[int, int]] = field(default_factory=dict)
+    #: How many dossier rows were read (for the benchmark).
+    geteld: int = 0
 
     def kern_cellen(self) -> dict[str, dict[int, str]]:
         """The key figures as printed: "<5" for 1 to 4, and the signals hidden ("x")

@@ -156,19 +156,19 @@ def uit_traject(traject: Traject, eigen: Iterable[VerblijfEvent] = ()) -> list[V
                                          toelichting=s.reden, gemigreerd=True))
             break
     for b in traject.besluiten():
-        soort: VerblijfSoort | None = None
+        stap: VerblijfSoort | None = None
         uitkomst = Uitkomst.GEEN
         if b.soort is BesluitSoort.AANGIFTE:
-            soort = S.AANGIFTE
+            stap = S.AANGIFTE
             uitkomst = (Uitkomst.AANGIFTE if b.uitkomst is BesluitUitkomst.JA
                         else Uitkomst.GEEN_AANGIFTE)
         elif b.uitkomst is BesluitUitkomst.VERLEEND_PERMANENT:
-            soort, uitkomst = S.VOORTGEZET_VERBLIJF, Uitkomst.VERLEEND
+            stap, uitkomst = S.VOORTGEZET_VERBLIJF, Uitkomst.VERLEEND
         elif b.uitkomst in _IND:
-            soort, uitkomst = S.IND_BESLUIT, _IND[b.uitkomst]
-        if soort is not None:
-            uit.append(VerblijfEvent(soort, b.datum, b.auteur, nu, uitkomst,
-                                     uuid=f"{b.event_uuid}:{soort.value}",
+            stap, uitkomst = S.IND_BESLUIT, _IND[b.uitkomst]
+        if stap is not None:
+            uit.append(VerblijfEvent(stap, b.datum, b.auteur, nu, uitkomst,
+                                     uuid=f"{b.event_uuid}:{stap.value}",
                                      toelichting=b.toelichting, geldig_tot=b.geldig_tot,
                                      gemigreerd=True))
     return uit

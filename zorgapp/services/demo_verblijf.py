@@ -61,6 +61,7 @@ def voeg_verblijf_toe(dossier: Dossier, vandaag: date, seed: int) -> None:
             spoor.stap(S.BEDENKTIJD_BESLUIT, start, U.GEWEIGERD)
     basis = start or aangemeld
     kans = rng.random()
+    extra: dict[str, str]
     if kans < 0.5:
         aanvraag = spoor.later(basis, 10, 85)
         soort, uitkomst, extra = S.AANGIFTE, U.AANGIFTE, {}

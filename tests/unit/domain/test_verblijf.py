@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ def dossier(nationaliteit: str = "NG") -> Dossier:
 
 
 def stap(d: Dossier, soort: VerblijfSoort, datum: date, uitkomst: Uitkomst = U.GEEN,
-         **kw: object) -> list[str]:
+         **kw: Any) -> list[str]:
     return verblijf.voeg_toe(d, VerblijfEvent(soort, datum, "zc", NU, uitkomst, **kw), VANDAAG)
 
 
@@ -77,7 +78,7 @@ def test_permanent_permit_needs_aangifte_and_temporary_permit() -> None:
     stap(d, S.IND_BESLUIT, date(2026, 2, 1), U.VERLEEND, geldig_tot=date(2027, 2, 1))
     stap(d, S.VOORTGEZET_VERBLIJF, date(2026, 5, 1), U.VERLEEND)
     assert verblijf.vergunning(d) is not None
-    assert verblijf.vergunning(d).soort is S.VOORTGEZET_VERBLIJF  # type: ignore[union-attr]
+    assert verblijf.vergunning(d).soort is S.VOORTGEZET_VERBLIJF
 
 
 def test_order_rules() -> None:

@@ -14,7 +14,7 @@ from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.reports.summary import dossieroverzicht
 
 
-def _brief(d) -> str:  # type: ignore[no-untyped-def]
+def _brief(d) -> str:
     return squash(text(plaatsingsbrief(d, fx.plaatsing(d), fx.locatie(), fx.BRIEFHOOFD,
                                        vandaag=fx.VANDAAG)))
 

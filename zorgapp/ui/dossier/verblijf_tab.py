@@ -150,7 +150,8 @@ class VerblijfTab(DossierTab):
             return
         dialog = self.stap_dialog(soort)
         if dialog.exec():
-            _dossier, warnings = dialog.result_value  # type: ignore[misc]
+            uitkomst = dialog.result_value
+            warnings: list[str] = list(uitkomst[1]) if isinstance(uitkomst, tuple) else []
             tekst = " ".join([_("Stap vastgelegd."), *(_(w) for w in warnings)])
             self.applied.emit(tekst)
 
