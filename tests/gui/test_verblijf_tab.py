@@ -58,7 +58,7 @@ def test_track_tab_adds_steps_refuses_bad_order_and_keeps_bedenktijd(
     view._reload()
     settle(qtbot)
     tab = view.verblijf_tab
-    assert _("Nu in bedenktijd.") in tab.status_label.text()
+    assert _("Nu in bedenktijd, tot en met {datum}.").split(",")[0] in tab.status_label.text()
     assert _("Einde bedenktijd") in tab.deadlines_label.text()
     assert tab.model.rowCount() == 2
     qtmodeltester.check(tab.model)
@@ -71,7 +71,7 @@ def test_track_tab_adds_steps_refuses_bad_order_and_keeps_bedenktijd(
     assert void.result() == void.DialogCode.Accepted, void.error_label.text()
     view._reload()
     settle(qtbot)
-    assert _("Nu in bedenktijd.") not in tab.status_label.text()
+    assert _("Nu in bedenktijd, tot en met {datum}.").split(",")[0] not in tab.status_label.text()
     assert _("vervallen") in [tab.model.data(tab.model.index(r, 5)) for r in range(tab.model.rowCount())]
 
 

@@ -26,7 +26,7 @@ from zorgapp.domain.verblijf_events import (
     VerblijfEvent,
     VerblijfSoort,
 )
-from zorgapp.domain.verblijf_regels import controleer, effectief, is_aanvraag, uit_traject
+from zorgapp.domain.verblijf_regels import controleer, effectief, uit_traject
 
 S = VerblijfSoort
 
@@ -34,6 +34,12 @@ S = VerblijfSoort
 EU_LANDEN = frozenset(
     ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
      "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"])
+
+
+#: Steps that end bedenktijd: the client has chosen (aangifte or not, or another way to
+#: a permit), or the IND decided.
+_EINDE_BEDENKTIJD = frozenset({S.AANGIFTE, S.BIJZONDERE_GROND, S.GETUIGE_AANGEVER,
+                               S.IND_BESLUIT})
 
 
 class HeeftVerblijf(Protocol):
@@ -78,7 +84,8 @@ class Bedenktijd:
     """Offered, accepted or declined; ``van``/``tot`` only once accepted.
 
     ``einde`` is the last day of the full 90 (or 30) days, the deadline; ``tot`` is the
-    day it really ended: earlier when the client chose aangifte or another application.
+    day it really ended: earlier when the client chose (aangifte or not, another
+    application, or an IND decision came).
     """
 
     aangeboden_op: date
@@ -104,8 +111,8 @@ def bedenktijd(dossier: HeeftVerblijf) -> Bedenktijd | None:
                           None if besluit is None else besluit.uitkomst)
     dagen = BEDENKTIJD_DAGEN_DUBLIN if aanbod.dublin else BEDENKTIJD_DAGEN
     einde = besluit.datum + timedelta(days=dagen)
-    vervolg = next((e.datum for e in lijst if e.datum >= besluit.datum and (
-        is_aanvraag(e) or e.soort is S.IND_BESLUIT)), None)
+    vervolg = next((e.datum for e in lijst if e.datum >= besluit.datum
+                    and e.soort in _EINDE_BEDENKTIJD), None)
     tot = einde if vervolg is None else min(einde, vervolg)
     return Bedenktijd(aanbod.datum, aanbod.uitkomst, aanbod.dublin, besluit.uitkomst,
                       besluit.datum, einde, tot, besluit.uuid, vervolg is not None)

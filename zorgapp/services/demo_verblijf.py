@@ -77,6 +77,10 @@ def voeg_verblijf_toe(dossier: Dossier, vandaag: date, seed: int) -> None:
     elif kans < 0.69:
         aanvraag = spoor.later(basis, 10, 85)
         soort, uitkomst, extra = S.GETUIGE_AANGEVER, U.GEEN, {}
+    elif start is not None and verblijf.bedenktijd_perioden(dossier):
+        # no application: the client decided within bedenktijd not to report
+        spoor.stap(S.AANGIFTE, spoor.later(start, 20, 85), U.GEEN_AANGIFTE)
+        return
     else:
         return
     if not spoor.stap(soort, aanvraag, uitkomst, **extra):

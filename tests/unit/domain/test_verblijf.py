@@ -142,3 +142,15 @@ def test_older_documents_map_onto_the_track() -> None:
     status = verblijf.status_json(d, VANDAAG)
     assert status["vergunning"]["soort"] == "voortgezet_verblijf"
     assert status["aangifte"]["datum"] == "2025-02-01"
+
+
+def test_choosing_not_to_report_ends_bedenktijd_and_its_deadline() -> None:
+    from zorgapp.domain.deadlines import DeadlineSoort, deadlines_voor
+
+    d = dossier()
+    stap(d, S.BEDENKTIJD_AANGEBODEN, date(2026, 1, 10), U.POLITIE)
+    stap(d, S.BEDENKTIJD_BESLUIT, date(2026, 1, 10), U.AANVAARD)
+    assert DeadlineSoort.BEDENKTIJD_EINDE in [x.soort for x in deadlines_voor(d, VANDAAG)]
+    stap(d, S.AANGIFTE, date(2026, 2, 15), U.GEEN_AANGIFTE)
+    assert verblijf.bedenktijd_perioden(d) == [(date(2026, 1, 10), date(2026, 2, 15))]
+    assert DeadlineSoort.BEDENKTIJD_EINDE not in [x.soort for x in deadlines_voor(d, VANDAAG)]

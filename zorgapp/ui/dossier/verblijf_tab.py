@@ -116,9 +116,13 @@ class VerblijfTab(DossierTab):
         om = strafzaak(dossier)
         if om:
             status += "; " + _("strafzaak: {uitkomst}").format(uitkomst=om)
-        if verblijf.in_bedenktijd(dossier, vandaag):
-            status = _("Nu in bedenktijd.") + " " + status
-        self.status_label.setText(_("Verblijfsstatus: {status}").format(status=status))
+        tekst = _("Verblijfsstatus: {status}").format(status=status)
+        lopend = [tot for van, tot in verblijf.bedenktijd_perioden(dossier)
+                  if van <= vandaag <= tot]
+        if lopend:
+            tekst += "\n" + _("Nu in bedenktijd, tot en met {datum}.").format(
+                datum=format_date(lopend[0]))
+        self.status_label.setText(tekst)
         eigen = [d for d in deadlines if d.soort in _TRACK_DEADLINES]
         self.deadlines_label.setText(
             _("Deadlines: {lijst}").format(lijst="; ".join(
