@@ -4,6 +4,7 @@ the bedenktijd deadline while placed, and voiding a step (issue 12.1)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate
 
@@ -23,7 +24,7 @@ def _qdate(d: date) -> QDate:
 
 
 def _stap(qtbot, view, soort: VerblijfSoort, uitkomst: Uitkomst, datum: date,
-          **velden: str) -> object:
+          **velden: str) -> Any:
     dialog = view.verblijf_tab.stap_dialog(soort)
     dialog.uitkomst_combo.setCurrentIndex(dialog.uitkomst_combo.findData(uitkomst.value))
     dialog.datum_edit.setDate(_qdate(datum))
