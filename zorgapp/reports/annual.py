@@ -143,10 +143,10 @@ def _titel(jaar: int, regio: str) -> str:
 
 
 _KERN_LABELS = {
-    jb.SIGNALEN: N_("Signalen (alle dossiers, naar jaar van de eerste melding)"),
-    jb.AANMELDINGEN: N_("Aanmeldingen bij CoMensha (naar datum van aanmelding)"),
-    jb.PLAATSINGEN: N_("Plaatsingen in de opvang (naar begindatum)"),
-    jb.SLACHTOFFERS: N_("(Vermoedelijke) slachtoffers (zonder 'geen mensenhandel')"),
+    jb.SIGNALEN: N_("Signalen (alle dossiers)"),
+    jb.AANMELDINGEN: N_("Aanmeldingen bij CoMensha"),
+    jb.PLAATSINGEN: N_("Plaatsingen in de opvang"),
+    jb.SLACHTOFFERS: N_("(Vermoedelijke) slachtoffers"),
 }
 
 
@@ -161,8 +161,10 @@ def _inleiding(cijfers: jb.JaarCijfers, titel: str) -> list[Flowable]:
         p(_("Signalen, aanmeldingen, plaatsingen en slachtoffers worden apart geteld. Een "
             "signaal is elk dossier, naar het jaar van de eerste melding; een dossier dat "
             "is afgesloten als 'geen mensenhandel' blijft een signaal maar telt nooit als "
-            "slachtoffer. De uitsplitsingen hieronder (vorm, geslacht, leeftijd, melder, "
-            "gemeente) gaan over de (vermoedelijke) slachtoffers. Aantallen van 1 tot en "
+            "slachtoffer. Aanmeldingen bij CoMensha tellen in het jaar van aanmelding, "
+            "plaatsingen in het jaar waarin ze begonnen. De uitsplitsingen hieronder "
+            "(vorm, geslacht, leeftijd, melder, gemeente) gaan over de (vermoedelijke) "
+            "slachtoffers. Aantallen van 1 tot en "
             "met 4 staan als \"<5\", zodat niemand herkenbaar is; een \"x\" is een aantal "
             "dat verborgen is zodat zo'n klein aantal niet uit een ander getal is terug te "
             "rekenen. Een dossier met meer vormen van uitbuiting telt bij elke vorm mee."),
