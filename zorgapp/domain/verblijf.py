@@ -70,13 +70,22 @@ def waarschuwingen(dossier: HeeftVerblijf, event: VerblijfEvent) -> list[str]:
     return uit
 
 
-def voeg_toe(dossier: HeeftVerblijf, event: VerblijfEvent, vandaag: date) -> list[str]:
-    """Record a step when the whole track still keeps the rules; returns warnings."""
+def toets(dossier: HeeftVerblijf, event: VerblijfEvent, vandaag: date) -> list[str]:
+    """Check a step against the whole track without recording it; returns warnings.
+
+    Used for a decision recorded on the care path (``DossierService.besluit``), which
+    the track then reads from there: it must keep the same rules as a track step."""
     niet_in_toekomst(event.datum, vandaag)
     eigen = [*dossier.verblijf, event]
     controleer([*uit_traject(dossier.traject, eigen), *eigen])
-    dossier.verblijf.append(event)
     return waarschuwingen(dossier, event)
+
+
+def voeg_toe(dossier: HeeftVerblijf, event: VerblijfEvent, vandaag: date) -> list[str]:
+    """Record a step when the whole track still keeps the rules; returns warnings."""
+    waarschuwing = toets(dossier, event, vandaag)
+    dossier.verblijf.append(event)
+    return waarschuwing
 
 
 @dataclass(frozen=True)

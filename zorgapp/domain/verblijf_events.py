@@ -128,9 +128,11 @@ class VerblijfEvent:
     ``dublin`` only on an offer of bedenktijd (30 days instead of 90); ``onderbouwing``
     names the police or medical statement behind a permit on special grounds;
     ``geldig_tot`` is the end of a granted permit; ``corrigeert`` is the voided step of
-    a ``VERVALT``. ``gemigreerd`` marks a step read from an older vault (the care path's
-    ``bedenktijd`` stage or a decision on the path): it is not held to the order rules,
-    which it predates, but later steps may build on it.
+    a ``VERVALT``. ``gemigreerd`` marks a step read from the care path (its
+    ``bedenktijd`` stage, or a decision recorded there by an older vault or the path's
+    decision dialog): never stored on the track, not held to the order rules again (an
+    older vault's predate them; a new decision was checked when it was recorded), but
+    later steps may build on it.
     """
 
     soort: VerblijfSoort

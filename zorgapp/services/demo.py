@@ -49,7 +49,7 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
 from zorgapp.domain.verblijf import EU_LANDEN
 from zorgapp.paths import resource
-from zorgapp.services.demo_verblijf import voeg_opvangtoestemming_toe, voeg_verblijf_toe
+from zorgapp.services.demo_verblijf import voeg_verblijf_toe
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
 
@@ -174,7 +174,6 @@ class DemoGenerator:
         dossier.meldingen.append(melding)
         dossier.traject = self._traject(melddatum, land, dossier)
         voeg_verblijf_toe(dossier, self.vandaag, self.seed)
-        voeg_opvangtoestemming_toe(dossier)
         if dossier.traject.huidige_fase not in (Fase.SIGNAAL, Fase.INTAKE):
             dossier.opvangbehoeften = self._opvangbehoeften(dossier)
         return dossier

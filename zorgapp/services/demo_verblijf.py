@@ -130,19 +130,3 @@ def _strafzaak(spoor: _Spoor, aangifte: date) -> None:
         einde = spoor.later(besluit, 150, 500)
         spoor.stap(S.OM_BESLUIT, einde, U.VEROORDELING if rng.random() < 0.75 else U.VRIJSPRAAK)
 
-
-def voeg_opvangtoestemming_toe(dossier: Dossier) -> None:
-    """A placed demo client consents to sharing with the shelter (on the day of the
-    placement), so that the placement letter has the consent it needs."""
-    from zorgapp.domain.codes import ToestemmingDoel
-    from zorgapp.domain.dossier import Partner, Toestemming
-
-    geplaatst = next((s.datum for s in dossier.traject.stappen() if s.fase is Fase.GEPLAATST),
-                     None)
-    if geplaatst is None:
-        return
-    opvang = Partner(naam="Opvangorganisatie (plaatsing)", rol="Opvang")
-    dossier.partners.append(opvang)
-    dossier.toestemmingen.append(Toestemming(doel=ToestemmingDoel.DELEN_PARTNER,
-                                             datum=geplaatst, partner=opvang.uuid,
-                                             hoe_gegeven="schriftelijk"))

@@ -154,14 +154,17 @@ class DossierService(VaultService):
 
     def besluit(self, uuid: str, soort: BesluitSoort, uitkomst: BesluitUitkomst,
                 datum: date, toelichting: str = "", geldig_tot: date | None = None) -> Dossier:
-        """Record a decision (aangifte, verblijfsvergunning) as its step on the legal
-        track (``domain.verblijf``), held to the track's order rules."""
-        event = verblijf_event_uit_besluit(soort, uitkomst, datum, self.actor,
-                                           toelichting, geldig_tot)
-        if event is None:
-            raise ValidationError(N_("Een aanvraag heeft geen eigen stap: aangifte of "
-                                     "medewerking telt als aanvraag."))
-        dossier, _warnings = self.verblijf_stap(uuid, event)
+        """Record a decision (aangifte, verblijfsvergunning) as an event on the path; the
+        legal track reads it from there, so it is first held to the track's order rules
+        (no permanent permit without aangifte and a temporary permit before it)."""
+        dossier = self.laad(uuid)
+        stap = verblijf_event_uit_besluit(soort, uitkomst, datum, self.actor, toelichting,
+                                          geldig_tot)
+        if stap is not None:
+            verblijf.toets(dossier, stap, self.vandaag)
+        dossier.traject.besluit(soort, uitkomst, datum, self.actor, self.vandaag,
+                                toelichting=toelichting, geldig_tot=geldig_tot)
+        self.opslaan(dossier)
         return dossier
 
     def verblijf_stap(self, uuid: str, event: VerblijfEvent) -> tuple[Dossier, list[str]]:

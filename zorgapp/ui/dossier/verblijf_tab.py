@@ -56,7 +56,7 @@ def _status(r: VerblijfRij) -> str:
         return ""
     if not r.geldig:
         return _("vervallen")
-    return _("uit oudere kluis") if r.event.gemigreerd else ""
+    return _("vastgelegd in het traject") if r.event.gemigreerd else ""
 
 
 class VerblijfTableModel(RijTableModel[VerblijfRij]):
