@@ -8,6 +8,7 @@ from typing import Any
 
 from zorgapp.commands.common import open_vault, out, secret_options
 from zorgapp.commands.parsing import subcommands
+from zorgapp.domain import verblijf
 from zorgapp.domain.dossier import Dossier
 from zorgapp.domain.partners import PARTNER_ROL_LABELS
 from zorgapp.errors import EXIT_OK
@@ -76,6 +77,7 @@ def case_json(service: DossierService, dossier: Dossier) -> dict[str, Any]:
         item["rol_omschrijving"] = _(PARTNER_ROL_LABELS[partner.rol])
     doc["deadlines"] = [{"soort": d.soort.value, "omschrijving": _(d.omschrijving).format(**d.params),
                          "datum": d.datum.isoformat()} for d in service.deadlines(dossier)]
+    doc["verblijf"] = verblijf.track_json(dossier, service.vandaag)
     for name, section in SHOW_SECTIONS:
         doc[name] = section(service.vault, dossier.uuid)
     return doc

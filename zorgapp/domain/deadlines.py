@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from zorgapp.domain import verblijf
 from zorgapp.domain.aanmelding import registreert_zelf
-from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase
+from zorgapp.domain.codes import Fase
 from zorgapp.domain.dossier import Dossier, Toestemming
 from zorgapp.domain.errors import N_
+from zorgapp.domain.verblijf_events import Uitkomst, VerblijfSoort
 
 #: Days after the first intake within which the case should be registered with
 #: CoMensha (design: registration is the route to shelter and national figures).
@@ -108,22 +110,44 @@ def _plaatsing_deadlines(
     return uit
 
 
-def _traject_deadlines(dossier: Dossier) -> list[Deadline]:
+def _verblijf_deadlines(dossier: Dossier) -> list[Deadline]:
+    """Deadlines of the legal track, whatever the care stage (§2a): the end of an
+    accepted bedenktijd until a next step (aangifte, another application, an IND
+    decision) is recorded, and the end of a granted permit (start the renewal in time)."""
     uit: list[Deadline] = []
-    traject = dossier.traject
-    stappen = traject.stappen()
-    einde = traject.bedenktijd_einde
-    if traject.huidige_fase is Fase.BEDENKTIJD and einde is not None:
-        start = next(s for s in stappen if s.fase is Fase.BEDENKTIJD)
+    bt = verblijf.bedenktijd(dossier)
+    if bt is not None and bt.einde is not None and not bt.vervolg:
         uit.append(
             Deadline(
                 DeadlineSoort.BEDENKTIJD_EINDE,
                 N_("Einde bedenktijd"),
-                einde,
+                bt.einde,
                 dossier.uuid,
-                start.event_uuid,
+                bt.besluit_uuid,
             )
         )
+    laatste = verblijf.vergunning(dossier)
+    if (
+        laatste is not None
+        and laatste.soort is VerblijfSoort.IND_BESLUIT
+        and laatste.geldig_tot is not None
+        and laatste.uitkomst in (Uitkomst.VERLEEND, Uitkomst.VERLENGD)
+    ):
+        uit.append(
+            Deadline(
+                DeadlineSoort.VERBLIJFSVERGUNNING_VERLOOPT,
+                N_("Verblijfsvergunning verloopt: verlenging aanvragen"),
+                laatste.geldig_tot,
+                dossier.uuid,
+                laatste.uuid,
+            )
+        )
+    return uit
+
+
+def _traject_deadlines(dossier: Dossier) -> list[Deadline]:
+    uit = _verblijf_deadlines(dossier)
+    stappen = dossier.traject.stappen()
     intake = next((s for s in stappen if s.fase is Fase.INTAKE), None)
     # No coordinator deadline when police, KMar or the Arbeidsinspectie register
     # themselves (DOMAIN.md §2b).
@@ -138,24 +162,6 @@ def _traject_deadlines(dossier: Dossier) -> list[Deadline]:
                 intake.event_uuid,
             )
         )
-    vergunningen = [
-        b for b in traject.besluiten() if b.soort is BesluitSoort.VERBLIJFSVERGUNNING
-    ]
-    if vergunningen:
-        laatste = max(vergunningen, key=lambda b: b.datum)
-        if laatste.geldig_tot is not None and laatste.uitkomst in (
-            BesluitUitkomst.VERLEEND_TIJDELIJK,
-            BesluitUitkomst.VERLENGD,
-        ):
-            uit.append(
-                Deadline(
-                    DeadlineSoort.VERBLIJFSVERGUNNING_VERLOOPT,
-                    N_("Verblijfsvergunning verloopt: verlenging aanvragen"),
-                    laatste.geldig_tot,
-                    dossier.uuid,
-                    laatste.event_uuid,
-                )
-            )
     return uit
 
 

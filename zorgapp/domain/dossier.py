@@ -35,6 +35,9 @@ from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.terugkoppeling import RiecVerwijzing
 from zorgapp.domain.toestemming import Toestemming
 from zorgapp.domain.traject import Traject
+from zorgapp.domain.verblijf_events import VerblijfEvent
+from zorgapp.domain.verblijf_regels import controleer as controleer_verblijf
+from zorgapp.domain.verblijf_regels import uit_traject
 
 __all__ = [
     "DOSSIER_FORMAAT",
@@ -52,7 +55,9 @@ __all__ = [
 #: 2 added ``opvangbehoeften`` (children, safety, care needs, CoMensha reference);
 #: format 1 documents read with those empty. 3 added ``aanmelding`` (the CoMensha
 #: registration set, None in older documents), the melder's feedback on signals, an
-#: owner on tasks and the RIEC referral; older documents read with those empty.
+#: owner on tasks, the RIEC referral and ``verblijf`` (the legal track, DOMAIN §2a);
+#: older documents read with those empty and their bedenktijd stage and decisions
+#: mapped onto the track (``verblijf_regels.uit_traject``).
 DOSSIER_FORMAAT = 3
 
 _DOSSIERNUMMER = re.compile(r"^([A-Z]{1,8})-(\d{4})-(\d{4,})$")
@@ -229,6 +234,8 @@ class Dossier:
     opvangbehoeften: Opvangbehoeften = field(default_factory=Opvangbehoeften)
     aanmelding: Aanmelding | None = None
     riec: RiecVerwijzing | None = None
+    #: Steps of the legal track recorded in this format (``domain.verblijf`` reads them).
+    verblijf: list[VerblijfEvent] = field(default_factory=list)
     aangemaakt_op: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
@@ -281,6 +288,7 @@ class Dossier:
             "opvangbehoeften": self.opvangbehoeften.to_dict(),
             "aanmelding": self.aanmelding.to_dict() if self.aanmelding else None,
             "riec": None if self.riec is None else self.riec.to_dict(),
+            "verblijf": {"events": [e.to_dict() for e in self.verblijf]},
         }
 
     @classmethod
@@ -294,13 +302,18 @@ class Dossier:
                 ),
                 formaat=formaat,
             )
+        traject = Traject.from_dict(d.get("traject", {}))
+        verblijf = [VerblijfEvent.from_dict(e)
+                    for e in (d.get("verblijf") or {}).get("events", [])]
+        controleer_verblijf([*uit_traject(traject, verblijf), *verblijf])
         return cls(
             uuid=str(d["uuid"]),
             dossiernummer=str(d.get("dossiernummer", "")),
             aangemaakt_op=tijdstip_uit_json(d.get("aangemaakt_op")),
             persoon=Persoon.from_dict(d.get("persoon", {})),
             meldingen=[Melding.from_dict(m) for m in d.get("meldingen", [])],
-            traject=Traject.from_dict(d.get("traject", {})),
+            traject=traject,
+            verblijf=verblijf,
             toestemmingen=[
                 Toestemming.from_dict(t) for t in d.get("toestemmingen", [])
             ],

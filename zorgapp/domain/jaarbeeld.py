@@ -8,6 +8,13 @@ date of the first step of its path. It is counted once per form of exploitation 
 has (forms are multi-select, so the form rows may add up to more than the total).
 Age is the age on the date of the first signal.
 
+What is counted (DOMAIN.md §7, issue 12.5): the key figures (``kern``) count
+**signals** (every dossier, by the year of its first signal), **CoMensha registrations**
+(by the year of the first step to ``aangemeld``), **placements** (by the year they
+started) and **(presumed) victims**: the dossiers of those signals except the ones
+closed as ``geen_mensenhandel``, which are signals and never victims. ``totaal`` and
+the breakdowns per form, gender, age, melder and municipality count the victims.
+
 Small numbers: counts from 1 to 4 are shown as "<5" so nobody can be recognised
 (DOMAIN.md §8). A zero is shown as "0": it reveals nobody and a dash would look like
 missing data. A single "<5" in a year column could be worked out from the year's total
@@ -63,6 +70,15 @@ def onderdrukt(aantal: int) -> bool:
     return 0 < aantal < KLEIN
 
 
+SIGNALEN = "signalen"
+AANMELDINGEN = "aanmeldingen"
+PLAATSINGEN = "plaatsingen"
+SLACHTOFFERS = "slachtoffers"
+#: The key figures, in the order the report prints them.
+KERN: tuple[str, ...] = (SIGNALEN, AANMELDINGEN, PLAATSINGEN, SLACHTOFFERS)
+GEEN_MENSENHANDEL = "geen_mensenhandel"
+
+
 @dataclass
 class JaarCijfers:
     """Counts per year (``totaal``) and per dimension, category and year (``per``)."""
@@ -70,6 +86,23 @@ class JaarCijfers:
     jaren: tuple[int, ...]
     totaal: dict[int, int] = field(default_factory=dict)
     per: dict[str, dict[str, dict[int, int]]] = field(default_factory=dict)
+    #: Key figures (``KERN``) per year: signals, registrations, placements, victims.
+    kern: dict[str, dict[int, int]] = field(default_factory=dict)
+    #: How many dossier rows were read (for the benchmark).
+    geteld: int = 0
+
+    def kern_cellen(self) -> dict[str, dict[int, str]]:
+        """The key figures as printed: "<5" for 1 to 4, and the signals hidden ("x")
+        in a year where they exceed the victims by 1 to 4, since that difference (the
+        signals that were not trafficking) would otherwise be worked out."""
+        uit = {k: {j: weergave(self.kern.get(k, {}).get(j, 0)) for j in self.jaren}
+               for k in KERN}
+        for j in self.jaren:
+            signalen = self.kern.get(SIGNALEN, {}).get(j, 0)
+            verschil = signalen - self.kern.get(SLACHTOFFERS, {}).get(j, 0)
+            if signalen >= KLEIN and onderdrukt(verschil):
+                uit[SIGNALEN][j] = GEHEIM
+        return uit
 
     def aantal(self, dimensie: str, categorie: str, jaar: int) -> int:
         return self.per.get(dimensie, {}).get(categorie, {}).get(jaar, 0)
@@ -151,8 +184,35 @@ def _begin(document: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]
 
 
 #: What the year figures read of one dossier: (date of its first signal or path,
-#: gender, age group then, municipality of binding, melder of the first signal, forms).
-Rij = tuple[str | None, str, str, str, str, tuple[str, ...]]
+#: gender, age group then, municipality of binding, melder of the first signal, forms,
+#: whether it counts as a (presumed) victim, date of its CoMensha registration or None).
+Rij = tuple[str | None, str, str, str, str, tuple[str, ...], bool, str | None]
+
+
+def _pad(document: dict[str, Any]) -> tuple[bool, str | None]:
+    """(victim, registration date) from the path's events, corrections applied, without
+    building the path (documents may be partial): not a victim when closed as
+    ``geen_mensenhandel``; registered on the first step to ``aangemeld``."""
+    events: Sequence[dict[str, Any]] = (document.get("traject") or {}).get("events") or ()
+    wijziging: dict[str, dict[str, Any]] = {}
+    for e in events:
+        if e.get("soort") == "correctie" and e.get("corrigeert"):
+            w = wijziging.setdefault(e["corrigeert"], {})
+            for sleutel in ("nieuwe_datum", "nieuwe_sluitreden"):
+                if e.get(sleutel) is not None:
+                    w[sleutel] = e[sleutel]
+            if e.get("vervalt"):
+                w["vervalt"] = True
+    stappen = [(e, wijziging.get(e.get("uuid", ""), {})) for e in events
+               if e.get("soort") in ("fase", "heropend")]
+    stappen = [(e, w) for e, w in stappen if not w.get("vervalt")]
+    sluitreden = None
+    if stappen:
+        e, w = stappen[-1]
+        sluitreden = w.get("nieuwe_sluitreden", e.get("sluitreden"))
+    aangemeld = next((w.get("nieuwe_datum", e.get("datum")) for e, w in stappen
+                      if e.get("fase") == "aangemeld"), None)
+    return sluitreden != GEEN_MENSENHANDEL, aangemeld
 
 
 def rij(document: dict[str, Any]) -> Rij:
@@ -167,20 +227,24 @@ def rij(document: dict[str, Any]) -> Rij:
     leeftijd = None if begin is None else _leeftijd(
         persoon.get("geboortedatum"), persoon.get("geschatte_leeftijd"),
         persoon.get("leeftijd_geschat_op"), _ymd(begin))
+    slachtoffer, aangemeld = _pad(document)
     return (begin, persoon.get("geslacht") or ONBEKEND, leeftijdsgroep(leeftijd),
             persoon.get("gemeente_van_binding") or "",
-            (melding or {}).get("melder_type") or ONBEKEND, vormen)
+            (melding or {}).get("melder_type") or ONBEKEND, vormen, slachtoffer, aangemeld)
 
 
 def index_rij(melddatum: str, geslacht: str, geboortedatum: str | None,
               geschatte_leeftijd: int | None, leeftijd_geschat_op: str | None,
-              gemeente: str, melder_type: str, vormen: Sequence[str]) -> Rij:
+              gemeente: str, melder_type: str, vormen: Sequence[str],
+              sluitreden: str | None = None, aangemeld_op: str | None = None) -> Rij:
     """The same from a dossier's index columns (its first signal's date, melder and the
-    forms of all its signals), without opening the document."""
+    forms of all its signals, why it closed, when it was registered), without opening
+    the document."""
     leeftijd = _leeftijd(geboortedatum, geschatte_leeftijd, leeftijd_geschat_op,
                          _ymd(melddatum))
     return (melddatum, geslacht or ONBEKEND, leeftijdsgroep(leeftijd), gemeente or "",
-            melder_type or ONBEKEND, tuple(vormen))
+            melder_type or ONBEKEND, tuple(vormen), sluitreden != GEEN_MENSENHANDEL,
+            aangemeld_op)
 
 
 def tel(
@@ -196,6 +260,20 @@ def tel(
                      progress=progress, verwacht=verwacht)
 
 
+def _tel_plaatsingen(cijfers: JaarCijfers, plaatsingen: Iterable[Any],
+                     per_jaar: Mapping[tuple[str, int], int]) -> None:
+    """Placements per type and year of their start, and their sum as a key figure."""
+    for plaatsing in plaatsingen:
+        van = getattr(plaatsing, "van", None)
+        if van is not None and van.year in cijfers.jaren:
+            cijfers._tel(PLAATSING, str(plaatsing.type), van.year)
+    for (soort, jaar), aantal in per_jaar.items():
+        if jaar in cijfers.jaren and aantal:
+            cijfers._tel(PLAATSING, soort, jaar, aantal)
+    cijfers.kern[PLAATSINGEN] = {j: sum(r.get(j, 0) for r in cijfers.per[PLAATSING].values())
+                                 for j in cijfers.jaren}
+
+
 def tel_rijen(
     rijen: Iterable[Rij],
     jaren: Sequence[int],
@@ -204,33 +282,45 @@ def tel_rijen(
     progress: Callable[[float], None] | None = None,
     verwacht: int | None = None,
     plaatsingen_per_jaar: Mapping[tuple[str, int], int] | None = None,
+    aanmeldingen_per_jaar: Mapping[int, int] | None = None,
 ) -> JaarCijfers:
     """Count dossiers per year and dimension.
 
     ``plaatsingen`` are objects with ``type`` and ``van`` (``opvang.Plaatsing``),
     counted in the year they started; or, already counted, ``plaatsingen_per_jaar``
-    (type, year of the start) -> number. ``progress`` gets a fraction from 0 to 1 when
-    ``verwacht`` (the number of dossiers) is known, and 1.0 at the end. Equal rows
-    are counted together first: 100,000 dossiers make a few thousand distinct rows.
+    (type, year of the start) -> number. Registrations count in the year they were made:
+    from the rows, or already counted in ``aanmeldingen_per_jaar`` (year -> number) when
+    the rows are only those whose first signal falls in ``jaren``. ``progress`` gets a
+    fraction from 0 to 1 when ``verwacht`` (the number of dossiers) is known, and 1.0
+    at the end. Equal rows are counted together first: 100,000 dossiers make a few
+    thousand distinct rows. Long: one pass over the rows, kept in one loop for speed.
     """
     gekozen = frozenset(jaren)
     cijfers = JaarCijfers(jaren=tuple(sorted(gekozen)))
     cijfers.totaal = dict.fromkeys(cijfers.jaren, 0)
+    cijfers.kern = {k: dict.fromkeys(cijfers.jaren, 0) for k in KERN}
     for d in DIMENSIES:
         cijfers.per[d] = {}
     stap = max(1, (verwacht or 0) // 100)
-    zelfde: dict[tuple[int, str, str, str, str, tuple[str, ...]], int] = {}
+    zelfde: dict[tuple[int, str, str, str, str, tuple[str, ...], bool], int] = {}
+    aanmeldingen: dict[int, int] = dict(aanmeldingen_per_jaar or {})
     n = 0
-    for n, (begin, geslacht, groep, gemeente, melder, vormen) in enumerate(rijen, 1):
+    for n, (begin, geslacht, groep, gemeente, melder, vormen, slachtoffer,
+            aangemeld) in enumerate(rijen, 1):
         if progress is not None and verwacht and n % stap == 0:
             progress(min(0.99, n / verwacht))
+        if aangemeld and aanmeldingen_per_jaar is None:
+            aanmeldingen[int(aangemeld[:4])] = aanmeldingen.get(int(aangemeld[:4]), 0) + 1
         if begin is None:
             continue
         jaar = int(begin[:4])
         if jaar in gekozen:
-            sleutel = (jaar, geslacht, groep, gemeente, melder, vormen)
+            sleutel = (jaar, geslacht, groep, gemeente, melder, vormen, slachtoffer)
             zelfde[sleutel] = zelfde.get(sleutel, 0) + 1
-    for (jaar, geslacht, groep, gemeente, melder, vormen), aantal in zelfde.items():
+    for (jaar, geslacht, groep, gemeente, melder, vormen, slachtoffer), aantal in zelfde.items():
+        cijfers.kern[SIGNALEN][jaar] += aantal
+        if not slachtoffer:
+            continue
         cijfers.totaal[jaar] += aantal
         cijfers._tel(GESLACHT, geslacht, jaar, aantal)
         cijfers._tel(LEEFTIJD, groep, jaar, aantal)
@@ -238,13 +328,10 @@ def tel_rijen(
         cijfers._tel(MELDER, melder, jaar, aantal)
         for vorm in vormen or (ONBEKEND,):
             cijfers._tel(VORM, vorm, jaar, aantal)
-    for plaatsing in plaatsingen:
-        van = getattr(plaatsing, "van", None)
-        if van is not None and van.year in gekozen:
-            cijfers._tel(PLAATSING, str(plaatsing.type), van.year)
-    for (soort, jaar), aantal in (plaatsingen_per_jaar or {}).items():
-        if jaar in gekozen and aantal:
-            cijfers._tel(PLAATSING, soort, jaar, aantal)
+    cijfers.kern[SLACHTOFFERS] = dict(cijfers.totaal)
+    cijfers.kern[AANMELDINGEN] = {j: aanmeldingen.get(j, 0) for j in cijfers.jaren}
+    cijfers.geteld = n
+    _tel_plaatsingen(cijfers, plaatsingen, plaatsingen_per_jaar or {})
     if progress is not None:
         progress(1.0)
     return cijfers

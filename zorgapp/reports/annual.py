@@ -33,11 +33,11 @@ from zorgapp.reports.style import (
 )
 
 _TITELS = {
-    jb.VORM: N_("Per vorm van uitbuiting"),
-    jb.GESLACHT: N_("Per geslacht"),
-    jb.LEEFTIJD: N_("Per leeftijdsgroep (bij de eerste melding)"),
-    jb.MELDER: N_("Per soort melder"),
-    jb.GEMEENTE: N_("Per gemeente van binding"),
+    jb.VORM: N_("Slachtoffers per vorm van uitbuiting"),
+    jb.GESLACHT: N_("Slachtoffers per geslacht"),
+    jb.LEEFTIJD: N_("Slachtoffers per leeftijdsgroep (bij de eerste melding)"),
+    jb.MELDER: N_("Slachtoffers per soort melder"),
+    jb.GEMEENTE: N_("Slachtoffers per gemeente van binding"),
     jb.PLAATSING: N_("Plaatsingen per soort opvang (naar begindatum)"),
 }
 
@@ -142,22 +142,39 @@ def _titel(jaar: int, regio: str) -> str:
     return _("Jaarbeeld {jaar}").format(jaar=jaar)
 
 
+_KERN_LABELS = {
+    jb.SIGNALEN: N_("Signalen (alle dossiers)"),
+    jb.AANMELDINGEN: N_("Aanmeldingen bij CoMensha"),
+    jb.PLAATSINGEN: N_("Plaatsingen in de opvang"),
+    jb.SLACHTOFFERS: N_("(Vermoedelijke) slachtoffers"),
+}
+
+
 def _inleiding(cijfers: jb.JaarCijfers, titel: str) -> list[Flowable]:
-    """Title, how to read the hidden counts, and cases per year as table and chart."""
+    """Title, what is counted and how hidden counts read, the key figures (signals,
+    registrations, placements, victims: issue 12.5), and victims per year as a chart."""
     s = Styles.get()
     jaren = list(cijfers.jaren)
+    kern = cijfers.kern_cellen()
     return [
         p(titel, s.title),
-        p(_("Slachtoffers van mensenhandel die bij de zorgcoördinatie zijn gemeld, per "
-            "jaar van de eerste melding. Aantallen van 1 tot en met 4 staan als \"<5\", "
-            "zodat niemand herkenbaar is; een \"x\" is een aantal dat verborgen is zodat "
-            "zo'n klein aantal niet uit het totaal is terug te rekenen. Een dossier met meer "
-            "vormen van uitbuiting telt bij elke vorm mee."), s.small),
-        p(_("Dossiers per jaar"), s.h2),
+        p(_("Signalen, aanmeldingen, plaatsingen en slachtoffers worden apart geteld. Een "
+            "signaal is elk dossier, naar het jaar van de eerste melding; een dossier dat "
+            "is afgesloten als 'geen mensenhandel' blijft een signaal maar telt nooit als "
+            "slachtoffer. Aanmeldingen bij CoMensha tellen in het jaar van aanmelding, "
+            "plaatsingen in het jaar waarin ze begonnen. De uitsplitsingen hieronder "
+            "(vorm, geslacht, leeftijd, melder, gemeente) gaan over de (vermoedelijke) "
+            "slachtoffers. Aantallen van 1 tot en "
+            "met 4 staan als \"<5\", zodat niemand herkenbaar is; een \"x\" is een aantal "
+            "dat verborgen is zodat zo'n klein aantal niet uit een ander getal is terug te "
+            "rekenen. Een dossier met meer vormen van uitbuiting telt bij elke vorm mee."),
+          s.small),
+        p(_("Kerncijfers per jaar"), s.h2),
         tabel([""] + [str(j) for j in jaren],
-              [[_("Dossiers")] + [jb.weergave(cijfers.totaal.get(j, 0)) for j in jaren]],
+              [[_(_KERN_LABELS[k])] + [kern[k][j] for j in jaren] for k in jb.KERN],
               [4] + [1] * len(jaren), rechts=tuple(range(1, len(jaren) + 1))),
         Spacer(1, 3 * mm),
+        p(_("(Vermoedelijke) slachtoffers per jaar"), s.h2),
         _staafdiagram_jaren(cijfers),
     ]
 
@@ -201,7 +218,8 @@ def jaarbeeld(
     if progress:
         progress(0.2)
     story.append(KeepTogether([
-        p(_("Vorm van uitbuiting in {jaar}").format(jaar=jaar), Styles.get().h2),
+        p(_("Slachtoffers per vorm van uitbuiting in {jaar}").format(jaar=jaar),
+          Styles.get().h2),
         _staafdiagram_vormen(cijfers, jaar),
     ]))
     for i, dimensie in enumerate(jb.DIMENSIES):

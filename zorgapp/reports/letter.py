@@ -17,12 +17,7 @@ from functools import cached_property
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from zorgapp.domain.codes import (
-    BESLUIT_UITKOMST_LABELS,
-    BesluitSoort,
-    BesluitUitkomst,
-    ToestemmingDoel,
-)
+from zorgapp.domain.codes import ToestemmingDoel
 from zorgapp.domain.dossier import Dossier, Partner
 from zorgapp.domain.opvang import (
     FINANCIER_LABELS,
@@ -56,47 +51,7 @@ from zorgapp.reports.teksten import (
     naam_of_alias,
     taal,
 )
-
-EU = frozenset(
-    ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR",
-     "HU", "IE", "IT", "LT", "LU", "LV", "MT", "PL", "PT", "RO", "SE", "SI", "SK"]
-)
-
-
-def _verblijf(dossier: Dossier) -> str:
-    """Legal status in one line: Dutch, EU citizen, bedenktijd with dates, or a permit."""
-    landen = dossier.persoon.nationaliteiten
-    delen: list[str] = []
-    if "NL" in landen:
-        delen.append(_("Nederlandse nationaliteit"))
-    elif any(c in EU for c in landen):
-        delen.append(_("EU-burger"))
-    traject = dossier.traject
-    if traject.bedenktijd_start is not None:
-        delen.append(_("bedenktijd van {van} tot en met {tot}").format(
-            van=datum(traject.bedenktijd_start), tot=datum(traject.bedenktijd_einde)))
-    vergunningen = [b for b in traject.besluiten()
-                    if b.soort is BesluitSoort.VERBLIJFSVERGUNNING]
-    if vergunningen:
-        b = vergunningen[-1]
-        tekst = _("verblijfsvergunning: {uitkomst} op {datum}").format(
-            uitkomst=label(BESLUIT_UITKOMST_LABELS, b.uitkomst).lower(), datum=datum(b.datum))
-        if b.geldig_tot is not None:
-            tekst += " " + _("(geldig tot en met {datum})").format(datum=datum(b.geldig_tot))
-        delen.append(tekst)
-    if not delen:
-        return _("niet vastgelegd")
-    return "; ".join(delen)
-
-
-def _aangifte(dossier: Dossier) -> str:
-    besluiten = [b for b in dossier.traject.besluiten() if b.soort is BesluitSoort.AANGIFTE]
-    if not besluiten:
-        return _("nog niet bekend")
-    b = besluiten[-1]
-    if b.uitkomst is BesluitUitkomst.JA:
-        return _("ja, gedaan op {datum}").format(datum=datum(b.datum))
-    return _("nee (vastgelegd op {datum})").format(datum=datum(b.datum))
+from zorgapp.reports.verblijf_tekst import aangifte, verblijfsstatus
 
 
 def _partner_regel(partners: list[Partner]) -> str:
@@ -115,19 +70,33 @@ def _duur(plaatsing: Plaatsing) -> str:
     return tekst
 
 
-def _toestemmingen(dossier: Dossier, op: date) -> list[str]:
-    partners = {partner.uuid: partner.naam for partner in dossier.partners}
+#: Words in a partner's name or role that make it the shelter (when no location is named).
+_OPVANG = ("opvang", "shelter", "cosm", "omm")
+
+
+def _is_opvang(partner: Partner, locatie: Locatie | None) -> bool:
+    """Whether a partner of the case is the shelter the letter goes to."""
+    naam = partner.naam.casefold().strip()
+    if locatie is not None and naam:
+        for veld in (locatie.organisatie, locatie.naam):
+            veld = veld.casefold().strip()
+            if veld and (veld in naam or naam in veld):
+                return True
+    return any(w in f"{naam} {partner.rol.casefold()}" for w in _OPVANG)
+
+
+def _toestemmingen(dossier: Dossier, op: date, locatie: Locatie | None = None) -> list[str]:
+    """Consent in force on ``op`` that covers sharing with the shelter, and only that
+    (issue 12.5): consent for CoMensha, statistics or another partner is none of the
+    shelter's business and does not allow this letter."""
+    opvang = {x.uuid: x.naam for x in dossier.partners if _is_opvang(x, locatie)}
     regels = []
     for t in dossier.toestemmingen:
-        if not t.geldig_op(op):
+        if not t.geldig_op(op) or t.doel is not ToestemmingDoel.DELEN_PARTNER:
             continue
-        if t.doel is ToestemmingDoel.DELEN_PARTNER:
-            wat = _("gegevens delen met {partner}").format(
-                partner=partners.get(t.partner, t.partner) or _("een partner"))
-        elif t.doel is ToestemmingDoel.COMENSHA_AANMELDING:
-            wat = _("aanmelding bij CoMensha")
-        else:
-            continue  # statistics consent says nothing the shelter needs
+        if t.partner not in opvang:
+            continue
+        wat = _("gegevens delen met {partner}").format(partner=opvang[t.partner])
         regel = _("{wat}, gegeven op {datum}").format(wat=wat, datum=datum(t.datum))
         if t.geldig_tot is not None:
             regel += ", " + _("geldig tot en met {datum}").format(datum=datum(t.geldig_tot))
@@ -231,8 +200,8 @@ def _client(b: _Brief) -> list[Flowable]:
 def _juridische_status(b: _Brief) -> list[Flowable]:
     """Legal status, aangifte, police contact, lawyer and CoMensha reference."""
     return [p(_("Juridische status"), b.s.h2), velden([
-        (_("Verblijfsstatus"), _verblijf(b.dossier)),
-        (_("Aangifte"), _aangifte(b.dossier)),
+        (_("Verblijfsstatus"), verblijfsstatus(b.dossier)),
+        (_("Aangifte"), aangifte(b.dossier)),
         (_("Contact politie"), _partner_regel(b.politie)),
         (_("Advocaat"), _partner_regel(b.advocaat)),
         (_("Kenmerk CoMensha"),
@@ -282,12 +251,12 @@ def _financiering(b: _Brief) -> list[Flowable]:
 
 def _toestemming(b: _Brief) -> list[Flowable]:
     """Consent for sharing in force today (date, scope), or a warning that there is none."""
-    toestemming = _toestemmingen(b.dossier, b.vandaag)
+    toestemming = _toestemmingen(b.dossier, b.vandaag, b.locatie)
     kop = p(_("Toestemming voor het delen van gegevens"), b.s.h2)
     if toestemming:
         return [kop, velden([(_("Vastgelegd"), "\n".join(toestemming))])]
-    return [kop, p(_("Er is geen toestemming vastgelegd om gegevens te delen. Deel "
-                     "geen gegevens zonder overleg met de zorgcoördinator."))]
+    return [kop, p(_("Er is geen toestemming vastgelegd om gegevens met deze opvang te "
+                     "delen. Deel geen gegevens zonder overleg met de zorgcoördinator."))]
 
 
 def _contactpersonen(b: _Brief) -> list[Flowable]:

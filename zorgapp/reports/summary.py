@@ -18,8 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from zorgapp.domain.codes import (
-    BESLUIT_SOORT_LABELS,
-    BESLUIT_UITKOMST_LABELS,
     FASE_LABELS,
     MELDER_LABELS,
     SLUITREDEN_LABELS,
@@ -125,27 +123,22 @@ def _stappen(o: _Overzicht) -> list[Flowable]:
 
 
 def _besluiten(o: _Overzicht) -> list[Flowable]:
-    """Decisions (aangifte, permit) under the path, and the bedenktijd when granted."""
-    story: list[Flowable] = []
-    traject = o.dossier.traject
-    besluiten = traject.besluiten()
-    if besluiten:
-        story.append(Spacer(1, 3 * mm))
-        rijen = []
-        for b in besluiten:
-            uitkomst = label(BESLUIT_UITKOMST_LABELS, b.uitkomst)
-            if b.geldig_tot is not None:
-                uitkomst += " " + _("(geldig tot en met {datum})").format(
-                    datum=datum(b.geldig_tot))
-            rijen.append([datum(b.datum), label(BESLUIT_SOORT_LABELS, b.soort), uitkomst,
-                          b.toelichting])
-        story.append(tabel([_("Datum"), _("Besluit"), _("Uitkomst"), _("Toelichting")],
-                           rijen, [22, 35, 45, 55]))
-    if traject.bedenktijd_start is not None:
-        story.append(Spacer(1, 2 * mm))
-        story.append(p(_("Bedenktijd van {van} tot en met {tot}.").format(
-            van=datum(traject.bedenktijd_start),
-            tot=datum(traject.bedenktijd_einde)), o.s.small))
+    """The legal track under the path (DOMAIN §2a): its steps, then the status in a
+    line, read from the track whatever the care stage."""
+    from zorgapp.domain import verblijf
+    from zorgapp.reports.verblijf_tekst import stap_regel, strafzaak, verblijfsstatus
+
+    story: list[Flowable] = [Spacer(1, 3 * mm), p(_("Verblijf en strafzaak"), o.s.h2)]
+    stappen = verblijf.stappen(o.dossier)
+    if stappen:
+        rijen = [[*stap_regel(e), e.onderbouwing or e.toelichting] for e in stappen]
+        story.append(tabel([_("Datum"), _("Stap"), _("Toelichting")], rijen, [22, 80, 55]))
+    status = verblijfsstatus(o.dossier)
+    om = strafzaak(o.dossier)
+    if om:
+        status += "; " + _("strafzaak: {uitkomst}").format(uitkomst=om)
+    story.append(Spacer(1, 2 * mm))
+    story.append(p(_("Verblijfsstatus: {status}.").format(status=status), o.s.small))
     return story
 
 

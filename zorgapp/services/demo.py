@@ -48,7 +48,9 @@ from zorgapp.domain.opvangbehoeften import (
 )
 from zorgapp.domain.persoon import ZELF_TOESTEMMING_VANAF, Persoon
 from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
+from zorgapp.domain.verblijf import EU_LANDEN
 from zorgapp.paths import resource
+from zorgapp.services.demo_verblijf import voeg_verblijf_toe
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
 
@@ -72,7 +74,8 @@ _MELDER = {
 _OTHER_MELDERS = [MelderType.VEILIG_THUIS, MelderType.GGD, MelderType.WIJKTEAM,
                   MelderType.ADVOCATUUR, MelderType.OPVANG, MelderType.BURGER,
                   MelderType.SLACHTOFFER]
-_EU = {"NL", "PL", "RO", "BG", "HU"}
+#: No bedenktijd for Dutch or EU citizens (DOMAIN §2).
+_EU = EU_LANDEN
 _OTHER_NATIONALITIES = ["MA", "TR", "SY", "AF", "CN", "TH", "PH", "LT", "SK", "BR"]
 _AGE = {"<18": (14, 17), "18-22": (18, 22), "23-29": (23, 29), "30-39": (30, 39),
         "40-49": (40, 49), "50+": (50, 64)}
@@ -171,6 +174,7 @@ class DemoGenerator:
         )
         dossier.meldingen.append(melding)
         dossier.traject = self._traject(melddatum, land, dossier)
+        voeg_verblijf_toe(dossier, self.vandaag, self.seed)
         if dossier.traject.huidige_fase not in (Fase.SIGNAAL, Fase.INTAKE):
             dossier.opvangbehoeften = self._opvangbehoeften(dossier)
         return dossier

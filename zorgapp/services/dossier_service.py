@@ -8,12 +8,14 @@ refused.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from zorgapp.domain import verblijf
 from zorgapp.domain.aanmelding import Aanmelding, controleer_toestemming
 from zorgapp.domain.aanmelding import voorstel as aanmelding_voorstel
 from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, MelderType, Sluitreden
@@ -37,6 +39,8 @@ from zorgapp.domain.terugkoppeling import (
     terugkoppeltermijn,
 )
 from zorgapp.domain.traject import Traject
+from zorgapp.domain.verblijf_events import VerblijfEvent
+from zorgapp.domain.verblijf_regels import verblijf_event_uit_besluit
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, ValidationError
 from zorgapp.services.afsluiten import sluit_plaatsingen
@@ -57,6 +61,8 @@ class Overzicht:
     achterstallig: list[tuple[Deadline, DossierRij]] = field(default_factory=list)
     binnenkort: list[tuple[Deadline, DossierRij]] = field(default_factory=list)
     per_fase: dict[str, int] = field(default_factory=dict)
+    #: Open cases whose accepted bedenktijd runs today (the legal track, not the stage).
+    in_bedenktijd: int = 0
     nieuw_deze_week: int = 0
     # Dossiers with a deadline in the window; the lists above show at most ``MAX_REGELS``.
     dossiers_achterstallig: int = 0
@@ -219,12 +225,27 @@ class DossierService(VaultService):
 
     def besluit(self, uuid: str, soort: BesluitSoort, uitkomst: BesluitUitkomst,
                 datum: date, toelichting: str = "", geldig_tot: date | None = None) -> Dossier:
-        """Record a decision (aangifte, verblijfsvergunning) as an event on the path."""
+        """Record a decision (aangifte, verblijfsvergunning) as an event on the path; the
+        legal track reads it from there, so it is first held to the track's order rules
+        (no permanent permit without aangifte and a temporary permit before it)."""
         dossier = self.laad(uuid)
+        stap = verblijf_event_uit_besluit(soort, uitkomst, datum, self.actor, toelichting,
+                                          geldig_tot)
+        if stap is not None:
+            verblijf.toets(dossier, stap, self.vandaag)
         dossier.traject.besluit(soort, uitkomst, datum, self.actor, self.vandaag,
                                 toelichting=toelichting, geldig_tot=geldig_tot)
         self.opslaan(dossier)
         return dossier
+
+    def verblijf_stap(self, uuid: str, event: VerblijfEvent) -> tuple[Dossier, list[str]]:
+        """Add a step to the legal track; returns the dossier and warnings (msgids) that
+        did not stop it, such as bedenktijd for a Dutch or EU citizen."""
+        dossier = self.laad(uuid)
+        event = dataclasses.replace(event, auteur=self.actor)
+        warnings = verblijf.voeg_toe(dossier, event, self.vandaag)
+        self.opslaan(dossier)
+        return dossier, warnings
 
     def corrigeer(self, uuid: str, event_uuid: str, reden: str,
                   nieuwe_datum: date | None = None, nieuwe_reden: str | None = None,
@@ -376,6 +397,9 @@ class DossierService(VaultService):
         with self.vault.read() as db:
             repo = DossierRepository(db)
             result.per_fase = dict(db.execute("SELECT fase, count(*) FROM dossier GROUP BY fase"))
+            result.in_bedenktijd = int(db.execute(
+                "SELECT count(*) FROM dossier WHERE bedenktijd_tot >= ? AND bedenktijd_van <= ? "
+                "AND fase != 'afgesloten'", (today.isoformat(), today.isoformat())).fetchone()[0])
             result.nieuw_deze_week = int(db.execute(
                 "SELECT count(*) FROM dossier WHERE melddatum >= ?", (week_start,)).fetchone()[0])
             today_iso = today.isoformat()

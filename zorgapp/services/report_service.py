@@ -59,7 +59,7 @@ class Rapport:
 # the year is then the date of its path).
 _INDEX_SQL = (
     "SELECT melddatum, geslacht, geboortedatum, geschatte_leeftijd, leeftijd_geschat_op, "
-    "gemeente, melder_type, vormen, "
+    "gemeente, melder_type, vormen, sluitreden, aangemeld_op, "
     "CASE WHEN melddatum IS NULL THEN (SELECT d.data FROM dossier_doc d "
     "WHERE d.id = dossier.id) END "
     "FROM dossier WHERE (melddatum >= ? AND melddatum < ?) OR melddatum IS NULL"
@@ -70,12 +70,21 @@ def _rijen(db: Any, van: date, tot: date) -> Iterator[jb.Rij]:
     """What the year figures read of each case whose first signal falls in
     ``[van, tot)`` (and of each case without signals), as ``jaarbeeld`` rows."""
     for (melddatum, geslacht, geboren, geschat, geschat_op, gemeente, melder, vormen,
-         data) in db.execute(_INDEX_SQL, (van.isoformat(), tot.isoformat())):
+         sluitreden, aangemeld, data) in db.execute(_INDEX_SQL, (van.isoformat(),
+                                                                 tot.isoformat())):
         if melddatum is None:
             yield jb.rij(decode(data))
         else:
             yield jb.index_rij(melddatum, geslacht, geboren, geschat, geschat_op, gemeente,
-                               melder, vormen.split())
+                               melder, vormen.split(), sluitreden, aangemeld)
+
+
+def _aanmeldingen(db: Any, van: date, tot: date) -> dict[int, int]:
+    """CoMensha registrations made in ``[van, tot)``, per year, from the index."""
+    return {int(jaar): int(aantal) for jaar, aantal in db.execute(
+        "SELECT CAST(substr(aangemeld_op, 1, 4) AS INTEGER), count(*) FROM dossier "
+        "WHERE aangemeld_op >= ? AND aangemeld_op < ? GROUP BY 1",
+        (van.isoformat(), tot.isoformat()))}
 
 
 def _starts(db: Any, van: date, tot: date) -> dict[tuple[str, int], int]:
@@ -197,7 +206,8 @@ class ReportService(VaultService):
                 "OR melddatum IS NULL", (van.isoformat(), tot.isoformat())).fetchone()[0]
             cijfers = jb.tel_rijen(_rijen(db, van, tot), jaren,
                                    plaatsingen_per_jaar=_starts(db, van, tot),
-                             progress=deel(0.0, 0.8), verwacht=verwacht)
+                                   aanmeldingen_per_jaar=_aanmeldingen(db, van, tot),
+                                   progress=deel(0.0, 0.8), verwacht=verwacht)
         regio = RegionService(self.vault).regio()
         pdf = jaarbeeld(cijfers, self.briefhoofd, jaar=jaar,
                         regio="" if regio is None else regio.naam,

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from zorgapp.domain.codes import Fase
 from zorgapp.domain.dossier import Dossier, parse_dossiernummer
+from zorgapp.domain.verblijf import bedenktijd_perioden
 from zorgapp.domain.zoeken import fts_query, vouw
 from zorgapp.errors import N_, NotFoundError
 from zorgapp.store.connection import Connection
@@ -80,6 +82,9 @@ def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
     for melding in dossier.meldingen:
         vormen += [v.value for v in melding.vormen if v.value not in vormen]
     eerste = min(dossier.meldingen, key=lambda m: m.datum) if dossier.meldingen else None
+    bedenktijd = bedenktijd_perioden(dossier)
+    aangemeld = next((s.datum for s in stappen if s.fase is Fase.AANGEMELD), None)
+    sluitreden = stappen[-1].sluitreden if stappen else None
     return {
         "uuid": dossier.uuid,
         "dossiernummer": dossier.dossiernummer,
@@ -100,6 +105,10 @@ def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
         "gemeente": persoon.gemeente_van_binding,
         "melddatum": eerste.datum.isoformat() if eerste else None,
         "deadline": deadline.isoformat() if deadline else None,
+        "bedenktijd_van": bedenktijd[-1][0].isoformat() if bedenktijd else None,
+        "bedenktijd_tot": bedenktijd[-1][1].isoformat() if bedenktijd else None,
+        "aangemeld_op": aangemeld.isoformat() if aangemeld else None,
+        "sluitreden": sluitreden.value if sluitreden else None,
         "zoektekst": vouw(" ".join([persoon.naam, *persoon.aliassen, dossier.dossiernummer,
                                      persoon.bsn])),
     }
@@ -197,6 +206,24 @@ class DossierRepository:
                             [(row_id, v) for v in fields["vormen"].split()])
         write_index(self.db, index_rows(row_id, dossier), replace=[row_id])
         return changed
+
+    def herindexeer(self) -> int:
+        """Fill the index columns of the legal track and the year figures from every
+        document, once, after the migration that added them (``meta.herindexeer``);
+        SQL cannot read compressed documents. Returns the number of dossiers."""
+        vlag = self.db.execute("SELECT value FROM meta WHERE key = 'herindexeer'").fetchone()
+        if vlag is None or vlag[0] != "1":
+            return 0
+        rijen = []
+        for row_id, data in self.db.execute(
+                "SELECT id, data FROM dossier_doc ORDER BY id").fetchall():
+            fields = index_fields(Dossier.from_dict(decode(data)), None)
+            rijen.append((fields["bedenktijd_van"], fields["bedenktijd_tot"],
+                          fields["aangemeld_op"], fields["sluitreden"], row_id))
+        self.db.executemany("UPDATE dossier SET bedenktijd_van = ?, bedenktijd_tot = ?, "
+                            "aangemeld_op = ?, sluitreden = ? WHERE id = ?", rijen)
+        self.db.execute("DELETE FROM meta WHERE key = 'herindexeer'")
+        return len(rijen)
 
     def _id(self, uuid: str) -> int:
         row = self.db.execute("SELECT id FROM dossier WHERE uuid = ?", (uuid,)).fetchone()

@@ -83,11 +83,8 @@ class Vault:
     @classmethod
     def create(cls, path: Path, passphrase: str, params: keyfile.KdfParams | None = None,
                fill: Callable[[Vault], object] | None = None) -> tuple[Vault, str]:
-        """A new vault; returns it and the recovery key to show once.
-
-        ``fill`` adds content (the demo cases) before the vault is put in place, so that
-        a vault with content appears whole or not at all, also after a kill.
-        """
+        """A new vault and the recovery key to show once. ``fill`` adds content (the demo
+        cases) before the vault is put in place: it appears whole or not at all."""
         path = Path(path)
         keyfile.check_passphrase(passphrase)
         try:
@@ -368,6 +365,7 @@ class Vault:
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
         pending = [m for m in migrations() if m[0] > current]
         if not pending:
+            self._herindexeer()  # cheap when not asked for; finishes an interrupted one
             return
         if not fresh:
             from zorgapp.store.backup import make_backup
@@ -390,6 +388,22 @@ class Vault:
                     conn.execute("ROLLBACK")
                     raise
                 conn.execute("COMMIT")
+        self._herindexeer()
+
+    def _herindexeer(self) -> None:
+        """Index columns a migration added but SQL could not fill (compressed documents)."""
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'herindexeer'").fetchone() is None:
+            return
+        from zorgapp.store.dossiers import DossierRepository
+        with self._lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                DossierRepository(conn).herindexeer()
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def _flush_failed_unlocks(self) -> None:
         failed_unlocks.take_in(self.audit, self.path, self.vault_id)  # bounded, marked unverified

@@ -70,13 +70,16 @@ def test_bedenktijd_end_clamped_to_february() -> None:
     assert bt in achterstallig(ds, VANDAAG)  # still in bedenktijd after its end
 
 
-def test_bedenktijd_deadline_gone_after_leaving_it() -> None:
+def test_bedenktijd_deadline_stays_while_placed() -> None:
+    """Issue 12.1 (seen): placing a client during bedenktijd (the normal route) lost the
+    "Einde bedenktijd" deadline; it is the legal track's, whatever the care stage."""
     d = dossier(
         (Fase.INTAKE, date(2026, 1, 2)),
         (Fase.BEDENKTIJD, date(2026, 1, 3)),
         (Fase.GEPLAATST, date(2026, 1, 4)),
     )
-    assert DeadlineSoort.BEDENKTIJD_EINDE not in soorten(deadlines_voor(d, VANDAAG))
+    [bt] = [x for x in deadlines_voor(d, VANDAAG) if x.soort is DeadlineSoort.BEDENKTIJD_EINDE]
+    assert bt.datum == date(2026, 1, 3) + timedelta(days=90)
 
 
 def test_open_tasks_only() -> None:

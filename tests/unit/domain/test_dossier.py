@@ -338,6 +338,7 @@ def test_stable_top_level_keys() -> None:
         "opvangbehoeften",
         "aanmelding",  # format 3 (issue 12): the CoMensha registration set
         "riec",  # format 3: the RIEC referral
+        "verblijf",
     ]
 
 

@@ -53,8 +53,8 @@ def test_letter_has_place_date_reference_and_confidential_marking() -> None:
     assert "12 dec 2026" in body  # evaluation date
     assert "Gemeente Leiden" in body
     assert "Mr. Anna Wiśniewski" in body  # consent scope names the partner
-    assert "bedenktijd van 10 sep 2026 tot en met 10 dec 2026" in squash(body) or \
-        squash("bedenktijd van 10 sep 2026 tot en met 10 dec 2026") in squash(body)
+    # issue 12.1: bedenktijd is 90 days, not 3 months, and the aangifte on 5 Oct ended it
+    assert squash("bedenktijd van 10 sep 2026 tot en met 5 okt 2026") in squash(body)
     assert squash("ja, gedaan op 5 okt 2026") in squash(body)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from zorgapp.domain import verblijf
 from zorgapp.domain.codes import Fase
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier
@@ -72,7 +73,9 @@ class TrajectTab(DossierTab):
     # -- showing ---------------------------------------------------------------------
 
     def fill(self, dossier: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:
-        self.timeline.set_traject(dossier.traject, vandaag)
+        bedenktijd = verblijf.bedenktijd(dossier)
+        self.timeline.set_traject(dossier.traject, vandaag,
+                                  None if bedenktijd is None else bedenktijd.einde)
         self.events_model.set_rows(dossier.traject.events)
         closed = dossier.huidige_fase is Fase.AFGESLOTEN
         self.volgende_button.setEnabled(not closed)

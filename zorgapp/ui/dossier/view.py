@@ -45,6 +45,7 @@ from zorgapp.ui.dossier.tab import DossierTab
 from zorgapp.ui.dossier.taken_tab import TakenTab
 from zorgapp.ui.dossier.terugkoppeling_widgets import terugkoppel_kop, verdeel_deadlines
 from zorgapp.ui.dossier.traject_tab import TrajectTab
+from zorgapp.ui.dossier.verblijf_tab import VerblijfTab
 from zorgapp.ui.models.labels import deadline_tekst
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
@@ -147,6 +148,7 @@ class DossierView(QWidget):
         self.persoon_tab = PersoonTab()
         self.behoeften_tab = BehoeftenTab()
         self.traject_tab = TrajectTab()
+        self.verblijf_tab = VerblijfTab()
         self.signalen_tab = SignalenTab()
         self.opvang_tab = OpvangTab(self.ctx)
         self.opvang_tab.dossier_changed.connect(self._reload_after_placement)
@@ -157,9 +159,9 @@ class DossierView(QWidget):
         self.aanmelding_tab = AanmeldingTab()
         self.aanmelding_tab.print_requested.connect(self.aanmelding_comensha)
         self.dossier_tabs: list[DossierTab] = [
-            self.persoon_tab, self.behoeften_tab, self.traject_tab, self.signalen_tab,
-            self.journaal_tab, self.taken_tab, self.partners_tab, self.aanmelding_tab,
-            self.bijlagen_tab]
+            self.persoon_tab, self.behoeften_tab, self.traject_tab, self.verblijf_tab,
+            self.signalen_tab, self.journaal_tab, self.taken_tab, self.partners_tab,
+            self.aanmelding_tab, self.bijlagen_tab]
         for tab in self.dossier_tabs:
             tab.tasks = self.tasks
             tab.applied.connect(self._applied)
@@ -167,6 +169,7 @@ class DossierView(QWidget):
         self.tabs.addTab(self.persoon_tab, _("&Persoon"))
         self.tabs.addTab(self.behoeften_tab, _("&Zorg && veiligheid"))
         self.tabs.addTab(self.traject_tab, _("&Traject"))
+        self.tabs.addTab(self.verblijf_tab, _("Verblijf && stra&fzaak"))
         self.tabs.addTab(self.signalen_tab, _("&Signalen && indicatoren"))
         self.tabs.addTab(self.opvang_tab, _("Op&vang"))
         self.tabs.addTab(self.journaal_tab, _("&Journaal"))

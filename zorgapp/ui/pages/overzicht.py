@@ -247,8 +247,12 @@ class OverzichtPage(Page):
             aantal=format_number(o.nieuw_deze_week)))
         self.chart.set_data([(_(FASE_LABELS[f]), o.per_fase.get(f.value, 0), FASE_KLEUR[f])
                              for f in Fase if f is not Fase.AFGESLOTEN])
-        self.closed_label.setText(_("Afgesloten: {aantal}").format(
-            aantal=format_number(o.per_fase.get(Fase.AFGESLOTEN.value, 0))))
+        # Bedenktijd is a legal status beside the care path: counted from the track.
+        self.closed_label.setText("\n".join((
+            _("In bedenktijd (verblijf, in elke fase): {aantal}").format(
+                aantal=format_number(o.in_bedenktijd)),
+            _("Afgesloten: {aantal}").format(
+                aantal=format_number(o.per_fase.get(Fase.AFGESLOTEN.value, 0))))))
         self.closed_label.setAccessibleName(self.closed_label.text())
 
     def _setting_changed(self, key: str) -> None:

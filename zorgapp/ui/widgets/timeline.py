@@ -85,6 +85,7 @@ class TimelineWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._traject: Traject | None = None
+        self._bedenktijd_einde: date | None = None
         self._vandaag = date.today()
         self._segments: list[_Segment] = []
         self._markers: list[_Marker] = []
@@ -97,8 +98,13 @@ class TimelineWidget(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(720, 170)
 
-    def set_traject(self, traject: Traject | None, vandaag: date | None = None) -> None:
+    def set_traject(self, traject: Traject | None, vandaag: date | None = None,
+                    bedenktijd_einde: date | None = None) -> None:
+        """``bedenktijd_einde`` comes from the legal track (``domain.verblijf``); without
+        it, the path's own bedenktijd stage gives the line (older callers)."""
         self._traject = traject
+        self._bedenktijd_einde = bedenktijd_einde or (
+            traject.bedenktijd_einde if traject is not None else None)
         self._vandaag = vandaag or date.today()
         self._layout()
         self.setAccessibleDescription(self.description())
@@ -298,8 +304,8 @@ class TimelineWidget(QWidget):
 
     def _paint_bedenktijd(self, painter: QPainter) -> None:
         """End of bedenktijd as a dashed line across the band."""
-        if self._traject is not None and self._traject.bedenktijd_einde is not None:
-            einde = self._traject.bedenktijd_einde
+        if self._traject is not None and self._bedenktijd_einde is not None:
+            einde = self._bedenktijd_einde
             if einde <= self._segments[-1].einde:
                 x = self._x_for(einde)
                 pen = QPen(QColor(FASE_KLEUR[Fase.BEDENKTIJD]).darker(140), 2, Qt.PenStyle.DashLine)
@@ -368,9 +374,9 @@ class TimelineWidget(QWidget):
             painter.setPen(text_color)
             painter.drawText(QPointF(x + 14, 13), label)
             x += 14 + sfm.horizontalAdvance(label) + 18
-        if self._traject is not None and self._traject.bedenktijd_einde is not None:
+        if self._traject is not None and self._bedenktijd_einde is not None:
             painter.setPen(QPen(QColor(FASE_KLEUR[Fase.BEDENKTIJD]).darker(140), 2, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, 9), QPointF(x + 16, 9))
             painter.setPen(text_color)
             painter.drawText(QPointF(x + 20, 13), _("Einde bedenktijd {datum}").format(
-                datum=format_date(self._traject.bedenktijd_einde, "short")))
+                datum=format_date(self._bedenktijd_einde, "short")))
