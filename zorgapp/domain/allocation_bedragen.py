@@ -37,10 +37,15 @@ class Kostensommen:
 
     per_binding: dict[str | None, int] = field(default_factory=dict)
     landelijk: int = 0
+    #: Youth placements per Jeugdwet municipality: paid whole by it, whatever the key.
+    jeugdwet: dict[str | None, int] = field(default_factory=dict)
 
-    def tel(self, binding: str | None, centen: int, landelijk: bool) -> None:
+    def tel(self, binding: str | None, centen: int, landelijk: bool,
+            jeugdwet: bool = False) -> None:
         if landelijk:
             self.landelijk += centen
+        elif jeugdwet:
+            self.jeugdwet[binding] = self.jeugdwet.get(binding, 0) + centen
         else:
             self.per_binding[binding] = self.per_binding.get(binding, 0) + centen
 
@@ -112,17 +117,23 @@ def verdeel_bedragen(
     region, missing inhabitants when something goes by inhabitants).
     """
     gronden = Grondslagen.voor(regio, alle_gemeenten, None, None)
-    codes = sorted(sommen.per_binding, key=lambda c: (c is not None, c or ""))
+    def orde(c: str | None) -> tuple[bool, str]:
+        return (c is not None, c or "")
+
+    codes = sorted(sommen.per_binding, key=orde)
+    jeugd = sorted(sommen.jeugdwet, key=orde)
     vaste_delen = gronden.vaste_delen(sleutel) if sleutel.soort is Sleutel.VAST else {}
     bijdragen = spreid_bedragen(
-        [Fraction(sommen.per_binding[c], 100) for c in codes],
-        [gronden.betaler(c) for c in codes],
+        [Fraction(sommen.per_binding[c], 100) for c in codes]
+        + [Fraction(sommen.jeugdwet[c], 100) for c in jeugd],
+        [gronden.betaler(c) for c in [*codes, *jeugd]],
         sleutel,
         vaste_delen,
         gronden,
+        [False] * len(codes) + [True] * len(jeugd),
     )
     exact_centen = bijdragen.exacte_centen(vaste_delen, gronden)
-    totaal_centen = sum(sommen.per_binding.values())
+    totaal_centen = sum(sommen.per_binding.values()) + sum(sommen.jeugdwet.values())
     afgerond = grootste_rest(totaal_centen, exact_centen)
     return Verdeling(
         van=van,

@@ -47,6 +47,9 @@ class Toelichting:
     deel: Decimal
     bedrag_deel: Decimal
     binding: str | None = None
+    #: Nights of this line inside the client's bedenktijd (municipalities are not
+    #: responsible then): flagged on the statement, still counted.
+    bedenktijd_nachten: int = 0
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,9 @@ from zorgapp.domain.allocation_bedragen import (
     nacht_centen,
     verdeel_bedragen,
 )
+from zorgapp.domain.betaler import betaler
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.opvang import (
-    LANDELIJK_GEFINANCIERD,
-    Financier,
     Kostenregel,
     OpvangType,
     kosten_plaatsing,
@@ -138,14 +137,14 @@ class AllocationService:
         with self.vault.read() as db:
             plaatsingen = kostensommen.plaatsingen(db, van, tot)
             posten = kostensommen.kostenposten(db, van, tot)
-        soorten: dict[tuple[str, str], tuple[bool, bool]] = {}  # -> (ambulant, landelijk)
+        # (type, financier) -> (ambulant, landelijk, jeugdwet): the payer rule of ``betaler``
+        soorten: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
         for p in plaatsingen:
             soort = soorten.get((p.type, p.financier))
             if soort is None:
-                opvang = OpvangType(p.type)
+                wie = betaler(p.type, p.financier, None, None)
                 soort = soorten[p.type, p.financier] = (
-                    opvang is OpvangType.AMBULANT,
-                    opvang in LANDELIJK_GEFINANCIERD or Financier(p.financier).landelijk)
+                    p.type == OpvangType.AMBULANT, wie.landelijk, wie.direct)
             try:
                 bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot, peildatum=peildatum,
                                       ambulant=soort[0])
@@ -155,7 +154,7 @@ class AllocationService:
                     melding=validatie(exc).user_message()) from None
             binding = (normaliseer_cbs_code(p.gemeente_code) if p.gemeente_code
                        else p.dossier_gemeente)
-            sommen.tel(binding, bedrag, soort[1])
+            sommen.tel(binding, bedrag, soort[1], soort[2])
         for bedrag, landelijk, binding in posten:
             sommen.tel(binding, bedrag, landelijk)
         try:

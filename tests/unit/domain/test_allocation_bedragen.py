@@ -50,7 +50,8 @@ def test_amounts_equal_the_explained_allocation(sc: tuple, eigen_gemeente: bool)
     sommen = Kostensommen()
     for r in regels:
         sommen.tel(eigen.get(r.plaatsing_uuid) or binding.get(r.dossier_uuid),
-                   int(r.bedrag * 100), r.landelijk)
+                   int(r.bedrag * 100), r.landelijk,
+                   r.type is OpvangType.JEUGD)  # the Jeugdwet municipality pays it whole
     for p in posten:
         if van <= p.datum < tot:
             sommen.tel(binding.get(p.dossier_uuid), int(p.bedrag * 100), p.landelijk)
