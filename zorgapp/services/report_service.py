@@ -23,6 +23,7 @@ from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.reports.style import Briefhoofd
 from zorgapp.reports.summary import dossieroverzicht
 from zorgapp.services.allocation_service import AllocationService
+from zorgapp.services.betaler_tekst import betaler_tekst
 from zorgapp.services.base import VaultService
 from zorgapp.services.region_service import RegionService
 from zorgapp.settings import Settings
@@ -119,12 +120,10 @@ class ReportService(VaultService):
             self.vault.audit.record(audit.OPEN, record_type="dossier",
                                     record_uuid=dossier.uuid, outcome=LETTER,
                                     actor=self.actor)
-        gemeente = ""
-        if plaatsing.gemeente_code:
-            gemeente = self._gemeente_namen().get(plaatsing.gemeente_code, "")
         pdf = plaatsingsbrief(dossier, plaatsing, locatie, self.briefhoofd, demo=demo,
                               vandaag=self._vandaag(), alias=alias, afzender=afzender,
-                              gemeente_naam=gemeente)
+                              betaler=betaler_tekst(self.vault, plaatsing,
+                                                   dossier.persoon.gemeente_van_binding))
         return Rapport(LETTER, pdf, f"plaatsingsbrief-{dossier.dossiernummer}.pdf",
                        "plaatsing", plaatsing.uuid)
 
