@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -36,7 +36,7 @@ from zorgapp.domain.allocation_bedragen import (
     nacht_centen,
     verdeel_bedragen,
 )
-from zorgapp.domain.betaler import betaler
+from zorgapp.domain.betaler import bedenktijd_perioden, betaler
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.opvang import (
     Kostenregel,
@@ -44,12 +44,16 @@ from zorgapp.domain.opvang import (
     kosten_plaatsing,
 )
 from zorgapp.domain.regio import Regio, normaliseer_cbs_code
+from zorgapp.domain.vaststelling import Correctie
 from zorgapp.errors import N_, ValidationError
 from zorgapp.fileio import atomic_write
 from zorgapp.i18n import _, format_date
 from zorgapp.services.opvang_service import validatie
 from zorgapp.services.region_service import RegionService
 from zorgapp.store import audit, kostensommen
+from zorgapp.store.connection import Connection
+from zorgapp.store.dossiers import DossierRepository
+from zorgapp.store.geld import overnames
 from zorgapp.store.opvang import KostenpostRepository, PlaatsingRepository, dossier_info
 from zorgapp.store.vault import Vault
 
@@ -72,6 +76,15 @@ class Uitkomst:
     dossiernummers: dict[str, str]
     van: date
     tot: date  # exclusive
+    #: Cases handed over to this region: what the sending region paid before the
+    #: takeover day, per sender, in cents (history, never allocated here).
+    elders_betaald: dict[str, int] = field(default_factory=dict)
+    #: When the statement was issued (vastgesteld), else None: then it is frozen.
+    vastgesteld: str | None = None
+    #: Corrections of earlier issued periods shown (or, when issued, booked) here.
+    correcties: list[Correctie] = field(default_factory=list)
+    #: A year statement's settlement per municipality (cents), else None.
+    verrekening: dict[str, int] | None = None
 
     @property
     def laatste_dag(self) -> date:
@@ -100,8 +113,21 @@ class AllocationService:
     def bereken_periode(self, van: date, tot: date,
                         sleutel: Sleutel | str | Verdeelsleutel | None = None, *,
                         toelichting: bool = True) -> Uitkomst:
+        """The statement of ``[van, tot)``: frozen when issued, with the corrections of
+        earlier issued periods and, for a year, the settlement line."""
+        from zorgapp.services.allocation_statement import met_vaststelling
+
+        uitkomst = self._bereken(van, tot, sleutel, toelichting=toelichting)
+        return met_vaststelling(self, uitkomst, vrij_gekozen=sleutel is not None)
+
+    def vandaag(self) -> date:
+        return self._vandaag()
+
+    def _bereken(self, van: date, tot: date,
+                 sleutel: Sleutel | str | Verdeelsleutel | None = None, *,
+                 toelichting: bool = True) -> Uitkomst:
         regios = RegionService(self.vault)
-        regio = regios.vereist_regio()
+        regio = regios.regio_in_jaar(van.year)  # that year's inhabitants (1 January)
         verdeelsleutel = self._sleutel(regios, van.year, sleutel)
         peil = self._vandaag()
         if not toelichting:
@@ -111,10 +137,23 @@ class AllocationService:
             posten = KostenpostRepository(db).in_periode(van, tot)
             info = dossier_info(db, [p.dossier_uuid for p in plaatsingen]
                                 + [p.dossier_uuid for p in posten])
+            overname = overnames(db)
+            bedenktijd = _bedenktijd(db, {p.dossier_uuid for p in plaatsingen
+                                          if not p.landelijk})
+        elders: dict[str, int] = {}
         regels: list[Kostenregel] = []
         for p in plaatsingen:
             try:
-                regels += kosten_plaatsing(p, van, tot, peildatum=peil if peil < tot else None)
+                begin = van
+                if p.dossier_uuid in overname:  # before the takeover: the sender paid
+                    begin = min(tot, max(van, overname[p.dossier_uuid][0]))
+                    eerder = kosten_plaatsing(p, van, begin,
+                                              peildatum=peil if peil < begin else None)
+                    wie = overname[p.dossier_uuid][1]
+                    elders[wie] = elders.get(wie, 0) + sum(int(r.bedrag * 100) for r in eerder
+                                                           if not r.landelijk)
+                regels += kosten_plaatsing(p, begin, tot,
+                                           peildatum=peil if peil < tot else None)
             except DomainError as exc:
                 nummer = info.get(p.dossier_uuid, ("?", ""))[0]
                 raise ValidationError(N_(
@@ -122,21 +161,42 @@ class AllocationService:
                     melding=validatie(exc).user_message()) from None
         binding = {u: (g or None) for u, (_n, g) in info.items()}
         eigen = {p.uuid: p.gemeente_code for p in plaatsingen if p.gemeente_code}
+        eigen_posten = []
+        for post in posten:
+            if post.dossier_uuid in overname and post.datum < overname[post.dossier_uuid][0]:
+                wie = overname[post.dossier_uuid][1]
+                elders[wie] = elders.get(wie, 0) + int(post.bedrag * 100)
+            else:
+                eigen_posten.append(post)
         try:
-            verdeling = verdeel(regio, verdeelsleutel, regels, posten, binding, van=van, tot=tot,
-                                alle_gemeenten=regios.alle_gemeenten(), bron_binding=eigen)
+            verdeling = verdeel(regio, verdeelsleutel, regels, eigen_posten, binding, van=van,
+                                tot=tot, alle_gemeenten=regios.alle_gemeenten(),
+                                bron_binding=eigen, bedenktijd=bedenktijd)
         except DomainError as exc:
             raise validatie(exc) from None
-        return Uitkomst(verdeling, {u: n for u, (n, _g) in info.items()}, van, tot)
+        return Uitkomst(verdeling, {u: n for u, (n, _g) in info.items()}, van, tot,
+                        elders_betaald=elders)
 
     def _bedragen(self, regio: Regio, sleutel: Verdeelsleutel, van: date, tot: date,
                   peil: date, regios: RegionService) -> Uitkomst:
         """The amounts alone, summed in cents per binding (``allocation_bedragen``)."""
-        peildatum = peil if peil < tot else None
-        sommen = Kostensommen()
+        sommen, elders = self.sommen([(van, tot)], peil)[0]
+        try:
+            verdeling = verdeel_bedragen(regio, sleutel, sommen, van=van, tot=tot,
+                                         alle_gemeenten=regios.alle_gemeenten())
+        except DomainError as exc:
+            raise validatie(exc) from None
+        return Uitkomst(verdeling, {}, van, tot, elders_betaald=elders)
+
+    def sommen(self, perioden: list[tuple[date, date]], peil: date
+               ) -> list[tuple[Kostensommen, dict[str, int]]]:
+        """Each period's costs in cents per binding, and what other regions paid (cases
+        handed over to us: before the takeover day), from ONE read of the span."""
+        begin, einde = min(v for v, _t in perioden), max(t for _v, t in perioden)
         with self.vault.read() as db:
-            plaatsingen = kostensommen.plaatsingen(db, van, tot)
-            posten = kostensommen.kostenposten(db, van, tot)
+            plaatsingen = kostensommen.plaatsingen(db, begin, einde)
+            posten = kostensommen.kostenposten(db, begin, einde)
+        uit = [(Kostensommen(), dict[str, int]()) for _p in perioden]
         # (type, financier) -> (ambulant, landelijk, jeugdwet): the payer rule of ``betaler``
         soorten: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
         for p in plaatsingen:
@@ -145,24 +205,34 @@ class AllocationService:
                 wie = betaler(p.type, p.financier, None, None)
                 soort = soorten[p.type, p.financier] = (
                     p.type == OpvangType.AMBULANT, wie.landelijk, wie.direct)
-            try:
-                bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot, peildatum=peildatum,
-                                      ambulant=soort[0])
-            except DomainError as exc:
-                raise ValidationError(N_(
-                    "Dossier {nummer}: {melding}"), nummer=p.nummer,
-                    melding=validatie(exc).user_message()) from None
             binding = (normaliseer_cbs_code(p.gemeente_code) if p.gemeente_code
                        else p.dossier_gemeente)
-            sommen.tel(binding, bedrag, soort[1], soort[2])
-        for bedrag, landelijk, binding in posten:
-            sommen.tel(binding, bedrag, landelijk)
-        try:
-            verdeling = verdeel_bedragen(regio, sleutel, sommen, van=van, tot=tot,
-                                         alle_gemeenten=regios.alle_gemeenten())
-        except DomainError as exc:
-            raise validatie(exc) from None
-        return Uitkomst(verdeling, {}, van, tot)
+            for (van, tot), (som, elders) in zip(perioden, uit, strict=True):
+                peildatum = peil if peil < tot else None
+                try:
+                    bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot,
+                                          peildatum=peildatum, ambulant=soort[0])
+                    if p.overname is not None and bedrag:
+                        eerder = nacht_centen(p.van, p.tot, p.tarieven, van,
+                                              max(van, min(tot, p.overname)),
+                                              peildatum=peildatum, ambulant=soort[0])
+                        bedrag -= eerder
+                        if eerder:
+                            elders[p.overdrager] = elders.get(p.overdrager, 0) + eerder
+                except DomainError as exc:
+                    raise ValidationError(N_(
+                        "Dossier {nummer}: {melding}"), nummer=p.nummer,
+                        melding=validatie(exc).user_message()) from None
+                som.tel(binding, bedrag, soort[1], soort[2])
+        for post in posten:
+            for (van, tot), (som, elders) in zip(perioden, uit, strict=True):
+                if not van <= post.datum < tot:
+                    continue
+                if post.overname is not None and post.datum < post.overname:
+                    elders[post.overdrager] = elders.get(post.overdrager, 0) + post.centen
+                else:
+                    som.tel(post.binding, post.centen, post.landelijk)
+        return uit
 
     def _sleutel(self, regios: RegionService, jaar: int,
                  sleutel: Sleutel | str | Verdeelsleutel | None) -> Verdeelsleutel:
@@ -208,6 +278,18 @@ class AllocationService:
         return Path(pad)
 
 
+def _bedenktijd(db: Connection, uuids: set[str]) -> dict[str, list[tuple[date, date]]]:
+    """Bedenktijd periods of the dossiers with municipal placements, through the one
+    function that knows them (``domain.betaler.bedenktijd_perioden``)."""
+    repo = DossierRepository(db)
+    uit = {}
+    for uuid in sorted(uuids):
+        perioden = bedenktijd_perioden(repo.get(uuid))
+        if perioden:
+            uit[uuid] = perioden
+    return uit
+
+
 def verdeling_json(uitkomst: Uitkomst) -> dict[str, Any]:
     """The CLI's ``--json`` shape; ``tot`` is the inclusive last day of the period."""
     v = uitkomst.verdeling
@@ -221,6 +303,21 @@ def verdeling_json(uitkomst: Uitkomst) -> dict[str, Any]:
             {"cbs_code": a.cbs_code, "gemeente": a.gemeente, "inwoners": a.inwoners,
              "bedrag": bedrag_tekst(a.bedrag)}
             for a in v.aandelen
+        ],
+        "vastgesteld": uitkomst.vastgesteld,
+        "correcties": [
+            {"periode_van": c.van.isoformat(),
+             "periode_tot": (c.tot - timedelta(days=1)).isoformat(),
+             "cbs_code": c.cbs_code, "bedrag": bedrag_tekst(Decimal(c.centen).scaleb(-2))}
+            for c in uitkomst.correcties
+        ],
+        "verrekening": None if uitkomst.verrekening is None else [
+            {"cbs_code": code, "bedrag": bedrag_tekst(Decimal(n).scaleb(-2))}
+            for code, n in sorted(uitkomst.verrekening.items())
+        ],
+        "betaald_door_andere_regio": [
+            {"regio": wie, "bedrag": bedrag_tekst(Decimal(n).scaleb(-2))}
+            for wie, n in sorted(uitkomst.elders_betaald.items())
         ],
     }
 

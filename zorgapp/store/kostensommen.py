@@ -21,6 +21,12 @@ _IN_PERIODE = ("p.status != 'aangevraagd' AND p.van IS NOT NULL AND p.van < ? "
                "AND (p.tot IS NULL OR p.tot > ?)")
 
 
+# Cases received from another region: the latest takeover day and who handed it over.
+_OVERNAMES = ("SELECT dossier_uuid, substr(max(ts), 1, 10) AS overname, "
+              "max(tegenpartij) AS wie FROM overdracht WHERE richting = 'import' "
+              "GROUP BY dossier_uuid")
+
+
 def centen(tekst: str) -> int:
     """Stored money (``"123.45"``) in whole cents, exactly; any other spelling goes
     through ``centen_exact``, which refuses a part of a cent."""
@@ -42,6 +48,8 @@ class PlaatsingNachten(NamedTuple):
     gemeente_code: str | None  # who pays when not the dossier's binding
     dossier_gemeente: str | None
     tarieven: list[tuple[date, int]]  # (valid from, cents per night), oldest first
+    overname: date | None = None  # received from another region on this day
+    overdrager: str = ""  # who handed it over
 
 
 def plaatsingen(conn: Connection, van: date, tot: date) -> list[PlaatsingNachten]:
@@ -58,19 +66,37 @@ def plaatsingen(conn: Connection, van: date, tot: date) -> list[PlaatsingNachten
                          van=date.fromisoformat(begin),
                          tot=date.fromisoformat(einde) if einde else None,
                          gemeente_code=code or None, dossier_gemeente=gemeente or None,
-                         tarieven=tarieven.get(pid, []))
-        for pid, soort, financier, begin, einde, code, gemeente, nummer in conn.execute(
+                         tarieven=tarieven.get(pid, []),
+                         overname=date.fromisoformat(overname) if overname else None,
+                         overdrager=wie or "")
+        for pid, soort, financier, begin, einde, code, gemeente, nummer, overname, wie
+        in conn.execute(
             "SELECT p.id, p.type, p.financier, p.van, p.tot, p.gemeente_code, "
-            "d.gemeente, d.dossiernummer FROM plaatsing p "
+            "d.gemeente, d.dossiernummer, o.overname, o.wie FROM plaatsing p "
             "LEFT JOIN dossier d ON d.uuid = p.dossier_uuid "
+            f"LEFT JOIN ({_OVERNAMES}) o ON o.dossier_uuid = p.dossier_uuid "
             f"WHERE {_IN_PERIODE} ORDER BY p.van, p.id", params)
     ]
 
 
-def kostenposten(conn: Connection, van: date, tot: date) -> list[tuple[int, bool, str | None]]:
-    """(cents, nationally funded, the dossier's binding) of each cost post in ``[van, tot)``."""
-    return [(centen(bedrag), bool(landelijk), gemeente or None)
-            for bedrag, landelijk, gemeente in conn.execute(
-                "SELECT k.bedrag, k.landelijk, d.gemeente FROM kostenpost k "
-                "LEFT JOIN dossier d ON d.uuid = k.dossier_uuid "
+class PostCenten(NamedTuple):
+    """A cost post as the amounts read it."""
+
+    datum: date
+    centen: int
+    landelijk: bool
+    binding: str | None
+    overname: date | None
+    overdrager: str
+
+
+def kostenposten(conn: Connection, van: date, tot: date) -> list[PostCenten]:
+    """Each cost post in ``[van, tot)`` with its dossier's binding and takeover day."""
+    return [PostCenten(date.fromisoformat(datum), centen(bedrag), bool(landelijk),
+                       gemeente or None, date.fromisoformat(overname) if overname else None,
+                       wie or "")
+            for datum, bedrag, landelijk, gemeente, overname, wie in conn.execute(
+                "SELECT k.datum, k.bedrag, k.landelijk, d.gemeente, o.overname, o.wie "
+                "FROM kostenpost k LEFT JOIN dossier d ON d.uuid = k.dossier_uuid "
+                f"LEFT JOIN ({_OVERNAMES}) o ON o.dossier_uuid = k.dossier_uuid "
                 "WHERE k.datum >= ? AND k.datum < ?", (van.isoformat(), tot.isoformat()))]
