@@ -6,7 +6,8 @@ Amounts are strings with two decimals; ``totaal`` is the amount divided and equa
 the sum of ``aandelen``; ``niet_verdeeld`` is the nationally funded part, listed
 apart. ``--issue`` issues (vaststellen) the period: from then on its shares are frozen,
 ``vastgesteld`` says when, and later changes appear in ``correcties`` of the next
-statement; a year statement has a ``verrekening`` (settlement) per municipality. The CSV goes to stdout (redirect it to a file) in Dutch Excel style.
+statement; a year statement has a ``verrekening`` (settlement) per municipality.
+The CSV goes to stdout (redirect it to a file) in Dutch Excel style.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.reports.style import Briefhoofd
 from zorgapp.reports.summary import dossieroverzicht
 from zorgapp.services.allocation_service import AllocationService
-from zorgapp.services.betaler_tekst import betaler_tekst
 from zorgapp.services.base import VaultService
+from zorgapp.services.betaler_tekst import betaler_tekst
 from zorgapp.services.region_service import RegionService
 from zorgapp.settings import Settings
 from zorgapp.store import audit

@@ -8,7 +8,7 @@ Plain values in and out: the rules are in ``domain.vaststelling``; the use cases
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from zorgapp.store.connection import Connection
 
@@ -102,7 +102,7 @@ def bewaar_vaststelling(db: Connection, v: Vaststelling) -> None:
         "INSERT INTO vaststelling (van, tot, sleutel, totaal, niet_verdeeld, vastgesteld_op, "
         "actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (v.van.isoformat(), v.tot.isoformat(), v.sleutel, v.totaal, v.niet_verdeeld,
-         v.vastgesteld_op or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+         v.vastgesteld_op or datetime.now(UTC).isoformat(timespec="seconds"),
          v.actor)).lastrowid
     rijen = [(vid, "aandeel", None, None, c, v.namen.get(c, ""), n) for c, n in v.aandelen.items()]
     rijen += [(vid, "correctie", pv.isoformat(), pt.isoformat(), c, v.namen.get(c, ""), n)

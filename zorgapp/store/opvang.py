@@ -25,8 +25,8 @@ from zorgapp.domain.opvang import (
 )
 from zorgapp.domain.regio import Gemeente, Regio
 from zorgapp.errors import N_, NotFoundError
-from zorgapp.store.geld import bewaar_inwoners, wis_inwoners
 from zorgapp.store.connection import Connection
+from zorgapp.store.geld import bewaar_inwoners, wis_inwoners
 
 
 def _now() -> str:
