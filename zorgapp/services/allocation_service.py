@@ -165,7 +165,8 @@ class AllocationService:
         for post in posten:
             if post.dossier_uuid in overname and post.datum < overname[post.dossier_uuid][0]:
                 wie = overname[post.dossier_uuid][1]
-                elders[wie] = elders.get(wie, 0) + int(post.bedrag * 100)
+                if not post.landelijk:
+                    elders[wie] = elders.get(wie, 0) + int(post.bedrag * 100)
             else:
                 eigen_posten.append(post)
         try:
@@ -217,7 +218,7 @@ class AllocationService:
                                               max(van, min(tot, p.overname)),
                                               peildatum=peildatum, ambulant=soort[0])
                         bedrag -= eerder
-                        if eerder:
+                        if eerder and not soort[1]:  # national money is nobody's region's
                             elders[p.overdrager] = elders.get(p.overdrager, 0) + eerder
                 except DomainError as exc:
                     raise ValidationError(N_(
@@ -229,7 +230,8 @@ class AllocationService:
                 if not van <= post.datum < tot:
                     continue
                 if post.overname is not None and post.datum < post.overname:
-                    elders[post.overdrager] = elders.get(post.overdrager, 0) + post.centen
+                    if not post.landelijk:
+                        elders[post.overdrager] = elders.get(post.overdrager, 0) + post.centen
                 else:
                     som.tel(post.binding, post.centen, post.landelijk)
         return uit
