@@ -95,6 +95,7 @@ class AllocationService:
     def __init__(self, vault: Vault, vandaag: Callable[[], date] = date.today) -> None:
         self.vault = vault
         self._vandaag = vandaag
+        self._cache: dict[tuple[date, date, date], tuple[Kostensommen, dict[str, int]]] = {}
 
     def bereken(self, jaar: int, kwartaal: int | None = None, maand: int | None = None,
                 sleutel: Sleutel | str | Verdeelsleutel | None = None, *,
@@ -117,8 +118,12 @@ class AllocationService:
         earlier issued periods and, for a year, the settlement line."""
         from zorgapp.services.allocation_statement import met_vaststelling
 
-        uitkomst = self._bereken(van, tot, sleutel, toelichting=toelichting)
-        return met_vaststelling(self, uitkomst, vrij_gekozen=sleutel is not None)
+        self._cache = {}  # sums live for one statement: the data may change between
+        try:
+            uitkomst = self._bereken(van, tot, sleutel, toelichting=toelichting)
+            return met_vaststelling(self, uitkomst, vrij_gekozen=sleutel is not None)
+        finally:
+            self._cache = {}
 
     def vandaag(self) -> date:
         return self._vandaag()
@@ -181,7 +186,11 @@ class AllocationService:
     def _bedragen(self, regio: Regio, sleutel: Verdeelsleutel, van: date, tot: date,
                   peil: date, regios: RegionService) -> Uitkomst:
         """The amounts alone, summed in cents per binding (``allocation_bedragen``)."""
-        sommen, elders = self.sommen([(van, tot)], peil)[0]
+        perioden = [(van, tot)]
+        if (van.month, van.day) == (1, 1) and tot == date(van.year + 1, 1, 1):
+            # the year statement's settlement needs its quarters: one read for all five
+            perioden += [periode(van.year, k) for k in (1, 2, 3, 4)]
+        sommen, elders = self.sommen(perioden, peil)[0]
         try:
             verdeling = verdeel_bedragen(regio, sleutel, sommen, van=van, tot=tot,
                                          alle_gemeenten=regios.alle_gemeenten())
@@ -192,7 +201,17 @@ class AllocationService:
     def sommen(self, perioden: list[tuple[date, date]], peil: date
                ) -> list[tuple[Kostensommen, dict[str, int]]]:
         """Each period's costs in cents per binding, and what other regions paid (cases
-        handed over to us: before the takeover day), from ONE read of the span."""
+        handed over to us: before the takeover day), from ONE read of the span; kept
+        for the rest of this statement (``bereken_periode``)."""
+        if all((v, t, peil) in self._cache for v, t in perioden):
+            return [self._cache[v, t, peil] for v, t in perioden]
+        uit = self._sommen(perioden, peil)
+        for (v, t), gevonden in zip(perioden, uit, strict=True):
+            self._cache[v, t, peil] = gevonden
+        return uit
+
+    def _sommen(self, perioden: list[tuple[date, date]], peil: date
+                ) -> list[tuple[Kostensommen, dict[str, int]]]:
         begin, einde = min(v for v, _t in perioden), max(t for _v, t in perioden)
         with self.vault.read() as db:
             plaatsingen = kostensommen.plaatsingen(db, begin, einde)
