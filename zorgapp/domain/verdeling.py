@@ -62,6 +62,9 @@ class Aandeel:
     bedrag: Decimal
     exact: Decimal
     regels: list[Toelichting] = field(default_factory=list)
+    #: For an issued (frozen) statement: what the share is today minus what was issued,
+    #: the correction the next statement will carry; the lines explain today's amount.
+    na_vaststelling: Decimal = Decimal(0)
 
     @property
     def afronding(self) -> Decimal:

@@ -79,7 +79,8 @@ def _bevroren(uitkomst: Uitkomst, v: geld.Vaststelling) -> Uitkomst:
     for code, n in sorted(v.aandelen.items()):
         bedrag = (Decimal(n) / 100).quantize(Decimal("0.01"))
         if code in oud:
-            aandelen.append(replace(oud[code], bedrag=bedrag, exact=bedrag))
+            aandelen.append(replace(oud[code], bedrag=bedrag,
+                                    na_vaststelling=oud[code].bedrag - bedrag))
     verdeling = replace(uitkomst.verdeling, aandelen=aandelen, totaal=Decimal(v.totaal))
     correcties = [Correctie(pv, pt, c, n) for (pv, pt, c), n in v.correcties.items()]
     return replace(uitkomst, verdeling=verdeling, vastgesteld=v.vastgesteld_op,

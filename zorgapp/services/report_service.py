@@ -18,6 +18,7 @@ from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.dossier import Dossier
 from zorgapp.fileio import atomic_write
 from zorgapp.reports.allocation import kostenverdeling
+from zorgapp.reports.allocation_vaststelling import Vaststelling
 from zorgapp.reports.annual import jaarbeeld
 from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.reports.style import Briefhoofd
@@ -152,7 +153,11 @@ class ReportService(VaultService):
                         maand: int | None = None) -> Rapport:
         uitkomst = AllocationService(self.vault, self._vandaag).bereken(jaar, kwartaal, maand)
         pdf = kostenverdeling(uitkomst.verdeling, uitkomst.dossiernummers, self.briefhoofd,
-                              demo=self._demo_kluis(), vandaag=self._vandaag())
+                              demo=self._demo_kluis(), vandaag=self._vandaag(),
+                              vaststelling=Vaststelling(uitkomst.vastgesteld,
+                                                        uitkomst.correcties,
+                                                        uitkomst.verrekening,
+                                                        uitkomst.elders_betaald))
         periode = f"{jaar}" + (f"-Q{kwartaal}" if kwartaal else "") + (
             f"-{maand:02d}" if maand else "")
         return Rapport(ALLOCATION, pdf, f"kostenverdeling-{periode}.pdf", "allocation",
