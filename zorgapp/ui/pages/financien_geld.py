@@ -41,9 +41,11 @@ def vaststelling_tekst(u: Uitkomst) -> str:
     for wie, n in sorted(u.elders_betaald.items()):
         delen.append(_("Betaald door regio {regio} (vóór de overname, niet verdeeld): "
                        "{bedrag}.").format(regio=wie or "–", bedrag=_euro(n)))
-    nachten = sum(r.bedenktijd_nachten for a in u.verdeling.aandelen for r in a.regels)
-    if nachten:
-        delen.append(_("Let op: {nachten} nachtdelen van gemeentelijke plaatsingen vallen in "
+    # a line spread over many municipalities appears in each share: count it once
+    regels = {(r.bron_uuid, r.van): r.bedenktijd_nachten
+              for a in u.verdeling.aandelen for r in a.regels}
+    if nachten := sum(regels.values()):
+        delen.append(_("Let op: {nachten} nachten van gemeentelijke plaatsingen vallen in "
                        "een bedenktijd.").format(nachten=nachten))
     return " ".join(delen)
 
