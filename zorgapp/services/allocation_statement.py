@@ -136,12 +136,12 @@ def stel_vast(service: AllocationService, jaar: int, kwartaal: int | None = None
             datum=format_date(date.fromordinal(tot.toordinal() - 1)))
     with service.vault.read() as db:
         alle = geld.vaststellingen(db)
-    for v in alle:
-        if binnen((van, tot), (v.van, v.tot)):
+    for eerder in alle:
+        if binnen((van, tot), (eerder.van, eerder.tot)):
             raise ValidationError(N_(
                 "De periode {van} t/m {tot} is al vastgesteld; wijzigingen komen als "
-                "correctie in de volgende periode."), van=format_date(v.van),
-                tot=format_date(date.fromordinal(v.tot.toordinal() - 1)))
+                "correctie in de volgende periode."), van=format_date(eerder.van),
+                tot=format_date(date.fromordinal(eerder.tot.toordinal() - 1)))
     uitkomst = service.bereken(jaar, kwartaal, maand, toelichting=False)
     v = uitkomst.verdeling
     namen = {a.cbs_code: a.gemeente for a in v.aandelen}

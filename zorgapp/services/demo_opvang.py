@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from zorgapp.domain.betaler import betaler
 from zorgapp.domain.codes import Geslacht
 from zorgapp.domain.kosten import Kostenpost, KostenSoort
 from zorgapp.domain.opvang import (
@@ -27,7 +28,6 @@ from zorgapp.domain.opvang import (
     PlaatsingStatus,
     Tarief,
 )
-from zorgapp.domain.betaler import betaler
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import EventSoort, Traject
 from zorgapp.services.region_service import zet_demo_regio

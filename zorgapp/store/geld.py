@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from zorgapp.store.connection import Connection
 
@@ -104,7 +105,8 @@ def bewaar_vaststelling(db: Connection, v: Vaststelling) -> None:
         (v.van.isoformat(), v.tot.isoformat(), v.sleutel, v.totaal, v.niet_verdeeld,
          v.vastgesteld_op or datetime.now(UTC).isoformat(timespec="seconds"),
          v.actor)).lastrowid
-    rijen = [(vid, "aandeel", None, None, c, v.namen.get(c, ""), n) for c, n in v.aandelen.items()]
+    rijen: list[tuple[Any, ...]] = [(vid, "aandeel", None, None, c, v.namen.get(c, ""), n)
+                                    for c, n in v.aandelen.items()]
     rijen += [(vid, "correctie", pv.isoformat(), pt.isoformat(), c, v.namen.get(c, ""), n)
               for (pv, pt, c), n in v.correcties.items() if n]
     rijen += [(vid, "verrekening", None, None, c, v.namen.get(c, ""), n)
