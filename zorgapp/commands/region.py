@@ -33,7 +33,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_import_cbs)
     from zorgapp.commands import region_geld
 
-    region_geld.register(region)
+    region_geld.register_actions(region)
 
 
 def read_export(path: Path) -> str:

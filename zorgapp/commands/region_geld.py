@@ -26,7 +26,7 @@ from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.i18n import _
 
 
-def register(region: Any) -> None:
+def register_actions(region: Any) -> None:
     """Add the three subcommands to ``zorgapp region``."""
     p = region.add_parser("show", help=_("de regio: gemeenten, inwoners per jaar, sleutel"))
     p.add_argument("path")

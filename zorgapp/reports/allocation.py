@@ -85,6 +85,22 @@ def _regel_landelijk(regel: Kostenregel | Kostenpost, nummers: Mapping[str, str]
             datum(regel.datum), "", "", format_money(regel.bedrag)]
 
 
+def _regel_rij(r: Toelichting, nummers: Mapping[str, str]) -> list[str]:
+    """One line of a municipality's explanation; ``*`` marks nights in a bedenktijd."""
+    return [
+        _nummer(nummers, r.dossier_uuid),
+        _soort(r.bron, r.soort),
+        periode_kort(r.van, r.tot),
+        "" if r.nachten is None else format_number(r.nachten)
+        + ("*" if r.bedenktijd_nachten else ""),
+        "" if r.dagtarief is None else format_money(r.dagtarief),
+        format_money(r.bedrag),
+        _("jeugd") if r.soort == "JEUGD" else label(_GRONDSLAG, r.grondslag),
+        _pct(r.deel),
+        format_money(_cent(r.bedrag_deel)),
+    ]
+
+
 def _gemeente_pagina(
     verdeling: Verdeling, aandeel_index: int, nummers: Mapping[str, str]
 ) -> list[Flowable]:
@@ -104,23 +120,8 @@ def _gemeente_pagina(
         p(_("Onderbouwing"), s.h2_los),
     ]
     regels: list[Toelichting] = aandeel.regels
-    rijen = []
-    subtotaal = Decimal(0)
-    for r in regels:
-        deel = _cent(r.bedrag_deel)
-        subtotaal += deel
-        rijen.append([
-            _nummer(nummers, r.dossier_uuid),
-            _soort(r.bron, r.soort),
-            periode_kort(r.van, r.tot),
-            "" if r.nachten is None else format_number(r.nachten)
-            + ("*" if r.bedenktijd_nachten else ""),
-            "" if r.dagtarief is None else format_money(r.dagtarief),
-            format_money(r.bedrag),
-            _("jeugd") if r.soort == "JEUGD" else label(_GRONDSLAG, r.grondslag),
-            _pct(r.deel),
-            format_money(deel),
-        ])
+    rijen = [_regel_rij(r, nummers) for r in regels]
+    subtotaal = sum((_cent(r.bedrag_deel) for r in regels), Decimal(0))
     afronding = aandeel.bedrag + aandeel.na_vaststelling - subtotaal
     rijen.append(["", _("Afronding (grootste-restmethode)"), "", "", "", "", "", "",
                   format_money(afronding)])

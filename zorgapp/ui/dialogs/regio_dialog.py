@@ -37,6 +37,14 @@ if TYPE_CHECKING:
 COL_IN, COL_CODE, COL_NAAM, COL_INWONERS = range(4)
 
 
+def _uitleg_per_jaar() -> QLabel:
+    uitleg = QLabel(_("Inwonertallen gelden per jaar (1 januari). De tabel toont de "
+                      "cijfers voor het jaar van de peildatum; andere jaren blijven zoals "
+                      "ze waren."))
+    uitleg.setWordWrap(True)
+    return uitleg
+
+
 class RegioDialog(QDialog):
     """Edit the region in one table; saving runs the region service's use cases."""
 
@@ -60,11 +68,7 @@ class RegioDialog(QDialog):
         self.peildatum_edit.setAccessibleName(_("Peildatum van de ingevoerde inwonertallen"))
         self.peildatum_edit.dateChanged.connect(self._jaar_gewijzigd)
         form.addRow(_("Peildatum inwoners:"), self.peildatum_edit)
-        uitleg = QLabel(_("Inwonertallen gelden per jaar (1 januari). De tabel toont de "
-                          "cijfers voor het jaar van de peildatum; andere jaren blijven zoals "
-                          "ze waren."))
-        uitleg.setWordWrap(True)
-        form.addRow("", uitleg)
+        form.addRow("", _uitleg_per_jaar())
         self.zoek_edit = QLineEdit()
         self.zoek_edit.setPlaceholderText(_("Filter op naam of code"))
         self.zoek_edit.setAccessibleName(_("Gemeenten filteren"))
@@ -94,10 +98,7 @@ class RegioDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.sleutel_button = buttons.addButton(_("Verdeelsleutel…"),
-                                                QDialogButtonBox.ButtonRole.ActionRole)
-        self.sleutel_button.setAccessibleName(_("Verdeelsleutel van de regio instellen"))
-        self.sleutel_button.clicked.connect(self.bewerk_sleutel)
+        self._build_sleutel_button(buttons)
         self._vault = vault
         self._per_jaar: dict[str, dict[int, int]] = {}
         self._gemeenten: tuple[Any, dict[str, Any]] | None = None
@@ -105,6 +106,13 @@ class RegioDialog(QDialog):
         self._run(lambda: (service.regio(), service.alle_gemeenten(),
                            service.inwoners_per_jaar()), self._loaded,
                   _("Regio wordt gelezen…"))
+
+    def _build_sleutel_button(self, buttons: QDialogButtonBox) -> None:
+        """The key is set in its own dialog (``SleutelDialog``), reachable from here."""
+        self.sleutel_button = buttons.addButton(_("Verdeelsleutel…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.sleutel_button.setAccessibleName(_("Verdeelsleutel van de regio instellen"))
+        self.sleutel_button.clicked.connect(self.bewerk_sleutel)
 
     def _build_fusie(self) -> QGroupBox:
         fusie = QGroupBox(_("Fusie vastleggen"))

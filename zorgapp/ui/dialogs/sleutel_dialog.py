@@ -92,6 +92,11 @@ class SleutelDialog(QDialog):
         self.som_label = QLabel()
         self.som_label.setAccessibleName(_("Som van de percentages"))
         layout.addWidget(self.som_label)
+        self._build_onderkant(layout)
+        self._lees()
+
+    def _build_onderkant(self, layout: QVBoxLayout) -> None:
+        """The message line and Opslaan / Annuleren."""
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(_("Melding"))
@@ -104,7 +109,6 @@ class SleutelDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self._lees()
 
     # -- reading ----------------------------------------------------------------------
 
