@@ -327,7 +327,8 @@ class FinancienPage(GeldActies, Page):
         self.toelichting_model.clear()
         self.samenvatting_label.setText(_(
             "{van} t/m {tot}, {sleutel}: verdeeld {totaal} over {aantal} gemeenten. "
-            "Landelijk gefinancierd (COSM, OMM, bedenktijd; niet verdeeld): {landelijk}.").format(
+            "Landelijk gefinancierd (COSM, OMM, BO AMV, bedenktijd; niet verdeeld): "
+            "{landelijk}.").format(
             van=format_date(u.van), tot=format_date(u.laatste_dag),
             sleutel=_(SLEUTEL_LABELS[Sleutel(v.sleutel.soort)]).lower(),
             totaal=format_money(v.totaal), aantal=len(v.aandelen),
@@ -344,9 +345,13 @@ class FinancienPage(GeldActies, Page):
         rijen = [ToelichtingRij(r, nummers.get(r.dossier_uuid, "")) for r in aandeel.regels]
         rijen.sort(key=lambda r: (r.dossiernummer, r.regel.van, r.regel.bron.value))
         self.toelichting_model.set_rows(rijen)
-        self.toelichting_box.setTitle(_("Toelichting {gemeente}: {bedrag} uit {aantal} regels").format(
+        titel = _("Toelichting {gemeente}: {bedrag} uit {aantal} regels").format(
             gemeente=aandeel.gemeente, bedrag=format_money(aandeel.bedrag),
-            aantal=len(aandeel.regels)))
+            aantal=len(aandeel.regels))
+        if aandeel.na_vaststelling:
+            titel += " " + _("(vandaag {bedrag}; het verschil volgt als correctie)").format(
+                bedrag=format_money(aandeel.bedrag + aandeel.na_vaststelling))
+        self.toelichting_box.setTitle(titel)
 
     def selecteer_gemeente(self, cbs_code: str) -> bool:
         for i, a in enumerate(self.aandeel_model.rows()):
