@@ -25,6 +25,7 @@ from zorgapp.domain.vaststelling import (
     Correctie,
     binnen,
     maximale,
+    overlappen,
     open_correcties,
     optellen,
     verrekening,
@@ -125,7 +126,8 @@ def met_vaststelling(service: AllocationService, uitkomst: Uitkomst, *,
 def stel_vast(service: AllocationService, jaar: int, kwartaal: int | None = None,
               maand: int | None = None, actor: str = "") -> Uitkomst:
     """Issue a period's statement: frozen from now on; audited. Refused for a period
-    not over yet, one already issued, or one inside an issued period."""
+    not over yet, one already issued, one inside an issued period, or one overlapping an
+    issued period (except a year over its issued quarters: its settlement settles them)."""
     try:
         van, tot = maak_periode(jaar, kwartaal, maand)
     except DomainError as exc:
@@ -141,6 +143,13 @@ def stel_vast(service: AllocationService, jaar: int, kwartaal: int | None = None
             raise ValidationError(N_(
                 "De periode {van} t/m {tot} is al vastgesteld; wijzigingen komen als "
                 "correctie in de volgende periode."), van=format_date(eerder.van),
+                tot=format_date(date.fromordinal(eerder.tot.toordinal() - 1)))
+        # Only a year may cover issued periods: its settlement line absorbs its quarters.
+        kwartaal_in_jaar = _is_jaar((van, tot)) and (eerder.van, eerder.tot) in _kwartalen(jaar)
+        if overlappen((van, tot), (eerder.van, eerder.tot)) and not kwartaal_in_jaar:
+            raise ValidationError(N_(
+                "De periode overlapt met de vastgestelde periode {van} t/m {tot}; stel "
+                "kwartalen en daarna het jaar vast."), van=format_date(eerder.van),
                 tot=format_date(date.fromordinal(eerder.tot.toordinal() - 1)))
     uitkomst = service.bereken(jaar, kwartaal, maand, toelichting=False)
     v = uitkomst.verdeling

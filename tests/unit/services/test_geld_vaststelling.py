@@ -115,6 +115,12 @@ def test_issued_statement_is_frozen_and_changes_come_as_corrections(
     for code, bedrag in uitgegeven.items():
         assert int(bedrag * 100) + per_gemeente.get(code, 0) == int(nu[code] * 100)
     assert sum(per_gemeente.values()) == -31 * 10001  # 31 nights fewer in March
+    with pytest.raises(ValidationError):
+        stel_vast(service, 2026, maand=2)  # inside issued Q1
+    stel_vast(service, 2025, maand=5)
+    with pytest.raises(ValidationError) as info:
+        stel_vast(service, 2025, 2)  # overlaps issued May: May would be charged twice
+    assert "overlapt" in info.value.user_message()
     # issuing Q2 books the corrections; Q3 no longer shows them
     booked = stel_vast(service, 2026, 2)
     assert {(c.cbs_code, c.centen) for c in booked.correcties} == set(per_gemeente.items())
