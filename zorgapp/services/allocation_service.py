@@ -34,6 +34,7 @@ from zorgapp.domain.allocation import (
 from zorgapp.domain.allocation_bedragen import (
     Kostensommen,
     nacht_centen,
+    nacht_centen_per_periode,
     verdeel_bedragen,
 )
 from zorgapp.domain.betaler import bedenktijd_perioden, betaler
@@ -186,11 +187,12 @@ class AllocationService:
     def _bedragen(self, regio: Regio, sleutel: Verdeelsleutel, van: date, tot: date,
                   peil: date, regios: RegionService) -> Uitkomst:
         """The amounts alone, summed in cents per binding (``allocation_bedragen``)."""
-        perioden = [(van, tot)]
         if (van.month, van.day) == (1, 1) and tot == date(van.year + 1, 1, 1):
-            # the year statement's settlement needs its quarters: one read for all five
-            perioden += [periode(van.year, k) for k in (1, 2, 3, 4)]
-        sommen, elders = self.sommen(perioden, peil)[0]
+            # The year statement's settlement needs its quarters; nights add up, so the
+            # year is the sum of its quarters: one read, and no night counted twice.
+            kwartalen = self.sommen([periode(van.year, k) for k in (1, 2, 3, 4)], peil)
+            self._cache[van, tot, peil] = _optellen(kwartalen)
+        sommen, elders = self.sommen([(van, tot)], peil)[0]
         try:
             verdeling = verdeel_bedragen(regio, sleutel, sommen, van=van, tot=tot,
                                          alle_gemeenten=regios.alle_gemeenten())
@@ -217,6 +219,12 @@ class AllocationService:
             plaatsingen = kostensommen.plaatsingen(db, begin, einde)
             posten = kostensommen.kostenposten(db, begin, einde)
         uit = [(Kostensommen(), dict[str, int]()) for _p in perioden]
+        grenzen = [(van, tot, peil if peil < tot else None, som, elders)
+                   for (van, tot), (som, elders) in zip(perioden, uit, strict=True)]
+        aaneen = all(perioden[i][1] == perioden[i + 1][0] for i in range(len(perioden) - 1))
+        sommen_lijst = [som for som, _e in uit]
+        binding_lijst = [som.per_binding for som in sommen_lijst]
+        jeugd_lijst = [som.jeugdwet for som in sommen_lijst]
         # (type, financier) -> (ambulant, landelijk, jeugdwet): the payer rule of ``betaler``
         soorten: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
         for p in plaatsingen:
@@ -227,8 +235,27 @@ class AllocationService:
                     p.type == OpvangType.AMBULANT, wie.landelijk, wie.direct)
             binding = (normaliseer_cbs_code(p.gemeente_code) if p.gemeente_code
                        else p.dossier_gemeente)
-            for (van, tot), (som, elders) in zip(perioden, uit, strict=True):
-                peildatum = peil if peil < tot else None
+            if aaneen and p.overname is None:  # the common case: one call per placement
+                try:
+                    bedragen = nacht_centen_per_periode(p.van, p.tot, p.tarieven, perioden,
+                                                        peildatum=peil, ambulant=soort[0])
+                except DomainError as exc:
+                    raise ValidationError(N_(
+                        "Dossier {nummer}: {melding}"), nummer=p.nummer,
+                        melding=validatie(exc).user_message()) from None
+                # inline ``Kostensommen.tel``: tens of thousands of placements, per period
+                if soort[1]:
+                    for som, bedrag in zip(sommen_lijst, bedragen, strict=True):
+                        som.landelijk += bedrag
+                    continue
+                for doel, bedrag in zip(jeugd_lijst if soort[2] else binding_lijst, bedragen,
+                                        strict=True):
+                    if bedrag:
+                        doel[binding] = doel.get(binding, 0) + bedrag
+                continue
+            for van, tot, peildatum, som, elders in grenzen:
+                if p.van >= tot or (p.tot is not None and p.tot <= van):
+                    continue  # no night in this period
                 try:
                     bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot,
                                           peildatum=peildatum, ambulant=soort[0])
@@ -244,9 +271,10 @@ class AllocationService:
                         "Dossier {nummer}: {melding}"), nummer=p.nummer,
                         melding=validatie(exc).user_message()) from None
                 som.tel(binding, bedrag, soort[1], soort[2])
+        tekst = [(van.isoformat(), tot.isoformat()) for van, tot in perioden]
         for post in posten:
-            for (van, tot), (som, elders) in zip(perioden, uit, strict=True):
-                if not van <= post.datum < tot:
+            for (van_s, tot_s), (som, elders) in zip(tekst, uit, strict=True):
+                if not van_s <= post.datum < tot_s:
                     continue
                 if post.overname is not None and post.datum < post.overname:
                     if not post.landelijk:
@@ -297,6 +325,20 @@ class AllocationService:
                                                 f"{uitkomst.laatste_dag.isoformat()}",
                                     fields=["aandelen"])
         return Path(pad)
+
+
+def _optellen(delen: list[tuple[Kostensommen, dict[str, int]]]
+              ) -> tuple[Kostensommen, dict[str, int]]:
+    """Sums of adjoining periods as the sums of the whole (cents add up exactly)."""
+    som, elders = Kostensommen(), dict[str, int]()
+    for deel, eerder in delen:
+        som.landelijk += deel.landelijk
+        for doel, bron in ((som.per_binding, deel.per_binding), (som.jeugdwet, deel.jeugdwet)):
+            for code, centen in bron.items():
+                doel[code] = doel.get(code, 0) + centen
+        for wie, centen in eerder.items():
+            elders[wie] = elders.get(wie, 0) + centen
+    return som, elders
 
 
 def _bedenktijd(db: Connection, uuids: set[str]) -> dict[str, list[tuple[date, date]]]:

@@ -25,9 +25,9 @@ from zorgapp.domain.vaststelling import (
     Correctie,
     binnen,
     maximale,
-    overlappen,
     open_correcties,
     optellen,
+    overlappen,
     verrekening,
 )
 from zorgapp.domain.verdeling import Verdeling
