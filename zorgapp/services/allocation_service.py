@@ -253,34 +253,8 @@ class AllocationService:
                     if bedrag:
                         doel[binding] = doel.get(binding, 0) + bedrag
                 continue
-            for van, tot, peildatum, som, elders in grenzen:
-                if p.van >= tot or (p.tot is not None and p.tot <= van):
-                    continue  # no night in this period
-                try:
-                    bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot,
-                                          peildatum=peildatum, ambulant=soort[0])
-                    if p.overname is not None and bedrag:
-                        eerder = nacht_centen(p.van, p.tot, p.tarieven, van,
-                                              max(van, min(tot, p.overname)),
-                                              peildatum=peildatum, ambulant=soort[0])
-                        bedrag -= eerder
-                        if eerder and not soort[1]:  # national money is nobody's region's
-                            elders[p.overdrager] = elders.get(p.overdrager, 0) + eerder
-                except DomainError as exc:
-                    raise ValidationError(N_(
-                        "Dossier {nummer}: {melding}"), nummer=p.nummer,
-                        melding=validatie(exc).user_message()) from None
-                som.tel(binding, bedrag, soort[1], soort[2])
-        tekst = [(van.isoformat(), tot.isoformat()) for van, tot in perioden]
-        for post in posten:
-            for (van_s, tot_s), (som, elders) in zip(tekst, uit, strict=True):
-                if not van_s <= post.datum < tot_s:
-                    continue
-                if post.overname is not None and post.datum < post.overname:
-                    if not post.landelijk:
-                        elders[post.overdrager] = elders.get(post.overdrager, 0) + post.centen
-                else:
-                    som.tel(post.binding, post.centen, post.landelijk)
+            _per_periode(p, soort, binding, grenzen)
+        _tel_posten(posten, perioden, uit)
         return uit
 
     def _sleutel(self, regios: RegionService, jaar: int,
@@ -325,6 +299,47 @@ class AllocationService:
                                                 f"{uitkomst.laatste_dag.isoformat()}",
                                     fields=["aandelen"])
         return Path(pad)
+
+
+Grens = tuple[date, date, date | None, Kostensommen, dict[str, int]]
+
+
+def _per_periode(p: kostensommen.PlaatsingNachten, soort: tuple[bool, bool, bool],
+                 binding: str | None, grenzen: list[Grens]) -> None:
+    """One placement period by period; nights before a takeover are the sender's."""
+    for van, tot, peildatum, som, elders in grenzen:
+        if p.van >= tot or (p.tot is not None and p.tot <= van):
+            continue  # no night in this period
+        try:
+            bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot,
+                                  peildatum=peildatum, ambulant=soort[0])
+            if p.overname is not None and bedrag:
+                eerder = nacht_centen(p.van, p.tot, p.tarieven, van,
+                                      max(van, min(tot, p.overname)),
+                                      peildatum=peildatum, ambulant=soort[0])
+                bedrag -= eerder
+                if eerder and not soort[1]:  # national money is nobody's region's
+                    elders[p.overdrager] = elders.get(p.overdrager, 0) + eerder
+        except DomainError as exc:
+            raise ValidationError(N_(
+                "Dossier {nummer}: {melding}"), nummer=p.nummer,
+                melding=validatie(exc).user_message()) from None
+        som.tel(binding, bedrag, soort[1], soort[2])
+
+
+def _tel_posten(posten: list[kostensommen.PostCenten], perioden: list[tuple[date, date]],
+                uit: list[tuple[Kostensommen, dict[str, int]]]) -> None:
+    """Cost posts into their period; before a takeover they are the sender's."""
+    tekst = [(van.isoformat(), tot.isoformat()) for van, tot in perioden]
+    for post in posten:
+        for (van_s, tot_s), (som, elders) in zip(tekst, uit, strict=True):
+            if not van_s <= post.datum < tot_s:
+                continue
+            if post.overname is not None and post.datum < post.overname:
+                if not post.landelijk:
+                    elders[post.overdrager] = elders.get(post.overdrager, 0) + post.centen
+            else:
+                som.tel(post.binding, post.centen, post.landelijk)
 
 
 def _optellen(delen: list[tuple[Kostensommen, dict[str, int]]]
