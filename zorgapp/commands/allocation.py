@@ -4,7 +4,10 @@
 inclusive (Q1 2026 is ``2026-01-01`` to ``2026-03-31``), as a reader expects.
 Amounts are strings with two decimals; ``totaal`` is the amount divided and equals
 the sum of ``aandelen``; ``niet_verdeeld`` is the nationally funded part, listed
-apart. The CSV goes to stdout (redirect it to a file) in Dutch Excel style.
+apart. ``--issue`` issues (vaststellen) the period: from then on its shares are frozen,
+``vastgesteld`` says when, and later changes appear in ``correcties`` of the next
+statement; a year statement has a ``verrekening`` (settlement) per municipality.
+The CSV goes to stdout (redirect it to a file) in Dutch Excel style.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import argparse
 import sys
 
 from zorgapp.commands.common import open_vault, out, secret_options
-from zorgapp.errors import EXIT_OK
+from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.i18n import _
 
 
@@ -24,11 +27,19 @@ def cmd_allocation(args: argparse.Namespace) -> int:
         verdeling_json,
     )
 
+    if args.issue and args.key:
+        raise UsageError(N_("--issue stelt vast met de sleutel van de regio; laat --key weg."))
     vault = open_vault(args)
     try:
-        # The shares only: the lines behind them are for the screen and the PDF.
-        uitkomst = AllocationService(vault).bereken(args.year, args.quarter, args.month,
-                                                    args.key, toelichting=False)
+        service = AllocationService(vault)
+        if args.issue:
+            from zorgapp.services.allocation_statement import stel_vast
+
+            uitkomst = stel_vast(service, args.year, args.quarter, args.month, actor="cli")
+        else:
+            # The shares only: the lines behind them are for the screen and the PDF.
+            uitkomst = service.bereken(args.year, args.quarter, args.month, args.key,
+                                       toelichting=False)
     finally:
         vault.lock()
     if args.csv:
@@ -58,6 +69,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         help=_("maand 1-12"))
     p.add_argument("--key", choices=["inwoners", "binding", "vast", "mix"],
                    help=_("verdeelsleutel (standaard: die van de regio)"))
+    p.add_argument("--issue", action="store_true",
+                   help=_("stel de kostenverdeling van deze periode vast (daarna bevroren; "
+                          "latere wijzigingen komen als correctie in de volgende periode)"))
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help=_("uitvoer als JSON (standaard)"))
     fmt.add_argument("--csv", action="store_true",

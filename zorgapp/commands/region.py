@@ -31,6 +31,9 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help=_("uitvoer als JSON"))
     secret_options(p)
     p.set_defaults(func=cmd_import_cbs)
+    from zorgapp.commands import region_geld
+
+    region_geld.register_actions(region)
 
 
 def read_export(path: Path) -> str:

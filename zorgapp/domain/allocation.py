@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from zorgapp.domain.betaler import nachten_in
 from zorgapp.domain.errors import N_, DomainError
 from zorgapp.domain.geld import CENT, som
 from zorgapp.domain.kosten import Kostenpost
@@ -148,9 +149,16 @@ def _toelichtingen(
     bindingen: list[tuple[str | None, str | None]],
     bijdragen: Bijdragen,
     actief: Mapping[str, Gemeente],
+    bedenktijd: Mapping[str, list[tuple[date, date]]],
 ) -> dict[str, list[Toelichting]]:
-    """Per municipality the lines it pays for, sorted so they read like a statement."""
+    """Per municipality the lines it pays for, sorted so they read like a statement;
+    placement nights inside the client's bedenktijd are counted on the line (flag)."""
     delen_tekst: dict[Fraction, Decimal] = {}  # few distinct shares: convert each once
+    in_bedenktijd = [
+        nachten_in(i.van, i.tot, bedenktijd[i.dossier_uuid])
+        if i.tot is not None and bedenktijd.get(i.dossier_uuid) else 0
+        for i in items
+    ]
     toelichting: dict[str, list[Toelichting]] = {code: [] for code in actief}
     for (code, index, grond), deel in bijdragen.delen.items():
         item = items[index]
@@ -172,6 +180,7 @@ def _toelichtingen(
                 deel=deel_tekst,
                 bedrag_deel=naar_decimaal(bijdragen.bedragen[index] * deel, _BEDRAG_EXACT),
                 binding=bindingen[index][0],
+                bedenktijd_nachten=in_bedenktijd[index],
             )
         )
     for regels in toelichting.values():
@@ -212,6 +221,7 @@ def verdeel(
     tot: date | None = None,
     alle_gemeenten: Mapping[str, Gemeente] | None = None,
     bron_binding: Mapping[str, str | None] | None = None,
+    bedenktijd: Mapping[str, list[tuple[date, date]]] | None = None,
 ) -> Verdeling:
     """Allocate the region's costs over its municipalities with ``sleutel``.
 
@@ -222,7 +232,10 @@ def verdeel(
     through ``alle_gemeenten``, the national list, when given); a binding outside the
     region or none at all is spread by inhabitants. ``bron_binding`` maps a placement or
     cost-post uuid to a municipality that pays for that item instead of the dossier's
-    binding (a placement recorded with its own ``gemeente_code``).
+    binding (a placement recorded with its own ``gemeente_code``); a youth placement
+    (``JEUGD``) is paid whole by that municipality, the Jeugdwet municipality
+    (``betaler``). ``bedenktijd`` maps a dossier to its bedenktijd periods (half-open),
+    whose nights are flagged on the lines.
     """
     regels = list(kostenregels)
     posten = _posten_in_periode(regels, list(kostenposten), van, tot)
@@ -235,7 +248,8 @@ def verdeel(
     bijdragen = spreid(items, bindingen, sleutel, vaste_delen, gronden)
     exact_centen = bijdragen.exacte_centen(vaste_delen, gronden)
     afgerond = grootste_rest(totaal_centen, exact_centen)
-    toelichting = _toelichtingen(items, bindingen, bijdragen, gronden.actief)
+    toelichting = _toelichtingen(items, bindingen, bijdragen, gronden.actief,
+                                 bedenktijd or {})
     van, tot = _omvat(van, tot, regels, posten)
     return Verdeling(
         van=van,

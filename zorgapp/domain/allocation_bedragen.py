@@ -37,10 +37,15 @@ class Kostensommen:
 
     per_binding: dict[str | None, int] = field(default_factory=dict)
     landelijk: int = 0
+    #: Youth placements per Jeugdwet municipality: paid whole by it, whatever the key.
+    jeugdwet: dict[str | None, int] = field(default_factory=dict)
 
-    def tel(self, binding: str | None, centen: int, landelijk: bool) -> None:
+    def tel(self, binding: str | None, centen: int, landelijk: bool,
+            jeugdwet: bool = False) -> None:
         if landelijk:
             self.landelijk += centen
+        elif jeugdwet:
+            self.jeugdwet[binding] = self.jeugdwet.get(binding, 0) + centen
         else:
             self.per_binding[binding] = self.per_binding.get(binding, 0) + centen
 
@@ -92,6 +97,52 @@ def nacht_centen(
     return centen
 
 
+def nacht_centen_per_periode(
+    van: date,
+    tot: date | None,
+    tarieven: Sequence[tuple[date, int]],
+    perioden: Sequence[tuple[date, date]],
+    *,
+    peildatum: date | None = None,
+    ambulant: bool = False,
+) -> list[int]:
+    """``nacht_centen`` for adjoining periods (a year's quarters) in one pass.
+
+    Equal, period by period, to calling ``nacht_centen`` for each (a running stay
+    counts up to ``peildatum``; nights after a period's end are that period's no more),
+    and refused the same way; a statement with its quarters costs one call, not five.
+    """
+    uit = [0] * len(perioden)
+    eind = tot if tot is not None else peildatum
+    begin = max(van, perioden[0][0])
+    einde = perioden[-1][1] if eind is None else min(eind, perioden[-1][1])
+    if einde <= begin or (not tarieven and ambulant):
+        return uit
+    if not tarieven or tarieven[0][0] > begin:
+        raise DomainError(
+            N_(
+                "Voor deze plaatsing is op {datum} geen dagtarief bekend; vul het tarief aan."
+            ),
+            datum=begin,
+        )
+    laatste, aantal, i = len(tarieven) - 1, len(perioden), 0
+    for index, (vanaf, tarief) in enumerate(tarieven):
+        stuk_van = begin if begin > vanaf else vanaf
+        stuk_tot = einde if index == laatste else min(einde, tarieven[index + 1][0])
+        if stuk_tot <= stuk_van:
+            continue
+        while perioden[i][1] <= stuk_van:  # periods are sorted: walk, never look back
+            i += 1
+        j = i
+        while j < aantal and perioden[j][0] < stuk_tot:
+            p_van, p_tot = perioden[j]
+            a = stuk_van if stuk_van > p_van else p_van
+            b = stuk_tot if stuk_tot < p_tot else p_tot
+            uit[j] += tarief * (b - a).days
+            j += 1
+    return uit
+
+
 def _euro(centen: int) -> Decimal:
     """Cents as euros with two decimals, the way ``som`` of stored amounts comes out."""
     return Decimal(centen).scaleb(-2)
@@ -112,17 +163,23 @@ def verdeel_bedragen(
     region, missing inhabitants when something goes by inhabitants).
     """
     gronden = Grondslagen.voor(regio, alle_gemeenten, None, None)
-    codes = sorted(sommen.per_binding, key=lambda c: (c is not None, c or ""))
+    def orde(c: str | None) -> tuple[bool, str]:
+        return (c is not None, c or "")
+
+    codes = sorted(sommen.per_binding, key=orde)
+    jeugd = sorted(sommen.jeugdwet, key=orde)
     vaste_delen = gronden.vaste_delen(sleutel) if sleutel.soort is Sleutel.VAST else {}
     bijdragen = spreid_bedragen(
-        [Fraction(sommen.per_binding[c], 100) for c in codes],
-        [gronden.betaler(c) for c in codes],
+        [Fraction(sommen.per_binding[c], 100) for c in codes]
+        + [Fraction(sommen.jeugdwet[c], 100) for c in jeugd],
+        [gronden.betaler(c) for c in [*codes, *jeugd]],
         sleutel,
         vaste_delen,
         gronden,
+        [False] * len(codes) + [True] * len(jeugd),
     )
     exact_centen = bijdragen.exacte_centen(vaste_delen, gronden)
-    totaal_centen = sum(sommen.per_binding.values())
+    totaal_centen = sum(sommen.per_binding.values()) + sum(sommen.jeugdwet.values())
     afgerond = grootste_rest(totaal_centen, exact_centen)
     return Verdeling(
         van=van,

@@ -30,6 +30,7 @@ class OpvangType(StrEnum):
     VO = "VO"
     MO = "MO"
     JEUGD = "JEUGD"
+    BO_AMV = "BO_AMV"
     CRISIS = "CRISIS"
     AMBULANT = "AMBULANT"
 
@@ -45,12 +46,13 @@ OPVANG_LABELS: dict[OpvangType, str] = {
     OpvangType.VO: N_("Vrouwenopvang"),
     OpvangType.MO: N_("Maatschappelijke opvang / mannenopvang"),
     OpvangType.JEUGD: N_("Jeugdhulp met verblijf / beschermde opvang"),
+    OpvangType.BO_AMV: N_("Beschermde opvang alleenstaande minderjarige vreemdelingen (BO AMV)"),
     OpvangType.CRISIS: N_("Crisisplek / noodbed"),
     OpvangType.AMBULANT: N_("Ambulant (geen verblijf)"),
 }
 
 LANDELIJK_GEFINANCIERD: frozenset[OpvangType] = frozenset(
-    {OpvangType.COSM, OpvangType.OMM}
+    {OpvangType.COSM, OpvangType.OMM, OpvangType.BO_AMV}
 )
 
 
@@ -84,6 +86,7 @@ class Financier(StrEnum):
     COSM = "cosm"
     OMM = "omm"
     BEDENKTIJD_TOELAGE = "bedenktijd_toelage"
+    BO_AMV = "bo_amv"
 
     @property
     def landelijk(self) -> bool:
@@ -95,6 +98,7 @@ FINANCIER_LABELS: dict[Financier, str] = {
     Financier.COSM: N_("Landelijk (COSM)"),
     Financier.OMM: N_("Landelijk (OMM)"),
     Financier.BEDENKTIJD_TOELAGE: N_("Bedenktijdtoelage (COA)"),
+    Financier.BO_AMV: N_("Landelijk (BO AMV, via COA)"),
 }
 
 
@@ -186,6 +190,7 @@ class Plaatsing:
             standaard = {
                 OpvangType.COSM: Financier.COSM,
                 OpvangType.OMM: Financier.OMM,
+                OpvangType.BO_AMV: Financier.BO_AMV,
             }.get(self.type, Financier.GEMEENTE)
             object.__setattr__(self, "financier", standaard)
         else:

@@ -38,6 +38,11 @@ class Post:
     bedrag: Decimal
 
     @property
+    def jeugdwet(self) -> bool:
+        """A youth placement: the Jeugdwet municipality pays it whole."""
+        return self.bron is Bron.PLAATSING and self.soort == "JEUGD"
+
+    @property
     def orde(self) -> tuple[str, date, str, str]:
         return (self.dossier_uuid, self.van, self.bron.value, self.bron_uuid)
 
@@ -223,6 +228,11 @@ class Bijdragen:
                 self.voeg_toe(code, index, Sleutel.INWONERS, deel)
             self.naar_vector[Sleutel.INWONERS] += self.bedragen[index] * deel_inwoners
 
+    def direct(self, index: int, betaler: str | None, gronden: Grondslagen) -> None:
+        """An item one municipality pays whole (Jeugdwet), whatever the key; by
+        inhabitants while that municipality is unknown or outside the region."""
+        self.naar_binding(index, Fraction(1), betaler, gronden)
+
     def exacte_centen(
         self, vaste_delen: Mapping[str, Fraction], gronden: Grondslagen
     ) -> dict[str, Fraction]:
@@ -259,6 +269,7 @@ def spreid(
         sleutel,
         vaste_delen,
         gronden,
+        [item.jeugdwet for item in items],
     )
 
 
@@ -268,9 +279,11 @@ def spreid_bedragen(
     sleutel: Verdeelsleutel,
     vaste_delen: Mapping[str, Fraction],
     gronden: Grondslagen,
+    direct: list[bool] | None = None,
 ) -> Bijdragen:
     """Amounts (euros, never negative) spread by the key, each with the municipality
-    that pays it by binding (None: by inhabitants)."""
+    that pays it by binding (None: by inhabitants); ``direct`` items are paid wholly by
+    that municipality (Jeugdwet), whatever the key."""
     bijdragen = Bijdragen(
         bedragen=bedragen,
         exact={code: Fraction(0) for code in gronden.actief},
@@ -279,7 +292,9 @@ def spreid_bedragen(
     for index, bedrag in enumerate(bedragen):
         if bedrag == 0:
             continue
-        if sleutel.soort is Sleutel.VAST:
+        if direct is not None and direct[index]:
+            bijdragen.direct(index, betalers[index], gronden)
+        elif sleutel.soort is Sleutel.VAST:
             bijdragen.vast(index, vaste_delen)
         else:
             bijdragen.naar_binding(index, deel_binding, betalers[index], gronden)

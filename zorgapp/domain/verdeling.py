@@ -47,6 +47,9 @@ class Toelichting:
     deel: Decimal
     bedrag_deel: Decimal
     binding: str | None = None
+    #: Nights of this line inside the client's bedenktijd (municipalities are not
+    #: responsible then): flagged on the statement, still counted.
+    bedenktijd_nachten: int = 0
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,9 @@ class Aandeel:
     bedrag: Decimal
     exact: Decimal
     regels: list[Toelichting] = field(default_factory=list)
+    #: For an issued (frozen) statement: what the share is today minus what was issued,
+    #: the correction the next statement will carry; the lines explain today's amount.
+    na_vaststelling: Decimal = Decimal(0)
 
     @property
     def afronding(self) -> Decimal:

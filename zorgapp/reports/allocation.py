@@ -28,6 +28,12 @@ from zorgapp.domain.kosten import KOSTENSOORT_LABELS, Kostenpost, KostenSoort
 from zorgapp.domain.opvang import Kostenregel
 from zorgapp.i18n import N_, _, format_money, format_number
 from zorgapp.reports import style
+from zorgapp.reports.allocation_vaststelling import (
+    Vaststelling,
+    bedenktijd_blok,
+    blokken,
+    status,
+)
 from zorgapp.reports.style import Briefhoofd, DocumentInfo, Styles, p, tabel, velden
 from zorgapp.reports.teksten import datum, label, periode, periode_kort
 
@@ -79,6 +85,22 @@ def _regel_landelijk(regel: Kostenregel | Kostenpost, nummers: Mapping[str, str]
             datum(regel.datum), "", "", format_money(regel.bedrag)]
 
 
+def _regel_rij(r: Toelichting, nummers: Mapping[str, str]) -> list[str]:
+    """One line of a municipality's explanation; ``*`` marks nights in a bedenktijd."""
+    return [
+        _nummer(nummers, r.dossier_uuid),
+        _soort(r.bron, r.soort),
+        periode_kort(r.van, r.tot),
+        "" if r.nachten is None else format_number(r.nachten)
+        + ("*" if r.bedenktijd_nachten else ""),
+        "" if r.dagtarief is None else format_money(r.dagtarief),
+        format_money(r.bedrag),
+        _("jeugd") if r.soort == "JEUGD" else label(_GRONDSLAG, r.grondslag),
+        _pct(r.deel),
+        format_money(_cent(r.bedrag_deel)),
+    ]
+
+
 def _gemeente_pagina(
     verdeling: Verdeling, aandeel_index: int, nummers: Mapping[str, str]
 ) -> list[Flowable]:
@@ -98,26 +120,17 @@ def _gemeente_pagina(
         p(_("Onderbouwing"), s.h2_los),
     ]
     regels: list[Toelichting] = aandeel.regels
-    rijen = []
-    subtotaal = Decimal(0)
-    for r in regels:
-        deel = _cent(r.bedrag_deel)
-        subtotaal += deel
-        rijen.append([
-            _nummer(nummers, r.dossier_uuid),
-            _soort(r.bron, r.soort),
-            periode_kort(r.van, r.tot),
-            "" if r.nachten is None else format_number(r.nachten),
-            "" if r.dagtarief is None else format_money(r.dagtarief),
-            format_money(r.bedrag),
-            label(_GRONDSLAG, r.grondslag),
-            _pct(r.deel),
-            format_money(deel),
-        ])
-    afronding = aandeel.bedrag - subtotaal
+    rijen = [_regel_rij(r, nummers) for r in regels]
+    subtotaal = sum((_cent(r.bedrag_deel) for r in regels), Decimal(0))
+    afronding = aandeel.bedrag + aandeel.na_vaststelling - subtotaal
     rijen.append(["", _("Afronding (grootste-restmethode)"), "", "", "", "", "", "",
                   format_money(afronding)])
     afrondingsrij = len(rijen)  # header is row 0
+    extra = [("SPAN", (1, afrondingsrij), (7, afrondingsrij))]
+    if aandeel.na_vaststelling:
+        rijen.append(["", _("Gewijzigd na vaststelling (volgt als correctie)"), "", "", "",
+                      "", "", "", format_money(-aandeel.na_vaststelling)])
+        extra.append(("SPAN", (1, afrondingsrij + 1), (7, afrondingsrij + 1)))
     story.append(tabel(
         [_("Dossier"), _("Soort"), _("Periode"), _("Nachten"), _("Dagtarief"),
          _("Bedrag"), _("Sleutel"), _("Deel"), _("Aandeel")],
@@ -126,8 +139,7 @@ def _gemeente_pagina(
         [21.2, 16, 35.5, 14.2, 16.3, 18, 13.4, 12.6, 21],
         rechts=(3, 4, 5, 7, 8),
         klein=True,
-        extra=[("SPAN", (1, afrondingsrij), (7, afrondingsrij)),
-               ("SPAN", (1, afrondingsrij + 1), (2, afrondingsrij + 1))],
+        extra=[*extra, ("SPAN", (1, len(rijen) + 1), (2, len(rijen) + 1))],
         totaal=["", _("Totaal"), "", format_number(sum(r.nachten or 0 for r in regels)
                                                    if regels else 0), "", "", "", "",
                 format_money(aandeel.bedrag)],
@@ -137,10 +149,10 @@ def _gemeente_pagina(
         "Bedrag is de hele kostenregel; Deel is het deel daarvan dat deze gemeente betaalt "
         "volgens de genoemde sleutel. Een dossier zonder binding in de regio wordt naar "
         "inwoners verdeeld."), s.small))
-    return story
+    return story + bedenktijd_blok(aandeel, nummers)
 
 
-def _regio_pagina(verdeling: Verdeling) -> list[Flowable]:
+def _regio_pagina(verdeling: Verdeling, vast: Vaststelling) -> list[Flowable]:
     """Title, period, key and totals, then the shares of the municipalities."""
     s = Styles.get()
     story: list[Flowable] = [
@@ -150,6 +162,7 @@ def _regio_pagina(verdeling: Verdeling) -> list[Flowable]:
             (_("Verdeelsleutel"), _sleutel(verdeling)),
             (_("Te verdelen"), format_money(verdeling.totaal)),
             (_("Landelijk gefinancierd"), format_money(verdeling.totaal_niet_verdeeld)),
+            status(vast),
         ]),
         p(_("Verdeling over de gemeenten"), s.h2),
     ]
@@ -171,8 +184,10 @@ def _regio_pagina(verdeling: Verdeling) -> list[Flowable]:
     story.append(Spacer(1, 2 * mm))
     story.append(p(_(
         "Bedragen zijn op centen afgerond met de grootste-restmethode, zodat de aandelen "
-        "precies optellen tot het totaal."), s.small))
-    return story
+        "precies optellen tot het totaal. Wie betaalt volgt uit het soort opvang: "
+        "jeugdhulp (JEUGD) betaalt de Jeugdwetgemeente helemaal; COSM, OMM en BO AMV "
+        "worden landelijk betaald; de rest verdelen de gemeenten naar de sleutel."), s.small))
+    return story + blokken(verdeling, vast)
 
 
 def _landelijk_blok(verdeling: Verdeling, dossiernummers: Mapping[str, str]) -> list[Flowable]:
@@ -196,10 +211,13 @@ def kostenverdeling(
     *,
     demo: bool = False,
     vandaag: date | None = None,
+    vaststelling: Vaststelling | None = None,
 ) -> bytes:
-    """The allocation statement as PDF bytes: region page, then a page per municipality."""
+    """The allocation statement as PDF bytes: region page (with its status, corrections,
+    settlement and handed-over history), then a page per municipality."""
     vandaag = vandaag or date.today()
-    story = _regio_pagina(verdeling) + _landelijk_blok(verdeling, dossiernummers)
+    story = (_regio_pagina(verdeling, vaststelling or Vaststelling())
+             + _landelijk_blok(verdeling, dossiernummers))
     for index, aandeel in enumerate(verdeling.aandelen):
         if not aandeel.regels and not aandeel.bedrag:
             continue

@@ -116,6 +116,7 @@ class _Brief:
     alias: bool
     afzender: str
     gemeente_naam: str
+    betaler: str = ""
 
     @property
     def s(self) -> Styles:
@@ -239,11 +240,14 @@ def _zorgbehoeften(b: _Brief) -> list[Flowable]:
 
 
 def _financiering(b: _Brief) -> list[Flowable]:
-    """Who pays: the financier, or the paying municipality by name."""
+    """Who pays: the payer the allocation uses (``domain.betaler``), as the service
+    names it; else the financier, or the paying municipality by name."""
     plaatsing = b.plaatsing
     financier = label(FINANCIER_LABELS, plaatsing.financier)
-    if plaatsing.financier is Financier.GEMEENTE and (b.gemeente_naam
-                                                       or plaatsing.gemeente_code):
+    if b.betaler:
+        financier = b.betaler
+    elif plaatsing.financier is Financier.GEMEENTE and (b.gemeente_naam
+                                                         or plaatsing.gemeente_code):
         financier = _("Gemeente {naam}").format(naam=b.gemeente_naam or plaatsing.gemeente_code)
     return [p(_("Financiering"), b.s.h2), velden([(_("Kosten worden gedragen door"),
                                                     financier)])]
@@ -329,16 +333,18 @@ def plaatsingsbrief(
     alias: bool = False,
     afzender: str = "",
     gemeente_naam: str = "",
+    betaler: str = "",
 ) -> bytes:
     """The placement letter as PDF bytes.
 
     ``alias`` prints the first alias (or initials) instead of the name, for a client
     who must not be known by name at the shelter; ``afzender`` is the coordinator who
-    signs; ``gemeente_naam`` names the paying municipality (``plaatsing.gemeente_code``).
+    signs; ``gemeente_naam`` names the paying municipality (``plaatsing.gemeente_code``);
+    ``betaler``, when given, is the payer as the allocation sees it and wins.
     """
     vandaag = vandaag or date.today()
     brief = _Brief(dossier, plaatsing, locatie, briefhoofd, vandaag, alias, afzender,
-                   gemeente_naam)
+                   gemeente_naam, betaler)
     story = [flowable for sectie in _SECTIES for flowable in sectie(brief)]
     info = DocumentInfo(
         titel=_("Plaatsingsbrief"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -34,23 +34,27 @@ from zorgapp.domain.allocation import (
 from zorgapp.domain.allocation_bedragen import (
     Kostensommen,
     nacht_centen,
+    nacht_centen_per_periode,
     verdeel_bedragen,
 )
+from zorgapp.domain.betaler import bedenktijd_perioden, betaler
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.opvang import (
-    LANDELIJK_GEFINANCIERD,
-    Financier,
     Kostenregel,
     OpvangType,
     kosten_plaatsing,
 )
 from zorgapp.domain.regio import Regio, normaliseer_cbs_code
+from zorgapp.domain.vaststelling import Correctie
 from zorgapp.errors import N_, ValidationError
 from zorgapp.fileio import atomic_write
 from zorgapp.i18n import _, format_date
 from zorgapp.services.opvang_service import validatie
 from zorgapp.services.region_service import RegionService
 from zorgapp.store import audit, kostensommen
+from zorgapp.store.connection import Connection
+from zorgapp.store.dossiers import DossierRepository
+from zorgapp.store.geld import overnames
 from zorgapp.store.opvang import KostenpostRepository, PlaatsingRepository, dossier_info
 from zorgapp.store.vault import Vault
 
@@ -73,6 +77,15 @@ class Uitkomst:
     dossiernummers: dict[str, str]
     van: date
     tot: date  # exclusive
+    #: Cases handed over to this region: what the sending region paid before the
+    #: takeover day, per sender, in cents (history, never allocated here).
+    elders_betaald: dict[str, int] = field(default_factory=dict)
+    #: When the statement was issued (vastgesteld), else None: then it is frozen.
+    vastgesteld: str | None = None
+    #: Corrections of earlier issued periods shown (or, when issued, booked) here.
+    correcties: list[Correctie] = field(default_factory=list)
+    #: A year statement's settlement per municipality (cents), else None.
+    verrekening: dict[str, int] | None = None
 
     @property
     def laatste_dag(self) -> date:
@@ -83,6 +96,7 @@ class AllocationService:
     def __init__(self, vault: Vault, vandaag: Callable[[], date] = date.today) -> None:
         self.vault = vault
         self._vandaag = vandaag
+        self._cache: dict[tuple[date, date, date], tuple[Kostensommen, dict[str, int]]] = {}
 
     def bereken(self, jaar: int, kwartaal: int | None = None, maand: int | None = None,
                 sleutel: Sleutel | str | Verdeelsleutel | None = None, *,
@@ -101,8 +115,25 @@ class AllocationService:
     def bereken_periode(self, van: date, tot: date,
                         sleutel: Sleutel | str | Verdeelsleutel | None = None, *,
                         toelichting: bool = True) -> Uitkomst:
+        """The statement of ``[van, tot)``: frozen when issued, with the corrections of
+        earlier issued periods and, for a year, the settlement line."""
+        from zorgapp.services.allocation_statement import met_vaststelling
+
+        self._cache = {}  # sums live for one statement: the data may change between
+        try:
+            uitkomst = self._bereken(van, tot, sleutel, toelichting=toelichting)
+            return met_vaststelling(self, uitkomst, vrij_gekozen=sleutel is not None)
+        finally:
+            self._cache = {}
+
+    def vandaag(self) -> date:
+        return self._vandaag()
+
+    def _bereken(self, van: date, tot: date,
+                 sleutel: Sleutel | str | Verdeelsleutel | None = None, *,
+                 toelichting: bool = True) -> Uitkomst:
         regios = RegionService(self.vault)
-        regio = regios.vereist_regio()
+        regio = regios.regio_in_jaar(van.year)  # that year's inhabitants (1 January)
         verdeelsleutel = self._sleutel(regios, van.year, sleutel)
         peil = self._vandaag()
         if not toelichting:
@@ -112,10 +143,23 @@ class AllocationService:
             posten = KostenpostRepository(db).in_periode(van, tot)
             info = dossier_info(db, [p.dossier_uuid for p in plaatsingen]
                                 + [p.dossier_uuid for p in posten])
+            overname = overnames(db)
+            bedenktijd = _bedenktijd(db, {p.dossier_uuid for p in plaatsingen
+                                          if not p.landelijk})
+        elders: dict[str, int] = {}
         regels: list[Kostenregel] = []
         for p in plaatsingen:
             try:
-                regels += kosten_plaatsing(p, van, tot, peildatum=peil if peil < tot else None)
+                begin = van
+                if p.dossier_uuid in overname:  # before the takeover: the sender paid
+                    begin = min(tot, max(van, overname[p.dossier_uuid][0]))
+                    eerder = kosten_plaatsing(p, van, begin,
+                                              peildatum=peil if peil < begin else None)
+                    wie = overname[p.dossier_uuid][1]
+                    elders[wie] = elders.get(wie, 0) + sum(int(r.bedrag * 100) for r in eerder
+                                                           if not r.landelijk)
+                regels += kosten_plaatsing(p, begin, tot,
+                                           peildatum=peil if peil < tot else None)
             except DomainError as exc:
                 nummer = info.get(p.dossier_uuid, ("?", ""))[0]
                 raise ValidationError(N_(
@@ -123,47 +167,95 @@ class AllocationService:
                     melding=validatie(exc).user_message()) from None
         binding = {u: (g or None) for u, (_n, g) in info.items()}
         eigen = {p.uuid: p.gemeente_code for p in plaatsingen if p.gemeente_code}
+        eigen_posten = []
+        for post in posten:
+            if post.dossier_uuid in overname and post.datum < overname[post.dossier_uuid][0]:
+                wie = overname[post.dossier_uuid][1]
+                if not post.landelijk:
+                    elders[wie] = elders.get(wie, 0) + int(post.bedrag * 100)
+            else:
+                eigen_posten.append(post)
         try:
-            verdeling = verdeel(regio, verdeelsleutel, regels, posten, binding, van=van, tot=tot,
-                                alle_gemeenten=regios.alle_gemeenten(), bron_binding=eigen)
+            verdeling = verdeel(regio, verdeelsleutel, regels, eigen_posten, binding, van=van,
+                                tot=tot, alle_gemeenten=regios.alle_gemeenten(),
+                                bron_binding=eigen, bedenktijd=bedenktijd)
         except DomainError as exc:
             raise validatie(exc) from None
-        return Uitkomst(verdeling, {u: n for u, (n, _g) in info.items()}, van, tot)
+        return Uitkomst(verdeling, {u: n for u, (n, _g) in info.items()}, van, tot,
+                        elders_betaald=elders)
 
     def _bedragen(self, regio: Regio, sleutel: Verdeelsleutel, van: date, tot: date,
                   peil: date, regios: RegionService) -> Uitkomst:
         """The amounts alone, summed in cents per binding (``allocation_bedragen``)."""
-        peildatum = peil if peil < tot else None
-        sommen = Kostensommen()
-        with self.vault.read() as db:
-            plaatsingen = kostensommen.plaatsingen(db, van, tot)
-            posten = kostensommen.kostenposten(db, van, tot)
-        soorten: dict[tuple[str, str], tuple[bool, bool]] = {}  # -> (ambulant, landelijk)
-        for p in plaatsingen:
-            soort = soorten.get((p.type, p.financier))
-            if soort is None:
-                opvang = OpvangType(p.type)
-                soort = soorten[p.type, p.financier] = (
-                    opvang is OpvangType.AMBULANT,
-                    opvang in LANDELIJK_GEFINANCIERD or Financier(p.financier).landelijk)
-            try:
-                bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot, peildatum=peildatum,
-                                      ambulant=soort[0])
-            except DomainError as exc:
-                raise ValidationError(N_(
-                    "Dossier {nummer}: {melding}"), nummer=p.nummer,
-                    melding=validatie(exc).user_message()) from None
-            binding = (normaliseer_cbs_code(p.gemeente_code) if p.gemeente_code
-                       else p.dossier_gemeente)
-            sommen.tel(binding, bedrag, soort[1])
-        for bedrag, landelijk, binding in posten:
-            sommen.tel(binding, bedrag, landelijk)
+        if (van.month, van.day) == (1, 1) and tot == date(van.year + 1, 1, 1):
+            # The year statement's settlement needs its quarters; nights add up, so the
+            # year is the sum of its quarters: one read, and no night counted twice.
+            kwartalen = self.sommen([periode(van.year, k) for k in (1, 2, 3, 4)], peil)
+            self._cache[van, tot, peil] = _optellen(kwartalen)
+        sommen, elders = self.sommen([(van, tot)], peil)[0]
         try:
             verdeling = verdeel_bedragen(regio, sleutel, sommen, van=van, tot=tot,
                                          alle_gemeenten=regios.alle_gemeenten())
         except DomainError as exc:
             raise validatie(exc) from None
-        return Uitkomst(verdeling, {}, van, tot)
+        return Uitkomst(verdeling, {}, van, tot, elders_betaald=elders)
+
+    def sommen(self, perioden: list[tuple[date, date]], peil: date
+               ) -> list[tuple[Kostensommen, dict[str, int]]]:
+        """Each period's costs in cents per binding, and what other regions paid (cases
+        handed over to us: before the takeover day), from ONE read of the span; kept
+        for the rest of this statement (``bereken_periode``)."""
+        if all((v, t, peil) in self._cache for v, t in perioden):
+            return [self._cache[v, t, peil] for v, t in perioden]
+        uit = self._sommen(perioden, peil)
+        for (v, t), gevonden in zip(perioden, uit, strict=True):
+            self._cache[v, t, peil] = gevonden
+        return uit
+
+    def _sommen(self, perioden: list[tuple[date, date]], peil: date
+                ) -> list[tuple[Kostensommen, dict[str, int]]]:
+        begin, einde = min(v for v, _t in perioden), max(t for _v, t in perioden)
+        with self.vault.read() as db:
+            plaatsingen = kostensommen.plaatsingen(db, begin, einde)
+            posten = kostensommen.kostenposten(db, begin, einde)
+        uit = [(Kostensommen(), dict[str, int]()) for _p in perioden]
+        grenzen = [(van, tot, peil if peil < tot else None, som, elders)
+                   for (van, tot), (som, elders) in zip(perioden, uit, strict=True)]
+        aaneen = all(perioden[i][1] == perioden[i + 1][0] for i in range(len(perioden) - 1))
+        sommen_lijst = [som for som, _e in uit]
+        binding_lijst = [som.per_binding for som in sommen_lijst]
+        jeugd_lijst = [som.jeugdwet for som in sommen_lijst]
+        # (type, financier) -> (ambulant, landelijk, jeugdwet): the payer rule of ``betaler``
+        soorten: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
+        for p in plaatsingen:
+            soort = soorten.get((p.type, p.financier))
+            if soort is None:
+                wie = betaler(p.type, p.financier, None, None)
+                soort = soorten[p.type, p.financier] = (
+                    p.type == OpvangType.AMBULANT, wie.landelijk, wie.direct)
+            binding = (normaliseer_cbs_code(p.gemeente_code) if p.gemeente_code
+                       else p.dossier_gemeente)
+            if aaneen and p.overname is None:  # the common case: one call per placement
+                try:
+                    bedragen = nacht_centen_per_periode(p.van, p.tot, p.tarieven, perioden,
+                                                        peildatum=peil, ambulant=soort[0])
+                except DomainError as exc:
+                    raise ValidationError(N_(
+                        "Dossier {nummer}: {melding}"), nummer=p.nummer,
+                        melding=validatie(exc).user_message()) from None
+                # inline ``Kostensommen.tel``: tens of thousands of placements, per period
+                if soort[1]:
+                    for som, bedrag in zip(sommen_lijst, bedragen, strict=True):
+                        som.landelijk += bedrag
+                    continue
+                for doel, bedrag in zip(jeugd_lijst if soort[2] else binding_lijst, bedragen,
+                                        strict=True):
+                    if bedrag:
+                        doel[binding] = doel.get(binding, 0) + bedrag
+                continue
+            _per_periode(p, soort, binding, grenzen)
+        _tel_posten(posten, perioden, uit)
+        return uit
 
     def _sleutel(self, regios: RegionService, jaar: int,
                  sleutel: Sleutel | str | Verdeelsleutel | None) -> Verdeelsleutel:
@@ -209,6 +301,73 @@ class AllocationService:
         return Path(pad)
 
 
+Grens = tuple[date, date, date | None, Kostensommen, dict[str, int]]
+
+
+def _per_periode(p: kostensommen.PlaatsingNachten, soort: tuple[bool, bool, bool],
+                 binding: str | None, grenzen: list[Grens]) -> None:
+    """One placement period by period; nights before a takeover are the sender's."""
+    for van, tot, peildatum, som, elders in grenzen:
+        if p.van >= tot or (p.tot is not None and p.tot <= van):
+            continue  # no night in this period
+        try:
+            bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot,
+                                  peildatum=peildatum, ambulant=soort[0])
+            if p.overname is not None and bedrag:
+                eerder = nacht_centen(p.van, p.tot, p.tarieven, van,
+                                      max(van, min(tot, p.overname)),
+                                      peildatum=peildatum, ambulant=soort[0])
+                bedrag -= eerder
+                if eerder and not soort[1]:  # national money is nobody's region's
+                    elders[p.overdrager] = elders.get(p.overdrager, 0) + eerder
+        except DomainError as exc:
+            raise ValidationError(N_(
+                "Dossier {nummer}: {melding}"), nummer=p.nummer,
+                melding=validatie(exc).user_message()) from None
+        som.tel(binding, bedrag, soort[1], soort[2])
+
+
+def _tel_posten(posten: list[kostensommen.PostCenten], perioden: list[tuple[date, date]],
+                uit: list[tuple[Kostensommen, dict[str, int]]]) -> None:
+    """Cost posts into their period; before a takeover they are the sender's."""
+    tekst = [(van.isoformat(), tot.isoformat()) for van, tot in perioden]
+    for post in posten:
+        for (van_s, tot_s), (som, elders) in zip(tekst, uit, strict=True):
+            if not van_s <= post.datum < tot_s:
+                continue
+            if post.overname is not None and post.datum < post.overname:
+                if not post.landelijk:
+                    elders[post.overdrager] = elders.get(post.overdrager, 0) + post.centen
+            else:
+                som.tel(post.binding, post.centen, post.landelijk)
+
+
+def _optellen(delen: list[tuple[Kostensommen, dict[str, int]]]
+              ) -> tuple[Kostensommen, dict[str, int]]:
+    """Sums of adjoining periods as the sums of the whole (cents add up exactly)."""
+    som, elders = Kostensommen(), dict[str, int]()
+    for deel, eerder in delen:
+        som.landelijk += deel.landelijk
+        for doel, bron in ((som.per_binding, deel.per_binding), (som.jeugdwet, deel.jeugdwet)):
+            for code, centen in bron.items():
+                doel[code] = doel.get(code, 0) + centen
+        for wie, centen in eerder.items():
+            elders[wie] = elders.get(wie, 0) + centen
+    return som, elders
+
+
+def _bedenktijd(db: Connection, uuids: set[str]) -> dict[str, list[tuple[date, date]]]:
+    """Bedenktijd periods of the dossiers with municipal placements, through the one
+    function that knows them (``domain.betaler.bedenktijd_perioden``)."""
+    repo = DossierRepository(db)
+    uit = {}
+    for uuid in sorted(uuids):
+        perioden = bedenktijd_perioden(repo.get(uuid))
+        if perioden:
+            uit[uuid] = perioden
+    return uit
+
+
 def verdeling_json(uitkomst: Uitkomst) -> dict[str, Any]:
     """The CLI's ``--json`` shape; ``tot`` is the inclusive last day of the period."""
     v = uitkomst.verdeling
@@ -222,6 +381,21 @@ def verdeling_json(uitkomst: Uitkomst) -> dict[str, Any]:
             {"cbs_code": a.cbs_code, "gemeente": a.gemeente, "inwoners": a.inwoners,
              "bedrag": bedrag_tekst(a.bedrag)}
             for a in v.aandelen
+        ],
+        "vastgesteld": uitkomst.vastgesteld,
+        "correcties": [
+            {"periode_van": c.van.isoformat(),
+             "periode_tot": (c.tot - timedelta(days=1)).isoformat(),
+             "cbs_code": c.cbs_code, "bedrag": bedrag_tekst(Decimal(c.centen).scaleb(-2))}
+            for c in uitkomst.correcties
+        ],
+        "verrekening": None if uitkomst.verrekening is None else [
+            {"cbs_code": code, "bedrag": bedrag_tekst(Decimal(n).scaleb(-2))}
+            for code, n in sorted(uitkomst.verrekening.items())
+        ],
+        "betaald_door_andere_regio": [
+            {"regio": wie, "bedrag": bedrag_tekst(Decimal(n).scaleb(-2))}
+            for wie, n in sorted(uitkomst.elders_betaald.items())
         ],
     }
 

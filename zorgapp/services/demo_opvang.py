@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from zorgapp.domain.betaler import betaler
 from zorgapp.domain.codes import Geslacht
 from zorgapp.domain.kosten import Kostenpost, KostenSoort
 from zorgapp.domain.opvang import (
@@ -106,9 +107,11 @@ def _stappen(traject: Traject) -> list[tuple[str, date]]:
 def _type(rng: random.Random, persoon: Persoon, stappen: list[tuple[str, date]],
           van: date) -> OpvangType:
     leeftijd = persoon.leeftijd_op(van)
-    if leeftijd is not None and leeftijd < 18:
-        return OpvangType.JEUGD
     landen = set(persoon.nationaliteiten or [])
+    if leeftijd is not None and leeftijd < 18:
+        # A third-country minor without parents here goes to BO AMV (Nidos, paid
+        # nationally); a Dutch or EU child to youth care, paid by its Jeugdwet municipality.
+        return OpvangType.BO_AMV if landen and not landen & EER_LANDEN else OpvangType.JEUGD
     in_bedenktijd = any(f == "bedenktijd" for f, _d in stappen)
     # COSM only for adult third-country nationals (DOMAIN.md §3), as the service checks.
     if (in_bedenktijd and not landen & EER_LANDEN and leeftijd is not None
@@ -129,11 +132,20 @@ def _tarieven_vanaf(locatie: Locatie, van: date) -> list[Tarief]:
 
 
 def _financier(soort: OpvangType) -> Financier:
-    if soort is OpvangType.COSM:
-        return Financier.COSM
-    if soort is OpvangType.OMM:
-        return Financier.OMM
-    return Financier.GEMEENTE
+    """The payer of the type (``domain.betaler``): national for COSM, OMM, BO AMV."""
+    wie = betaler(soort, None, None, None)
+    return wie.financier if wie.financier is not None else Financier.GEMEENTE
+
+
+def _bo_amv_locatie(vandaag: date) -> Locatie:
+    """The BO AMV shelter, drawn from a stream of its own so that adding it left every
+    other demo draw (and so the rest of the demo data) as it was."""
+    rng = random.Random(2026_0412)
+    begin = date(vandaag.year - 4, 1, 1)
+    return Locatie(uuid=str(_uuid.UUID(int=rng.getrandbits(128), version=4)),
+                   organisatie=ORGANISATIE, naam="Beschermde opvang AMV (fictief)",
+                   type=OpvangType.BO_AMV, contact="", capaciteit=8, adres_geheim=True,
+                   adres="", tarieven=[Tarief(Decimal(rng.randrange(200, 261)), begin)])
 
 
 class DemoOpvang:
@@ -151,7 +163,7 @@ class DemoOpvang:
             rules = demo_rules()
         self.rng = rng = random.Random(seed + 4)
         self.vandaag = vandaag
-        self.locaties = locaties = _locaties(rng, rules, vandaag)
+        self.locaties = locaties = [*_locaties(rng, rules, vandaag), _bo_amv_locatie(vandaag)]
         self.per_type: dict[OpvangType, list[Locatie]] = {}
         for locatie in locaties:
             self.per_type.setdefault(locatie.type, []).append(locatie)
@@ -195,7 +207,8 @@ class DemoOpvang:
                    einde: date | None) -> date:
         """One in five arrives through a crisis bed for a few nights first; returns
         the day the real placement begins."""
-        if self.rng.random() < 0.2 and soort not in (OpvangType.COSM, OpvangType.JEUGD):
+        if self.rng.random() < 0.2 and soort not in (OpvangType.COSM, OpvangType.JEUGD,
+                                                      OpvangType.BO_AMV):
             crisis_tot = van + timedelta(days=self.rng.randint(2, 5))
             if ((einde is None or crisis_tot < einde) and crisis_tot <= self.vandaag
                     and self._vrij(self.crisis, van, crisis_tot)):

@@ -30,6 +30,7 @@ from zorgapp.paths import resource
 from zorgapp.services.opvang_service import validatie
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
+from zorgapp.store.geld import inwoners_in_jaar, inwoners_per_jaar
 from zorgapp.store.opvang import RegioRepository
 from zorgapp.store.vault import Vault
 
@@ -101,8 +102,24 @@ class RegionService:
         if regio is None or not regio.actieve_gemeenten():
             raise ValidationError(N_(
                 "Er is nog geen regio ingesteld. Kies de deelnemende gemeenten onder "
-                "Financiën > Regio."))
+                "Financiën > Regio bewerken…"))
         return regio
+
+    def regio_in_jaar(self, jaar: int) -> Regio:
+        """The region with the inhabitants of ``jaar`` (1 January): that year's figure,
+        else the latest before it, else the earliest after it. A later figure never
+        restates an earlier year."""
+        regio = self.vereist_regio()
+        with self.vault.read() as db:
+            cijfers = inwoners_in_jaar(db, jaar)
+        return Regio(regio.naam, {
+            code: replace(g, inwoners=cijfers[code][0], peildatum=cijfers[code][1])
+            if code in cijfers else g for code, g in regio.gemeenten.items()})
+
+    def inwoners_per_jaar(self) -> dict[str, dict[int, int]]:
+        """Every recorded figure: municipality -> year -> inhabitants (0: undated)."""
+        with self.vault.read() as db:
+            return inwoners_per_jaar(db)
 
     def bronnen(self) -> dict[str, str]:
         with self.vault.read() as db:
@@ -192,17 +209,26 @@ class RegionService:
                                     fields=["inwoners", "peildatum"])
         return nieuw
 
-    def importeer_cbs(self, tekst: str, peildatum: date | None = None) -> ImportResultaat:
+    def importeer_cbs(self, tekst: str, peildatum: date | None = None,
+                      jaar: int | None = None) -> ImportResultaat:
         """Read a CBS StatLine population export and update the region's figures.
 
         The file's own period gives the reference date; ``peildatum`` is used when the
-        file has none. Municipalities outside the region are counted, not stored.
+        file has none. With ``jaar`` the figures are that year's (1 January) and a file
+        that names another year is refused. Municipalities outside the region are
+        counted, not stored. Figures are kept per year: other years stay as they were.
         """
         landelijk = self.alle_gemeenten()
         try:
             gelezen = lees_cbs_bevolking(tekst, landelijk)
         except DomainError as exc:
             raise validatie(exc) from None
+        if jaar is not None:
+            if gelezen.peildatum is not None and gelezen.peildatum.year != jaar:
+                raise ValidationError(N_(
+                    "Het bestand geeft inwonertallen voor {bestand}, niet voor {jaar}."),
+                    bestand=gelezen.peildatum.year, jaar=jaar)
+            peildatum = date(jaar, 1, 1)
         datum = gelezen.peildatum or peildatum
         if datum is None:
             raise ValidationError(N_(

@@ -19,12 +19,14 @@ from zorgapp.domain.dossier import Dossier
 from zorgapp.fileio import atomic_write
 from zorgapp.reports.aanmelding import aanmelding_comensha
 from zorgapp.reports.allocation import kostenverdeling
+from zorgapp.reports.allocation_vaststelling import Vaststelling
 from zorgapp.reports.annual import jaarbeeld
 from zorgapp.reports.letter import plaatsingsbrief
 from zorgapp.reports.style import Briefhoofd
 from zorgapp.reports.summary import dossieroverzicht
 from zorgapp.services.allocation_service import AllocationService
 from zorgapp.services.base import VaultService
+from zorgapp.services.betaler_tekst import betaler_tekst
 from zorgapp.services.region_service import RegionService
 from zorgapp.settings import Settings
 from zorgapp.store import audit
@@ -130,12 +132,10 @@ class ReportService(VaultService):
             self.vault.audit.record(audit.OPEN, record_type="dossier",
                                     record_uuid=dossier.uuid, outcome=LETTER,
                                     actor=self.actor)
-        gemeente = ""
-        if plaatsing.gemeente_code:
-            gemeente = self._gemeente_namen().get(plaatsing.gemeente_code, "")
         pdf = plaatsingsbrief(dossier, plaatsing, locatie, self.briefhoofd, demo=demo,
                               vandaag=self._vandaag(), alias=alias, afzender=afzender,
-                              gemeente_naam=gemeente)
+                              betaler=betaler_tekst(self.vault, plaatsing,
+                                                   dossier.persoon.gemeente_van_binding))
         return Rapport(LETTER, pdf, f"plaatsingsbrief-{dossier.dossiernummer}.pdf",
                        "plaatsing", plaatsing.uuid)
 
@@ -183,7 +183,11 @@ class ReportService(VaultService):
                         maand: int | None = None) -> Rapport:
         uitkomst = AllocationService(self.vault, self._vandaag).bereken(jaar, kwartaal, maand)
         pdf = kostenverdeling(uitkomst.verdeling, uitkomst.dossiernummers, self.briefhoofd,
-                              demo=self._demo_kluis(), vandaag=self._vandaag())
+                              demo=self._demo_kluis(), vandaag=self._vandaag(),
+                              vaststelling=Vaststelling(uitkomst.vastgesteld,
+                                                        uitkomst.correcties,
+                                                        uitkomst.verrekening,
+                                                        uitkomst.elders_betaald))
         periode = f"{jaar}" + (f"-Q{kwartaal}" if kwartaal else "") + (
             f"-{maand:02d}" if maand else "")
         return Rapport(ALLOCATION, pdf, f"kostenverdeling-{periode}.pdf", "allocation",

@@ -21,6 +21,21 @@ _IN_PERIODE = ("p.status != 'aangevraagd' AND p.van IS NOT NULL AND p.van < ? "
                "AND (p.tot IS NULL OR p.tot > ?)")
 
 
+# Cases received from another region: the latest takeover day and who handed it over.
+_OVERNAMES = ("SELECT dossier_uuid, substr(max(ts), 1, 10) AS overname, "
+              "max(tegenpartij) AS wie FROM overdracht WHERE richting = 'import' "
+              "GROUP BY dossier_uuid")
+
+
+def _overnames(conn: Connection, sleutel: str) -> tuple[str, str]:
+    """(columns, join) that give each row its takeover day and sender: a join only in a
+    vault that ever received a case (most never do, and the join costs time)."""
+    if conn.execute("SELECT 1 FROM overdracht WHERE richting = 'import' LIMIT 1").fetchone():
+        return ("o.overname, o.wie",
+                f"LEFT JOIN ({_OVERNAMES}) o ON o.dossier_uuid = {sleutel}")
+    return "NULL, NULL", ""
+
+
 def centen(tekst: str) -> int:
     """Stored money (``"123.45"``) in whole cents, exactly; any other spelling goes
     through ``centen_exact``, which refuses a part of a cent."""
@@ -42,11 +57,14 @@ class PlaatsingNachten(NamedTuple):
     gemeente_code: str | None  # who pays when not the dossier's binding
     dossier_gemeente: str | None
     tarieven: list[tuple[date, int]]  # (valid from, cents per night), oldest first
+    overname: date | None = None  # received from another region on this day
+    overdrager: str = ""  # who handed it over
 
 
 def plaatsingen(conn: Connection, van: date, tot: date) -> list[PlaatsingNachten]:
     """Placements with nights in ``[van, tot)``, oldest first (``ORDER BY van, id``)."""
     params = (tot.isoformat(), van.isoformat())
+    kolommen, join = _overnames(conn, "p.dossier_uuid")
     tarieven: dict[int, list[tuple[date, int]]] = {}
     for pid, vanaf, tarief in conn.execute(
             "SELECT p.id, t.geldig_vanaf, t.dagtarief FROM plaatsing p "
@@ -58,19 +76,36 @@ def plaatsingen(conn: Connection, van: date, tot: date) -> list[PlaatsingNachten
                          van=date.fromisoformat(begin),
                          tot=date.fromisoformat(einde) if einde else None,
                          gemeente_code=code or None, dossier_gemeente=gemeente or None,
-                         tarieven=tarieven.get(pid, []))
-        for pid, soort, financier, begin, einde, code, gemeente, nummer in conn.execute(
+                         tarieven=tarieven.get(pid, []),
+                         overname=date.fromisoformat(overname) if overname else None,
+                         overdrager=wie or "")
+        for pid, soort, financier, begin, einde, code, gemeente, nummer, overname, wie
+        in conn.execute(
             "SELECT p.id, p.type, p.financier, p.van, p.tot, p.gemeente_code, "
-            "d.gemeente, d.dossiernummer FROM plaatsing p "
-            "LEFT JOIN dossier d ON d.uuid = p.dossier_uuid "
+            f"d.gemeente, d.dossiernummer, {kolommen} FROM plaatsing p "
+            f"LEFT JOIN dossier d ON d.uuid = p.dossier_uuid {join} "
             f"WHERE {_IN_PERIODE} ORDER BY p.van, p.id", params)
     ]
 
 
-def kostenposten(conn: Connection, van: date, tot: date) -> list[tuple[int, bool, str | None]]:
-    """(cents, nationally funded, the dossier's binding) of each cost post in ``[van, tot)``."""
-    return [(centen(bedrag), bool(landelijk), gemeente or None)
-            for bedrag, landelijk, gemeente in conn.execute(
-                "SELECT k.bedrag, k.landelijk, d.gemeente FROM kostenpost k "
-                "LEFT JOIN dossier d ON d.uuid = k.dossier_uuid "
+class PostCenten(NamedTuple):
+    """A cost post as the amounts read it; days as ISO text (``"2025-03-02"``), which
+    compare like dates and cost nothing to read."""
+
+    datum: str
+    centen: int
+    landelijk: bool
+    binding: str | None
+    overname: str | None
+    overdrager: str
+
+
+def kostenposten(conn: Connection, van: date, tot: date) -> list[PostCenten]:
+    """Each cost post in ``[van, tot)`` with its dossier's binding and takeover day."""
+    kolommen, join = _overnames(conn, "k.dossier_uuid")
+    return [PostCenten(datum, centen(bedrag), bool(landelijk), gemeente or None,
+                       overname or None, wie or "")
+            for datum, bedrag, landelijk, gemeente, overname, wie in conn.execute(
+                f"SELECT k.datum, k.bedrag, k.landelijk, d.gemeente, {kolommen} "
+                f"FROM kostenpost k LEFT JOIN dossier d ON d.uuid = k.dossier_uuid {join} "
                 "WHERE k.datum >= ? AND k.datum < ?", (van.isoformat(), tot.isoformat()))]

@@ -26,6 +26,7 @@ from zorgapp.domain.opvang import (
 from zorgapp.domain.regio import Gemeente, Regio
 from zorgapp.errors import N_, NotFoundError
 from zorgapp.store.connection import Connection
+from zorgapp.store.geld import bewaar_inwoners, wis_inwoners
 
 
 def _now() -> str:
@@ -369,9 +370,12 @@ class RegioRepository:
             "in_regio = excluded.in_regio, bron = excluded.bron",
             (g.cbs_code, g.naam, g.inwoners, _iso(g.peildatum), g.opgegaan_in,
              g.veiligheidsregio, int(in_regio and g.actief), bron))
+        if g.inwoners is not None:  # the figure of its year (schema 6: per year)
+            bewaar_inwoners(self.db, g.cbs_code, g.inwoners, g.peildatum, bron)
 
     def leeg(self) -> None:
         self.db.execute("DELETE FROM gemeente")
+        wis_inwoners(self.db)
         self.db.execute("DELETE FROM regio_vast_percentage")
 
     def sleutel(self, jaar: int) -> Verdeelsleutel | None:

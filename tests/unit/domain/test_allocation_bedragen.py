@@ -51,7 +51,8 @@ def test_amounts_equal_the_explained_allocation(sc: tuple[Any, ...], eigen_gemee
     sommen = Kostensommen()
     for r in regels:
         sommen.tel(eigen.get(r.plaatsing_uuid) or binding.get(r.dossier_uuid),
-                   int(r.bedrag * 100), r.landelijk)
+                   int(r.bedrag * 100), r.landelijk,
+                   r.type is OpvangType.JEUGD)  # the Jeugdwet municipality pays it whole
     for p in posten:
         if van <= p.datum < tot:
             sommen.tel(binding.get(p.dossier_uuid), int(p.bedrag * 100), p.landelijk)
@@ -113,3 +114,32 @@ def test_a_night_without_rate_is_refused_like_the_cost_lines() -> None:
     assert "geen dagtarief" in info.value.msgid
     assert nacht_centen(date(2026, 1, 1), None, [], date(2026, 1, 1), date(2026, 4, 1),
                         ambulant=True) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(date(2024, 6, 1), date(2026, 6, 1)), st.integers(0, 500),
+       st.booleans(), st.lists(st.tuples(st.integers(-400, 600), st.integers(0, 50_000)),
+                               min_size=0, max_size=4),
+       st.dates(date(2025, 1, 1), date(2026, 3, 1)), st.booleans())
+def test_per_period_equals_period_by_period(van: date, lengte: int, loopt: bool,
+                                            runs: list[tuple[int, int]], peil: date,
+                                            ambulant: bool) -> None:
+    """One pass over a year's quarters gives, quarter by quarter, what ``nacht_centen``
+    gives (or the same refusal)."""
+    from zorgapp.domain.allocation import periode
+    from zorgapp.domain.allocation_bedragen import nacht_centen_per_periode
+
+    tot = None if loopt else van + timedelta(days=lengte)
+    tarieven = sorted({(van + timedelta(days=d), c) for d, c in runs}, key=lambda t: t[0])
+    tarieven = list({d: (d, c) for d, c in tarieven}.values())
+    kwartalen = [periode(2025, k) for k in (1, 2, 3, 4)]
+    los = [uitkomst(nacht_centen, van, tot, tarieven, v, t,
+                    peildatum=peil if peil < t else None, ambulant=ambulant)
+           for v, t in kwartalen]
+    refused = [x for x in los if isinstance(x, tuple)]
+    samen = uitkomst(nacht_centen_per_periode, van, tot, tarieven, kwartalen, peildatum=peil,
+                     ambulant=ambulant)
+    if refused:
+        assert samen == refused[0]
+    else:
+        assert samen == los

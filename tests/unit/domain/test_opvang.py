@@ -130,7 +130,8 @@ def test_ambulant_without_rate_has_no_costs() -> None:
 
 
 def test_cosm_and_omm_are_nationally_funded() -> None:
-    assert {OpvangType.COSM, OpvangType.OMM} == LANDELIJK_GEFINANCIERD
+    # DOMAIN §3/§6: BO AMV (Nidos, on behalf of COA) is funded nationally too (issue 12.4)
+    assert {OpvangType.COSM, OpvangType.OMM, OpvangType.BO_AMV} == LANDELIJK_GEFINANCIERD
     cosm = plaatsing(date(2026, 1, 1), date(2026, 1, 11), type=OpvangType.COSM)
     assert cosm.financier is Financier.COSM
     assert all(r.landelijk for r in kosten_plaatsing(cosm, *periode(2026)))

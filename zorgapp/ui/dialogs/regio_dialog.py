@@ -37,6 +37,14 @@ if TYPE_CHECKING:
 COL_IN, COL_CODE, COL_NAAM, COL_INWONERS = range(4)
 
 
+def _uitleg_per_jaar() -> QLabel:
+    uitleg = QLabel(_("Inwonertallen gelden per jaar (1 januari). De tabel toont de "
+                      "cijfers voor het jaar van de peildatum; andere jaren blijven zoals "
+                      "ze waren."))
+    uitleg.setWordWrap(True)
+    return uitleg
+
+
 class RegioDialog(QDialog):
     """Edit the region in one table; saving runs the region service's use cases."""
 
@@ -58,7 +66,9 @@ class RegioDialog(QDialog):
         self.peildatum_edit.setCalendarPopup(True)
         self.peildatum_edit.setDisplayFormat("dd-MM-yyyy")
         self.peildatum_edit.setAccessibleName(_("Peildatum van de ingevoerde inwonertallen"))
+        self.peildatum_edit.dateChanged.connect(self._jaar_gewijzigd)
         form.addRow(_("Peildatum inwoners:"), self.peildatum_edit)
+        form.addRow("", _uitleg_per_jaar())
         self.zoek_edit = QLineEdit()
         self.zoek_edit.setPlaceholderText(_("Filter op naam of code"))
         self.zoek_edit.setAccessibleName(_("Gemeenten filteren"))
@@ -88,9 +98,21 @@ class RegioDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._build_sleutel_button(buttons)
+        self._vault = vault
+        self._per_jaar: dict[str, dict[int, int]] = {}
+        self._gemeenten: tuple[Any, dict[str, Any]] | None = None
         service = self.service
-        self._run(lambda: (service.regio(), service.alle_gemeenten()), self._loaded,
+        self._run(lambda: (service.regio(), service.alle_gemeenten(),
+                           service.inwoners_per_jaar()), self._loaded,
                   _("Regio wordt gelezen…"))
+
+    def _build_sleutel_button(self, buttons: QDialogButtonBox) -> None:
+        """The key is set in its own dialog (``SleutelDialog``), reachable from here."""
+        self.sleutel_button = buttons.addButton(_("Verdeelsleutel…"),
+                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.sleutel_button.setAccessibleName(_("Verdeelsleutel van de regio instellen"))
+        self.sleutel_button.clicked.connect(self.bewerk_sleutel)
 
     def _build_fusie(self) -> QGroupBox:
         fusie = QGroupBox(_("Fusie vastleggen"))
@@ -131,14 +153,37 @@ class RegioDialog(QDialog):
         for button in (self.save_button, self.fusie_button):
             button.setEnabled(True)
 
-    def _loaded(self, found: tuple[Any, dict[str, Any]]) -> None:
-        regio, gemeenten = found
+    def _loaded(self, found: tuple[Any, dict[str, Any], dict[str, dict[int, int]]]) -> None:
+        regio, gemeenten, self._per_jaar = found
         self.message.clear()
         if not self.naam_edit.text():
             self.naam_edit.setText(regio.naam if regio else "")
         self._fill(regio, gemeenten)
 
+    def jaar(self) -> int:
+        return int(self.peildatum_edit.date().year())
+
+    def _cijfer(self, code: str, standaard: int | None) -> int | None:
+        """The figure for the chosen year: that year's, else the latest before, else the
+        earliest after (the rule the allocation uses)."""
+        cijfers = self._per_jaar.get(code)
+        if not cijfers:
+            return standaard
+        jaar = self.jaar()
+        eerder = [j for j in cijfers if j <= jaar]
+        return cijfers[max(eerder)] if eerder else cijfers[min(cijfers)]
+
+    def _jaar_gewijzigd(self, *_args: object) -> None:
+        if self._gemeenten is not None and not self._busy:
+            self._fill(*self._gemeenten)
+
+    def bewerk_sleutel(self) -> None:
+        from zorgapp.ui.dialogs.sleutel_dialog import SleutelDialog
+
+        SleutelDialog(self._vault, self).exec()
+
     def _fill(self, regio: Any, gemeenten: dict[str, Any]) -> None:
+        self._gemeenten = (regio, gemeenten)
         in_regio = set(regio.gemeenten) if regio is not None else set()
         rows = sorted(gemeenten.values(), key=lambda g: (g.cbs_code not in in_regio, g.naam))
         self.table.setRowCount(len(rows))
@@ -153,10 +198,11 @@ class RegioDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(r, col, item)
-            figure = QTableWidgetItem("" if g.inwoners is None else str(g.inwoners))
+            cijfer = self._cijfer(g.cbs_code, g.inwoners)
+            figure = QTableWidgetItem("" if cijfer is None else str(cijfer))
             figure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, COL_INWONERS, figure)
-            self._original[g.cbs_code] = g.inwoners
+            self._original[g.cbs_code] = cijfer  # only what the user changes is saved
         self.table.resizeColumnsToContents()
 
     def _filter(self, text: str) -> None:
@@ -207,11 +253,13 @@ class RegioDialog(QDialog):
         service = self.service
         code, naam = self.nieuw_code_edit.text().strip(), self.nieuw_naam_edit.text().strip()
 
-        def done(found: tuple[Any, dict[str, Any]]) -> None:
-            self._fill(*found)
+        def done(found: tuple[Any, dict[str, Any], dict[str, dict[int, int]]]) -> None:
+            regio, gemeenten, self._per_jaar = found
+            self._fill(regio, gemeenten)
             self.message.setStyleSheet("")
             self.message.setText(_("Fusie vastgelegd: dossiers van {oud} gaan naar {nieuw}.").format(
                 oud=", ".join(oud), nieuw=code.upper()))
 
-        self._run(lambda: (service.fusie(oud, code, naam), service.alle_gemeenten()), done,
+        self._run(lambda: (service.fusie(oud, code, naam), service.alle_gemeenten(),
+                           service.inwoners_per_jaar()), done,
                   _("Fusie wordt vastgelegd…"))

@@ -53,6 +53,13 @@ def _bron(r: ToelichtingRij) -> str:
         return r.regel.soort
 
 
+def _grondslag(r: ToelichtingRij) -> str:
+    """The ground; a youth placement is paid by its Jeugdwet municipality."""
+    if r.regel.bron is Bron.PLAATSING and r.regel.soort == "JEUGD":
+        return _("Jeugdwetgemeente")
+    return _(_GRONDSLAG.get(str(r.regel.grondslag), str(r.regel.grondslag)))
+
+
 def _pct(d: Decimal) -> str:
     return format_number((d * 100).quantize(Decimal("0.01"))) + " %"
 
@@ -71,11 +78,13 @@ class ToelichtingTableModel(RijTableModel[ToelichtingRij]):
               lambda r: r.regel.dagtarief or Decimal(0), True),
         Kolom(N_("Bedrag"), lambda r: geld_tekst(r.regel.bedrag), lambda r: r.regel.bedrag,
               True),
-        Kolom(N_("Grondslag"), lambda r: _(_GRONDSLAG.get(str(r.regel.grondslag),
-                                                          str(r.regel.grondslag)))),
+        Kolom(N_("Grondslag"), _grondslag),
         Kolom(N_("Deel"), lambda r: _pct(r.regel.deel), lambda r: r.regel.deel, True),
         Kolom(N_("Aandeel"), lambda r: geld_tekst(r.regel.bedrag_deel.quantize(Decimal("0.01"))),
               lambda r: r.regel.bedrag_deel, True),
+        # Nights inside a bedenktijd: municipalities are not responsible then (DOMAIN §6).
+        Kolom(N_("In bedenktijd"), lambda r: format_number(r.regel.bedenktijd_nachten)
+              if r.regel.bedenktijd_nachten else "", lambda r: r.regel.bedenktijd_nachten, True),
     )
 
 

@@ -5,8 +5,9 @@ region pays; selecting a municipality explains its amount line by line (dossiern
 nights, daily rate, ground, share) — never a client's name. Nationally funded costs
 are shown apart and not allocated. "Exporteren naar CSV" writes the table where the
 user chooses, in Dutch Excel style. The computation runs on the task runner (a big
-vault takes seconds). The region itself is set up under "Regio…": Hollands Midden
-(demo figures), a CBS StatLine population import, or figures typed in.
+vault takes seconds). The region itself is set up under "Regio bewerken…": Hollands
+Midden (demo figures), a CBS StatLine population import, or figures typed in per year;
+"Verdeelsleutel…" and "Vaststellen…" are in ``financien_geld``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from zorgapp.ui.models.financien_models import (
     ToelichtingTableModel,
 )
 from zorgapp.ui.pages.base import Page
+from zorgapp.ui.pages.financien_geld import GeldActies
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE
 from zorgapp.ui.widgets.tables import table_view
@@ -53,7 +55,7 @@ MAANDEN = (N_("januari"), N_("februari"), N_("maart"), N_("april"), N_("mei"), N
            N_("december"))
 
 
-class FinancienPage(Page):
+class FinancienPage(GeldActies, Page):
     name = "financien"
     title_msgid = N_("Financiën")
 
@@ -76,6 +78,7 @@ class FinancienPage(Page):
         self.samenvatting_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.samenvatting_label)
+        self._build_geld(top, outer)
         outer.addWidget(self._build_tables(), 1)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -192,6 +195,7 @@ class FinancienPage(Page):
         self.samenvatting_label.setAccessibleName(_("Samenvatting van de verdeling"))
         self.status_label.setAccessibleName(_("Status"))
         self.regio_label.setAccessibleName(_("Regio"))
+        self._retranslate_geld()
         self.aandeel_model.retranslate()
         self.toelichting_model.retranslate()
         self._toon()
@@ -243,6 +247,7 @@ class FinancienPage(Page):
                   self.regio_button):
             w.setEnabled(open_)
         self.export_button.setEnabled(open_ and self.uitkomst is not None)
+        self._update_geld(open_)
 
     def _toon_regio(self) -> None:
         """Read the region (and the demo mark) on the worker, then show it."""
@@ -311,6 +316,7 @@ class FinancienPage(Page):
 
     def _toon(self) -> None:
         u = self.uitkomst
+        self._toon_vaststelling(u)
         if u is None:
             self.aandeel_model.clear()
             self.toelichting_model.clear()
@@ -321,7 +327,8 @@ class FinancienPage(Page):
         self.toelichting_model.clear()
         self.samenvatting_label.setText(_(
             "{van} t/m {tot}, {sleutel}: verdeeld {totaal} over {aantal} gemeenten. "
-            "Landelijk gefinancierd (COSM, OMM, bedenktijd; niet verdeeld): {landelijk}.").format(
+            "Landelijk gefinancierd (COSM, OMM, BO AMV, bedenktijd; niet verdeeld): "
+            "{landelijk}.").format(
             van=format_date(u.van), tot=format_date(u.laatste_dag),
             sleutel=_(SLEUTEL_LABELS[Sleutel(v.sleutel.soort)]).lower(),
             totaal=format_money(v.totaal), aantal=len(v.aandelen),
@@ -338,9 +345,13 @@ class FinancienPage(Page):
         rijen = [ToelichtingRij(r, nummers.get(r.dossier_uuid, "")) for r in aandeel.regels]
         rijen.sort(key=lambda r: (r.dossiernummer, r.regel.van, r.regel.bron.value))
         self.toelichting_model.set_rows(rijen)
-        self.toelichting_box.setTitle(_("Toelichting {gemeente}: {bedrag} uit {aantal} regels").format(
+        titel = _("Toelichting {gemeente}: {bedrag} uit {aantal} regels").format(
             gemeente=aandeel.gemeente, bedrag=format_money(aandeel.bedrag),
-            aantal=len(aandeel.regels)))
+            aantal=len(aandeel.regels))
+        if aandeel.na_vaststelling:
+            titel += " " + _("(vandaag {bedrag}; het verschil volgt als correctie)").format(
+                bedrag=format_money(aandeel.bedrag + aandeel.na_vaststelling))
+        self.toelichting_box.setTitle(titel)
 
     def selecteer_gemeente(self, cbs_code: str) -> bool:
         for i, a in enumerate(self.aandeel_model.rows()):
