@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from zorgapp.errors import KnownError
 from zorgapp.exchange.format import SUFFIX
-from zorgapp.i18n import _
+from zorgapp.i18n import _, ngettext
 from zorgapp.services.bundle_service import BundleService, ExportResultaat
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.tasks import message_for
@@ -78,8 +78,12 @@ class ExportDialog(QDialog):
 
     def _build_intro(self, layout: QVBoxLayout) -> None:
         """The count of cases and the (hidden until read) consent warning."""
-        self.intro = QLabel(_("{aantal} dossier(s) worden versleuteld in een overdrachtsbundel. "
-                              "Alleen de gekozen ontvangers kunnen de bundel openen.").format(aantal=len(self.uuids)))
+        self.intro = QLabel(ngettext(
+            "{aantal} dossier wordt versleuteld in een overdrachtsbundel. "
+            "Alleen de gekozen ontvangers kunnen de bundel openen.",
+            "{aantal} dossiers worden versleuteld in een overdrachtsbundel. "
+            "Alleen de gekozen ontvangers kunnen de bundel openen.",
+            len(self.uuids)).format(aantal=len(self.uuids)))
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
 
@@ -187,9 +191,13 @@ class ExportDialog(QDialog):
         self._mode_changed()
         if missing:
             shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
-            self.consent.setText(_("Let op: voor {aantal} dossier(s) is geen geldige toestemming vastgelegd "
-                                   "om gegevens te delen ({dossiers}). Draag alleen over als dat wettelijk "
-                                   "mag, en leg de reden vast.").format(aantal=len(missing), dossiers=shown))
+            self.consent.setText(ngettext(
+                "Let op: voor {aantal} dossier is geen geldige toestemming vastgelegd "
+                "om gegevens te delen ({dossiers}). Draag alleen over als dat wettelijk "
+                "mag, en leg de reden vast.",
+                "Let op: voor {aantal} dossiers is geen geldige toestemming vastgelegd "
+                "om gegevens te delen ({dossiers}). Draag alleen over als dat wettelijk "
+                "mag, en leg de reden vast.", len(missing)).format(aantal=len(missing), dossiers=shown))
             self.consent.show()
 
     def _mode_changed(self) -> None:
@@ -254,7 +262,8 @@ class ExportDialog(QDialog):
         self.result_ = result
         self.progress.setValue(self.progress.maximum())
         self.status.setStyleSheet("color: #1b5e20;")
-        self.status.setText(_("{aantal} dossier(s) overgedragen in {pad}.").format(
+        self.status.setText(ngettext("{aantal} dossier overgedragen in {pad}.",
+                                     "{aantal} dossiers overgedragen in {pad}.", result.aantal).format(
             aantal=result.aantal, pad=result.pad))
         self.exported.emit(result)
         self.accept()

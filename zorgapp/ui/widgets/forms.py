@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
-from zorgapp.i18n import _
+from zorgapp.i18n import N_, _, format_date
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 
 ERROR_STYLE = "color: #b00020;"
@@ -47,17 +47,58 @@ def to_qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-def date_edit(value: date, maximum: date | None, name: str) -> QDateEdit:
-    """A date field with a calendar popup, in the user's language."""
-    edit = QDateEdit()
+class DateEdit(QDateEdit):
+    """A date field that keeps what was typed and says what is wrong with it.
+
+    Qt's own maximum silently turns a typed date past it into something else
+    (31-12-2030 became 01-12-2001; a future year reverted), so the limit is ours: the
+    field accepts any date, turns red with the reason as tooltip while it is too late,
+    and ``problem()`` gives the message that dialogs show instead of saving.
+    """
+
+    def __init__(self, latest: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.latest = latest
+        self.dateChanged.connect(self._mark)
+
+    def problem(self) -> str | None:
+        """Why the date cannot be used (in the active language), or None."""
+        value = to_date(self.date())
+        if self.latest is not None and value > self.latest:
+            return _("{veld}: {datum} ligt na {grens}; een datum in de toekomst kan niet.").format(
+                veld=self.accessibleName() or _("Datum"), datum=format_date(value),
+                grens=format_date(self.latest))
+        return None
+
+    def _mark(self) -> None:
+        text = self.problem() if self.isEnabled() else None
+        self.setStyleSheet("QDateEdit { border: 1px solid #b00020; }" if text else "")
+        self.setToolTip(text or "")
+
+
+def date_edit(value: date, maximum: date | None, name: str) -> DateEdit:
+    """A date field with a calendar popup; a date after ``maximum`` is kept as typed and
+    reported (see ``DateEdit``), never silently changed."""
+    edit = DateEdit(maximum)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMinimumDate(QDate(1900, 1, 1))
-    if maximum is not None:
-        edit.setMaximumDate(to_qdate(maximum))
-    edit.setDate(to_qdate(value))
     edit.setAccessibleName(name)
+    edit.setDate(to_qdate(value))
     return edit
+
+
+def date_problems(root: QWidget) -> list[str]:
+    """The messages of every enabled, visible-or-not date field under ``root``."""
+    return [text for edit in root.findChildren(DateEdit)
+            if edit.isEnabled() and (text := edit.problem())]
+
+
+def check_dates(root: QWidget) -> None:
+    """Raise a ``DomainError`` with the first wrong date under ``root`` (kept as typed)."""
+    problems = date_problems(root)
+    if problems:
+        raise DomainError(N_("{melding}"), melding=problems[0])
 
 
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:
@@ -95,11 +136,18 @@ class OptionalDate(QWidget):
         self.edit = date_edit(value, maximum, label)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.edit._mark)
         row.addWidget(self.check)
         row.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
-        return to_date(self.edit.date()) if self.check.isChecked() else None
+        """The date, or None when unchecked; raises ``DomainError`` when it is too late."""
+        if not self.check.isChecked():
+            return None
+        problem = self.edit.problem()
+        if problem:
+            raise DomainError(N_("{melding}"), melding=problem)
+        return to_date(self.edit.date())
 
     def set_value(self, value: date | None) -> None:
         self.check.setChecked(value is not None)
@@ -163,6 +211,7 @@ class FormDialog(QDialog):
         if self._busy:
             return
         try:
+            check_dates(self)
             values = self.values()
         except (DomainError, KnownError) as exc:
             self.show_error(message_for(exc))
@@ -190,5 +239,5 @@ class FormDialog(QDialog):
         super().reject()
 
 
-__all__ = ["ERROR_STYLE", "OK_STYLE", "FormDialog", "OptionalDate", "button", "combo",
-           "date_edit", "line_edit", "to_date", "to_qdate"]
+__all__ = ["ERROR_STYLE", "OK_STYLE", "DateEdit", "FormDialog", "OptionalDate", "button",
+           "check_dates", "combo", "date_edit", "date_problems", "line_edit", "to_date", "to_qdate"]

@@ -1,0 +1,93 @@
+"""Part 5 of issue 13: what a new user tripped over in the first hour."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from zorgapp import i18n
+from zorgapp.domain.errors import DomainError
+from zorgapp.ui.widgets.forms import OptionalDate, date_edit, to_date
+
+
+def _type_date(qtbot: Any, edit: Any, text: str) -> None:
+    """Type digits the way a user does: click on the day, type the whole date."""
+    edit.setSelectedSection(edit.Section.DaySection)
+    qtbot.keyClicks(edit, text.replace("-", ""))
+
+
+def test_a_typed_future_birth_date_is_kept_and_refused_with_a_reason(qtbot: Any) -> None:
+    field = OptionalDate("Bekend", date(2001, 1, 1), date(2026, 11, 29))
+    qtbot.addWidget(field)
+    field.check.setChecked(True)
+    field.edit.setAccessibleName("Geboortedatum")
+    _type_date(qtbot, field.edit, "31-12-2030")
+    assert to_date(field.edit.date()) == date(2030, 12, 31)  # kept as typed
+    with pytest.raises(DomainError) as refused:
+        field.value()
+    message = refused.value.params["melding"]
+    assert "31 dec 2030" in message and "2030-12-31" not in message
+    assert field.edit.toolTip() == message
+
+
+def test_a_date_within_the_limit_is_accepted(qtbot: Any) -> None:
+    edit = date_edit(date(2026, 1, 1), date(2026, 11, 29), "Datum")
+    qtbot.addWidget(edit)
+    _type_date(qtbot, edit, "28-02-2026")
+    assert to_date(edit.date()) == date(2026, 2, 28)
+    assert edit.problem() is None and edit.toolTip() == ""
+
+
+def test_messages_write_dates_the_way_the_user_reads_them() -> None:
+    from zorgapp.errors import user_message
+
+    exc = DomainError(i18n.N_("De datum {datum} ligt vóór de vorige stap ({vorige})."),
+                      datum="2026-10-29", vorige=date(2026, 11, 2))
+    assert user_message(exc) == "De datum 29 okt 2026 ligt vóór de vorige stap (2 nov 2026)."
+    i18n.set_language("en")
+    try:
+        assert "29 Oct 2026" in user_message(exc)
+    finally:
+        i18n.set_language("nl")
+
+
+def test_singular_and_plural() -> None:
+    assert i18n.ngettext("{aantal} pagina", "{aantal} pagina's", 1).format(aantal=1) == "1 pagina"
+    assert i18n.ngettext("{aantal} pagina", "{aantal} pagina's", 2).format(aantal=2) == "2 pagina's"
+    i18n.set_language("en")
+    try:
+        assert i18n.ngettext("{aantal} pagina", "{aantal} pagina's", 1).format(aantal=1) == "1 page"
+        assert i18n.ngettext("{aantal} pagina", "{aantal} pagina's", 3).format(aantal=3) == "3 pages"
+    finally:
+        i18n.set_language("nl")
+
+
+def test_every_plural_entry_is_translated_in_both_forms() -> None:
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).resolve().parents[2]
+    with (root / "translations" / "en" / "LC_MESSAGES" / "zorgapp.po").open("rb") as fh:
+        catalog = read_po(fh, locale="en")
+    plurals = [m for m in catalog if isinstance(m.id, tuple)]
+    assert plurals
+    assert not [m.id[0] for m in plurals if not all(m.string)]
+
+
+def test_journal_text_has_several_lines_and_ctrl_enter_adds(qtbot: Any) -> None:
+    from zorgapp.ui.dossier.journaal_tab import JournaalTekstEdit
+
+    edit = JournaalTekstEdit("Tekst")
+    qtbot.addWidget(edit)
+    fired: list[bool] = []
+    edit.submitted.connect(lambda: fired.append(True))
+    qtbot.keyClicks(edit, "regel een")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "regel twee")
+    assert edit.text() == "regel een\nregel twee" and not fired
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert fired == [True]
