@@ -91,3 +91,51 @@ def test_journal_text_has_several_lines_and_ctrl_enter_adds(qtbot: Any) -> None:
     assert edit.text() == "regel een\nregel twee" and not fired
     qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert fired == [True]
+
+
+def test_ctrl_n_opens_the_intake_on_the_dossiers_page_and_elsewhere(
+        qtbot: Any, make_window: Any, locked_vault: Any, monkeypatch: Any) -> None:
+    from tests.gui.conftest import unlock
+    from zorgapp.ui.pages.dossiers import DossiersPage
+
+    opened: list[str] = []
+    monkeypatch.setattr(DossiersPage, "nieuwe_melding", lambda self: opened.append("wizard"))
+    window = make_window(vault_path=locked_vault)
+    unlock(qtbot, window)
+    for name in ("dossiers", "overzicht"):
+        window.show_page(name)
+        window.activateWindow()
+        page = window.page(name)
+        page.setFocus()
+        before = len(opened)
+        qtbot.keyClick(window.focusWidget() or page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        assert len(opened) == before + 1, name
+
+
+def test_the_status_bar_shows_no_schema_version(qtbot: Any, make_window: Any, locked_vault: Any) -> None:
+    from tests.gui.conftest import unlock
+
+    window = make_window(vault_path=locked_vault)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window._schema is not None)
+    window._update_status()
+    texts = [w.text() for w in window.statusBar().findChildren(type(window.file_label))]
+    assert not [t for t in texts if "chema" in t]
+
+
+def test_the_window_remembers_its_geometry_and_nothing_else(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from zorgapp.paths import config_dir
+    from zorgapp.ui import window_state
+
+    first = QWidget()
+    qtbot.addWidget(first)
+    first.setGeometry(40, 50, 700, 500)
+    window_state.save(first)
+    second = QWidget()
+    qtbot.addWidget(second)
+    assert window_state.restore(second)
+    assert second.size().width() == 700 and second.size().height() == 500
+    stored = (config_dir() / "window.ini").read_text(encoding="utf-8")
+    assert [line.split("=")[0] for line in stored.splitlines() if "=" in line] == ["geometry"]
