@@ -86,6 +86,22 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+#: CLDR territories that are not countries (EU, the world, test codes)
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
+def country_names() -> dict[str, str]:
+    """ISO country code -> name in the active language (CLDR, through Babel)."""
+    return {code: str(name) for code, name in locale().territories.items()
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+
+
+def language_names() -> dict[str, str]:
+    """ISO 639 language code (two or three letters) -> name in the active language."""
+    return {code: str(name) for code, name in locale().languages.items()
+            if code.isalpha() and len(code) in (2, 3)}
+
+
 def format_date(value: date, fmt: str = "medium") -> str:
     """A date the way the active language writes it (``22 nov 2026``)."""
     return _babel_format_date(value, format=fmt, locale=locale())

@@ -139,3 +139,34 @@ def test_the_window_remembers_its_geometry_and_nothing_else(qtbot: Any, ctx: Any
     assert second.size().width() == 700 and second.size().height() == 500
     stored = (config_dir() / "window.ini").read_text(encoding="utf-8")
     assert [line.split("=")[0] for line in stored.splitlines() if "=" in line] == ["geometry"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the completer popup, offscreen
+def test_nationality_is_picked_by_name_in_the_users_language_and_stored_as_code(qtbot: Any) -> None:
+    from zorgapp.ui.widgets.code_list import country_list, language_list
+
+    countries = country_list("Nationaliteit")
+    qtbot.addWidget(countries)
+    qtbot.keyClicks(countries.combo.lineEdit(), "TURKIJE")
+    assert countries.codes() == ["TR"]  # typed, not yet confirmed: still understood
+    qtbot.keyClick(countries.combo.lineEdit(), Qt.Key.Key_Return)
+    countries.add("ro")
+    assert countries.codes() == ["TR", "RO"] and countries.combo.currentText() == ""
+    labels = countries.chip_texts()
+    assert any("Turkije" in t for t in labels) and any("Roemenië" in t for t in labels)
+    countries.combo.setEditText("Atlantis")
+    with pytest.raises(DomainError):
+        countries.codes()
+    countries.combo.setEditText("")
+    languages = language_list("Talen")
+    qtbot.addWidget(languages)
+    languages.setText("ro, EN")
+    assert languages.codes() == ["ro", "en"]
+    i18n.set_language("en")
+    try:
+        labels = countries.chip_texts()
+        assert any("Türkiye" in t or "Turkey" in t for t in labels)
+        assert countries.codes() == ["TR", "RO"]
+        assert countries.resolve("romania") == "RO"
+    finally:
+        i18n.set_language("nl")
