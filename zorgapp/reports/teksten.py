@@ -56,7 +56,7 @@ def periode_kort(van: date, tot: date | None) -> str:
     nights next to it says how many nights are counted."""
     if tot is None or tot == van:
         return format_date(van)
-    return "{} – {}".format(format_date(van), format_date(tot))
+    return f"{format_date(van)} – {format_date(tot)}"
 
 
 def geslacht(g: Geslacht) -> str:
