@@ -170,3 +170,91 @@ def test_nationality_is_picked_by_name_in_the_users_language_and_stored_as_code(
         assert countries.resolve("romania") == "RO"
     finally:
         i18n.set_language("nl")
+
+
+def test_first_run_asks_identity_letterhead_and_prefix(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from tests.conftest import PASSPHRASE
+    from zorgapp.services.bundle_service import BundleService
+    from zorgapp.services.organisatie_service import OrganisatieService
+    from zorgapp.ui.dialogs.first_run_wizard import PAGE_KEY, PAGE_ORG, FirstRunWizard
+
+    wizard = FirstRunWizard(ctx.tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.fill_new_vault(tmp_path / "kluis", PASSPHRASE)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_KEY, timeout=10_000)
+    wizard.key_page.saved_check.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == PAGE_ORG
+    page = wizard.org_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()  # name and organisation are needed
+    page.naam_edit.setText("Fatima de Vries")
+    page.organisatie_edit.setText("Zorgcoördinatie Holland Midden")
+    page.regio_edit.setText("Holland Midden")
+    page.telefoon_edit.setText("071 555 12 34")
+    page.plaats_edit.setText("Leiden")
+    page.prefix_edit.setText("hmd")
+    assert finish.isEnabled()
+    finish.click()
+    qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=10_000)
+    vault = wizard.vault
+    assert vault is not None
+    try:
+        card = BundleService(vault).kaart()
+        assert (card.name, card.organisation, card.region) == (
+            "Fatima de Vries", "Zorgcoördinatie Holland Midden", "Holland Midden")
+        hoofd = OrganisatieService(vault).briefhoofd()
+        assert hoofd.organisatie == "Zorgcoördinatie Holland Midden" and hoofd.telefoon == "071 555 12 34"
+        assert OrganisatieService(vault).prefix() == "HMD"
+    finally:
+        vault.lock()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_first_export_asks_who_hands_over(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
+    from tests.gui.conftest import settle
+    from tests.unit.exchange.conftest import make_pair
+    from zorgapp.store.audit import local_user
+    from zorgapp.ui.dialogs.export_dialog import ExportDialog
+    from zorgapp.ui.tasks import runner
+
+    pair = make_pair(tmp_path)
+    try:
+        pair.sa.stel_identiteit_in(local_user(), "", "")  # as a vault before issue 13
+        dialog = ExportDialog(ctx, pair.a, pair.uuids, default_folder=pair.tmp)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        settle(qtbot)
+        qtbot.waitUntil(lambda: not dialog.is_loading())
+        assert dialog.identity_box.isVisible() and dialog.identity_box.naam_edit.text() == ""
+        dialog.contacts.item(0).setCheckState(Qt.CheckState.Checked)
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        assert "afzender" in dialog.status.text()
+        dialog.identity_box.naam_edit.setText("Anna de Vries")
+        dialog.identity_box.organisatie_edit.setText("Veilig Thuis IJsselland")
+        with qtbot.waitSignal(dialog.exported, timeout=20000):
+            qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+        card = pair.sa.kaart()
+        assert (card.name, card.organisation) == ("Anna de Vries", "Veilig Thuis IJsselland")
+    finally:
+        runner().wait_idle()
+        for v in (pair.a, pair.b):
+            if v.is_open:
+                v.lock()
+
+
+def test_a_handover_by_passphrase_names_no_empty_recipient(qtbot: Any) -> None:
+    from types import SimpleNamespace
+
+    from zorgapp.ui.dossier.traject_tab import TrajectTab
+
+    tab = TrajectTab()
+    qtbot.addWidget(tab)
+    tab.set_overdrachten([SimpleNamespace(ts="2026-11-29T10:00:00Z", richting="export", tegenpartij="")])
+    text = tab._overdrachten()
+    assert text == "Overgedragen met een wachtwoordzin op 29 nov 2026"

@@ -35,6 +35,7 @@ from zorgapp.exchange.format import SUFFIX
 from zorgapp.i18n import _, ngettext
 from zorgapp.services.bundle_service import BundleService, ExportResultaat
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dialogs.identity_box import IdentityBox, identity_needed
 from zorgapp.ui.tasks import message_for
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self._build_intro(layout)
+        self.identity_box = IdentityBox()  # shown only while this vault's sender is unknown
+        self.identity_box.hide()
+        layout.addWidget(self.identity_box)
         layout.addWidget(self._build_choice())
         self._build_file_row(layout, default_folder or Path.home())
         self._build_footer(layout)
@@ -161,7 +165,8 @@ class ExportDialog(QDialog):
         service, uuids = self.service, self.uuids
         self._loading = True
         self.ok.setEnabled(False)
-        self.ctx.tasks.run(lambda: (service.adresboek(), service.zonder_toestemming(uuids)),
+        self.ctx.tasks.run(lambda: (service.adresboek(), service.zonder_toestemming(uuids),
+                                    service.kaart()),
                            on_done=lambda found: self._loaded(*found), on_error=self._failed,
                            on_finally=self._load_finished, owner=self)
 
@@ -172,7 +177,10 @@ class ExportDialog(QDialog):
     def is_loading(self) -> bool:
         return self._loading
 
-    def _loaded(self, contacts: list[Any], missing: list[str]) -> None:
+    def _loaded(self, contacts: list[Any], missing: list[str], card: Any = None) -> None:
+        if card is not None and identity_needed(card):
+            self.identity_box.fill(card)
+            self.identity_box.show()
         for contact in contacts:
             mark = _("geverifieerd") if contact.geverifieerd else _("NIET geverifieerd")
             text = f"{contact.naam} — {contact.organisatie} ({contact.regio})   [{mark}]"
@@ -234,6 +242,11 @@ class ExportDialog(QDialog):
             return
         recipients: list[str] = []
         phrase: str | None = None
+        identity = self.identity_box.values() if self.identity_box.isVisible() else None
+        if self.identity_box.isVisible() and identity is None:
+            self._error(_("Vul uw naam en organisatie in: ze staan als afzender in de bundel."))
+            self.identity_box.naam_edit.setFocus()
+            return
         if self.to_contacts.isChecked():
             recipients = self.recipients()
             if not recipients:
@@ -251,7 +264,13 @@ class ExportDialog(QDialog):
         self.status.setText(_("Bezig met versleutelen…"))
         emit = self._progress.changed.emit
         service, uuids = self.service, self.uuids
-        self.ctx.tasks.run(lambda: service.exporteer(uuids, Path(target), recipients, phrase, progress=emit),
+
+        def work() -> ExportResultaat:
+            if identity is not None:
+                service.stel_identiteit_in(*identity)
+            return service.exporteer(uuids, Path(target), recipients, phrase, progress=emit)
+
+        self.ctx.tasks.run(work,
                            on_done=self._done, on_error=self._failed, on_finally=self._finished, owner=self)
 
     def _on_progress(self, done: int, total: int) -> None:
