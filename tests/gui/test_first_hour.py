@@ -258,3 +258,46 @@ def test_a_handover_by_passphrase_names_no_empty_recipient(qtbot: Any) -> None:
     tab.set_overdrachten([SimpleNamespace(ts="2026-11-29T10:00:00Z", richting="export", tegenpartij="")])
     text = tab._overdrachten()
     assert text == "Overgedragen met een wachtwoordzin op 29 nov 2026"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_after_an_import_the_dialog_says_what_was_imported(qtbot: Any, ctx: Any, tmp_path: Any) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from tests.unit.exchange.conftest import make_pair
+    from zorgapp.ui.dialogs.import_dialog import ImportDialog
+    from zorgapp.ui.tasks import runner
+
+    p = make_pair(tmp_path)
+    try:
+        bundle = p.sa.exporteer(p.uuids, p.tmp / "x", [p.sb.kaart().age_recipient]).pad
+        dialog = ImportDialog(ctx, p.b, bundle)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.check()
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+        numbers = [d.dossiernummer for d in dialog.preview.dossiers]
+        assert "Anna de Vries — Veilig Thuis IJsselland (IJsselland)" == dialog.sender_name.text()
+        with qtbot.waitSignal(dialog.imported, timeout=20000):
+            qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        text = dialog.notice.text()
+        assert "Ingelezen van Anna de Vries" in text and "3 nieuwe dossiers" in text
+        assert all(n in text for n in numbers)
+        assert dialog.isVisible() and not dialog.import_button.isVisible()
+        dialog.reject()  # "Sluiten"
+        assert dialog.result() == QDialog.DialogCode.Accepted
+    finally:
+        runner().wait_idle()
+        p.a.lock()
+        p.b.lock()
+
+
+def test_import_summary_singular() -> None:
+    from types import SimpleNamespace
+
+    from zorgapp.ui.dialogs.import_summary import import_summary
+
+    result = SimpleNamespace(al_ontvangen=False, afzender="Bob", nieuw=["u1"], vervangen=[], kopie=[],
+                             hernummerd=[], ongewijzigd=["u2"], gewijzigd=1)
+    text = import_summary(result, {"u1": "HM-2026-0001", "u2": "HM-2026-0002"})
+    assert text == "Ingelezen van Bob:\n1 nieuw dossier: HM-2026-0001\n1 dossier ongewijzigd."
