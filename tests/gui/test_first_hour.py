@@ -277,7 +277,7 @@ def test_after_an_import_the_dialog_says_what_was_imported(qtbot: Any, ctx: Any,
         dialog.check()
         qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
         numbers = [d.dossiernummer for d in dialog.preview.dossiers]
-        assert "Anna de Vries — Veilig Thuis IJsselland (IJsselland)" == dialog.sender_name.text()
+        assert dialog.sender_name.text() == "Anna de Vries — Veilig Thuis IJsselland (IJsselland)"
         with qtbot.waitSignal(dialog.imported, timeout=20000):
             qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         text = dialog.notice.text()
@@ -301,3 +301,22 @@ def test_import_summary_singular() -> None:
                              hernummerd=[], ongewijzigd=["u2"], gewijzigd=1)
     text = import_summary(result, {"u1": "HM-2026-0001", "u2": "HM-2026-0002"})
     assert text == "Ingelezen van Bob:\n1 nieuw dossier: HM-2026-0001\n1 dossier ongewijzigd."
+
+
+def test_the_audit_log_names_the_dossier_number(qtbot: Any, vault: Any) -> None:
+    from zorgapp.domain.codes import MelderType
+    from zorgapp.domain.melding import Melding
+    from zorgapp.domain.persoon import Persoon
+    from zorgapp.services.audit_service import entries_with_numbers
+    from zorgapp.services.dossier_service import DossierService
+    from zorgapp.ui.models.audit_model import AuditColumn, AuditTableModel
+
+    dossier = DossierService(vault).nieuwe_melding(Persoon(naam="Test Persoon"),
+                                                   Melding(datum=date(2026, 11, 2), melder_type=MelderType.POLITIE))
+    entries, numbers = entries_with_numbers(vault, 50)
+    assert numbers == {dossier.uuid: dossier.dossiernummer}
+    model = AuditTableModel()
+    model.set_entries(entries, numbers)
+    shown = [model.index(r, AuditColumn.RECORD).data() for r in range(model.rowCount())]
+    assert any(dossier.dossiernummer in t for t in shown)
+    assert not any(dossier.uuid[:8] in t for t in shown)

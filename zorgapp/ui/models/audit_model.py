@@ -86,10 +86,13 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AuditEntry] = []
+        self._numbers: dict[str, str] = {}
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
+    def set_entries(self, entries: list[AuditEntry], numbers: dict[str, str] | None = None) -> None:
+        """``numbers``: dossier uuid -> dossiernummer (destroyed ones keep a short uuid)."""
         self.beginResetModel()
         self._rows = sorted(entries, key=lambda e: e.seq, reverse=True)
+        self._numbers = dict(numbers or {})
         self.endResetModel()
 
     def clear(self) -> None:
@@ -132,7 +135,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == AuditColumn.RECORD:
             kind = _(RECORD_TYPES[entry.record_type]) if entry.record_type in RECORD_TYPES \
                 else entry.record_type
-            short = entry.record_uuid[:8]
+            short = self._numbers.get(entry.record_uuid) or entry.record_uuid[:8]
             return f"{kind} {short}".strip()
         if column == AuditColumn.OUTCOME:
             return _(OUTCOMES[entry.outcome]) if entry.outcome in OUTCOMES else entry.outcome

@@ -167,7 +167,7 @@ class CodeListWidget(QWidget):
     def text(self) -> str:
         return ", ".join(self._codes)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - the QLineEdit name
+    def setText(self, text: str) -> None:
         self.set_codes([t for t in text.replace(";", ",").split(",")])
 
 
