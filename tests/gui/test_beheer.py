@@ -142,7 +142,7 @@ def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
     from zorgapp.reports.letter import plaatsingsbrief
     from zorgapp.reports.style import Briefhoofd
 
-    window, beheer, vault = _beheer(qtbot, make_window, locked_vault)
+    _window, beheer, vault = _beheer(qtbot, make_window, locked_vault)
     beheer.tabs.setCurrentIndex(2)
     page = beheer.settings_tab
     qtbot.waitUntil(lambda: page.prefix_edit.text() == "HM")

@@ -126,7 +126,8 @@ def cmd_export(args: argparse.Namespace) -> int:
              "recipients": result.ontvangers, "without_consent": result.zonder_toestemming})
     else:
         say(ngettext("{aantal} dossier overgedragen in {pad}.",
-                     "{aantal} dossiers overgedragen in {pad}.", result.aantal).format(aantal=result.aantal, pad=result.pad))
+                     "{aantal} dossiers overgedragen in {pad}.", result.aantal).format(
+            aantal=result.aantal, pad=result.pad))
     return EXIT_OK
 
 

@@ -168,7 +168,7 @@ class CodeListWidget(QWidget):
         return ", ".join(self._codes)
 
     def setText(self, text: str) -> None:
-        self.set_codes([t for t in text.replace(";", ",").split(",")])
+        self.set_codes(text.replace(";", ",").split(","))
 
 
 def country_list(name: str) -> CodeListWidget:
