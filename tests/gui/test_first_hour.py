@@ -320,3 +320,30 @@ def test_the_audit_log_names_the_dossier_number(qtbot: Any, vault: Any) -> None:
     shown = [model.index(r, AuditColumn.RECORD).data() for r in range(model.rowCount())]
     assert any(dossier.dossiernummer in t for t in shown)
     assert not any(dossier.uuid[:8] in t for t in shown)
+
+
+def test_timeline_labels_never_overlap(qtbot: Any) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from zorgapp.domain.codes import Fase
+    from zorgapp.domain.traject import Traject
+    from zorgapp.ui.widgets.timeline import TimelineWidget, place_in_rows
+
+    assert place_in_rows([(0, 50), (20, 50), (60, 10)], 3, 8) == [0, 1, 0]
+    vandaag = date(2026, 11, 29)
+    traject = Traject.begin(date(2026, 1, 5), "Melding", "zc", vandaag)
+    for fase, dag in ((Fase.INTAKE, date(2026, 6, 1)), (Fase.BEDENKTIJD, date(2026, 11, 27)),
+                      (Fase.GEPLAATST, date(2026, 11, 29))):
+        traject.overgang(fase, dag, "reden", "zc", vandaag)
+    widget = TimelineWidget()
+    qtbot.addWidget(widget)
+    widget.resize(700, 186)
+    widget.set_traject(traject, vandaag)
+    small = QFont(widget.font())
+    small.setPointSizeF(small.pointSizeF() * 0.85)
+    labels = widget.date_labels(QFontMetrics(small))
+    assert [t for t, *_rest in labels][-1] == "vandaag"
+    for i, (_t, x, y, w, _s) in enumerate(labels):
+        for _t2, x2, y2, w2, _s2 in labels[i + 1:]:
+            assert y != y2 or x + w <= x2 or x2 + w2 <= x, labels
+        assert y < widget.minimumHeight()
