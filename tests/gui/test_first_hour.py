@@ -347,3 +347,37 @@ def test_timeline_labels_never_overlap(qtbot: Any) -> None:
         for _t2, x2, y2, w2, _s2 in labels[i + 1:]:
             assert y != y2 or x + w <= x2 or x2 + w2 <= x, labels
         assert y < widget.minimumHeight()
+
+
+def test_switching_to_english_redraws_the_open_dossier(qtbot: Any, make_window: Any, locked_vault: Any) -> None:
+    from tests.conftest import PASSPHRASE
+    from tests.gui.conftest import unlock
+    from zorgapp.domain.codes import MelderType
+    from zorgapp.domain.melding import Melding
+    from zorgapp.domain.persoon import Persoon
+    from zorgapp.services.dossier_service import DossierService
+    from zorgapp.store.vault import Vault
+
+    vault = Vault.unlock(locked_vault, PASSPHRASE)
+    dossier = DossierService(vault).nieuwe_melding(
+        Persoon(naam="Elena Popescu", nationaliteiten=["RO"]),
+        Melding(datum=date(2026, 11, 2), melder_type=MelderType.POLITIE))
+    vault.lock()
+    window = make_window(vault_path=locked_vault)
+    unlock(qtbot, window)
+    page = window.page("dossiers")
+    window.show_page("dossiers")
+    page.show_dossier(dossier.uuid)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.view and page.view.dossier is not None,
+                    timeout=10_000)
+    assert page.view.tabs.tabText(0) == "&Persoon"
+    assert "Roemenië" in " ".join(page.view.persoon_tab.form.nationaliteit_edit.chip_texts())
+    i18n.set_language("en")
+    try:
+        qtbot.waitUntil(lambda: page.view.dossier is not None, timeout=10_000)
+        assert page.stack.currentWidget() is page.view
+        assert page.view.dossier.uuid == dossier.uuid
+        assert page.view.tabs.tabText(0) == "&Person"
+        assert "Romania" in " ".join(page.view.persoon_tab.form.nationaliteit_edit.chip_texts())
+    finally:
+        i18n.set_language("nl")

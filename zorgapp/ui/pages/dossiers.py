@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zorgapp import i18n
 from zorgapp.domain.codes import (
     FASE_LABELS,
     MELDER_LABELS,
@@ -102,7 +103,7 @@ class DossiersPage(Page):
         outer.addWidget(self.stack)
         self._build_list()
         self.stack.addWidget(self.list_widget)
-        self.view = DossierView(ctx)  # one dossier
+        self.view = self._make_view()  # one dossier
         self.stack.addWidget(self.view)
 
         self._fill_filters()
@@ -165,10 +166,15 @@ class DossiersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {DossierColumn.DOSSIERNUMMER: 130, DossierColumn.NAAM: 220, DossierColumn.FASE: 170,
-                  DossierColumn.VORMEN: 190, DossierColumn.GEMEENTE: 160, DossierColumn.MELDDATUM: 110}
+        # Sized by text, not pixels, and narrow enough that "Volgende deadline" (the last,
+        # stretching column) keeps room on a 1366×768 laptop.
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        widths = {DossierColumn.DOSSIERNUMMER: 9 * em, DossierColumn.NAAM: 13 * em,
+                  DossierColumn.FASE: 9 * em, DossierColumn.VORMEN: 11 * em,
+                  DossierColumn.GEMEENTE: 9 * em, DossierColumn.MELDDATUM: 7 * em}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        header.setMinimumSectionSize(4 * em)
         header.setSortIndicator(DossierColumn.DOSSIERNUMMER, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
 
@@ -192,10 +198,37 @@ class DossiersPage(Page):
         self.model.set_privacy(ctx.privacy_initials())
         self.privacy_check.toggled.connect(lambda on: ctx.set_setting("privacy_initials", on))
         ctx.setting_changed.connect(self._setting_changed)
-        self.view.back_requested.connect(self.show_list)
-        self.view.changed.connect(self._dossier_changed)
-        self.view.opened.connect(self._dossier_opened)
-        self.view.failed.connect(self._open_failed)
+
+    def _make_view(self) -> DossierView:
+        """The view of one dossier, in the active language, wired to this page."""
+        view = DossierView(self.ctx)
+        view.back_requested.connect(self.show_list)
+        view.changed.connect(self._dossier_changed)
+        view.opened.connect(self._dossier_opened)
+        view.failed.connect(self._open_failed)
+        self._view_language = i18n.language()
+        return view
+
+    def _rebuild_view(self) -> None:
+        """After a language switch: a new view in the new language (every label, tab and
+        form of the old one was written in the old language), showing the same dossier."""
+        old = self.view
+        uuid = old.dossier.uuid if old.dossier is not None else None
+        showing = self.stack.currentWidget() is old
+        old.cancel_loading()
+        new = self._make_view()
+        new.set_service(self.service)
+        self.stack.insertWidget(self.stack.indexOf(old), new)
+        self.view = new
+        if showing:
+            self.stack.setCurrentWidget(new)
+        self.stack.removeWidget(old)
+        old.clear()
+        old.deleteLater()
+        if uuid is not None and self.service is not None:
+            if showing:
+                self._opening = uuid
+            new.open(uuid)
 
     def _add_shortcuts(self) -> None:
         """Ctrl+N (new signal) and Find (focus search) while this page has focus."""
@@ -229,6 +262,8 @@ class DossiersPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
+        if getattr(self, "_view_language", i18n.language()) != i18n.language():
+            self._rebuild_view()
         self.search_edit.setPlaceholderText(
             _("Zoek op naam, alias, dossiernummer of BSN (Ctrl+F)"))
         self.search_edit.setAccessibleName(_("Zoeken in dossiers"))
