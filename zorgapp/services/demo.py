@@ -48,6 +48,7 @@ from zorgapp.domain.opvangbehoeften import (
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
 from zorgapp.paths import resource
+from zorgapp.services import demo_names
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
 
@@ -226,9 +227,15 @@ class DemoGenerator:
     def _persoon(self, land: str, geslacht: Geslacht, melddatum: date) -> Persoon:
         rng = self.rng
         pools = self.rules["names"]["pools"]
-        pool = pools.get("CO_VE" if land in ("CO", "VE") else land) or pools[rng.choice(list(pools))]
+        key = "CO_VE" if land in ("CO", "VE") else land
+        pool = pools.get(key) or pools[rng.choice(list(pools))]
         given = pool["given_f"] if geslacht is Geslacht.VROUW else pool["given_m"]
-        naam = f"{rng.choice(given)} {rng.choice(pool['family'])}"
+        voornaam, achternaam = rng.choice(given), rng.choice(pool["family"])
+        naam = (f"{voornaam} {demo_names.female_form(land, achternaam)}"
+                if geslacht is Geslacht.VROUW else f"{voornaam} {achternaam}")
+        if key not in pools:  # a name that fits the nationality, from a generator of its
+            # own: the draws above stay, so the rest of the demo data does not change
+            naam = demo_names.extra_name(land, geslacht, random.Random(f"{self.seed}:{naam}")) or naam
         band = _pick(rng, self.rules["age_band"])
         low, high = _AGE[band]
         leeftijd = rng.randint(low, high)
@@ -243,7 +250,7 @@ class DemoGenerator:
             geschatte_leeftijd=None,
             geslacht=geslacht,
             nationaliteiten=[land],
-            talen=["nl"] if land == "NL" else ["en"],
+            talen=[demo_names.language(land)],
             tolk_nodig=land != "NL" and rng.random() < 0.6,
             gemeente_van_binding=gemeente,
         )
