@@ -381,3 +381,19 @@ def test_switching_to_english_redraws_the_open_dossier(qtbot: Any, make_window: 
         assert "Romania" in " ".join(page.view.persoon_tab.form.nationaliteit_edit.chip_texts())
     finally:
         i18n.set_language("nl")
+
+
+def test_the_qt_file_dialog_speaks_dutch(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from zorgapp.ui import translation
+
+    translation.install_qt_translations("nl")
+    try:
+        dialog = QFileDialog()
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert labels == ["&Zoeken in:", "Bestands&naam:", "Bestanden van &type:"]
+    finally:
+        translation.install_qt_translations("nl")
