@@ -62,7 +62,7 @@ class _QtGapsTranslator(QTranslator):
         """The Dutch text, or None (a null string: Qt asks the next catalog)."""
         return _QT_GAPS_NL.get((context, source))
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return False
 
 
