@@ -14,31 +14,47 @@ from zorgapp.ui.widgets.forms import OptionalDate, date_edit, to_date
 
 
 def _type_date(qtbot: Any, edit: Any, text: str) -> None:
-    """Type digits the way a user does: click on the day, type the whole date."""
-    edit.setSelectedSection(edit.Section.DaySection)
-    qtbot.keyClicks(edit, text.replace("-", ""))
+    """Type the way a user does: select what is there, type the whole date."""
+    edit.line.setFocus()
+    edit.line.selectAll()
+    qtbot.keyClicks(edit.line, text)
 
 
-def test_a_typed_future_birth_date_is_kept_and_refused_with_a_reason(qtbot: Any) -> None:
+@pytest.mark.parametrize("typed", ["31-12-2030", "31122030"])
+def test_a_typed_future_birth_date_is_kept_and_refused_with_a_reason(qtbot: Any, typed: str) -> None:
     field = OptionalDate("Bekend", date(2001, 1, 1), date(2026, 11, 29))
     qtbot.addWidget(field)
     field.check.setChecked(True)
     field.edit.setAccessibleName("Geboortedatum")
-    _type_date(qtbot, field.edit, "31-12-2030")
-    assert to_date(field.edit.date()) == date(2030, 12, 31)  # kept as typed
+    _type_date(qtbot, field.edit, typed)
+    assert field.edit.text() == "31-12-2030"  # kept as typed, not 01-12-2001
     with pytest.raises(DomainError) as refused:
         field.value()
     message = refused.value.params["melding"]
     assert "31 dec 2030" in message and "2030-12-31" not in message
-    assert field.edit.toolTip() == message
+    field.edit.line.editingFinished.emit()
+    assert field.edit.line.toolTip() == message
+
+
+def test_an_impossible_date_is_named_not_changed(qtbot: Any) -> None:
+    edit = date_edit(date(2026, 1, 1), None, "Deadline")
+    qtbot.addWidget(edit)
+    _type_date(qtbot, edit, "31-02-2026")
+    assert edit.text() == "31-02-2026"
+    assert edit.problem() == "Deadline: 31-02-2026 is geen bestaande datum (dd-mm-jjjj)."
+    with pytest.raises(DomainError):
+        edit.date()
 
 
 def test_a_date_within_the_limit_is_accepted(qtbot: Any) -> None:
     edit = date_edit(date(2026, 1, 1), date(2026, 11, 29), "Datum")
     qtbot.addWidget(edit)
+    changed: list[Any] = []
+    edit.dateChanged.connect(changed.append)
     _type_date(qtbot, edit, "28-02-2026")
     assert to_date(edit.date()) == date(2026, 2, 28)
-    assert edit.problem() is None and edit.toolTip() == ""
+    assert edit.problem() is None and edit.line.toolTip() == ""
+    assert changed and to_date(changed[-1]) == date(2026, 2, 28)
 
 
 def test_messages_write_dates_the_way_the_user_reads_them() -> None:

@@ -79,10 +79,9 @@ class JournaalTab(DossierTab):
         self.model.clear()
 
     def toevoegen(self) -> None:
-        problem = self.datum.problem()
-        if problem:
-            self.refuse(problem)
+        datum = self.gather(lambda: to_date(self.datum.date()))  # a wrong date is said
+        if datum is None:
             return
-        datum, tekst, soort = to_date(self.datum.date()), self.tekst.text(), self.soort.currentText()
+        tekst, soort = self.tekst.text(), self.soort.currentText()
         self.apply(lambda s, uuid: s.journaal_toevoegen(uuid, datum, tekst, soort),
                    _("Journaalregel toegevoegd."), on_success=self.tekst.clear)

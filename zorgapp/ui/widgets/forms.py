@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
-from zorgapp.i18n import N_, _, format_date
+from zorgapp.i18n import N_, _
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
+from zorgapp.ui.widgets.date_edit import DateEdit, to_qdate
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -43,46 +43,12 @@ def to_date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-class DateEdit(QDateEdit):
-    """A date field that keeps what was typed and says what is wrong with it.
-
-    Qt's own maximum silently turns a typed date past it into something else
-    (31-12-2030 became 01-12-2001; a future year reverted), so the limit is ours: the
-    field accepts any date, turns red with the reason as tooltip while it is too late,
-    and ``problem()`` gives the message that dialogs show instead of saving.
-    """
-
-    def __init__(self, latest: date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.latest = latest
-        self.dateChanged.connect(self._mark)
-
-    def problem(self) -> str | None:
-        """Why the date cannot be used (in the active language), or None."""
-        value = to_date(self.date())
-        if self.latest is not None and value > self.latest:
-            return _("{veld}: {datum} ligt na {grens}; een datum in de toekomst kan niet.").format(
-                veld=self.accessibleName() or _("Datum"), datum=format_date(value),
-                grens=format_date(self.latest))
-        return None
-
-    def _mark(self) -> None:
-        text = self.problem() if self.isEnabled() else None
-        self.setStyleSheet("QDateEdit { border: 1px solid #b00020; }" if text else "")
-        self.setToolTip(text or "")
 
 
 def date_edit(value: date, maximum: date | None, name: str) -> DateEdit:
-    """A date field with a calendar popup; a date after ``maximum`` is kept as typed and
-    reported (see ``DateEdit``), never silently changed."""
+    """A date field (dd-mm-jjjj, typed or from a calendar); a date after ``maximum`` is
+    kept as typed and reported (see ``DateEdit``), never silently changed."""
     edit = DateEdit(maximum)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(QDate(1900, 1, 1))
     edit.setAccessibleName(name)
     edit.setDate(to_qdate(value))
     return edit
@@ -136,17 +102,13 @@ class OptionalDate(QWidget):
         self.edit = date_edit(value, maximum, label)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
-        self.check.toggled.connect(self.edit._mark)
         row.addWidget(self.check)
         row.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
-        """The date, or None when unchecked; raises ``DomainError`` when it is too late."""
+        """The date, or None when unchecked; raises ``DomainError`` when it is wrong."""
         if not self.check.isChecked():
             return None
-        problem = self.edit.problem()
-        if problem:
-            raise DomainError(N_("{melding}"), melding=problem)
         return to_date(self.edit.date())
 
     def set_value(self, value: date | None) -> None:
