@@ -61,12 +61,21 @@ FIELD_NOTES = {
 
 OUTCOMES = {"ok": N_("gelukt"), "failed": N_("mislukt"), "denied": N_("geweigerd")}
 
-RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek")}
+RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek"),
+                "dossier": N_("dossier"), "briefhoofd": N_("briefhoofd"),
+                "dossier_prefix": N_("voorvoegsel dossiernummers")}
+
+# The letterhead's fields (services/organisatie_service.py), by their meta keys.
+FIELD_LABELS = {"letter_organisation": N_("organisatie"), "letter_address": N_("adres"),
+                "letter_phone": N_("telefoon"), "letter_contact": N_("e-mail of website"),
+                "letter_place": N_("plaats")}
 
 
 def _field(name: str) -> str:
     if name in FIELD_NOTES:
         return _(FIELD_NOTES[name])
+    if name in FIELD_LABELS:
+        return _(FIELD_LABELS[name])
     if name.startswith("dropped:"):
         return _("{aantal} meldingen niet overgenomen (ongeldig of te veel)").format(aantal=name[8:])
     return name

@@ -87,8 +87,10 @@ class CodeListWidget(QWidget):
         self._show()
 
     def _picked(self, index: int) -> None:
+        """An item picked from the drop-down list. Return in an emptied box also
+        "activates" an item (the first), so only a pick whose text is shown counts."""
         code = self.combo.itemData(index)
-        if code:
+        if code and self.combo.currentText() == self.combo.itemText(index):
             self.add(str(code))
         self.combo.setCurrentIndex(-1)
         self.combo.setEditText("")

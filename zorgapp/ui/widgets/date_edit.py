@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -72,6 +73,7 @@ class DateEdit(QWidget):
         self.calendar_button.clicked.connect(self._show_calendar)
         row.addWidget(self.calendar_button)
         self.setFocusProxy(self.line)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.line.textChanged.connect(self._edited)
         self.line.editingFinished.connect(self._mark)
 
