@@ -49,6 +49,7 @@ from zorgapp.services.dossier_service import DossierService, Filter, gemeente_na
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dossier.view import DossierView
 from zorgapp.ui.models.dossier_table_model import (
+    HEADERS,
     PAGE_SIZE,
     PREFETCH_PAGES,
     UUID_ROLE,
@@ -56,7 +57,9 @@ from zorgapp.ui.models.dossier_table_model import (
     DossierTableModel,
 )
 from zorgapp.ui.pages.base import Page
+from zorgapp.ui.pages.view_language import rebuild_view
 from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.tables import fit_columns
 
 if TYPE_CHECKING:
     from zorgapp.store.dossiers import DossierRij
@@ -166,15 +169,11 @@ class DossiersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Sized by text, not pixels, and narrow enough that "Volgende deadline" (the last,
-        # stretching column) keeps room on a 1366×768 laptop.
-        em = self.table.fontMetrics().horizontalAdvance("M")
-        widths = {DossierColumn.DOSSIERNUMMER: 9 * em, DossierColumn.NAAM: 13 * em,
-                  DossierColumn.FASE: 9 * em, DossierColumn.VORMEN: 11 * em,
-                  DossierColumn.GEMEENTE: 9 * em, DossierColumn.MELDDATUM: 7 * em}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
-        header.setMinimumSectionSize(4 * em)
+        fit_columns(self.table, {  # the last column, "Volgende deadline", takes the rest
+            DossierColumn.DOSSIERNUMMER: "HMD-2026-0000", DossierColumn.NAAM: "Katarzyna Wiśniewska",
+            DossierColumn.FASE: "Begeleiding", DossierColumn.VORMEN: "Seksuele uitbuiting",
+            DossierColumn.GEMEENTE: "Alphen aan den Rijn", DossierColumn.MELDDATUM: "30 sep 2026"},
+            {c: _(HEADERS[c]) for c in DossierColumn})
         header.setSortIndicator(DossierColumn.DOSSIERNUMMER, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
 
@@ -209,27 +208,6 @@ class DossiersPage(Page):
         self._view_language = i18n.language()
         return view
 
-    def _rebuild_view(self) -> None:
-        """After a language switch: a new view in the new language (every label, tab and
-        form of the old one was written in the old language), showing the same dossier."""
-        old = self.view
-        uuid = old.dossier.uuid if old.dossier is not None else None
-        showing = self.stack.currentWidget() is old
-        old.cancel_loading()
-        new = self._make_view()
-        new.set_service(self.service)
-        self.stack.insertWidget(self.stack.indexOf(old), new)
-        self.view = new
-        if showing:
-            self.stack.setCurrentWidget(new)
-        self.stack.removeWidget(old)
-        old.clear()
-        old.deleteLater()
-        if uuid is not None and self.service is not None:
-            if showing:
-                self._opening = uuid
-            new.open(uuid)
-
     def _add_shortcuts(self) -> None:
         """Ctrl+N (new signal) and Find (focus search) while this page has focus."""
         for keys, slot in (("Ctrl+N", self.nieuwe_melding), (QKeySequence.StandardKey.Find, self.focus_search)):
@@ -263,7 +241,7 @@ class DossiersPage(Page):
     def retranslate(self) -> None:
         super().retranslate()
         if getattr(self, "_view_language", i18n.language()) != i18n.language():
-            self._rebuild_view()
+            rebuild_view(self)  # the open dossier in the new language
         self.search_edit.setPlaceholderText(
             _("Zoek op naam, alias, dossiernummer of BSN (Ctrl+F)"))
         self.search_edit.setAccessibleName(_("Zoeken in dossiers"))
