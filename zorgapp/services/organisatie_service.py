@@ -19,6 +19,7 @@ from zorgapp.domain.dossier import maak_dossiernummer
 from zorgapp.errors import N_, KnownError
 from zorgapp.services.base import VaultService
 from zorgapp.store import audit
+from zorgapp.store.audit import local_user
 from zorgapp.store.vault import Vault
 
 DEFAULT_PREFIX = "HM"
@@ -64,6 +65,19 @@ def _migrate(vault: Vault, settings_get: Callable[[str], Any] | None) -> None:
         if len(data) <= MAX_LOGO_BYTES:
             vault.set_meta(LOGO_KEY, base64.b64encode(data).decode("ascii"))
     vault.set_meta(MIGRATED_KEY, "1")
+
+
+def afzender_onbekend(card: Any) -> bool:
+    """True while a vault's handover identity is not filled in: no name, only the login
+    name (what bundles showed as "root —  ()"), or no organisation."""
+    name = (card.name or "").strip()
+    return not name or name == local_user() or not (card.organisation or "").strip()
+
+
+def naam_voor_formulier(card: Any) -> str:
+    """The card's name for a form: empty when it is only the login name."""
+    name = (card.name or "").strip()
+    return "" if name == local_user() else name
 
 
 class OrganisatieService(VaultService):

@@ -9,13 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from zorgapp.i18n import _
-from zorgapp.store.audit import local_user
+from zorgapp.services.organisatie_service import afzender_onbekend, naam_voor_formulier
 
-
-def identity_needed(card: Any) -> bool:
-    """True when name or organisation is missing, or the name is only the login name."""
-    name = (card.name or "").strip()
-    return not name or name == local_user() or not (card.organisation or "").strip()
+identity_needed = afzender_onbekend  # the export dialog's question, answered by the service
 
 
 class IdentityBox(QGroupBox):
@@ -46,8 +42,7 @@ class IdentityBox(QGroupBox):
             edit.setAccessibleName(text.replace("&", "").rstrip(":"))
 
     def fill(self, card: Any) -> None:
-        name = (card.name or "").strip()
-        self.naam_edit.setText("" if name == local_user() else name)
+        self.naam_edit.setText(naam_voor_formulier(card))
         self.organisatie_edit.setText(card.organisation or "")
         self.regio_edit.setText(card.region or "")
 
