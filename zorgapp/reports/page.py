@@ -144,7 +144,7 @@ def _draw_letterhead(c: Canvas, hoofd: Briefhoofd, info: DocumentInfo) -> None:
     c.setFillColor(ACCENT)
     ruimte = PAGE_WIDTH - MARGIN_RIGHT - x - (
         _stempel_breedte(c) + 4 * mm if info.vertrouwelijk else 0)
-    naam = hoofd.organisatie or "Zorgapp"
+    naam = hoofd.organisatie  # empty until the organisation fills it in, never "Zorgapp"
     grootte = 13.0
     while grootte > 11 and c.stringWidth(naam, fonts.SANS_BOLD, grootte) > ruimte:
         grootte -= 0.5

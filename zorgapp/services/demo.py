@@ -73,6 +73,15 @@ _OTHER_MELDERS = [MelderType.VEILIG_THUIS, MelderType.GGD, MelderType.WIJKTEAM,
                   MelderType.ADVOCATUUR, MelderType.OPVANG, MelderType.BURGER,
                   MelderType.SLACHTOFFER]
 _EU = {"NL", "PL", "RO", "BG", "HU"}
+#: The demo vault's letterhead (kept in the vault like any other; fictitious contacts).
+DEMO_LETTERHEAD = {
+    "letter_organisation": "Zorgcoördinatie Mensenhandel Hollands Midden (DEMO)",
+    "letter_address": "Postbus 0000\n2300 AA Leiden (fictief)",
+    "letter_phone": "071 000 00 00 (fictief)",
+    "letter_contact": "zorgcoordinatie@voorbeeld.invalid",
+    "letter_place": "Leiden",
+    "letter_migrated": "1",
+}
 _OTHER_NATIONALITIES = ["MA", "TR", "SY", "AF", "CN", "TH", "PH", "LT", "SK", "BR"]
 _AGE = {"<18": (14, 17), "18-22": (18, 22), "23-29": (23, 29), "30-39": (30, 39),
         "40-49": (40, 49), "50+": (50, 64)}
@@ -355,6 +364,9 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                    "ON CONFLICT(key) DO UPDATE SET value = '1'")
         db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
                    "ON CONFLICT(key) DO NOTHING")
+        for key, value in DEMO_LETTERHEAD.items():  # a fictitious sender, never "Zorgapp"
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                       (key, value))
         repo = DossierRepository(db)
         with repo.bulk():
             count = len(repo.insert_many(with_deadlines(), is_demo=True))

@@ -74,3 +74,22 @@ def test_the_letter_shows_the_phone_number(vault: Vault) -> None:
     pdf = plaatsingsbrief(d, fx.plaatsing(d), fx.locatie(), service.briefhoofd(), vandaag=fx.VANDAAG)
     shown = squash(text(pdf))
     assert squash("071 555 12 34") in shown and squash("Zorgcoördinatie Leiden") in shown
+
+
+def test_no_document_says_zorgapp_as_sender(vault: Vault) -> None:
+    from tests.unit.reports import fixtures as fx
+    from tests.unit.reports.pdftext import text
+    from zorgapp.reports.summary import dossieroverzicht
+
+    pdf = dossieroverzicht(fx.dossier(), OrganisatieService(vault).briefhoofd(), vandaag=fx.VANDAAG)
+    assert "Zorgapp" not in text(pdf).split("\n")[0]
+
+
+def test_the_demo_vault_has_a_fictitious_letterhead(vault: Vault) -> None:
+    from datetime import date
+
+    from zorgapp.services.demo import fill_demo
+
+    fill_demo(vault, 3, vandaag=date(2026, 11, 1))
+    hoofd = OrganisatieService(vault).briefhoofd()
+    assert "(DEMO)" in hoofd.organisatie and hoofd.telefoon
