@@ -18,6 +18,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_datetime as _babel_format_datetime
+from babel.dates import format_time as _babel_format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
@@ -114,6 +115,12 @@ def format_date_long(value: date) -> str:
 
 def format_datetime(value: datetime, fmt: str = "medium") -> str:
     return _babel_format_datetime(value, format=fmt, locale=locale())
+
+
+def format_moment(value: datetime) -> str:
+    """ "29 nov 2026, 12:52": the date as everywhere on screen and paper, then the time."""
+    return "{}, {}".format(format_date(value.date()), _babel_format_time(value, format="short",
+                                                                            locale=locale()))
 
 
 def format_money(amount: Decimal) -> str:
