@@ -294,6 +294,8 @@ class DossiersPage(Page):
     def activated(self) -> None:
         if self.stack.currentWidget() is self.list_widget:
             self.search_edit.setFocus()
+            if self.service is not None:
+                self.run_query()  # cases read from a bundle elsewhere show up at once
 
     # -- search ----------------------------------------------------------------------
 
