@@ -39,6 +39,22 @@ def _read(path: Path, locale: str) -> Catalog:
     return Catalog(locale=locale, domain="zorgapp", charset="utf-8")
 
 
+def _translated(string: str | tuple[str, ...] | list[str] | None) -> bool:
+    """A plural entry counts as translated only when every form is filled in."""
+    if isinstance(string, (tuple, list)):
+        return all(string)
+    return bool(string)
+
+
+def _carry(previous: str | tuple[str, ...] | list[str] | None,
+           msgid: str | tuple[str, ...] | list[str]) -> str | tuple[str, ...] | list[str]:
+    """The old translation when its shape (singular or plural) still fits the msgid."""
+    plural = isinstance(msgid, (tuple, list))
+    if previous is not None and isinstance(previous, (tuple, list)) == plural:
+        return previous
+    return ("", "") if plural else ""
+
+
 def update() -> None:
     template = extract()
     with (ROOT / "translations" / "zorgapp.pot").open("wb") as fh:
@@ -57,13 +73,12 @@ def update() -> None:
             if locale == "nl":
                 string = message.id
             else:
-                string = previous.string if previous is not None else (
-                    ("", "") if isinstance(message.id, tuple) else "")
+                string = _carry(previous.string if previous is not None else None, message.id)
             new.add(message.id, string, message.locations)
         with path.open("wb") as fh:
             write_po(fh, new, sort_output=True, width=100, omit_header=False)
     untranslated = [m.id for m in _read(ROOT / "translations" / "en" / "LC_MESSAGES" / "zorgapp.po", "en")
-                    if m.id and not m.string]
+                    if m.id and not _translated(m.string)]
     print(f"{len(template)} msgids; {len(untranslated)} untranslated in en", file=sys.stderr)
 
 

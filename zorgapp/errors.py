@@ -8,6 +8,10 @@ shows it (GUI or CLI) translates it in the active language at that moment.
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
+from typing import Any
+
 # Re-exported: the one ``N_``, the exit codes and the base of every error the user sees.
 from zorgapp.domain.errors import EXIT_DAMAGED as EXIT_DAMAGED
 from zorgapp.domain.errors import EXIT_OK as EXIT_OK
@@ -22,11 +26,30 @@ EXIT_ENVIRONMENT = 3
 EXIT_INTERNAL = 70
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _shown(value: Any) -> Any:
+    """A date parameter the way the user reads dates (``29 okt 2026``), never ISO."""
+    from zorgapp.i18n import format_date
+
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return format_date(value)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
 def user_message(exc: UserFacingError) -> str:
-    """The message of any error the user may see, in the active language."""
+    """The message of any error the user may see, in the active language; dates in its
+    parameters (``date`` or ISO text from the domain) are written with Babel."""
     from zorgapp.i18n import _
 
-    return exc.translated(_)
+    params = {key: _shown(value) for key, value in exc.params.items()}
+    return _(exc.msgid).format(**params)
 
 
 class KnownError(UserFacingError):

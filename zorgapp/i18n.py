@@ -18,6 +18,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_datetime as _babel_format_datetime
+from babel.dates import format_time as _babel_format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
@@ -86,6 +87,22 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+#: CLDR territories that are not countries (EU, the world, test codes)
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
+def country_names() -> dict[str, str]:
+    """ISO country code -> name in the active language (CLDR, through Babel)."""
+    return {code: str(name) for code, name in locale().territories.items()
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+
+
+def language_names() -> dict[str, str]:
+    """ISO 639 language code (two or three letters) -> name in the active language."""
+    return {code: str(name) for code, name in locale().languages.items()
+            if code.isalpha() and len(code) in (2, 3)}
+
+
 def format_date(value: date, fmt: str = "medium") -> str:
     """A date the way the active language writes it (``22 nov 2026``)."""
     return _babel_format_date(value, format=fmt, locale=locale())
@@ -98,6 +115,12 @@ def format_date_long(value: date) -> str:
 
 def format_datetime(value: datetime, fmt: str = "medium") -> str:
     return _babel_format_datetime(value, format=fmt, locale=locale())
+
+
+def format_moment(value: datetime) -> str:
+    """ "29 nov 2026, 12:52": the date as everywhere on screen and paper, then the time."""
+    return "{}, {}".format(format_date(value.date()), _babel_format_time(value, format="short",
+                                                                            locale=locale()))
 
 
 def format_money(amount: Decimal) -> str:

@@ -10,6 +10,7 @@ from tests.conftest import PASSPHRASE
 from tests.gui.conftest import unlock
 from zorgapp import i18n
 from zorgapp.i18n import _
+from zorgapp.services.organisatie_service import OrganisatieService
 from zorgapp.store.backup import backup_dir, list_backups
 from zorgapp.store.vault import Vault
 from zorgapp.ui.models.audit_model import AuditTableModel
@@ -111,18 +112,25 @@ def test_language_switch_retranslates(qtbot, make_window, locked_vault, monkeypa
 
 
 def test_settings_apply(qtbot, make_window, locked_vault) -> None:
-    window, beheer, _vault = _beheer(qtbot, make_window, locked_vault)
+    window, beheer, vault = _beheer(qtbot, make_window, locked_vault)
     page = beheer.settings_tab
     page.autolock_spin.setValue(7)
     assert window.ctx.setting("autolock_minutes") == 7
     assert window.autolock.interval_ms() == 7 * 60_000
     page.privacy_check.setChecked(True)
     assert window.ctx.privacy_initials()
+    qtbot.waitUntil(lambda: page.prefix_edit.text() == "HM")  # the vault's letterhead is shown
     page.letter_edits["letter_organisation"].setText("Veilig Thuis IJsselland")
     page.letter_edits["letter_address"].setPlainText("Straat 1\n8000 AA Zwolle")
+    page.letter_edits["letter_phone"].setText("038 123 45 67")
     qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
-    assert window.ctx.setting("letter_address") == "Straat 1\n8000 AA Zwolle"
-    assert window.ctx.setting("letter_organisation") == "Veilig Thuis IJsselland"
+    qtbot.waitUntil(lambda: "opgeslagen" in page.letter_status.text())
+    # the letterhead belongs to the vault now (issue 13), not to settings.json
+    velden = OrganisatieService(vault).briefhoofd_velden()
+    assert velden["letter_address"] == "Straat 1\n8000 AA Zwolle"
+    assert velden["letter_organisation"] == "Veilig Thuis IJsselland"
+    assert velden["letter_phone"] == "038 123 45 67"
+    assert window.ctx.setting("letter_organisation") == ""
 
 
 def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
@@ -134,9 +142,10 @@ def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
     from zorgapp.reports.letter import plaatsingsbrief
     from zorgapp.reports.style import Briefhoofd
 
-    window, beheer, _vault = _beheer(qtbot, make_window, locked_vault)
+    _window, beheer, vault = _beheer(qtbot, make_window, locked_vault)
     beheer.tabs.setCurrentIndex(2)
     page = beheer.settings_tab
+    qtbot.waitUntil(lambda: page.prefix_edit.text() == "HM")
     kapot = tmp_path / "kapot.png"
     kapot.write_bytes(b"geen plaatje")
     monkeypatch.setattr(type(page), "logo_dialog", lambda self: str(kapot))
@@ -144,8 +153,8 @@ def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
     page.letter_edits["letter_organisation"].setText("Andere naam")
     qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
     assert "kan niet worden gelezen" in page.letter_status.text()
-    assert window.ctx.setting("letter_logo") == ""  # nothing saved, not even the name
-    assert window.ctx.setting("letter_organisation") != "Andere naam"
+    assert OrganisatieService(vault).logo() == b""  # nothing saved, not even the name
+    assert OrganisatieService(vault).briefhoofd_velden()["letter_organisation"] != "Andere naam"
 
     logo = tmp_path / "logo.png"
     image = QImage(300, 100, QImage.Format.Format_RGB32)
@@ -154,9 +163,11 @@ def test_logo_chosen_refused_when_unreadable_and_printed_on_the_letter(
     monkeypatch.setattr(type(page), "logo_dialog", lambda self: str(logo))
     qtbot.mouseClick(page.logo_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.letter_button, Qt.MouseButton.LeftButton)
-    assert window.ctx.setting("letter_logo") == str(logo)
+    qtbot.waitUntil(lambda: "opgeslagen" in page.letter_status.text())
+    assert OrganisatieService(vault).logo() == logo.read_bytes()  # kept inside the vault
 
-    hoofd = Briefhoofd.uit_instellingen(window.ctx.setting)
+    hoofd = OrganisatieService(vault).briefhoofd()
+    assert isinstance(hoofd, Briefhoofd)
     d = fx.dossier()
     pdf = plaatsingsbrief(d, fx.plaatsing(d), fx.locatie(), hoofd, vandaag=fx.VANDAAG)
     assert len(reader(pdf).pages[0].images) == 1

@@ -118,9 +118,15 @@ def test_impossible_transition_is_refused_with_the_message(qtbot, view, service)
     dialog.datum_edit.setDate(_qdate(d0))
     dialog.accept()
     settle(qtbot)
-    vorige = (d0 + timedelta(days=3)).isoformat()
-    assert dialog.error_label.text() == f"De datum {d0.isoformat()} ligt vóór de vorige stap ({vorige})."
-    assert dialog.datum_edit.maximumDate() == _qdate(date.today())  # no future dates
+    # issue 13: dates in messages as the user reads them, never ISO
+    vorige = format_date(d0 + timedelta(days=3))
+    assert dialog.error_label.text() == f"De datum {format_date(d0)} ligt vóór de vorige stap ({vorige})."
+    # no future dates: a typed one is kept as typed and refused with a reason (issue 13)
+    assert dialog.datum_edit.latest == date.today()
+    dialog.datum_edit.setDate(_qdate(date.today() + timedelta(days=400)))
+    dialog.accept()
+    settle(qtbot)
+    assert "een datum in de toekomst kan niet" in dialog.error_label.text()
     assert service.laad(dossier.uuid).huidige_fase is Fase.GEPLAATST
 
 

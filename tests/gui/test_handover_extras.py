@@ -31,7 +31,8 @@ def test_dossier_view_shows_handover_history(qtbot, ctx, vault) -> None:
     view.set_service(service)
     view.show_dossier(service.laad(d.uuid))
     settle(qtbot)
-    assert "Overgedragen aan Coördinator Haaglanden op 2026-11-20" in view.traject_tab.overdracht_label.text()
+    # issue 13: the date as the user reads it, not ISO
+    assert "Overgedragen aan Coördinator Haaglanden op 20 nov 2026" in view.traject_tab.overdracht_label.text()
     view.clear()
     assert view.traject_tab.overdracht_label.text() == ""
 

@@ -23,7 +23,7 @@ from zorgapp.commands.common import open_vault, out, say
 from zorgapp.commands.parsing import subcommands
 from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.fileio import check_target
-from zorgapp.i18n import _
+from zorgapp.i18n import _, ngettext
 from zorgapp.store import keyfile
 
 
@@ -125,7 +125,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         out({"bundle": str(result.pad), "bundle_id": result.bundle_id, "cases": result.aantal,
              "recipients": result.ontvangers, "without_consent": result.zonder_toestemming})
     else:
-        say(_("{aantal} dossier(s) overgedragen in {pad}.").format(aantal=result.aantal, pad=result.pad))
+        say(ngettext("{aantal} dossier overgedragen in {pad}.",
+                     "{aantal} dossiers overgedragen in {pad}.", result.aantal).format(
+            aantal=result.aantal, pad=result.pad))
     return EXIT_OK
 
 
@@ -172,7 +174,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         if args.json:
             out(data)
         else:
-            say(_("Bundel in orde: {aantal} dossier(s), ondertekend door {naam} (vingerafdruk {vingerafdruk}).").format(
+            say(ngettext("Bundel in orde: {aantal} dossier, ondertekend door {naam} (vingerafdruk {vingerafdruk}).",
+                         "Bundel in orde: {aantal} dossiers, ondertekend door {naam} (vingerafdruk {vingerafdruk}).",
+                         len(bundle.dossiers)).format(
                 aantal=len(bundle.dossiers), naam=bundle.sender.label(), vingerafdruk=bundle.sender.fingerprint))
             for d in bundle.dossiers:
                 print(d.dossiernummer)

@@ -267,7 +267,7 @@ def _contactpersonen(b: _Brief) -> list[Flowable]:
     """The coordinator, then every partner not already named as police or lawyer."""
     briefhoofd = b.briefhoofd
     contact = [(_("Zorgcoördinator"), "\n".join(
-        x for x in (b.afzender, briefhoofd.organisatie, briefhoofd.contact) if x.strip()))]
+        x for x in (b.afzender, briefhoofd.organisatie, *briefhoofd.contactregels()) if x.strip()))]
     al_genoemd = {id(x) for x in b.politie + b.advocaat}
     for partner in b.dossier.partners:
         if id(partner) in al_genoemd:

@@ -122,7 +122,8 @@ def _draw_logo(c: Canvas, hoofd: Briefhoofd, x: float, top: float) -> float:
     if not hoofd.logo:
         return x
     try:
-        logo = ImageReader(str(Path(hoofd.logo)))
+        logo = ImageReader(io.BytesIO(hoofd.logo) if isinstance(hoofd.logo, bytes)
+                           else str(Path(hoofd.logo)))
         w, h = logo.getSize()
         hoogte = 16 * mm
         breedte = min(45 * mm, hoogte * w / h)
@@ -143,7 +144,7 @@ def _draw_letterhead(c: Canvas, hoofd: Briefhoofd, info: DocumentInfo) -> None:
     c.setFillColor(ACCENT)
     ruimte = PAGE_WIDTH - MARGIN_RIGHT - x - (
         _stempel_breedte(c) + 4 * mm if info.vertrouwelijk else 0)
-    naam = hoofd.organisatie or "Zorgapp"
+    naam = hoofd.organisatie  # empty until the organisation fills it in, never "Zorgapp"
     grootte = 13.0
     while grootte > 11 and c.stringWidth(naam, fonts.SANS_BOLD, grootte) > ruimte:
         grootte -= 0.5
@@ -156,7 +157,7 @@ def _draw_letterhead(c: Canvas, hoofd: Briefhoofd, info: DocumentInfo) -> None:
     lijn = PAGE_HEIGHT - TOP_FIRST + 6 * mm
     y = top - 12 - (len(naam_regels) - 1) * (grootte + 2)
     breedte = PAGE_WIDTH - MARGIN_RIGHT - x
-    onder = [r for r in hoofd.adres.splitlines() + hoofd.contact.splitlines() if r.strip()]
+    onder = [r for r in hoofd.adres.splitlines() if r.strip()] + hoofd.contactregels()
     plaats = max(0, int((y - lijn - 3) // 10.5) + 1)
     if len(onder) > plaats:
         onder = onder[:max(plaats - 1, 0)] + ([ELLIPSIS] if plaats else [])

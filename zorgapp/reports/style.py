@@ -55,7 +55,13 @@ class Briefhoofd:
     adres: str = ""
     contact: str = ""
     plaats: str = ""
-    logo: str = ""
+    logo: str | bytes = ""  # a file (older settings) or the image itself (from the vault)
+    telefoon: str = ""
+
+    def contactregels(self) -> list[str]:
+        """Phone first, then the other contact lines (e-mail, website), without blanks."""
+        regels = [self.telefoon] if self.telefoon.strip() else []
+        return [r for r in regels + self.contact.splitlines() if r.strip()]
 
     @classmethod
     def uit_instellingen(cls, get: Callable[[str], Any]) -> Briefhoofd:

@@ -201,7 +201,7 @@ def _toestemming_status(o: _Overzicht, t: Toestemming) -> str:
     if t.geldig_op(o.vandaag):
         return _("geldig") if t.geldig_tot is None else _(
             "geldig tot en met {datum}").format(datum=datum(t.geldig_tot))
-    return _("verlopen")
+    return _("niet meer geldig")
 
 
 def _toestemming(o: _Overzicht) -> list[Flowable]:

@@ -50,13 +50,13 @@ def periode(van: date | None, tot: date | None, *, tot_exclusief: bool = True) -
 
 
 def periode_kort(van: date, tot: date | None) -> str:
-    """ "15-01-2026 – 31-01-2026" for narrow table columns (``tot`` exclusive)."""
-    if tot is None:
-        return format_date(van, "short")
-    laatste = tot - timedelta(days=1) if tot > van else tot
-    if laatste == van:
-        return format_date(van, "short")
-    return "{} – {}".format(format_date(van, "short"), format_date(laatste, "short"))
+    """ "1 jul 2026 – 28 aug 2026": a placement the way the screen shows it (columns
+    Van and Tot), so screen and paper agree. ``tot`` is the day of departure as entered
+    (exclusive in the domain: the last night is the one before it); the number of
+    nights next to it says how many nights are counted."""
+    if tot is None or tot == van:
+        return format_date(van)
+    return f"{format_date(van)} – {format_date(tot)}"
 
 
 def geslacht(g: Geslacht) -> str:

@@ -50,6 +50,7 @@ from zorgapp.domain.persoon import ZELF_TOESTEMMING_VANAF, Persoon
 from zorgapp.domain.traject import EventSoort, Traject, TrajectEvent
 from zorgapp.domain.verblijf import EU_LANDEN
 from zorgapp.paths import resource
+from zorgapp.services import demo_names
 from zorgapp.services.demo_verblijf import voeg_verblijf_toe
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
@@ -76,6 +77,15 @@ _OTHER_MELDERS = [MelderType.VEILIG_THUIS, MelderType.GGD, MelderType.WIJKTEAM,
                   MelderType.SLACHTOFFER]
 #: No bedenktijd for Dutch or EU citizens (DOMAIN §2).
 _EU = EU_LANDEN
+#: The demo vault's letterhead (kept in the vault like any other; fictitious contacts).
+DEMO_LETTERHEAD = {
+    "letter_organisation": "Zorgcoördinatie Mensenhandel Hollands Midden (DEMO)",
+    "letter_address": "Postbus 0000\n2300 AA Leiden (fictief)",
+    "letter_phone": "071 000 00 00 (fictief)",
+    "letter_contact": "zorgcoordinatie@voorbeeld.invalid",
+    "letter_place": "Leiden",
+    "letter_migrated": "1",
+}
 _OTHER_NATIONALITIES = ["MA", "TR", "SY", "AF", "CN", "TH", "PH", "LT", "SK", "BR"]
 _AGE = {"<18": (14, 17), "18-22": (18, 22), "23-29": (23, 29), "30-39": (30, 39),
         "40-49": (40, 49), "50+": (50, 64)}
@@ -231,9 +241,15 @@ class DemoGenerator:
     def _persoon(self, land: str, geslacht: Geslacht, melddatum: date) -> Persoon:
         rng = self.rng
         pools = self.rules["names"]["pools"]
-        pool = pools.get("CO_VE" if land in ("CO", "VE") else land) or pools[rng.choice(list(pools))]
+        key = "CO_VE" if land in ("CO", "VE") else land
+        pool = pools.get(key) or pools[rng.choice(list(pools))]
         given = pool["given_f"] if geslacht is Geslacht.VROUW else pool["given_m"]
-        naam = f"{rng.choice(given)} {rng.choice(pool['family'])}"
+        voornaam, achternaam = rng.choice(given), rng.choice(pool["family"])
+        naam = (f"{voornaam} {demo_names.female_form(land, achternaam)}"
+                if geslacht is Geslacht.VROUW else f"{voornaam} {achternaam}")
+        if key not in pools:  # a name that fits the nationality, from a generator of its
+            # own: the draws above stay, so the rest of the demo data does not change
+            naam = demo_names.extra_name(land, geslacht, random.Random(f"{self.seed}:{naam}")) or naam
         band = _pick(rng, self.rules["age_band"])
         low, high = _AGE[band]
         leeftijd = rng.randint(low, high)
@@ -248,7 +264,7 @@ class DemoGenerator:
             geschatte_leeftijd=None,
             geslacht=geslacht,
             nationaliteiten=[land],
-            talen=["nl"] if land == "NL" else ["en"],
+            talen=[demo_names.language(land)],
             tolk_nodig=land != "NL" and rng.random() < 0.6,
             gemeente_van_binding=gemeente,
         )
@@ -364,6 +380,9 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                    "ON CONFLICT(key) DO UPDATE SET value = '1'")
         db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
                    "ON CONFLICT(key) DO NOTHING")
+        for key, value in DEMO_LETTERHEAD.items():  # a fictitious sender, never "Zorgapp"
+            db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                       (key, value))
         repo = DossierRepository(db)
         with repo.bulk():
             count = len(repo.insert_many(with_deadlines(), is_demo=True))

@@ -41,6 +41,10 @@ from zorgapp.store.opvang import (
 )
 
 ORGANISATIE = "Stichting Voorbeeldopvang (fictief)"
+#: Daily rates of the nationally paid places in the demo: fictitious, in the range of
+#: the other shelters (demo_data_rules.json lists COSM and OMM as "not allocated").
+NATIONAL_DEMO_RATES: dict[OpvangType, Decimal] = {OpvangType.COSM: Decimal(185),
+                                                   OpvangType.OMM: Decimal(215)}
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,11 @@ def _locaties(rng: random.Random, rules: dict[str, Any], vandaag: date) -> list[
     for spec in _LOCATIES:
         tarieven: list[Tarief] = []
         if spec.type in (OpvangType.COSM, OpvangType.OMM):
-            tarieven = [Tarief(Decimal(0), begin)]  # national: costs shown as nil here
+            # Paid nationally, never allocated to municipalities (DOMAIN §6), but not free:
+            # a nil rate made these placements look as if they cost nothing. Fixed,
+            # FICTITIOUS rates (no draw from the generator, so the rest of the demo stays).
+            dag = NATIONAL_DEMO_RATES[spec.type]
+            tarieven = [Tarief(dag, begin), Tarief(dag + Decimal(5), wijziging)]
         elif spec.tarief is not None:
             low, high = ranges.get(spec.type, spec.tarief)
             oud = Decimal(rng.randrange(low, high + 1))

@@ -28,7 +28,6 @@ from zorgapp.services.allocation_service import AllocationService
 from zorgapp.services.base import VaultService
 from zorgapp.services.betaler_tekst import betaler_tekst
 from zorgapp.services.region_service import RegionService
-from zorgapp.settings import Settings
 from zorgapp.store import audit
 from zorgapp.store.doc_codec import decode
 from zorgapp.store.dossiers import DossierRepository
@@ -106,8 +105,10 @@ class ReportService(VaultService):
 
     @property
     def briefhoofd(self) -> Briefhoofd:
-        if self._briefhoofd is None:
-            self._briefhoofd = Briefhoofd.uit_instellingen(Settings().get)
+        if self._briefhoofd is None:  # the vault's own (copied once from settings.json)
+            from zorgapp.services.organisatie_service import OrganisatieService
+
+            self._briefhoofd = OrganisatieService(self.vault).briefhoofd()
         return self._briefhoofd
 
     def _demo_kluis(self) -> bool:

@@ -144,11 +144,10 @@ def recovery_sheet(vault: Vault, recovery_key: str, briefhoofd: Briefhoofd | Non
     """The recovery-key sheet to print, made in memory (never saved: see the wizard)."""
     from zorgapp.reports.recovery import herstelsleutelblad
 
-    if briefhoofd is None:
-        from zorgapp.reports.style import Briefhoofd
-        from zorgapp.settings import Settings
+    if briefhoofd is None:  # the vault's letterhead
+        from zorgapp.services.organisatie_service import OrganisatieService
 
-        briefhoofd = Briefhoofd.uit_instellingen(Settings().get)
+        briefhoofd = OrganisatieService(vault).briefhoofd()
     return herstelsleutelblad(recovery_key, vault.path.name, briefhoofd,
                               demo=vault.meta("demo") == "1")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
-from zorgapp.ui import clipboard, translation
+from zorgapp.ui import clipboard, translation, window_state
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         """File, schema version and the lock button in the status bar."""
         status = self.statusBar()
         self.file_label = QLabel()
-        self.schema_label = QLabel()
+        self.schema_label = QLabel()  # stays empty: a schema number means nothing to a user
         self.lock_button = QPushButton()
         self.lock_button.setFlat(True)
         self.lock_button.clicked.connect(self.lock)
@@ -210,13 +210,10 @@ class MainWindow(QMainWindow):
         self.page("dossiers").nieuwe_melding()  # type: ignore[attr-defined]
 
     def _fit_to_screen(self) -> None:
+        """Last run's size and position, else a first size (maximised on small screens)."""
         self.setMinimumSize(960, 600)
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 740)
-            return
-        area = screen.availableGeometry()
-        self.resize(min(1280, area.width()), min(800, area.height() - 40))
+        if not window_state.restore(self):
+            window_state.first_size(self)
 
     def retranslate(self) -> None:
         if self.vault is not None:
@@ -244,19 +241,16 @@ class MainWindow(QMainWindow):
         if self.vault is not None and self.vault.is_open:
             self.file_label.setText(_("Kluis: {naam}").format(naam=self.vault.path.name))
             self.file_label.setToolTip(str(self.vault.path))
-            if self._schema is None:
-                self.schema_label.clear()
-            else:
-                self.schema_label.setText(_("Schemaversie {versie}").format(versie=self._schema))
+            self.schema_label.clear()
         else:
             self.file_label.clear()
             self.schema_label.clear()
         self.file_label.setAccessibleName(_("Kluisbestand"))
-        self.schema_label.setAccessibleName(_("Schemaversie"))
         locked = self.vault is None
         self.lock_button.setVisible(not locked)
         self.lock_button.setEnabled(not locked)
         self.lock_action.setEnabled(not locked)
+        self._sync_new_signal()
 
     # -- navigation ----------------------------------------------------------------
 
@@ -281,8 +275,15 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.page_stack.setCurrentIndex(row)
+        self._sync_new_signal()
         if self.vault is not None:
             self.pages[row].activated()
+
+    def _sync_new_signal(self) -> None:
+        """The Dossiers page has its own Ctrl+N; two enabled shortcuts for one key are
+        ambiguous to Qt (neither fires), so the window's yields while that page shows."""
+        self.new_signal_action.setEnabled(
+            self.vault is not None and self.current_page_name() != "dossiers")
 
     # -- locking -------------------------------------------------------------------
 
@@ -399,6 +400,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """With an open vault: back up and lock first (off the GUI thread), then close."""
         vault = self.vault
+        if not self._closing:
+            window_state.save(self)
         if vault is None or self._may_close:
             self.autolock.detach()
             event.accept()

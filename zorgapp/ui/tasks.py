@@ -34,7 +34,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from zorgapp.domain.errors import DomainError
-from zorgapp.errors import KnownError
+from zorgapp.errors import KnownError, user_message
 from zorgapp.i18n import _
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def message_for(exc: BaseException) -> str:
     if isinstance(exc, KnownError):
         return exc.user_message()
     if isinstance(exc, DomainError):
-        return _(exc.msgid).format(**exc.params)
+        return user_message(exc)
     return _("Er ging iets mis.")
 
 

@@ -45,6 +45,27 @@ def _language_changed(language: str) -> None:
             widget.retranslate()
 
 
+#: Qt 6.12's file dialog asks for "&Look in:" and "Files of &type:" (with mnemonics);
+#: the qtbase_nl.qm that PySide6-Essentials ships has them only without the "&", so
+#: those two labels stayed English in a Dutch dialog. (context, source) -> Dutch.
+_QT_GAPS_NL = {
+    ("QFileDialog", "&Look in:"): "&Zoeken in:",
+    ("QFileDialog", "Files of &type:"): "Bestanden van &type:",
+}
+
+
+class _QtGapsTranslator(QTranslator):
+    """Fills the few strings missing from Qt's own Dutch catalog (see ``_QT_GAPS_NL``)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        """The Dutch text, or None (a null string: Qt asks the next catalog)."""
+        return _QT_GAPS_NL.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_qt_translations(language: str | None = None) -> None:
     """Load Qt's own strings (standard buttons, file dialogs) for Dutch."""
     app = QCoreApplication.instance()
@@ -62,3 +83,6 @@ def install_qt_translations(language: str | None = None) -> None:
         _qt_translators.append(translator)
     else:
         log.info("Qt translations for nl not found")
+    gaps = _QtGapsTranslator(app)
+    app.installTranslator(gaps)  # installed last, asked first; empty answers fall through
+    _qt_translators.append(gaps)

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from zorgapp.errors import KnownError
 from zorgapp.exchange.format import SUFFIX
-from zorgapp.i18n import _
+from zorgapp.i18n import _, ngettext
 from zorgapp.services.bundle_service import BundleService, ExportResultaat
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dialogs.identity_box import IdentityBox, identity_needed
 from zorgapp.ui.tasks import message_for
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self._build_intro(layout)
+        self.identity_box = IdentityBox()  # shown only while this vault's sender is unknown
+        self.identity_box.hide()
+        layout.addWidget(self.identity_box)
         layout.addWidget(self._build_choice())
         self._build_file_row(layout, default_folder or Path.home())
         self._build_footer(layout)
@@ -78,8 +82,12 @@ class ExportDialog(QDialog):
 
     def _build_intro(self, layout: QVBoxLayout) -> None:
         """The count of cases and the (hidden until read) consent warning."""
-        self.intro = QLabel(_("{aantal} dossier(s) worden versleuteld in een overdrachtsbundel. "
-                              "Alleen de gekozen ontvangers kunnen de bundel openen.").format(aantal=len(self.uuids)))
+        self.intro = QLabel(ngettext(
+            "{aantal} dossier wordt versleuteld in een overdrachtsbundel. "
+            "Alleen de gekozen ontvangers kunnen de bundel openen.",
+            "{aantal} dossiers worden versleuteld in een overdrachtsbundel. "
+            "Alleen de gekozen ontvangers kunnen de bundel openen.",
+            len(self.uuids)).format(aantal=len(self.uuids)))
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
 
@@ -157,7 +165,8 @@ class ExportDialog(QDialog):
         service, uuids = self.service, self.uuids
         self._loading = True
         self.ok.setEnabled(False)
-        self.ctx.tasks.run(lambda: (service.adresboek(), service.zonder_toestemming(uuids)),
+        self.ctx.tasks.run(lambda: (service.adresboek(), service.zonder_toestemming(uuids),
+                                    service.kaart()),
                            on_done=lambda found: self._loaded(*found), on_error=self._failed,
                            on_finally=self._load_finished, owner=self)
 
@@ -168,7 +177,10 @@ class ExportDialog(QDialog):
     def is_loading(self) -> bool:
         return self._loading
 
-    def _loaded(self, contacts: list[Any], missing: list[str]) -> None:
+    def _loaded(self, contacts: list[Any], missing: list[str], card: Any = None) -> None:
+        if card is not None and identity_needed(card):
+            self.identity_box.fill(card)
+            self.identity_box.show()
         for contact in contacts:
             mark = _("geverifieerd") if contact.geverifieerd else _("NIET geverifieerd")
             text = f"{contact.naam} — {contact.organisatie} ({contact.regio})   [{mark}]"
@@ -187,9 +199,13 @@ class ExportDialog(QDialog):
         self._mode_changed()
         if missing:
             shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
-            self.consent.setText(_("Let op: voor {aantal} dossier(s) is geen geldige toestemming vastgelegd "
-                                   "om gegevens te delen ({dossiers}). Draag alleen over als dat wettelijk "
-                                   "mag, en leg de reden vast.").format(aantal=len(missing), dossiers=shown))
+            self.consent.setText(ngettext(
+                "Let op: voor {aantal} dossier is geen geldige toestemming vastgelegd "
+                "om gegevens te delen ({dossiers}). Draag alleen over als dat wettelijk "
+                "mag, en leg de reden vast.",
+                "Let op: voor {aantal} dossiers is geen geldige toestemming vastgelegd "
+                "om gegevens te delen ({dossiers}). Draag alleen over als dat wettelijk "
+                "mag, en leg de reden vast.", len(missing)).format(aantal=len(missing), dossiers=shown))
             self.consent.show()
 
     def _mode_changed(self) -> None:
@@ -226,6 +242,11 @@ class ExportDialog(QDialog):
             return
         recipients: list[str] = []
         phrase: str | None = None
+        identity = self.identity_box.values() if self.identity_box.isVisible() else None
+        if self.identity_box.isVisible() and identity is None:
+            self._error(_("Vul uw naam en organisatie in: ze staan als afzender in de bundel."))
+            self.identity_box.naam_edit.setFocus()
+            return
         if self.to_contacts.isChecked():
             recipients = self.recipients()
             if not recipients:
@@ -243,7 +264,13 @@ class ExportDialog(QDialog):
         self.status.setText(_("Bezig met versleutelen…"))
         emit = self._progress.changed.emit
         service, uuids = self.service, self.uuids
-        self.ctx.tasks.run(lambda: service.exporteer(uuids, Path(target), recipients, phrase, progress=emit),
+
+        def work() -> ExportResultaat:
+            if identity is not None:
+                service.stel_identiteit_in(*identity)
+            return service.exporteer(uuids, Path(target), recipients, phrase, progress=emit)
+
+        self.ctx.tasks.run(work,
                            on_done=self._done, on_error=self._failed, on_finally=self._finished, owner=self)
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -254,7 +281,8 @@ class ExportDialog(QDialog):
         self.result_ = result
         self.progress.setValue(self.progress.maximum())
         self.status.setStyleSheet("color: #1b5e20;")
-        self.status.setText(_("{aantal} dossier(s) overgedragen in {pad}.").format(
+        self.status.setText(ngettext("{aantal} dossier overgedragen in {pad}.",
+                                     "{aantal} dossiers overgedragen in {pad}.", result.aantal).format(
             aantal=result.aantal, pad=result.pad))
         self.exported.emit(result)
         self.accept()

@@ -42,7 +42,7 @@ from zorgapp.ui.tasks import TaskRunner, message_for
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
 
-PAGE_CHOICE, PAGE_NEW, PAGE_KEY, PAGE_OPEN = range(4)
+PAGE_CHOICE, PAGE_NEW, PAGE_KEY, PAGE_OPEN, PAGE_ORG = range(5)
 
 
 def default_vault_path() -> Path:
@@ -317,13 +317,15 @@ class RecoveryKeyPage(QWizardPage):
     def initializePage(self) -> None:
         self.recovery_key = self.new_page.recovery_key
         self.wizard().setOption(QWizard.WizardOption.NoCancelButton, True)  # the vault exists now
+        # Next leads to the organisation page; Finish here skips it (asked again later)
+        self.setFinalPage(True)
         groups = self.recovery_key.split("-")
         half = len(groups) // 2
         self.key_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
         self.copied_label.clear()
 
     def nextId(self) -> int:
-        return -1
+        return PAGE_ORG
 
     def copy_key(self) -> None:
         clipboard.copy(self.recovery_key)  # taken off again at lock

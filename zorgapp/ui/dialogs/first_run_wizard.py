@@ -1,8 +1,9 @@
 """First start: make a new vault (and show its recovery key once) or open one.
 
 Pages (``first_run_pages.py``): choice -> new vault (file, passphrase twice) ->
-recovery key (must be confirmed) or choice -> existing vault (file). Creating runs
-Argon2 on the task runner.
+recovery key (must be confirmed) -> organisation (name, organisation, region,
+letterhead, dossier prefix: ``first_run_org_page.py``), or choice -> existing vault
+(file). Creating runs Argon2 on the task runner.
 
 For tests: ``fill_new_vault(path, passphrase)`` fills the new-vault page without a
 file dialog; ``path_edit`` fields are ordinary QLineEdits.
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from zorgapp.i18n import _
 from zorgapp.ui import translation
+from zorgapp.ui.dialogs.first_run_org_page import OrganisationPage
 from zorgapp.ui.dialogs.first_run_pages import (
     PAGE_CHOICE,
     PAGE_KEY,
     PAGE_NEW,
     PAGE_OPEN,
+    PAGE_ORG,
     ChoicePage,
     NewVaultPage,
     OpenVaultPage,
@@ -36,7 +39,7 @@ from zorgapp.ui.tasks import TaskRunner, runner
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
 
-__all__ = ["PAGE_CHOICE", "PAGE_KEY", "PAGE_NEW", "PAGE_OPEN", "FirstRunWizard",
+__all__ = ["PAGE_CHOICE", "PAGE_KEY", "PAGE_NEW", "PAGE_OPEN", "PAGE_ORG", "FirstRunWizard",
            "default_vault_path", "strength_hint", "with_suffix"]
 
 
@@ -53,10 +56,12 @@ class FirstRunWizard(QWizard):
         self.new_page = NewVaultPage(self.tasks)
         self.key_page = RecoveryKeyPage(self.new_page)
         self.open_page = OpenVaultPage()
+        self.org_page = OrganisationPage(self.tasks, lambda: self.new_page.vault)
         self.setPage(PAGE_CHOICE, self.choice_page)
         self.setPage(PAGE_NEW, self.new_page)
         self.setPage(PAGE_KEY, self.key_page)
         self.setPage(PAGE_OPEN, self.open_page)
+        self.setPage(PAGE_ORG, self.org_page)
         self.setStartId(PAGE_CHOICE)
         translation.register(self)
         self.retranslate()
@@ -72,7 +77,7 @@ class FirstRunWizard(QWizard):
         ):
             self.setButtonText(button, text)
             self.button(button).setAccessibleName(text.replace("&", "").strip("<> "))
-        for page in (self.choice_page, self.new_page, self.key_page, self.open_page):
+        for page in (self.choice_page, self.new_page, self.key_page, self.open_page, self.org_page):
             page.retranslate()
 
     # -- results -------------------------------------------------------------------

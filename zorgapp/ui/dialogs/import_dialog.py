@@ -41,6 +41,7 @@ from zorgapp.exchange.format import SUFFIX, BundlePassphraseError
 from zorgapp.i18n import _
 from zorgapp.services.bundle_service import BundleService
 from zorgapp.ui.context import UiContext
+from zorgapp.ui.dialogs.import_summary import import_summary, sender_text
 from zorgapp.ui.tasks import message_for
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ class ImportDialog(QDialog):
     def _show_preview(self, preview: importer.Voorbeeld) -> None:
         self.preview = preview
         card = preview.afzender
-        self.sender_name.setText(f"{card.name} — {card.organisation} ({card.region})")
+        self.sender_name.setText(sender_text(card))
         self.sender_print.setText(card.fingerprint)
         self.signature.setStyleSheet(OK_STYLE)
         self.signature.setText(_("geldig (de bundel is niet gewijzigd sinds de afzender hem maakte)"))
@@ -339,6 +340,20 @@ class ImportDialog(QDialog):
             self._update_button()
 
     def _done(self, result: importer.ImportResultaat) -> None:
+        """Say what was imported; the dialog stays open until the user closes it."""
         self.result_ = result
+        nummers = {d.uuid: d.dossiernummer for d in self.preview.dossiers} if self.preview else {}
+        self.notice.setStyleSheet(OK_STYLE)
+        self.notice.setText(import_summary(result, nummers))
+        self.import_button.hide()
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close.setText(_("Sluiten"))
+        close.setAccessibleName(_("Sluiten"))
         self.imported.emit(result)
-        self.accept()
+
+    def reject(self) -> None:
+        """Closing after an import counts as done (Accepted), before it as cancelled."""
+        if self.result_ is not None:
+            self.accept()
+        else:
+            super().reject()

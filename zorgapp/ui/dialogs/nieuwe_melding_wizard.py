@@ -102,7 +102,11 @@ class PersoonPage(QWizardPage):
     def check_similar(self) -> None:
         """Look for similar people; the label shows only with the same birth date."""
         self._timer.stop()
-        self.w.zoek_vergelijkbaar(self.form.naam(), self.form.geboortedatum.value())
+        try:
+            geboortedatum = self.form.geboortedatum.value()
+        except DomainError:
+            geboortedatum = None  # still being typed, or wrong: said on Volgende
+        self.w.zoek_vergelijkbaar(self.form.naam(), geboortedatum)
 
     def show_similar(self, found: list[DossierRij]) -> None:
         if found:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zorgapp.i18n import _
+from zorgapp.i18n import _, ngettext
 
 
 class PdfPreviewDialog(QDialog):
@@ -95,7 +95,8 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.paper_label)
         layout.addLayout(buttons)
-        self.pages_label.setText(_("{aantal} pagina's").format(aantal=self.page_count()))
+        self.pages_label.setText(ngettext("{aantal} pagina", "{aantal} pagina's", self.page_count()).format(
+            aantal=self.page_count()))
 
     @property
     def pdf(self) -> bytes:

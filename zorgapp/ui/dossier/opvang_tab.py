@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from zorgapp.domain.opvang import PlaatsingStatus
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _, format_money
-from zorgapp.reports.style import Briefhoofd
 from zorgapp.services.opvang_service import DossierKosten, OpvangService, PlaatsResultaat
 from zorgapp.services.report_service import Rapport, ReportService
 from zorgapp.ui.dialogs.brief_dialog import BriefDialog
@@ -275,7 +274,7 @@ class OpvangTab(QWidget):
         alias, afzender = dialog.alias(), dialog.ondertekenaar()
         if self.ctx is not None and afzender != self._setting("letter_signer"):
             self.ctx.set_setting("letter_signer", afzender)
-        briefhoofd = Briefhoofd.uit_instellingen(self.ctx.setting) if self.ctx else None
+        briefhoofd = None  # the vault's letterhead (OrganisatieService), not settings.json
         service = ReportService(self.vault, briefhoofd, vandaag=self._vandaag)
         uuid = rij.plaatsing.uuid
         self._tasks().run(

@@ -55,8 +55,10 @@ class TakenTab(DossierTab):
         self.model.clear()
 
     def toevoegen(self) -> None:
-        omschrijving, deadline = self.omschrijving.text(), to_date(self.deadline.date())
-        eigenaar = self.eigenaar.text()
+        deadline = self.gather(lambda: to_date(self.deadline.date()))  # a wrong date is said
+        if deadline is None:
+            return
+        omschrijving, eigenaar = self.omschrijving.text(), self.eigenaar.text()
         self.apply(lambda s, uuid: s.taak_toevoegen(uuid, omschrijving, deadline, eigenaar),
                    _("Taak toegevoegd."), on_success=self.omschrijving.clear)
 

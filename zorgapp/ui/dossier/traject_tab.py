@@ -95,8 +95,13 @@ class TrajectTab(DossierTab):
         """The handover history ("overgedragen aan …", "ontvangen van …"), local to this vault."""
         regels = []
         for rij in self._overdracht_rijen:
-            datum = rij.ts[:10]
-            if rij.richting == "export":
+            try:
+                datum = format_date(date.fromisoformat(rij.ts[:10]))
+            except ValueError:
+                datum = rij.ts[:10]
+            if rij.richting == "export" and not rij.tegenpartij.strip():
+                regels.append(_("Overgedragen met een wachtwoordzin op {datum}").format(datum=datum))
+            elif rij.richting == "export":
                 regels.append(_("Overgedragen aan {wie} op {datum}").format(wie=rij.tegenpartij, datum=datum))
             else:
                 regels.append(_("Ontvangen van {wie} op {datum}").format(wie=rij.tegenpartij, datum=datum))

@@ -27,7 +27,6 @@ from zorgapp.domain.codes import FASE_LABELS, Fase
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier
 from zorgapp.i18n import _, format_date
-from zorgapp.reports.style import Briefhoofd
 from zorgapp.services.dossier_service import DossierService
 from zorgapp.services.report_service import Rapport, ReportService
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -348,7 +347,7 @@ class DossierView(QWidget):
         if self.dossier is None or self.service is None:
             return
         vault = self.service.vault
-        briefhoofd = Briefhoofd.uit_instellingen(self.ctx.setting) if self.ctx else None
+        briefhoofd = None  # the vault's letterhead (OrganisatieService), not settings.json
         service = ReportService(vault, briefhoofd)
         nummer = self.dossier.dossiernummer
         tasks = self.ctx.tasks if self.ctx is not None else runner()

@@ -63,7 +63,14 @@ FIELD_NOTES = {
 OUTCOMES = {"ok": N_("gelukt"), "failed": N_("mislukt"), "denied": N_("geweigerd")}
 
 RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek"),
-                "bijlage": N_("bijlage")}
+                "bijlage": N_("bijlage"),
+                "dossier": N_("dossier"), "briefhoofd": N_("briefhoofd"),
+                "dossier_prefix": N_("voorvoegsel dossiernummers")}
+
+# The letterhead's fields (services/organisatie_service.py), by their meta keys.
+FIELD_LABELS = {"letter_organisation": N_("organisatie"), "letter_address": N_("adres"),
+                "letter_phone": N_("telefoon"), "letter_contact": N_("e-mail of website"),
+                "letter_place": N_("plaats")}
 
 
 def _field(name: str) -> str:
@@ -71,6 +78,8 @@ def _field(name: str) -> str:
         return _(FIELD_NOTES[name])
     if name.startswith("dossier:"):  # the dossier of an attachment entry
         return _("dossier {id}").format(id=name[8:16])
+    if name in FIELD_LABELS:
+        return _(FIELD_LABELS[name])
     if name.startswith("dropped:"):
         return _("{aantal} meldingen niet overgenomen (ongeldig of te veel)").format(aantal=name[8:])
     return name
@@ -90,10 +99,13 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AuditEntry] = []
+        self._numbers: dict[str, str] = {}
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
+    def set_entries(self, entries: list[AuditEntry], numbers: dict[str, str] | None = None) -> None:
+        """``numbers``: dossier uuid -> dossiernummer (destroyed ones keep a short uuid)."""
         self.beginResetModel()
         self._rows = sorted(entries, key=lambda e: e.seq, reverse=True)
+        self._numbers = dict(numbers or {})
         self.endResetModel()
 
     def clear(self) -> None:
@@ -136,7 +148,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == AuditColumn.RECORD:
             kind = _(RECORD_TYPES[entry.record_type]) if entry.record_type in RECORD_TYPES \
                 else entry.record_type
-            short = entry.record_uuid[:8]
+            short = self._numbers.get(entry.record_uuid) or entry.record_uuid[:8]
             return f"{kind} {short}".strip()
         if column == AuditColumn.OUTCOME:
             return _(OUTCOMES[entry.outcome]) if entry.outcome in OUTCOMES else entry.outcome

@@ -108,7 +108,7 @@ class KindTableModel(RijTableModel[Kind]):
 
     KOLOMMEN = (
         Kolom(N_("Naam"), lambda k: k.naam),
-        Kolom(N_("Geboortedatum"), lambda k: format_date(k.geboortedatum, "short")
+        Kolom(N_("Geboortedatum"), lambda k: format_date(k.geboortedatum)
               if k.geboortedatum else _("onbekend"), lambda k: datum_sort(k.geboortedatum)),
         Kolom(N_("Komt mee"), lambda k: _("ja") if k.gaat_mee else _("nee"),
               lambda k: k.gaat_mee),

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zorgapp import i18n
 from zorgapp.domain.codes import (
     FASE_LABELS,
     MELDER_LABELS,
@@ -48,6 +49,7 @@ from zorgapp.services.dossier_service import DossierService, Filter, gemeente_na
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dossier.view import DossierView
 from zorgapp.ui.models.dossier_table_model import (
+    HEADERS,
     PAGE_SIZE,
     PREFETCH_PAGES,
     UUID_ROLE,
@@ -55,8 +57,10 @@ from zorgapp.ui.models.dossier_table_model import (
     DossierTableModel,
 )
 from zorgapp.ui.pages.base import Page
+from zorgapp.ui.pages.view_language import rebuild_view
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.partner_filter import PartnerFilterCombo
+from zorgapp.ui.widgets.tables import fit_columns
 
 if TYPE_CHECKING:
     from zorgapp.store.dossiers import DossierRij
@@ -103,7 +107,7 @@ class DossiersPage(Page):
         outer.addWidget(self.stack)
         self._build_list()
         self.stack.addWidget(self.list_widget)
-        self.view = DossierView(ctx)  # one dossier
+        self.view = self._make_view()  # one dossier
         self.stack.addWidget(self.view)
 
         self._fill_filters()
@@ -167,10 +171,11 @@ class DossiersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {DossierColumn.DOSSIERNUMMER: 130, DossierColumn.NAAM: 220, DossierColumn.FASE: 170,
-                  DossierColumn.VORMEN: 190, DossierColumn.GEMEENTE: 160, DossierColumn.MELDDATUM: 110}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, {  # the last column, "Volgende deadline", takes the rest
+            DossierColumn.DOSSIERNUMMER: "HMD-2026-0000", DossierColumn.NAAM: "Katarzyna Wiśniewska",
+            DossierColumn.FASE: "Reflection period", DossierColumn.VORMEN: "Seksuele uitbuiting",
+            DossierColumn.GEMEENTE: "Alphen aan den Rijn", DossierColumn.MELDDATUM: "30 sep 2026"},
+            {c: _(HEADERS[c]) for c in DossierColumn})
         header.setSortIndicator(DossierColumn.DOSSIERNUMMER, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.table, 1)
 
@@ -194,10 +199,16 @@ class DossiersPage(Page):
         self.model.set_privacy(ctx.privacy_initials())
         self.privacy_check.toggled.connect(lambda on: ctx.set_setting("privacy_initials", on))
         ctx.setting_changed.connect(self._setting_changed)
-        self.view.back_requested.connect(self.show_list)
-        self.view.changed.connect(self._dossier_changed)
-        self.view.opened.connect(self._dossier_opened)
-        self.view.failed.connect(self._open_failed)
+
+    def _make_view(self) -> DossierView:
+        """The view of one dossier, in the active language, wired to this page."""
+        view = DossierView(self.ctx)
+        view.back_requested.connect(self.show_list)
+        view.changed.connect(self._dossier_changed)
+        view.opened.connect(self._dossier_opened)
+        view.failed.connect(self._open_failed)
+        self._view_language = i18n.language()
+        return view
 
     def _add_shortcuts(self) -> None:
         """Ctrl+N (new signal) and Find (focus search) while this page has focus."""
@@ -231,6 +242,8 @@ class DossiersPage(Page):
 
     def retranslate(self) -> None:
         super().retranslate()
+        if getattr(self, "_view_language", i18n.language()) != i18n.language():
+            rebuild_view(self)  # the open dossier in the new language
         self.search_edit.setPlaceholderText(
             _("Zoek op naam, alias, dossiernummer of BSN (Ctrl+F)"))
         self.search_edit.setAccessibleName(_("Zoeken in dossiers"))
@@ -287,6 +300,8 @@ class DossiersPage(Page):
         self.partner_combo.laad(self.vault, self.ctx.tasks)
         if self.stack.currentWidget() is self.list_widget:
             self.search_edit.setFocus()
+            if self.service is not None:
+                self.run_query()  # cases read from a bundle elsewhere show up at once
 
     # -- search ----------------------------------------------------------------------
 

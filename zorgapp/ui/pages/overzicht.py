@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from zorgapp.domain.codes import FASE_LABELS, Fase
 from zorgapp.domain.deadlines import Deadline
-from zorgapp.i18n import N_, _, format_date, format_datetime, format_number, ngettext
+from zorgapp.i18n import N_, _, format_date, format_moment, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Overzicht
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.dossier_table_model import initialen
@@ -202,7 +202,7 @@ class OverzichtPage(Page):
             return
         self.overzicht = result
         self.status_label.setText(_("Bijgewerkt om {tijd}").format(
-            tijd=format_datetime(datetime.now(), "short")))
+            tijd=format_moment(datetime.now())))
         self._show()
 
     def _failed(self, exc: BaseException) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError
-from zorgapp.i18n import _
+from zorgapp.i18n import N_, _
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
+from zorgapp.ui.widgets.date_edit import DateEdit, to_qdate
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -43,21 +43,28 @@ def to_date(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
-def date_edit(value: date, maximum: date | None, name: str) -> QDateEdit:
-    """A date field with a calendar popup, in the user's language."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(QDate(1900, 1, 1))
-    if maximum is not None:
-        edit.setMaximumDate(to_qdate(maximum))
-    edit.setDate(to_qdate(value))
+def date_edit(value: date, maximum: date | None, name: str) -> DateEdit:
+    """A date field (dd-mm-jjjj, typed or from a calendar); a date after ``maximum`` is
+    kept as typed and reported (see ``DateEdit``), never silently changed."""
+    edit = DateEdit(maximum)
     edit.setAccessibleName(name)
+    edit.setDate(to_qdate(value))
     return edit
+
+
+def date_problems(root: QWidget) -> list[str]:
+    """The messages of every enabled, visible-or-not date field under ``root``."""
+    return [text for edit in root.findChildren(DateEdit)
+            if edit.isEnabled() and (text := edit.problem())]
+
+
+def check_dates(root: QWidget) -> None:
+    """Raise a ``DomainError`` with the first wrong date under ``root`` (kept as typed)."""
+    problems = date_problems(root)
+    if problems:
+        raise DomainError(N_("{melding}"), melding=problems[0])
 
 
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:
@@ -99,7 +106,10 @@ class OptionalDate(QWidget):
         row.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
-        return to_date(self.edit.date()) if self.check.isChecked() else None
+        """The date, or None when unchecked; raises ``DomainError`` when it is wrong."""
+        if not self.check.isChecked():
+            return None
+        return to_date(self.edit.date())
 
     def set_value(self, value: date | None) -> None:
         self.check.setChecked(value is not None)
@@ -163,6 +173,7 @@ class FormDialog(QDialog):
         if self._busy:
             return
         try:
+            check_dates(self)
             values = self.values()
         except (DomainError, KnownError) as exc:
             self.show_error(message_for(exc))
@@ -193,5 +204,5 @@ class FormDialog(QDialog):
         super().reject()
 
 
-__all__ = ["ERROR_STYLE", "OK_STYLE", "FormDialog", "OptionalDate", "button", "combo",
-           "date_edit", "line_edit", "to_date", "to_qdate"]
+__all__ = ["ERROR_STYLE", "OK_STYLE", "DateEdit", "FormDialog", "OptionalDate", "button",
+           "check_dates", "combo", "date_edit", "date_problems", "line_edit", "to_date", "to_qdate"]

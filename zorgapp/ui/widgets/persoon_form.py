@@ -25,6 +25,7 @@ from zorgapp.domain.codes import GESLACHT_LABELS, Geslacht
 from zorgapp.domain.persoon import Persoon, bsn_geldig
 from zorgapp.i18n import _
 from zorgapp.services.dossier_service import gemeente_namen
+from zorgapp.ui.widgets.code_list import country_list, language_list
 from zorgapp.ui.widgets.forms import OptionalDate
 
 OK_STYLE = "color: #1b5e20;"
@@ -79,8 +80,8 @@ class PersoonForm(QWidget):
             self.geslacht_combo.addItem(_(GESLACHT_LABELS[g]), g.value)
         self.geslacht_combo.setCurrentIndex(self.geslacht_combo.findData(Geslacht.ONBEKEND.value))
         row(_("G&eslacht:"), self.geslacht_combo, _("Geslacht"))
-        self.nationaliteit_edit = QLineEdit()
-        self.nationaliteit_edit.setPlaceholderText(_("ISO-landcodes, bijv. RO, PL"))
+        self.nationaliteit_edit = country_list(_("Nationaliteit zoeken"))
+        self.nationaliteit_edit.combo.lineEdit().setPlaceholderText(_("Typ om te zoeken, bijv. Roemenië"))
         row(_("Nationaliteit(en):"), self.nationaliteit_edit, _("Nationaliteiten"))
 
     def _build_languages(self) -> None:
@@ -88,8 +89,8 @@ class PersoonForm(QWidget):
         taal = QWidget()
         taal_row = QHBoxLayout(taal)
         taal_row.setContentsMargins(0, 0, 0, 0)
-        self.talen_edit = QLineEdit()
-        self.talen_edit.setPlaceholderText(_("Bijv. ro, en"))
+        self.talen_edit = language_list(_("Taal zoeken"))
+        self.talen_edit.combo.lineEdit().setPlaceholderText(_("Typ om te zoeken, bijv. Roemeens"))
         self.talen_edit.setAccessibleName(_("Talen"))
         self.tolk_check = QCheckBox(_("Tolk nodig"))
         self.tolk_check.setAccessibleName(_("Tolk nodig"))
@@ -156,8 +157,8 @@ class PersoonForm(QWidget):
             geschatte_leeftijd=None if leeftijd < 0 or geboortedatum else leeftijd,
             leeftijd_geschat_op=None if leeftijd < 0 or geboortedatum else self._vandaag,
             geslacht=Geslacht(self.geslacht_combo.currentData()),
-            nationaliteiten=_lijst(self.nationaliteit_edit.text()),
-            talen=_lijst(self.talen_edit.text()),
+            nationaliteiten=self.nationaliteit_edit.codes(),
+            talen=self.talen_edit.codes(),
             tolk_nodig=self.tolk_check.isChecked(),
             bsn=self.bsn_edit.text().strip(),
             v_nummer=self.vnummer_edit.text().strip(),
@@ -179,8 +180,8 @@ class PersoonForm(QWidget):
         leeftijd = p.leeftijd_op(self._vandaag) if p.geboortedatum is None else None
         self.leeftijd_spin.setValue(-1 if leeftijd is None else leeftijd)
         self.geslacht_combo.setCurrentIndex(max(0, self.geslacht_combo.findData(p.geslacht.value)))
-        self.nationaliteit_edit.setText(", ".join(p.nationaliteiten))
-        self.talen_edit.setText(", ".join(p.talen))
+        self.nationaliteit_edit.set_codes(p.nationaliteiten)
+        self.talen_edit.set_codes(p.talen)
         self.tolk_check.setChecked(p.tolk_nodig)
         self.bsn_edit.setText(p.bsn)
         self.vnummer_edit.setText(p.v_nummer)

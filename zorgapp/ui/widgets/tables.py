@@ -54,3 +54,16 @@ def list_view(model: QAbstractItemModel, name: str, tree: bool = False) -> QTree
 
 
 __all__ = ["ReadOnlyTableView", "list_view", "table_view"]
+
+
+def fit_columns(table: QTableView, samples: dict[int, str], titles: dict[int, str]) -> None:
+    """Width of each column in ``samples`` from its usual content and its header title,
+    in the table's fonts (not fixed pixels, which cut off the last column on small
+    screens); columns stay resizable."""
+    cell, head = table.fontMetrics(), table.horizontalHeader().fontMetrics()
+    em = cell.horizontalAdvance("M")
+    for column, sample in samples.items():
+        title = titles.get(column, "")
+        table.setColumnWidth(column, max(cell.horizontalAdvance(sample),
+                                         head.horizontalAdvance(title) + em) + 2 * em)
+    table.horizontalHeader().setMinimumSectionSize(4 * em)

@@ -49,9 +49,26 @@ CORRECTIE_KLEUR = "#c62828"
 HEROPEND_KLEUR = "#ef6c00"
 
 MIN_SEGMENT = 78
+LABEL_ROWS = 3
+LABEL_ROW_HEIGHT = 14
+LABEL_GAP = 8.0
 MARGIN = 12
 BAND_TOP = 62
 BAND_HEIGHT = 34
+
+
+def place_in_rows(labels: list[tuple[float, float]], rows: int, gap: float) -> list[int]:
+    """A row for each label (x, width), left to right: the first row where it starts
+    ``gap`` after the previous label there; when none is free, the row that ends first."""
+    ends = [float("-inf")] * rows
+    chosen: list[int] = []
+    for x, w in labels:
+        row = next((r for r in range(rows) if x >= ends[r] + gap), None)
+        if row is None:
+            row = min(range(rows), key=lambda r: ends[r])
+        ends[row] = x + w
+        chosen.append(row)
+    return chosen
 
 
 @dataclass
@@ -89,14 +106,14 @@ class TimelineWidget(QWidget):
         self._vandaag = date.today()
         self._segments: list[_Segment] = []
         self._markers: list[_Marker] = []
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(186)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(_("Tijdlijn van het traject"))
 
     def sizeHint(self) -> QSize:
-        return QSize(720, 170)
+        return QSize(720, 186)
 
     def set_traject(self, traject: Traject | None, vandaag: date | None = None,
                     bedenktijd_einde: date | None = None) -> None:
@@ -273,7 +290,7 @@ class TimelineWidget(QWidget):
         """Stage bands with their start dates, and today at the end of an open path."""
         fm = QFontMetrics(base_font)
         sfm = QFontMetrics(small)
-        for i, s in enumerate(self._segments):
+        for s in self._segments:
             rect = QRectF(s.x0 + 1, BAND_TOP, max(2.0, s.x1 - s.x0 - 2), BAND_HEIGHT)
             kleur = FASE_KLEUR[s.fase]
             painter.setPen(Qt.PenStyle.NoPen)
@@ -284,23 +301,31 @@ class TimelineWidget(QWidget):
             tekst = fm.elidedText(s.tekst, Qt.TextElideMode.ElideRight, int(rect.width()) - 8)
             painter.drawText(rect.adjusted(4, 0, -4, 0),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tekst)
-            # Start date below the band, alternating rows when crowded.
             painter.setFont(small)
             painter.setPen(text_color)
-            datum = format_date(s.start, "short")
-            crowded = i > 0 and (s.x0 - self._segments[i - 1].x0) < sfm.horizontalAdvance(datum) + 12
-            y = BAND_TOP + BAND_HEIGHT + 44 + (14 if crowded and i % 2 else 0)
-            painter.drawLine(QPointF(s.x0 + 1, BAND_TOP + BAND_HEIGHT),
-                             QPointF(s.x0 + 1, y - 11))
-            painter.drawText(QPointF(s.x0 + 3, y), datum)
-        # Today at the end of an open path.
-        last = self._segments[-1]
-        if last.fase is not Fase.AFGESLOTEN:
-            painter.setFont(small)
-            painter.setPen(text_color)
+        # Start dates below the band (and "vandaag" at the end of an open path), each on
+        # the first row where it overlaps nothing: they used to run into each other
+        # ("29-11-2vandaag").
+        for tekst, x, y, _w, streep in self.date_labels(sfm):
+            if streep:
+                painter.drawLine(QPointF(x - 2, BAND_TOP + BAND_HEIGHT), QPointF(x - 2, y - 11))
+            painter.drawText(QPointF(x, y), tekst)
+
+    def date_labels(self, sfm: QFontMetrics) -> list[tuple[str, float, float, float, bool]]:
+        """(text, x, baseline y, width, with a tick line) of every label under the band."""
+        wanted: list[tuple[str, float, float, bool]] = []
+        for s in self._segments:
+            datum = format_date(s.start)
+            wanted.append((datum, s.x0 + 3, float(sfm.horizontalAdvance(datum)), True))
+        last = self._segments[-1] if self._segments else None
+        if last is not None and last.fase is not Fase.AFGESLOTEN:
             label = _("vandaag")
-            w = sfm.horizontalAdvance(label)
-            painter.drawText(QPointF(last.x1 - w - 2, BAND_TOP + BAND_HEIGHT + 44), label)
+            w = float(sfm.horizontalAdvance(label))
+            wanted.append((label, max(MARGIN, last.x1 - w - 2), w, False))
+        rows = place_in_rows([(x, w) for _t, x, w, _s in wanted], LABEL_ROWS, LABEL_GAP)
+        top = BAND_TOP + BAND_HEIGHT + 44
+        return [(t, x, top + LABEL_ROW_HEIGHT * row, w, streep)
+                for (t, x, w, streep), row in zip(wanted, rows, strict=True)]
 
     def _paint_bedenktijd(self, painter: QPainter) -> None:
         """End of bedenktijd as a dashed line across the band."""
@@ -379,4 +404,4 @@ class TimelineWidget(QWidget):
             painter.drawLine(QPointF(x, 9), QPointF(x + 16, 9))
             painter.setPen(text_color)
             painter.drawText(QPointF(x + 20, 13), _("Einde bedenktijd {datum}").format(
-                datum=format_date(self._bedenktijd_einde, "short")))
+                datum=format_date(self._bedenktijd_einde)))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from zorgapp.i18n import _
-from zorgapp.services import vault_service
+from zorgapp.services import audit_service, vault_service
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.audit_model import AuditTableModel
 from zorgapp.ui.pages.beheer.common import BeheerSection, set_status, status_label
@@ -89,14 +89,14 @@ class AuditSection(BeheerSection):
         vault = self.vault
         if vault is None:
             return
-        self.ctx.tasks.run(owner=self, fn=lambda: vault_service.audit_entries(vault, AUDIT_LIMIT),
-                           on_done=self._audit_loaded,
+        self.ctx.tasks.run(owner=self, fn=lambda: audit_service.entries_with_numbers(vault, AUDIT_LIMIT),
+                           on_done=lambda found: self._audit_loaded(*found),
                            on_error=lambda exc: set_status(self.audit_status, message_for(exc), False))
 
-    def _audit_loaded(self, entries: list[AuditEntry]) -> None:
+    def _audit_loaded(self, entries: list[AuditEntry], numbers: dict[str, str] | None = None) -> None:
         if self.vault is None:
             return
-        self.audit_model.set_entries(entries)
+        self.audit_model.set_entries(entries, numbers)
 
     def verify_audit(self) -> None:
         vault = self.vault

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zorgapp.i18n import _, format_datetime
+from zorgapp.i18n import _, format_datetime, format_moment
 from zorgapp.services import vault_service
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.pages.beheer.common import BeheerSection, busy_bar, set_status, status_label
@@ -48,7 +48,7 @@ class RestoreDialog(QDialog):
             "De kluis wordt gesloten en vervangen door de reservekopie van {moment}. "
             "De huidige kluis wordt ernaast bewaard. Geef de wachtwoordzin die gold toen "
             "de reservekopie werd gemaakt.").format(
-                moment=format_datetime(backup.made_at.astimezone().replace(tzinfo=None), "short")))
+                moment=format_moment(backup.made_at.astimezone().replace(tzinfo=None))))
         text.setWordWrap(True)
         text.setAccessibleName(_("Uitleg"))
         layout.addWidget(text)

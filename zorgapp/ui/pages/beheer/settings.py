@@ -1,7 +1,9 @@
-"""Beheer, Instellingen: language, auto-lock, initials in lists, and the letterhead.
+"""Beheer, Instellingen: language, auto-lock, initials in lists, and the organisation.
 
-Settings belong to this computer (``zorgapp.settings``), not to the vault; each
-change is stored at once, except the letterhead, which is saved with its button.
+Language, auto-lock and initials belong to this computer (``zorgapp.settings``); each
+change is stored at once. The letterhead (with its logo) and the dossier prefix belong
+to the organisation and live in the vault (``OrganisatieService``), saved with their
+button on the task runner, so a moved vault keeps them.
 """
 
 from __future__ import annotations
@@ -28,14 +30,17 @@ from PySide6.QtWidgets import (
 
 from zorgapp import i18n
 from zorgapp.i18n import _
+from zorgapp.services.organisatie_service import OrganisatieService
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.pages.beheer.common import BeheerSection, set_status, status_label
 from zorgapp.ui.pages.beheer.termijnen import KluisInstellingenBox
+from zorgapp.ui.tasks import message_for
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
 
-LETTER_KEYS = ("letter_organisation", "letter_address", "letter_contact", "letter_place")
+LETTER_KEYS = ("letter_organisation", "letter_address", "letter_phone", "letter_contact",
+               "letter_place")
 
 
 class SettingsSection(BeheerSection):
@@ -47,7 +52,9 @@ class SettingsSection(BeheerSection):
         self.kluis_box = KluisInstellingenBox(ctx.tasks)
         layout.addWidget(self.kluis_box)
         layout.addStretch(1)
+        self._logo_data = b""
         self.load_settings()
+        self.update_buttons()
 
     def _build_general(self) -> QGroupBox:
         self.general_box = QGroupBox()
@@ -88,6 +95,11 @@ class SettingsSection(BeheerSection):
             label = QLabel()
             self.letter_edits[key], self.letter_labels[key] = edit, label
             form.addRow(label, edit)
+        self.prefix_edit = QLineEdit()
+        self.prefix_edit.setMaxLength(8)
+        self.prefix_edit.setMaximumWidth(120)
+        self.prefix_label = QLabel()
+        form.addRow(self.prefix_label, self.prefix_edit)
         self.logo_edit = QLineEdit()
         self.logo_edit.setMaximumWidth(520)
         self.logo_button = QPushButton()
@@ -121,14 +133,18 @@ class SettingsSection(BeheerSection):
         self.autolock_spin.setSuffix(_(" min"))
         self.privacy_check.setText(_("Initialen in plaats van namen in lijsten"))
         self.privacy_check.setAccessibleName(self.privacy_check.text())
-        self.letter_box.setTitle(_("Briefhoofd"))
+        self.letter_box.setTitle(_("Organisatie en briefhoofd (in de kluis)"))
         self.letter_box.setAccessibleName(_("Briefhoofd"))
         for key, text in (("letter_organisation", _("Organisatie:")),
                           ("letter_address", _("Adres:")),
-                          ("letter_contact", _("Contact:")),
+                          ("letter_phone", _("Telefoon:")),
+                          ("letter_contact", _("E-mail of website:")),
                           ("letter_place", _("Plaats:"))):
             self.letter_labels[key].setText(text)
             self.letter_edits[key].setAccessibleName(text.rstrip(":"))
+        self.prefix_label.setText(_("Voorvoegsel dossiernummers:"))
+        self.prefix_edit.setAccessibleName(_("Voorvoegsel dossiernummers"))
+        self.prefix_edit.setToolTip(_("Bijv. HM: nieuwe dossiers heten dan HM-2026-0001."))
         self.logo_label.setText(_("&Logo:"))
         self.logo_edit.setAccessibleName(_("Logo (PNG of JPEG)"))
         self.logo_edit.setPlaceholderText(_("Geen logo"))
@@ -143,11 +159,18 @@ class SettingsSection(BeheerSection):
         super().set_vault(vault)
         self.load_settings()
         self.kluis_box.set_vault(vault)
+        self.load_letterhead()
 
     def clear(self) -> None:
         self.letter_status.clear()
         self.kluis_box.clear()
+        for edit in [*self.letter_edits.values(), self.prefix_edit, self.logo_edit]:
+            edit.clear()
+        self._logo_data = b""
         super().clear()
+
+    def update_buttons(self) -> None:
+        self.letter_box.setEnabled(self.vault is not None)
 
     def load_settings(self) -> None:
         settings = self.ctx.settings
@@ -158,13 +181,30 @@ class SettingsSection(BeheerSection):
         self.privacy_check.setChecked(bool(settings.get("privacy_initials")))
         for widget in (self.language_combo, self.autolock_spin, self.privacy_check):
             widget.blockSignals(False)
-        self.logo_edit.setText(str(settings.get("letter_logo")))
+
+    def load_letterhead(self) -> None:
+        """The vault's letterhead and prefix, read on the worker."""
+        vault = self.vault
+        if vault is None:
+            return
+        settings_get = self.ctx.settings.get
+
+        def read() -> tuple[dict[str, str], bytes, str]:
+            service = OrganisatieService(vault)
+            return service.briefhoofd_velden(settings_get), service.logo(), service.prefix()
+
+        self.ctx.tasks.run(read, on_done=self._show_letterhead, owner=self)
+
+    def _show_letterhead(self, result: tuple[dict[str, str], bytes, str]) -> None:
+        velden, logo, prefix = result
         for key, edit in self.letter_edits.items():
-            value = str(settings.get(key))
             if isinstance(edit, QPlainTextEdit):
-                edit.setPlainText(value)
+                edit.setPlainText(velden.get(key, ""))
             else:
-                edit.setText(value)
+                edit.setText(velden.get(key, ""))
+        self._logo_data = logo
+        self.logo_edit.setText(_("(logo opgeslagen in de kluis)") if logo else "")
+        self.prefix_edit.setText(prefix)
 
     def _language_chosen(self, index: int) -> None:
         language = self.language_combo.itemData(index)
@@ -189,15 +229,35 @@ class SettingsSection(BeheerSection):
             self.logo_edit.setText(path)
 
     def save_letterhead(self) -> None:
-        """Saves everything or nothing: a logo that cannot be read is refused first."""
-        logo = self.logo_edit.text().strip()
-        if logo and QImageReader(logo).size().isEmpty():
-            set_status(self.letter_status,
-                       _("Het logo {pad} kan niet worden gelezen. Kies een PNG- of "
-                         "JPEG-bestand.").format(pad=logo), False)
+        """Saves everything or nothing: a logo or prefix that cannot be used is refused
+        first. Runs on the worker; the status line says how it went."""
+        vault = self.vault
+        if vault is None:
             return
-        for key, edit in self.letter_edits.items():
-            value = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
-            self.ctx.set_setting(key, value.strip())
-        self.ctx.set_setting("letter_logo", logo)
+        logo_text = self.logo_edit.text().strip()
+        logo: Path | None = None
+        if logo_text and logo_text != _("(logo opgeslagen in de kluis)"):
+            if QImageReader(logo_text).size().isEmpty():
+                set_status(self.letter_status,
+                           _("Het logo {pad} kan niet worden gelezen. Kies een PNG- of "
+                             "JPEG-bestand.").format(pad=logo_text), False)
+                return
+            logo = Path(logo_text)
+        velden = {key: (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text())
+                  for key, edit in self.letter_edits.items()}
+        prefix, remove_logo = self.prefix_edit.text(), not logo_text
+
+        def save() -> None:
+            service = OrganisatieService(vault)
+            service.stel_prefix_in(prefix)
+            service.bewaar_briefhoofd(velden, logo=logo, logo_weg=remove_logo)
+
+        self.letter_button.setEnabled(False)
+        self.ctx.tasks.run(save, owner=self,
+                           on_done=lambda _r: self._letter_saved(),
+                           on_error=lambda exc: set_status(self.letter_status, message_for(exc), False),
+                           on_finally=lambda: self.letter_button.setEnabled(True))
+
+    def _letter_saved(self) -> None:
         set_status(self.letter_status, _("Briefhoofd opgeslagen."), True)
+        self.load_letterhead()
