@@ -127,6 +127,7 @@ def measure(vault: Path, repeat: int = 5) -> tuple[float, float]:
         with tempfile.TemporaryDirectory() as home:
             env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
                    "ZORGAPP_DATA_DIR": home}
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once
             ours, bare = [], []
             _time_to_map(watcher, [sys.executable, "-c", BARE], env)  # warm the file cache
             _time_to_map(watcher, [*app, "--vault", str(vault)], env)

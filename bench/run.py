@@ -115,8 +115,10 @@ def command(args: Sequence[str], *, python: bool = False) -> Run:
     script = Path(sys.executable).with_name("zorgapp")  # the installed console script
     exe = [sys.executable] if python else [str(script)] if script.exists() else [
         sys.executable, "-m", "zorgapp"]
+    env = {**os.environ, "ZORGAPP_PASSPHRASE": PASSPHRASE}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once, not per run
     done = subprocess.run([sys.executable, "-c", _MEASURE, *exe, *args], capture_output=True,
-                          env={**os.environ, "ZORGAPP_PASSPHRASE": PASSPHRASE}, check=True)
+                          env=env, check=True)
     wall, user, rss, code = done.stdout.split()
     if int(code) != 0:
         print(f"  ! {' '.join(args[:2])} exited {code}: "

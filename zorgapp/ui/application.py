@@ -23,6 +23,7 @@ from zorgapp.settings import Settings
 from zorgapp.ui import translation
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.crash import install_crash_handler, install_qt_message_handler
+from zorgapp.ui.dialogs.unlock_dialog import warm_up
 from zorgapp.ui.main_window import MainWindow
 from zorgapp.ui.qtcompat import guard_none_refcount
 from zorgapp.ui.tasks import runner
@@ -57,6 +58,7 @@ def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:
     window = MainWindow(ctx, **kwargs)
     window.show()
     window.lock_screen.focus_field()
+    ctx.tasks.run(warm_up)  # imports only; the unlock queues behind it
     return window
 
 

@@ -5,11 +5,14 @@ The central widget is a stack of two: the lock screen and the content. Locking
 screen and locks the vault on the task runner (drops key and connection); unlocking
 gives every page the new vault and returns to the page the user was on.
 
-Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and list it
-in ``zorgapp.ui.pages.page_classes()``. Pages reach the window's vault via
-``set_vault``; use ``window.page(name)`` / ``show_page(name)`` to navigate. A page
-opens a dossier with ``Page.request_dossier(uuid)``: the window connects every page's
-``open_dossier`` signal once, to ``open_dossier``.
+Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and add a
+``PageEntry`` to ``zorgapp.ui.pages.PAGES``. A page is imported and built the first
+time it is shown (``window.page(name)`` builds it too), so the lock screen appears
+without any page; a page built while the vault is open gets ``set_vault`` at once.
+Use ``window.page(name)`` / ``show_page(name)`` to navigate. A page opens a dossier
+with ``Page.request_dossier(uuid)``: the window connects every page's
+``open_dossier`` signal once, to ``open_dossier``. Pages tell each other about
+changes through ``UiContext.data_changed``.
 """
 
 from __future__ import annotations
@@ -37,18 +40,14 @@ from PySide6.QtWidgets import (
 
 from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
-from zorgapp.services import vault_service
 from zorgapp.ui import clipboard, translation
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
-from zorgapp.ui.pages import page_classes
+from zorgapp.ui.pages import PageEntry, page_entries
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
-
-if TYPE_CHECKING:
-    from zorgapp.store.vault import Vault
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -79,7 +78,8 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._may_close = False
         self._close_progress: QProgressDialog | None = None
-        self.pages: list[Page] = []
+        self.entries: list[PageEntry] = page_entries()
+        self._built: dict[str, Page] = {}  # pages built so far, by name
         self._build()
         self.autolock = AutoLock(int(ctx.setting("autolock_minutes")), self)
         self.autolock.lock_requested.connect(self.lock)
@@ -142,18 +142,10 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; padding-top: 8px; }"
                                "QListWidget#navigation::item { padding: 6px 10px; }")
         self.page_stack = QStackedWidget()
-        for cls in page_classes():
-            page: Page = cls(self.ctx)
-            self.pages.append(page)
-            self.page_stack.addWidget(page)
+        for entry in self.entries:
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, page.name)
+            item.setData(Qt.ItemDataRole.UserRole, entry.name)
             self.nav.addItem(item)
-            page.open_dossier.connect(self.open_dossier)
-            restore = getattr(page, "restore_requested", None)
-            if restore is not None:
-                restore.connect(self.restore_backup)
-        self._connect_pages()
         self.nav.currentRowChanged.connect(self._nav_changed)
         row.addWidget(self.nav)
         row.addWidget(self.page_stack, 1)
@@ -187,12 +179,18 @@ class MainWindow(QMainWindow):
         self.new_signal_action.triggered.connect(self.new_signal)
         self.addAction(self.new_signal_action)
 
-    def _connect_pages(self) -> None:
-        """Signals between pages: a change on the Dossiers page refreshes the dashboard."""
-        names = {page.name: page for page in self.pages}
-        overzicht, dossiers = names.get("overzicht"), names.get("dossiers")
-        if overzicht is not None and dossiers is not None:
-            dossiers.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
+    def _build_page(self, entry: PageEntry) -> Page:
+        """Import and build one page on first use; it gets the open vault at once."""
+        page: Page = entry.load()(self.ctx)
+        self._built[entry.name] = page
+        self.page_stack.addWidget(page)
+        page.open_dossier.connect(self.open_dossier)
+        restore = getattr(page, "restore_requested", None)
+        if restore is not None:
+            restore.connect(self.restore_backup)
+        if self.vault is not None:
+            page.set_vault(self.vault)
+        return page
 
     def open_dossier(self, uuid: str) -> None:
         """Every page's ``open_dossier`` signal lands here: show it on the Dossiers page."""
@@ -226,11 +224,12 @@ class MainWindow(QMainWindow):
         self.audit_banner.retranslate()
         self.nav.setAccessibleName(_("Navigatie"))
         self.page_stack.setAccessibleName(_("Inhoud"))
-        for index, page in enumerate(self.pages):
-            page.retranslate()
+        for index, entry in enumerate(self.entries):
             item = self.nav.item(index)
-            item.setText(page.title())
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title())
+            item.setText(entry.title())
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title())
+        for page in self._built.values():
+            page.retranslate()
         self.lock_button.setText(_("Vergrendelen (Ctrl+L)"))
         self.lock_button.setAccessibleName(_("Vergrendelen"))
         self.lock_button.setToolTip(_("Kluis vergrendelen en gegevens verbergen"))
@@ -258,13 +257,21 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------
 
     def page(self, name: str) -> Page:
-        for page in self.pages:
-            if page.name == name:
-                return page
+        """The page called ``name``, built now if it was not yet."""
+        if name in self._built:
+            return self._built[name]
+        for entry in self.entries:
+            if entry.name == name:
+                return self._build_page(entry)
         raise KeyError(name)
 
+    @property
+    def pages(self) -> list[Page]:
+        """Every page in navigation order, building those not built yet (tests, tools)."""
+        return [self.page(name) for name in self.page_names()]
+
     def page_names(self) -> list[str]:
-        return [page.name for page in self.pages]
+        return [entry.name for entry in self.entries]
 
     def show_page(self, name: str) -> None:
         index = self.page_names().index(name)
@@ -277,9 +284,10 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.page_stack.setCurrentIndex(row)
+        page = self.page(self.entries[row].name)
+        self.page_stack.setCurrentWidget(page)
         if self.vault is not None:
-            self.pages[row].activated()
+            page.activated()
 
     # -- locking -------------------------------------------------------------------
 
@@ -298,7 +306,7 @@ class MainWindow(QMainWindow):
         self.audit_banner.show_for(vault)  # in memory: what the unlock noticed
         self.ctx.tasks.run(lambda: (vault.schema_version(), vault.meta("demo") == "1"),
                            on_done=lambda facts: self._vault_facts(vault, *facts), owner=self)
-        for page in self.pages:
+        for page in self._built.values():
             page.set_vault(vault)
         self.root.setCurrentIndex(CONTENT_INDEX)
         self.show_page(self._return_page if self._return_page in self.page_names() else DEFAULT_PAGE)
@@ -340,7 +348,7 @@ class MainWindow(QMainWindow):
         clipboard.clear_ours()  # a copied name or key must not outlive the lock
         self.audit_banner.clear()
         self.ctx.tasks.new_epoch()
-        for page in self.pages:
+        for page in self._built.values():
             page.clear()
         # Previews and forms left open (a letter, a stage dialog) show client data too.
         for dialog in self.findChildren(QDialog):
@@ -378,6 +386,8 @@ class MainWindow(QMainWindow):
         self._return_page = self.current_page_name()
         self._hide_contents()
         self.lock_screen.set_preparing(N_("Reservekopie wordt teruggezet…"))
+        from zorgapp.services import vault_service
+
         self.ctx.tasks.run(lambda: vault_service.restore_and_reopen(vault, Path(backup), passphrase),
                            owner=self, on_done=self._restored, on_error=self._restore_failed,
                            on_finally=lambda: self.lock_screen.set_preparing(None))
@@ -412,6 +422,8 @@ class MainWindow(QMainWindow):
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._close_progress = progress
+        from zorgapp.services import vault_service
+
         self.ctx.tasks.run(lambda: vault_service.backup_and_lock(vault), owner=self,
                            on_done=self._closed_after_backup,
                            on_finally=self._finish_close)

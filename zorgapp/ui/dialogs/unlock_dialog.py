@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _
-from zorgapp.services import vault_service
 from zorgapp.ui import translation
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 
@@ -43,6 +42,13 @@ if TYPE_CHECKING:
 ERROR_STYLE = "color: #b00020;"
 DEMO_STYLE = ("background: #c75000; color: white; font-weight: bold; "
               "padding: 4px 10px; border-radius: 3px;")
+
+
+def warm_up() -> None:
+    """Import what the unlock and the first page need, on the worker while the user
+    types: the lock screen is shown without them (issue 15)."""
+    import zorgapp.services.vault_service
+    import zorgapp.ui.pages.overzicht  # noqa: F401
 
 
 class LockScreenWidget(QWidget):
@@ -333,6 +339,8 @@ class LockScreenWidget(QWidget):
     # -- actions -------------------------------------------------------------------
 
     def _choose_other(self) -> None:
+        from zorgapp.services import vault_service
+
         start = str(self.path.parent) if self.path else str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Kluis openen"), start, _("Zorgapp-kluis (*{ext})").format(ext=vault_service.SUFFIX))
@@ -346,6 +354,8 @@ class LockScreenWidget(QWidget):
         """Start unlocking with what the user typed."""
         if self._busy or self.path is None:
             return
+        from zorgapp.services import vault_service  # loaded by warm_up() meanwhile
+
         path = self.path
         if self.mode() == self.PASSPHRASE:
             phrase = self.passphrase_edit.text()
