@@ -48,6 +48,7 @@ from zorgapp.store.connection import (
     problem_for,
 )
 from zorgapp.store.migrations import latest_version, migrations
+from zorgapp.store.page_check import Outcome, PageCheck
 
 SUFFIX = ".zorg"
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class Vault:
         self._lock = threading.RLock()
         self._hold = hold
         self.audit = AuditTrail(conn, path, bytes(key), vault_id)
+        self.pages_checked = True  # False after ``unlock(check_pages=False)``, see page_check
+        self._page_check: PageCheck | None = None
 
     # -- creation and unlocking ----------------------------------------------------
 
@@ -138,7 +141,8 @@ class Vault:
             os.fsync(fh.fileno())
 
     @classmethod
-    def unlock(cls, path: Path, passphrase: str) -> Vault:
+    def unlock(cls, path: Path, passphrase: str, *, check_pages: bool = True) -> Vault:
+        """``check_pages=False``: the caller runs ``check_pages_later`` (the window)."""
         path = Path(path)
         with claimed(path) as hold:
             check_file(path)
@@ -150,7 +154,8 @@ class Vault:
                 keyfile.refuse_other_vaults_key_file(path, kf)
                 raise
             try:
-                return cls._open(path, key, expected_id=kf.vault_id, hold=hold)
+                return cls._open(path, key, expected_id=kf.vault_id, hold=hold,
+                                 check_pages=check_pages)
             except DamagedVaultError:
                 keyfile.refuse_other_vaults_key_file(path, kf)
                 raise
@@ -177,13 +182,13 @@ class Vault:
 
     @classmethod
     def _open(cls, path: Path, key: bytes, expected_id: str | None,
-              hold: FileLock | None = None) -> Vault:
+              hold: FileLock | None = None, check_pages: bool = True) -> Vault:
         conn = connect(path, key)
         try:
             # Every page's HMAC: one flipped byte anywhere, or a truncated file, is found
-            # now rather than halfway through some later screen. (The structural
-            # integrity_check runs in ``check``: it is slow on big vaults.)
-            if integrity_problems(conn, path, level="hmac"):
+            # now (or right after: ``check_pages_later``), not halfway through some later
+            # screen. The structural integrity_check runs in ``check`` (slow).
+            if check_pages and integrity_problems(conn, path, level="hmac"):
                 raise damaged("integrity")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
@@ -202,6 +207,7 @@ class Vault:
             conn.close()
             raise DamagedVaultError(N_("Het sleutelbestand hoort niet bij deze kluis."))
         vault = cls(path, conn, key, vault_id, hold)
+        vault.pages_checked = check_pages
         try:
             vault.audit.check_at_unlock(vault.transaction)  # before anything is appended
             vault._migrate(fresh=False)
@@ -327,6 +333,14 @@ class Vault:
             problems = integrity_problems(db, self.path, level="full")
         return problems + self.audit.verify()
 
+    def check_pages_later(self, on_result: Outcome) -> None:
+        """Check every page's HMAC on a thread of its own; ``on_result(None)`` or
+        ``on_result(DamagedVaultError)`` is called from that thread. Locking cancels it."""
+        with self._lock:
+            check = PageCheck(self.path, bytes(self.key), on_result)
+            self._page_check = check
+        check.start()
+
     # -- closing ---------------------------------------------------------------------
 
     def lock(self) -> None:
@@ -350,6 +364,9 @@ class Vault:
     def _drop(self) -> None:
         """Close without recording anything (after a failure) and let go of the vault."""
         with self._lock:
+            if self._page_check is not None:
+                self._page_check.cancel()
+                self._page_check = None
             if self._conn is not None:
                 with contextlib.suppress(DatabaseError):
                     self._conn.close()
@@ -360,6 +377,8 @@ class Vault:
             if self._hold is not None:
                 self._hold.release()
                 self._hold = None
+
+    abandon = _drop  # the vault turned out damaged after the unlock: record nothing
 
     # -- migrations ----------------------------------------------------------------
 

@@ -6,13 +6,11 @@ screen and locks the vault on the task runner (drops key and connection); unlock
 gives every page the new vault and returns to the page the user was on.
 
 Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and add a
-``PageEntry`` to ``zorgapp.ui.pages.PAGES``. A page is imported and built the first
-time it is shown (``window.page(name)`` builds it too), so the lock screen appears
-without any page; a page built while the vault is open gets ``set_vault`` at once.
-Use ``window.page(name)`` / ``show_page(name)`` to navigate. A page opens a dossier
-with ``Page.request_dossier(uuid)``: the window connects every page's
-``open_dossier`` signal once, to ``open_dossier``. Pages tell each other about
-changes through ``UiContext.data_changed``.
+``PageEntry`` to ``zorgapp.ui.pages.PAGES``; it is built when first shown or asked for
+(``page(name)``, ``show_page(name)``), with the open vault. A page opens a dossier with
+``Page.request_dossier(uuid)``: the window connects every page's ``open_dossier``
+signal once, to ``open_dossier``. Changes reach other pages via ``UiContext.data_changed``.
+Every page's HMAC is checked after the unlock (``widgets/page_check.py``).
 """
 
 from __future__ import annotations
@@ -48,6 +46,7 @@ from zorgapp.ui.pages import PageEntry, page_entries
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
+from zorgapp.ui.widgets.page_check import PageCheckWidget
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -121,7 +120,7 @@ class MainWindow(QMainWindow):
 
     def _build_lock_screen(self) -> None:
         """The lock screen, first page of the root stack."""
-        self.lock_screen = LockScreenWidget(self.ctx.tasks)
+        self.lock_screen = LockScreenWidget(self.ctx.tasks, check_pages_later=True)
         self.lock_screen.set_vault_path(self.vault_path)
         self.lock_screen.set_demo_passphrase(self.demo_passphrase)
         self.lock_screen.unlocked.connect(self.set_vault)
@@ -161,6 +160,9 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         for label in (self.file_label, self.schema_label):
             label.setContentsMargins(8, 0, 8, 0)
+        self.page_check = PageCheckWidget()  # quiet, while every page is checked
+        self.page_check.damaged.connect(self._vault_damaged)
+        status.addPermanentWidget(self.page_check)
         status.addPermanentWidget(self.file_label)
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
@@ -185,9 +187,8 @@ class MainWindow(QMainWindow):
         self._built[entry.name] = page
         self.page_stack.addWidget(page)
         page.open_dossier.connect(self.open_dossier)
-        restore = getattr(page, "restore_requested", None)
-        if restore is not None:
-            restore.connect(self.restore_backup)
+        if hasattr(page, "restore_requested"):
+            page.restore_requested.connect(self.restore_backup)
         if self.vault is not None:
             page.set_vault(self.vault)
         return page
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         self.demo_banner.setText(_("DEMO — alle gegevens in deze kluis zijn verzonnen"))
         self.demo_banner.setAccessibleName(self.demo_banner.text())
         self.audit_banner.retranslate()
+        self.page_check.retranslate()
         self.nav.setAccessibleName(_("Navigatie"))
         self.page_stack.setAccessibleName(_("Inhoud"))
         for index, entry in enumerate(self.entries):
@@ -257,13 +259,10 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------
 
     def page(self, name: str) -> Page:
-        """The page called ``name``, built now if it was not yet."""
-        if name in self._built:
-            return self._built[name]
-        for entry in self.entries:
-            if entry.name == name:
-                return self._build_page(entry)
-        raise KeyError(name)
+        """The page called ``name``, built now if it was not yet (KeyError: no such page)."""
+        if name not in self._built:
+            self._build_page({entry.name: entry for entry in self.entries}[name])
+        return self._built[name]
 
     @property
     def pages(self) -> list[Page]:
@@ -284,8 +283,7 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(self.entries[row].name)
-        self.page_stack.setCurrentWidget(page)
+        self.page_stack.setCurrentWidget(page := self.page(self.entries[row].name))
         if self.vault is not None:
             page.activated()
 
@@ -304,6 +302,8 @@ class MainWindow(QMainWindow):
         self._schema = None
         self.demo_banner.setVisible(self.is_demo)
         self.audit_banner.show_for(vault)  # in memory: what the unlock noticed
+        if not vault.pages_checked:
+            self.page_check.start(vault)
         self.ctx.tasks.run(lambda: (vault.schema_version(), vault.meta("demo") == "1"),
                            on_done=lambda facts: self._vault_facts(vault, *facts), owner=self)
         for page in self._built.values():
@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         self.vault = None
         clipboard.clear_ours()  # a copied name or key must not outlive the lock
         self.audit_banner.clear()
+        self.page_check.stop()
         self.ctx.tasks.new_epoch()
         for page in self._built.values():
             page.clear()
@@ -356,6 +357,14 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         self._show_lock_screen()
         self.retranslate()
+
+    def _vault_damaged(self, vault: Vault, error: BaseException) -> None:
+        """A page failed the check after the unlock: stop as that unlock would have."""
+        if vault is self.vault:
+            self._hide_contents()
+            self.ctx.tasks.run(vault.abandon)  # closed without writing anything
+            self.lock_screen.show_message(message_for(error))
+            self.vault_locked.emit()
 
     def _show_lock_screen(self) -> None:
         self.root.setCurrentIndex(LOCK_INDEX)
@@ -387,7 +396,6 @@ class MainWindow(QMainWindow):
         self._hide_contents()
         self.lock_screen.set_preparing(N_("Reservekopie wordt teruggezet…"))
         from zorgapp.services import vault_service
-
         self.ctx.tasks.run(lambda: vault_service.restore_and_reopen(vault, Path(backup), passphrase),
                            owner=self, on_done=self._restored, on_error=self._restore_failed,
                            on_finally=lambda: self.lock_screen.set_preparing(None))
@@ -423,7 +431,6 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._close_progress = progress
         from zorgapp.services import vault_service
-
         self.ctx.tasks.run(lambda: vault_service.backup_and_lock(vault), owner=self,
                            on_done=self._closed_after_backup,
                            on_finally=self._finish_close)

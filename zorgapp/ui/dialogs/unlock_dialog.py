@@ -59,9 +59,13 @@ class LockScreenWidget(QWidget):
 
     PASSPHRASE, RECOVERY = 0, 1
 
-    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None, *,
+                 check_pages_later: bool = False) -> None:
         super().__init__(parent)
         self.tasks = tasks or runner()
+        # True: the unlock leaves the HMAC check of every page to the caller (the main
+        # window runs it in the background, ``vault.pages_checked`` is False).
+        self.check_pages_later = check_pages_later
         self.path: Path | None = None
         self.demo_passphrase: str | None = None
         self._busy = False
@@ -356,14 +360,14 @@ class LockScreenWidget(QWidget):
             return
         from zorgapp.services import vault_service  # loaded by warm_up() meanwhile
 
-        path = self.path
+        path, later = self.path, self.check_pages_later
         if self.mode() == self.PASSPHRASE:
             phrase = self.passphrase_edit.text()
             if not phrase:
                 self.show_message_id(N_("Vul uw wachtwoordzin in."))
                 return
             def job() -> object:
-                return vault_service.unlock(path, phrase)
+                return vault_service.unlock(path, phrase, check_pages=not later)
         else:
             key, new, repeat = (self.recovery_edit.text(), self.new_edit.text(),
                                 self.repeat_edit.text())
