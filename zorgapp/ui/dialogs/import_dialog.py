@@ -340,5 +340,6 @@ class ImportDialog(QDialog):
 
     def _done(self, result: importer.ImportResultaat) -> None:
         self.result_ = result
+        self.ctx.data_changed.emit("import")  # lists and the dashboard refresh
         self.imported.emit(result)
         self.accept()

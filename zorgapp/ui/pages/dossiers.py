@@ -192,6 +192,7 @@ class DossiersPage(Page):
         self.model.set_privacy(ctx.privacy_initials())
         self.privacy_check.toggled.connect(lambda on: ctx.set_setting("privacy_initials", on))
         ctx.setting_changed.connect(self._setting_changed)
+        ctx.data_changed.connect(self._data_changed)
         self.view.back_requested.connect(self.show_list)
         self.view.changed.connect(self._dossier_changed)
         self.view.opened.connect(self._dossier_opened)
@@ -399,6 +400,12 @@ class DossiersPage(Page):
     def _dossier_changed(self, _uuid: str) -> None:
         self.model.invalidate()
         self.dossiers_changed.emit()
+        self.ctx.data_changed.emit(self.name)
+
+    def _data_changed(self, source: str) -> None:
+        """Changed elsewhere (an import, another page): the list queries again."""
+        if source != self.name and self.service is not None:
+            self.run_query()
 
     def overdragen(self) -> None:
         """Export the selected dossier as an encrypted case bundle."""
@@ -421,6 +428,7 @@ class DossiersPage(Page):
         self.wizard: NieuweMeldingWizard | None = wizard  # reachable for tests while it is open
         if wizard.exec() and wizard.dossier is not None:
             self.dossiers_changed.emit()
+            self.ctx.data_changed.emit(self.name)
             self.run_query()
             self.show_dossier(wizard.dossier.uuid)
         self.wizard = None
