@@ -69,3 +69,22 @@ def test_a_change_elsewhere_refreshes_list_and_shown_dashboard(qtbot: Any, make_
     assert queries == [1] and refreshes == [1]
     window.ctx.data_changed.emit("dossiers")  # its own change: the list has it already
     assert queries == [1] and refreshes == [1, 1]
+
+
+def test_a_typed_search_is_still_recorded(qtbot: Any, make_window: Any, pair: Any) -> None:
+    """The list shows the rows before the search's audit entry is committed; the entry
+    follows on the same worker, with the count found (issue 15, item 4)."""
+    window = make_window(vault=pair.a)
+    window.show_page("dossiers")
+    dossiers = window.page("dossiers")
+    settle(qtbot)
+    with pair.a.read() as db:
+        before = db.execute("SELECT count(*) FROM audit WHERE action = 'search'").fetchone()[0]
+    qtbot.keyClicks(dossiers.search_edit, "a")
+    qtbot.waitUntil(lambda: not dossiers.is_searching(), timeout=10_000)
+    settle(qtbot)
+    with pair.a.read() as db:
+        rows = db.execute("SELECT outcome, fields FROM audit WHERE action = 'search' "
+                          "ORDER BY seq").fetchall()
+    assert len(rows) == before + 1
+    assert rows[-1] == (str(dossiers.model.rowCount()), '["zoektekst"]')

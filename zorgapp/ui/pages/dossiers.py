@@ -310,13 +310,18 @@ class DossiersPage(Page):
         self._stale = False
         self._started = time.perf_counter()
         self.status_label.setText(_("Zoeken…"))
+        found: list[int] = []
+
         def work() -> tuple[list[int], dict[int, DossierRij]]:
-            ids = service.zoek(flt, sort, descending)
+            ids = service.zoek(flt, sort, descending, audit_search=False)
+            found.append(len(ids))
             return ids, service.rijen(ids[:PREFETCH_PAGES * PAGE_SIZE])
 
         self.ctx.tasks.run(work, on_done=lambda result: self._got_ids(generation, *result),
                            on_error=self._query_failed,
                            on_finally=self._query_finished, owner=self)
+        if flt.zoek.strip():  # recorded right after, on the same worker (issue 15)
+            self.ctx.tasks.run(lambda: found and service.noteer_zoekopdracht(found[0]))
 
     def _got_ids(self, generation: int, ids: list[int], rows: dict[int, DossierRij]) -> None:
         if generation != self._generation or self._stale:
