@@ -42,6 +42,41 @@ def _plain_copy(vault, target: Path) -> Path:  # type: ignore[no-untyped-def]
     return target
 
 
+def _first_rows(vault) -> int:  # type: ignore[no-untyped-def]
+    from zorgapp.services.dossier_service import DossierService
+    from zorgapp.store.dossiers import Filter
+
+    service = DossierService(vault)
+    return len(service.rijen(service.zoek(Filter(), audit_search=False)[:50]))
+
+
+def _unlock_figures(path: Path, n: str, size: int) -> list[Figure]:
+    """The window's unlock: key unwrap, schema check, first rows; then the check of
+    every page in the background (``store/page_check.py``). Floor: Argon2id alone."""
+    import threading
+
+    from zorgapp.store import keyfile
+    from zorgapp.store.vault import Vault
+
+    start = time.perf_counter()
+    keyfile.read_key_file(path).unwrap(PASSPHRASE)
+    kdf = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    vault = Vault.unlock(path, PASSPHRASE, check_pages=False)
+    _first_rows(vault)
+    shown = (time.perf_counter() - start) * 1000
+    done = threading.Event()
+    start = time.perf_counter()
+    vault.check_pages_later(lambda outcome: done.set())
+    done.wait(300)
+    check = (time.perf_counter() - start) * 1000
+    vault.lock()
+    return [Figure(f"unlock to the first rows at {n} (window)", shown, "ms",
+                   "Argon2id key unwrap alone", kdf,
+                   "≤ 1,000 ms" if size == 100_000 else ""),
+            Figure(f"check of every page after the unlock at {n} (background)", check, "ms")]
+
+
 def figures(ctx: Context) -> list[Figure]:
     result: list[Figure] = []
     for size in ctx.sizes:
@@ -57,20 +92,12 @@ def _grootte(ctx: Context, size: int) -> list[Figure]:
     result: list[Figure] = []
     n = f"{size:,}"
     path = ctx.vault(size)
+    result += _unlock_figures(path, n, size)
     start = time.perf_counter()
     vault = Vault.unlock(path, PASSPHRASE)
-    result.append(Figure(f"unlock in-process at {n} (Argon2id + HMAC of every page)",
-                         (time.perf_counter() - start) * 1000, "ms",
-                         goal="≤ 1,000 ms to the first rows" if size == 100_000 else ""))
-    service = DossierService(vault)
-
-    def first_rows() -> int:
-        return len(service.rijen(service.zoek(Filter(), audit_search=False)[:50]))
-
-    start = time.perf_counter()
-    first_rows()
-    result.append(Figure(f"first rows after unlock, cold, at {n}",
+    result.append(Figure(f"unlock in-process at {n}, every page checked first (CLI)",
                          (time.perf_counter() - start) * 1000, "ms"))
+    service = DossierService(vault)
 
     def search(db: object, q: str) -> int:
         return len(DossierRepository(db).ids(Filter(zoek=q)))  # type: ignore[arg-type]
