@@ -23,7 +23,6 @@ from zorgapp.settings import Settings
 from zorgapp.ui import translation
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.crash import install_crash_handler, install_qt_message_handler
-from zorgapp.ui.dialogs.unlock_dialog import warm_up
 from zorgapp.ui.main_window import MainWindow
 from zorgapp.ui.qtcompat import guard_none_refcount
 from zorgapp.ui.tasks import runner
@@ -52,6 +51,13 @@ def make_demo(folder: Path, cases: int) -> tuple[Path, str]:
     path = folder / "demo.zorg"
     result = make_demo_vault(path, cases, passphrase=None)
     return path, str(result.passphrase)
+
+
+def warm_up() -> None:
+    """Import what the unlock and the first page need, on the worker while the user
+    types: the lock screen is shown without them (issue 15)."""
+    import zorgapp.services.vault_service
+    import zorgapp.ui.pages.overzicht  # noqa: F401
 
 
 def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:

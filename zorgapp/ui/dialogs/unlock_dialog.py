@@ -44,13 +44,6 @@ DEMO_STYLE = ("background: #c75000; color: white; font-weight: bold; "
               "padding: 4px 10px; border-radius: 3px;")
 
 
-def warm_up() -> None:
-    """Import what the unlock and the first page need, on the worker while the user
-    types: the lock screen is shown without them (issue 15)."""
-    import zorgapp.services.vault_service
-    import zorgapp.ui.pages.overzicht  # noqa: F401
-
-
 class LockScreenWidget(QWidget):
     """Vault name, passphrase, Ontgrendelen; or recovery key plus a new passphrase."""
 
@@ -358,7 +351,7 @@ class LockScreenWidget(QWidget):
         """Start unlocking with what the user typed."""
         if self._busy or self.path is None:
             return
-        from zorgapp.services import vault_service  # loaded by warm_up() meanwhile
+        from zorgapp.services import vault_service  # loaded by application.warm_up()
 
         path, later = self.path, self.check_pages_later
         if self.mode() == self.PASSPHRASE:
