@@ -8,12 +8,14 @@ ratio encrypted / plain. The keystroke figure drives the real Dossiers page offs
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -33,7 +35,7 @@ def timed(fn: Callable[[], object], repeat: int = 7) -> float:
     return statistics.median(times)
 
 
-def _plain_copy(vault, target: Path) -> Path:  # type: ignore[no-untyped-def]
+def _plain_copy(vault: Any, target: Path) -> Path:
     target.unlink(missing_ok=True)
     with vault.read() as db:
         db.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
@@ -42,7 +44,7 @@ def _plain_copy(vault, target: Path) -> Path:  # type: ignore[no-untyped-def]
     return target
 
 
-def _first_rows(vault) -> int:  # type: ignore[no-untyped-def]
+def _first_rows(vault: Any) -> int:
     from zorgapp.services.dossier_service import DossierService
     from zorgapp.store.dossiers import Filter
 
@@ -107,12 +109,13 @@ def _grootte(ctx: Context, size: int) -> list[Figure]:
             Filter(fase="bedenktijd", vorm="arbeid")))
 
     with vault.read() as db:
-        enc = statistics.median(timed(lambda q=q: search(db, q)) for q in QUERIES)
+        enc = statistics.median(timed(functools.partial(search, db, q)) for q in QUERIES)
         enc_filter = timed(lambda: filtered(db))
     plain_path = _plain_copy(vault, ctx.cache / "plain-copy.sqlite")
     plain = sqlite3.connect(plain_path)
     try:
-        plain_search = statistics.median(timed(lambda q=q: search(plain, q)) for q in QUERIES)
+        plain_search = statistics.median(timed(functools.partial(search, plain, q))
+                                         for q in QUERIES)
         plain_filter = timed(lambda: filtered(plain))
     finally:
         plain.close()

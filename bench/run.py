@@ -119,7 +119,7 @@ def command(args: Sequence[str], *, python: bool = False) -> Run:
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once, not per run
     done = subprocess.run([sys.executable, "-c", _MEASURE, *exe, *args], capture_output=True,
                           env=env, check=True)
-    wall, user, rss, code = done.stdout.split()
+    wall, user, rss, code = done.stdout.decode().split()
     if int(code) != 0:
         print(f"  ! {' '.join(args[:2])} exited {code}: "
               f"{done.stderr.decode(errors='replace').strip()}", file=sys.stderr)

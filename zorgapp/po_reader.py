@@ -89,7 +89,8 @@ def _pairs(entries: list[dict[str, object]]) -> dict[bytes, bytes]:
     found: dict[bytes, bytes] = {}
     for entry in entries:
         msgid = str(entry["msgid"])
-        forms = [str(f) for f in entry.get("msgstr", [""])]  # type: ignore[union-attr]
+        stored = entry.get("msgstr", [""])
+        forms = [str(f) for f in stored] if isinstance(stored, list) else [str(stored)]
         if msgid and entry.get("fuzzy"):
             continue  # Babel's write_mo: no fuzzy messages,
         key = msgid

@@ -12,10 +12,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 SCRIPT = r"""
 import json, sys
 from pathlib import Path
+from typing import Any
 from zorgapp.cli import build_parser, window_start
 from zorgapp.settings import Settings
 from zorgapp.ui.application import create_application
@@ -71,6 +73,6 @@ def test_page_registry_matches_the_page_classes() -> None:
     from zorgapp.ui.pages import PAGES
 
     for entry in PAGES:
-        cls = entry.load()
+        cls: Any = entry.load()
         assert (cls.name, cls.title_msgid) == (entry.name, entry.title_msgid)
     assert len({entry.name for entry in PAGES}) == len(PAGES)

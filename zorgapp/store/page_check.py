@@ -81,6 +81,6 @@ class PageCheck:
         with self._guard:
             self._cancelled = True
             if self._conn is not None:
-                self._conn.interrupt()
+                self._conn.interrupt()  # type: ignore[attr-defined]  # not in the stub
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join()

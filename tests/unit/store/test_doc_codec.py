@@ -52,7 +52,7 @@ def test_schema_4_vault_upgrades_and_compresses_on_the_next_write(tmp_path: Path
             assert kinds == {"text"}  # migrated in SQL: documents stay as they were
             docs = list(repo.documents())
             assert len(docs) == 12
-            index = dict(db.execute("SELECT uuid, geschatte_leeftijd FROM dossier"))
+            index: dict[str, object] = dict(db.execute("SELECT uuid, geschatte_leeftijd FROM dossier"))
             assert index == {d["uuid"]: d["persoon"]["geschatte_leeftijd"] for d in docs}
             dossier = repo.get(docs[0]["uuid"])
             repo.update(dossier)

@@ -321,7 +321,11 @@ class DossiersPage(Page):
                            on_error=self._query_failed,
                            on_finally=self._query_finished, owner=self)
         if flt.zoek.strip():  # recorded right after, on the same worker (issue 15)
-            self.ctx.tasks.run(lambda: found and service.noteer_zoekopdracht(found[0]))
+            def record() -> None:
+                if found:
+                    service.noteer_zoekopdracht(found[0])
+
+            self.ctx.tasks.run(record)
 
     def _got_ids(self, generation: int, ids: list[int], rows: dict[int, DossierRij]) -> None:
         if generation != self._generation or self._stale:
