@@ -8,12 +8,12 @@ ratio encrypted / plain. The keystroke figure drives the real Dossiers page offs
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -109,13 +109,12 @@ def _grootte(ctx: Context, size: int) -> list[Figure]:
             Filter(fase="bedenktijd", vorm="arbeid")))
 
     with vault.read() as db:
-        enc = statistics.median(timed(functools.partial(search, db, q)) for q in QUERIES)
+        enc = statistics.median(timed(partial(search, db, q)) for q in QUERIES)
         enc_filter = timed(lambda: filtered(db))
     plain_path = _plain_copy(vault, ctx.cache / "plain-copy.sqlite")
     plain = sqlite3.connect(plain_path)
     try:
-        plain_search = statistics.median(timed(functools.partial(search, plain, q))
-                                         for q in QUERIES)
+        plain_search = statistics.median(timed(partial(search, plain, q)) for q in QUERIES)
         plain_filter = timed(lambda: filtered(plain))
     finally:
         plain.close()

@@ -42,6 +42,8 @@ MAX_PRINT_DPI = 600
 class PdfPreviewDialog(QDialog):
     """Shows ``pdf`` bytes; ``on_save(path)`` writes the file, ``on_print()`` audits."""
 
+    _printer: QPrinter | None = None  # while the pages go to it on the worker
+
     def __init__(
         self,
         pdf: bytes,
@@ -50,13 +52,11 @@ class PdfPreviewDialog(QDialog):
         suggested_name: str = "document.pdf",
         on_print: Callable[[], None] | None = None,
         on_save: Callable[[Path], None] | None = None,
-        paper_only: bool = False,
-        tasks: TaskRunner | None = None,
+        paper_only: bool = False, tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks or runner()
-        self._printer: QPrinter | None = None  # while pages go to it on the worker
         self.setObjectName("pdf_preview")
         self.setWindowTitle(title)
         self.resize(820, 960)
