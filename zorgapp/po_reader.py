@@ -24,6 +24,8 @@ def _unquote(text: str) -> str:
     body = text.strip()
     if len(body) < 2 or body[0] != '"' or body[-1] != '"':
         raise ValueError("not a quoted PO string")
+    if "\\" not in body:
+        return body[1:-1]  # most strings: nothing to unescape
     if "\\a" in body or "\\v" in body or "\\'" in body:
         body = body.replace("\\a", "\\u0007").replace("\\v", "\\u000b").replace("\\'", "'")
     return str(json.loads(body))
