@@ -14,7 +14,6 @@ from __future__ import annotations
 import gettext
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zorgapp.domain.errors import N_ as N_  # the one N_ (marks for extraction; _() later)
@@ -22,6 +21,8 @@ from zorgapp.paths import translations_dir
 from zorgapp.po_reader import compile_po
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from babel import Locale
 
 DOMAIN = "zorgapp"

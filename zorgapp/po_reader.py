@@ -13,7 +13,6 @@ holds it to Babel's result on our catalogs.
 from __future__ import annotations
 
 import io
-import json
 import struct
 
 _FIELDS = ("msgctxt", "msgid_plural", "msgid", "msgstr")
@@ -26,6 +25,8 @@ def _unquote(text: str) -> str:
         raise ValueError("not a quoted PO string")
     if "\\" not in body:
         return body[1:-1]  # most strings: nothing to unescape
+    import json  # only for the few strings with escapes
+
     if "\\a" in body or "\\v" in body or "\\'" in body:
         body = body.replace("\\a", "\\u0007").replace("\\v", "\\u000b").replace("\\'", "'")
     return str(json.loads(body))
