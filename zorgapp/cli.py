@@ -88,7 +88,9 @@ def main(argv: Sequence[str] | None = None, start_window: StartWindow | None = N
     set_language(lang or _settings_language())
     try:
         with in_user_language():
-            args = build_parser(not window_start(argv)).parse_args(argv)
+            light = start_window is not None and window_start(argv)
+            parser = build_parser(with_commands=False) if light else build_parser()
+            args = parser.parse_args(argv)
         args.lang, args.data_dir = lang, data_dir
         if getattr(args, "command", None) is None:
             if start_window is None:
