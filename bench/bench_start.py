@@ -41,6 +41,7 @@ window.show()
 app.exec()
 """
 
+TITLE = "Zorgapp"  # the lock screen's window title (APP_NAME), and the bare window's
 MAP_NOTIFY = 19
 SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
 
@@ -62,6 +63,13 @@ class _MapWatcher:
         self.x.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
         self.x.XPending.argtypes = [ctypes.c_void_p]
         self.x.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        self.x.XFetchName.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
+                                      ctypes.POINTER(ctypes.c_char_p)]
+        self.x.XFree.argtypes = [ctypes.c_void_p]
+        self.x.XGetGeometry.argtypes = [ctypes.c_void_p, ctypes.c_ulong,
+                                        *[ctypes.POINTER(ctypes.c_ulong)],
+                                        *[ctypes.POINTER(ctypes.c_int)] * 2,
+                                        *[ctypes.POINTER(ctypes.c_uint)] * 4]
         self.dpy = self.x.XOpenDisplay(display.encode())
         if not self.dpy:
             raise RuntimeError(f"cannot open display {display}")
@@ -74,8 +82,27 @@ class _MapWatcher:
         while self.x.XPending(self.dpy):
             self.x.XNextEvent(self.dpy, self.event)
 
-    def wait_mapped(self, proc: subprocess.Popen[bytes], timeout: float = 60) -> float:
-        """Seconds until a window is mapped (the caller started the clock)."""
+    def title(self, window: int) -> str:
+        name = ctypes.c_char_p()
+        if not self.x.XFetchName(self.dpy, window, ctypes.byref(name)) or not name.value:
+            return ""
+        text = name.value.decode(errors="replace")
+        self.x.XFree(name)
+        return text
+
+    def size(self, window: int) -> tuple[int, int]:
+        root, x, y = ctypes.c_ulong(), ctypes.c_int(), ctypes.c_int()
+        w, h, border, depth = (ctypes.c_uint() for _ in range(4))
+        if not self.x.XGetGeometry(self.dpy, window, ctypes.byref(root), ctypes.byref(x),
+                                   ctypes.byref(y), ctypes.byref(w), ctypes.byref(h),
+                                   ctypes.byref(border), ctypes.byref(depth)):
+            return 0, 0
+        return w.value, h.value
+
+    def wait_mapped(self, proc: subprocess.Popen[bytes], timeout: float = 60,
+                    title: str = TITLE) -> float:
+        """The moment the window called ``title`` is mapped at its full size (the caller
+        started the clock); other windows a process may map first do not count."""
         end = time.perf_counter() + timeout
         while time.perf_counter() < end and proc.poll() is None:
             if not self.x.XPending(self.dpy):
@@ -83,7 +110,13 @@ class _MapWatcher:
                 continue
             self.x.XNextEvent(self.dpy, self.event)
             if self.event[0] & 0xFFFFFFFF == MAP_NOTIFY:
-                return time.perf_counter()
+                now = time.perf_counter()
+                window = self.event[5]  # XMapEvent.window
+                width, height = self.size(window)
+                # The main window, not a stray top-level (every one carries the app's
+                # name as its title): the window is at least 960 by 600.
+                if self.title(window) == title and width >= 900 and height >= 560:
+                    return now
         raise RuntimeError(f"no window mapped (exit {proc.poll()})")
 
     def close(self) -> None:
@@ -101,12 +134,21 @@ def _xvfb() -> tuple[subprocess.Popen[bytes], str]:
     return proc, f":{number}"
 
 
-def _time_to_map(watcher: _MapWatcher, args: list[str], env: dict[str, str]) -> float:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _time_to_map(watcher: _MapWatcher, args: list[str], env: dict[str, str]
+                 ) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process) until its window was mapped."""
     watcher.drain()
     start = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         mapped = watcher.wait_mapped(proc)
+        cpu = _cpu_seconds(proc.pid)
     finally:
         proc.terminate()
         try:
@@ -114,11 +156,13 @@ def _time_to_map(watcher: _MapWatcher, args: list[str], env: dict[str, str]) -> 
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-    return mapped - start
+    return mapped - start, cpu
 
 
-def measure(vault: Path, repeat: int = 5) -> tuple[float, float]:
-    """Median seconds to a mapped window: (zorgapp lock screen, bare PySide6 window)."""
+def measure(vault: Path, repeat: int = 5) -> dict[str, float]:
+    """Medians to a mapped window, wall and CPU seconds, of the lock screen (``ours``)
+    and of a bare PySide6 window (``bare``), started alternately. On a shared machine
+    the CPU seconds are the steadier figure: wall time is mostly waiting for a core."""
     server, display = _xvfb()
     script = Path(sys.executable).with_name("zorgapp")
     app = [str(script)] if script.exists() else [sys.executable, "-m", "zorgapp"]
@@ -128,7 +172,8 @@ def measure(vault: Path, repeat: int = 5) -> tuple[float, float]:
             env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
                    "ZORGAPP_DATA_DIR": home}
             env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once
-            ours, bare = [], []
+            ours: list[tuple[float, float]] = []
+            bare: list[tuple[float, float]] = []
             _time_to_map(watcher, [sys.executable, "-c", BARE], env)  # warm the file cache
             _time_to_map(watcher, [*app, "--vault", str(vault)], env)
             for _ in range(repeat):
@@ -138,16 +183,21 @@ def measure(vault: Path, repeat: int = 5) -> tuple[float, float]:
     finally:
         server.terminate()
         server.wait()
-    return statistics.median(ours), statistics.median(bare)
+    return {"ours": statistics.median(w for w, _c in ours),
+            "bare": statistics.median(w for w, _c in bare),
+            "ours_cpu": statistics.median(c for _w, c in ours),
+            "bare_cpu": statistics.median(c for _w, c in bare)}
 
 
 def figures(ctx: Context) -> list[Figure]:
     if shutil.which("Xvfb") is None or ctypes.util.find_library("X11") is None:
         print("  ! bench_start needs Xvfb and libX11", file=sys.stderr)
         return []
-    ours, bare = measure(ctx.vault(min(ctx.sizes)), max(5, ctx.repeat))
-    return [Figure("start to the lock screen, window mapped (Xvfb)", ours * 1000, "ms",
-                   "bare PySide6 window", bare * 1000, "ratio ≤ 1.5")]
+    m = measure(ctx.vault(min(ctx.sizes)), max(5, ctx.repeat))
+    return [Figure("start to the lock screen, window mapped (Xvfb): wall", m["ours"] * 1000,
+                   "ms", "bare PySide6 window", m["bare"] * 1000, "ratio ≤ 1.5"),
+            Figure("start to the lock screen, window mapped (Xvfb): CPU", m["ours_cpu"] * 1000,
+                   "ms", "bare PySide6 window", m["bare_cpu"] * 1000, "ratio ≤ 1.5")]
 
 
 if __name__ == "__main__":
@@ -161,6 +211,7 @@ if __name__ == "__main__":
         target = a.vault or Path(folder) / "leeg.zorg"
         if not target.exists():
             target.write_bytes(b"")
-        lock, plain = measure(target, a.repeat)
-    print(f"lock screen {lock * 1000:.0f} ms, bare PySide6 window {plain * 1000:.0f} ms, "
-          f"ratio {lock / plain:.2f}")
+        m = measure(target, a.repeat)
+    for kind, ours, bare in (("wall", m["ours"], m["bare"]), ("CPU", m["ours_cpu"], m["bare_cpu"])):
+        print(f"{kind}: lock screen {ours * 1000:.0f} ms, bare PySide6 window {bare * 1000:.0f} ms, "
+              f"ratio {ours / bare:.2f}")
