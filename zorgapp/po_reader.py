@@ -13,9 +13,8 @@ holds it to Babel's result on our catalogs.
 from __future__ import annotations
 
 import io
+import re
 import struct
-
-_FIELDS = ("msgctxt", "msgid_plural", "msgid", "msgstr")
 
 
 def _unquote(text: str) -> str:
@@ -32,47 +31,48 @@ def _unquote(text: str) -> str:
     return str(json.loads(body))
 
 
+#: A ``#,`` flags line, or a field with its string and the strings continuing it.
+_TOKEN = re.compile(
+    r'^(?:#,(?P<flags>[^\n]*)'
+    r'|(?P<field>msgctxt|msgid_plural|msgid|msgstr)(?:\[(?P<index>\d+)\])?[ \t]+'
+    r'(?P<value>"(?:[^"\\\n]|\\.)*"(?:[ \t]*\r?\n[ \t]*"(?:[^"\\\n]|\\.)*")*))',
+    re.MULTILINE)
+_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+
+
 def _entries(text: str) -> list[dict[str, object]]:
-    """The messages of a PO text, each as its fields (``msgstr`` a list of forms)."""
+    """The messages of a PO text, each as its fields (``msgstr`` a list of forms).
+
+    One regular expression finds the fields and flags (obsolete ``#~`` lines and other
+    comments never match it); a ``msgctxt`` or ``msgid`` after a ``msgstr`` starts the
+    next message, and a fuzzy flag belongs to the message that follows it."""
     entries: list[dict[str, object]] = []
     current: dict[str, object] = {}
-    key: tuple[str, int] | None = None
-
-    def finish() -> None:
-        nonlocal current, key
-        if "msgid" in current:
-            entries.append(current)
-        current, key = {}, None
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("#"):
-            if line.startswith("#~"):
-                continue  # obsolete
-            if "msgid" in current and "msgstr" in current:
-                finish()
-            if line.startswith("#,") and "fuzzy" in line[2:].replace(",", " ").split():
+    for token in _TOKEN.finditer(text):
+        field = token.group("field")
+        if field is None:  # flags of the next message
+            if "msgstr" in current:
+                entries.append(current)
+                current = {}
+            if "fuzzy" in token.group("flags").replace(",", " ").split():
                 current["fuzzy"] = True
             continue
-        if line.startswith('"'):
-            if key is None:
-                raise ValueError("continuation without a field")
-            _append(current, key, _unquote(line))
-            continue
-        word, _sep, rest = line.partition(" ")
-        field, index = word, 0
-        if word.startswith("msgstr["):
-            field, index = "msgstr", int(word[7:-1])
-        if field not in _FIELDS:
-            raise ValueError(f"unknown PO keyword {word!r}")
         if field in ("msgctxt", "msgid") and "msgstr" in current:
-            finish()
-        key = (field, index)
-        _append(current, key, _unquote(rest), new=True)
-    finish()
-    return entries
+            entries.append(current)
+            current = {}
+        raw = token.group("value")
+        if "\n" in raw or "\\" in raw:
+            value = "".join(_unquote(f'"{part}"') for part in _STRING.findall(raw))
+        else:
+            value = raw[1:-1]  # one line, nothing escaped: most strings
+        index = token.group("index")
+        if field == "msgstr" and not index:
+            current["msgstr"] = [value]
+        else:
+            _append(current, (field, int(index) if index else 0), value, new=True)
+    if "msgid" in current:
+        entries.append(current)
+    return [entry for entry in entries if "msgid" in entry]
 
 
 def _append(entry: dict[str, object], key: tuple[str, int], text: str, new: bool = False) -> None:
@@ -113,12 +113,14 @@ def compile_po(data: bytes) -> io.BytesIO:
     """The ``.mo`` image of a UTF-8 PO file, ready for ``gettext.GNUTranslations``."""
     pairs = _pairs(_entries(data.decode("utf-8")))
     keys = sorted(pairs)
-    ids = strs = b""
     offsets = []
+    ids_at = strs_at = 0
     for k in keys:
-        offsets.append((len(ids), len(k), len(strs), len(pairs[k])))
-        ids += k + b"\0"
-        strs += pairs[k] + b"\0"
+        offsets.append((ids_at, len(k), strs_at, len(pairs[k])))
+        ids_at += len(k) + 1
+        strs_at += len(pairs[k]) + 1
+    ids = b"".join(k + b"\0" for k in keys)
+    strs = b"".join(pairs[k] + b"\0" for k in keys)
     start = 7 * 4 + 16 * len(keys)
     table_ids, table_strs = [], []
     for id_at, id_len, str_at, str_len in offsets:
