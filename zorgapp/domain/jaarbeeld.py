@@ -238,7 +238,6 @@ def tel_rijen(
         cijfers._tel(MELDER, melder, jaar, aantal)
         for vorm in vormen or (ONBEKEND,):
             cijfers._tel(VORM, vorm, jaar, aantal)
-    cijfers.geteld = n
     for plaatsing in plaatsingen:
         van = getattr(plaatsing, "van", None)
         if van is not None and van.year in gekozen:

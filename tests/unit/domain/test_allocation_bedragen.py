@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -26,7 +27,7 @@ from zorgapp.domain.opvang import (
 )
 
 
-def uitkomst(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+def uitkomst(fn: Any, *args: Any, **kwargs: Any) -> Any:
     """The result, or the refusal with its message: both must be the same."""
     try:
         return fn(*args, **kwargs)
@@ -34,14 +35,14 @@ def uitkomst(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
         return ("refused", exc.msgid, sorted(exc.params.items()))
 
 
-def bedragen(v: Verdeling) -> tuple:  # type: ignore[type-arg]
+def bedragen(v: Verdeling) -> tuple[Any, ...]:
     return (v.van, v.tot, v.sleutel, v.totaal, v.totaal_niet_verdeeld, v.regio,
             [(a.cbs_code, a.gemeente, a.inwoners, a.bedrag, a.exact) for a in v.aandelen])
 
 
 @settings(max_examples=300, deadline=None)
 @given(scenario(), st.booleans())
-def test_amounts_equal_the_explained_allocation(sc: tuple, eigen_gemeente: bool) -> None:  # type: ignore[type-arg]
+def test_amounts_equal_the_explained_allocation(sc: tuple[Any, ...], eigen_gemeente: bool) -> None:
     regio, sleutel, regels, posten, extra = sc
     van, tot, binding = extra["van"], extra["tot"], extra["binding"]
     eigen = {r.plaatsing_uuid: "GM0003" for r in regels[::2]} if eigen_gemeente else {}
