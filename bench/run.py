@@ -179,7 +179,7 @@ def main() -> None:
                         default=Path(os.environ.get("ZORGAPP_BENCH_CACHE", ROOT / "bench" / "out")))
     parser.add_argument("--repeat", type=int, default=2, help="runs per whole command")
     parser.add_argument("--only", nargs="*", default=[],
-                        help="module names without bench_ (cli, dossiers, reports, bundles)")
+                        help="module names without bench_ (bundles, cli, dossiers, reports, start)")
     parser.add_argument("--fresh", action="store_true", help="make the demo vaults again")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True, mode=0o700)
