@@ -44,6 +44,41 @@ def _plain_copy(vault: Any, target: Path) -> Path:
     return target
 
 
+def _first_rows(vault: Any) -> int:
+    from zorgapp.services.dossier_service import DossierService
+    from zorgapp.store.dossiers import Filter
+
+    service = DossierService(vault)
+    return len(service.rijen(service.zoek(Filter(), audit_search=False)[:50]))
+
+
+def _unlock_figures(path: Path, n: str, size: int) -> list[Figure]:
+    """The window's unlock: key unwrap, schema check, first rows; then the check of
+    every page in the background (``store/page_check.py``). Floor: Argon2id alone."""
+    import threading
+
+    from zorgapp.store import keyfile
+    from zorgapp.store.vault import Vault
+
+    start = time.perf_counter()
+    keyfile.read_key_file(path).unwrap(PASSPHRASE)
+    kdf = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    vault = Vault.unlock(path, PASSPHRASE, check_pages=False)
+    _first_rows(vault)
+    shown = (time.perf_counter() - start) * 1000
+    done = threading.Event()
+    start = time.perf_counter()
+    vault.check_pages_later(lambda outcome: done.set())
+    done.wait(300)
+    check = (time.perf_counter() - start) * 1000
+    vault.lock()
+    return [Figure(f"unlock to the first rows at {n} (window)", shown, "ms",
+                   "Argon2id key unwrap alone", kdf,
+                   "≤ 1,000 ms" if size == 100_000 else ""),
+            Figure(f"check of every page after the unlock at {n} (background)", check, "ms")]
+
+
 def figures(ctx: Context) -> list[Figure]:
     result: list[Figure] = []
     for size in ctx.sizes:
@@ -59,20 +94,12 @@ def _grootte(ctx: Context, size: int) -> list[Figure]:
     result: list[Figure] = []
     n = f"{size:,}"
     path = ctx.vault(size)
+    result += _unlock_figures(path, n, size)
     start = time.perf_counter()
     vault = Vault.unlock(path, PASSPHRASE)
-    result.append(Figure(f"unlock in-process at {n} (Argon2id + HMAC of every page)",
-                         (time.perf_counter() - start) * 1000, "ms",
-                         goal="≤ 1,000 ms to the first rows" if size == 100_000 else ""))
-    service = DossierService(vault)
-
-    def first_rows() -> int:
-        return len(service.rijen(service.zoek(Filter(), audit_search=False)[:50]))
-
-    start = time.perf_counter()
-    first_rows()
-    result.append(Figure(f"first rows after unlock, cold, at {n}",
+    result.append(Figure(f"unlock in-process at {n}, every page checked first (CLI)",
                          (time.perf_counter() - start) * 1000, "ms"))
+    service = DossierService(vault)
 
     def search(db: object, q: str) -> int:
         return len(DossierRepository(db).ids(Filter(zoek=q)))  # type: ignore[arg-type]
@@ -112,10 +139,17 @@ def _grootte(ctx: Context, size: int) -> list[Figure]:
         shown = gui(vault)
     except ImportError:
         shown = {}
+    peers = {"last key": ("repaint of a plain table, same size",
+                          shown.get("peer: repaint of a plain table of 200 rows (ms)")),
+             "stall": ("idle event loop, same timer",
+                       shown.get("peer: longest gap of an idle event loop (ms)"))}
     for name, value in shown.items():
-        if "debounce delay" not in name:
-            goal = "≤ 30 ms" if "last key" in name and size == 100_000 else ""
-            result.append(Figure(f"{name.split(' (ms')[0]} at {n}", value, "ms",
-                                 goal=goal))
+        if "debounce delay" in name or name.startswith("peer:"):
+            continue
+        big = size == 100_000
+        goal = ("≤ 30 ms" if "last key" in name else "≤ 50 ms" if "stall" in name else "")
+        floor_name, floor = next((p for k, p in peers.items() if k in name), ("", None))
+        result.append(Figure(f"{name.split(' (ms')[0]} at {n}", value, "ms", floor_name,
+                             floor, goal if big else ""))
     vault.lock()
     return result

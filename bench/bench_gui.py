@@ -26,6 +26,55 @@ def _wait(app: QCoreApplication, cond, timeout: float = 60) -> None:
         time.sleep(0.001)
 
 
+def idle_stall_ms(app: QCoreApplication, seconds: float) -> float:
+    """Peer of the stall figure: the longest gap of the same 5 ms timer in this event
+    loop doing nothing else (on a shared machine the scheduler alone causes gaps)."""
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    return max(gaps) * 1000 if gaps else 0.0
+
+
+def bare_repaint_ms(rows: int) -> float:
+    """Peer of the keystroke figure: repainting a plain QTableView of the same size with
+    the same number of rows and columns, after a reset (QStandardItemModel)."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(0, 7)
+    for r in range(rows):
+        model.appendRow([QStandardItem(f"HM-2026-{r:04d} kolom {c}") for c in range(7)])
+    view = QTableView()
+    view.setAlternatingRowColors(True)
+    view.setModel(model)
+    view.resize(1366, 700)
+    view.show()
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.processEvents()
+    times = []
+    for _ in range(5):
+        model.layoutChanged.emit()
+        start = time.perf_counter()
+        view.viewport().repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    view.close()
+    return statistics.median(times)
+
+
 def measure(vault) -> dict[str, float]:
     from zorgapp.settings import Settings
     from zorgapp.ui.context import UiContext
@@ -74,6 +123,8 @@ def measure(vault) -> dict[str, float]:
     figures["GUI: last key to updated list, without debounce (ms, median)"] = statistics.median(after_key)
     figures["GUI: debounce delay (ms)"] = float(SEARCH_DELAY_MS)
     figures["GUI: longest GUI-thread stall while typing (ms)"] = max(stalls)
+    figures["peer: longest gap of an idle event loop (ms)"] = idle_stall_ms(app, 4.0)
+    figures["peer: repaint of a plain table of 200 rows (ms)"] = bare_repaint_ms(200)
     timer.stop()
     page.clear()
     ctx.tasks.wait_idle()

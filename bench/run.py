@@ -115,8 +115,10 @@ def command(args: Sequence[str], *, python: bool = False) -> Run:
     script = Path(sys.executable).with_name("zorgapp")  # the installed console script
     exe = [sys.executable] if python else [str(script)] if script.exists() else [
         sys.executable, "-m", "zorgapp"]
+    env = {**os.environ, "ZORGAPP_PASSPHRASE": PASSPHRASE}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: modules compiled once, not per run
     done = subprocess.run([sys.executable, "-c", _MEASURE, *exe, *args], capture_output=True,
-                          env={**os.environ, "ZORGAPP_PASSPHRASE": PASSPHRASE}, check=True)
+                          env=env, check=True)
     wall, user, rss, code = done.stdout.decode().split()
     if int(code) != 0:
         print(f"  ! {' '.join(args[:2])} exited {code}: "
@@ -177,7 +179,7 @@ def main() -> None:
                         default=Path(os.environ.get("ZORGAPP_BENCH_CACHE", ROOT / "bench" / "out")))
     parser.add_argument("--repeat", type=int, default=2, help="runs per whole command")
     parser.add_argument("--only", nargs="*", default=[],
-                        help="module names without bench_ (cli, dossiers, reports, bundles)")
+                        help="module names without bench_ (bundles, cli, dossiers, reports, start)")
     parser.add_argument("--fresh", action="store_true", help="make the demo vaults again")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True, mode=0o700)

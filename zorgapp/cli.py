@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from zorgapp import APP_NAME, __version__, commands
-from zorgapp.commands.common import ALARMS, say
 from zorgapp.commands.parsing import Parser, in_user_language
 from zorgapp.errors import (
     EXIT_OK,
@@ -40,8 +39,14 @@ from zorgapp.internal_error import internal_error
 StartWindow = Callable[[argparse.Namespace], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: global options, window options, every command."""
+# The options of a window start (with a value or not): with only these on the line,
+# the commands' parsers (and the modules behind them) are not needed.
+WINDOW_OPTIONS = {"--vault": True, "--demo": False, "--demo-cases": True}
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line: global options, window options, every command
+    (``with_commands=False``: the window's options alone, for a quick start)."""
     parser = Parser(prog="zorgapp", description=_(
         "Zorgapp voor de zorgcoördinator mensenhandel. Zonder opdracht start het venster."))
     parser.add_argument("--version", action="version", version=version_text(),
@@ -55,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("starten met een tijdelijke demokluis"))
     window.add_argument("--demo-cases", type=int, default=80, metavar="N",
                         help=_("aantal dossiers in de demokluis"))
+    if not with_commands:
+        return parser
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=_("OPDRACHT"),
                                 title=_("opdrachten"))
     for module in commands.modules():
@@ -72,7 +79,6 @@ def subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPa
 
 def main(argv: Sequence[str] | None = None, start_window: StartWindow | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    ALARMS.clear()
     argv, data_dir = _take_option(argv, "--data-dir")
     if data_dir:
         from zorgapp.paths import set_data_dir
@@ -82,25 +88,35 @@ def main(argv: Sequence[str] | None = None, start_window: StartWindow | None = N
     set_language(lang or _settings_language())
     try:
         with in_user_language():
-            args = build_parser().parse_args(argv)
+            light = start_window is not None and window_start(argv)
+            parser = build_parser(with_commands=False) if light else build_parser()
+            args = parser.parse_args(argv)
         args.lang, args.data_dir = lang, data_dir
-        if args.command is None:
+        if getattr(args, "command", None) is None:
             if start_window is None:
                 raise UsageError(N_("Geef een opdracht; zie zorgapp --help."))
             return start_window(args)
+        from zorgapp.commands.common import ALARMS  # loaded by the commands' parsers
+
+        ALARMS.clear()
         code = int(args.func(args))
         return ALARMS[0] if code == EXIT_OK and ALARMS else code
     except SystemExit as stop:  # --help and --version: argparse has printed them
         return EXIT_OK if stop.code is None else stop.code if isinstance(stop.code, int) else EXIT_USAGE
     except UserFacingError as exc:  # KnownError and DomainError alike
-        say(user_message(exc))
+        _say(user_message(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the one place where a bug becomes a message
         known = unexpected(exc)
-        say(known.user_message())
+        _say(known.user_message())
         return known.exit_code
+
+
+def _say(message: str) -> None:
+    """``commands.common.say``, without loading the commands for a window start."""
+    sys.stderr.write(message + "\n")
 
 
 def unexpected(exc: Exception) -> KnownError:
@@ -114,6 +130,17 @@ def unexpected(exc: Exception) -> KnownError:
         if found is not None:
             return found
     return internal_error(exc)
+
+
+def window_start(argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds window options only: no command, no ``--help``."""
+    i = 0
+    while i < len(argv):
+        name, has_value, _value = argv[i].partition("=")
+        if name not in WINDOW_OPTIONS:
+            return False
+        i += 2 if WINDOW_OPTIONS[name] and not has_value else 1
+    return True
 
 
 def _take_option(argv: list[str], name: str) -> tuple[list[str], str | None]:

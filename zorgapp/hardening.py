@@ -44,11 +44,15 @@ def _no_core_files() -> bool:
 
 
 def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c") or "libc.so.6"
-    try:
-        return ctypes.CDLL(name, use_errno=True)
-    except OSError:
-        return None
+    """glibc by its usual name first: ``find_library`` runs ``ldconfig`` (tens of ms at
+    every start); it is asked only when that name does not load (musl, others)."""
+    for name in ("libc.so.6", None):
+        try:
+            return ctypes.CDLL(name or ctypes.util.find_library("c") or "libc.so.6",
+                               use_errno=True)
+        except OSError:
+            continue
+    return None
 
 
 def _not_dumpable() -> bool:

@@ -4,28 +4,26 @@ Dutch is the source language of every msgid. English comes from
 ``translations/en/LC_MESSAGES/zorgapp.po``; a Dutch catalog exists too (for
 corrections of wording without touching code). A catalog is read from its compiled
 ``.mo`` when present; when missing (running from a source checkout) the ``.po`` is
-compiled in memory, never written to disk.
+compiled in memory (``zorgapp.po_reader``), never written to disk. Babel is imported
+when a date, number or amount is first formatted, and a catalog is read once per
+language, when first needed: the lock screen must not wait for either (issue 15).
 """
 
 from __future__ import annotations
 
 import gettext
-import io
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
-
-from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.dates import format_datetime as _babel_format_datetime
-from babel.dates import format_time as _babel_format_time
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
-from babel.support import Translations
+from typing import TYPE_CHECKING
 
 from zorgapp.domain.errors import N_ as N_  # the one N_ (marks for extraction; _() later)
 from zorgapp.paths import translations_dir
+from zorgapp.po_reader import compile_po
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from babel import Locale
 
 DOMAIN = "zorgapp"
 LANGUAGES = ("nl", "en")
@@ -33,7 +31,8 @@ DEFAULT_LANGUAGE = "nl"
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 _language = DEFAULT_LANGUAGE
-_translations: gettext.NullTranslations = gettext.NullTranslations()
+_translations: gettext.NullTranslations | None = None  # read at the first _()
+_loaded: dict[str, gettext.NullTranslations] = {}
 _listeners: list[Callable[[str], None]] = []
 
 
@@ -44,15 +43,18 @@ def load_catalog(language: str) -> gettext.NullTranslations:
     po = folder / f"{DOMAIN}.po"
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
-            return Translations(fh, domain=DOMAIN)
+            return gettext.GNUTranslations(fh)
     if po.is_file():
-        with po.open("rb") as fh:
-            catalog = read_po(fh, locale=language)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
-        buffer.seek(0)
-        return Translations(buffer, domain=DOMAIN)
+        return gettext.GNUTranslations(compile_po(po.read_bytes()))
     return gettext.NullTranslations()
+
+
+def _catalog(language: str) -> gettext.NullTranslations:
+    """``load_catalog`` once per language and process."""
+    found = _loaded.get(language)
+    if found is None:
+        found = _loaded[language] = load_catalog(language)
+    return found
 
 
 def set_language(language: str) -> None:
@@ -61,7 +63,7 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     _language = language
-    _translations = load_catalog(language)
+    _translations = None
     for listener in list(_listeners):
         listener(language)
 
@@ -75,16 +77,25 @@ def language() -> str:
 
 
 def locale() -> Locale:
+    from babel import Locale
+
     return Locale.parse(_LOCALES[_language])
+
+
+def _active() -> gettext.NullTranslations:
+    global _translations
+    if _translations is None:
+        _translations = _catalog(_language)
+    return _translations
 
 
 def _(message: str) -> str:
     """Translate ``message`` (a Dutch msgid) into the active language."""
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 #: CLDR territories that are not countries (EU, the world, test codes)
@@ -105,31 +116,38 @@ def language_names() -> dict[str, str]:
 
 def format_date(value: date, fmt: str = "medium") -> str:
     """A date the way the active language writes it (``22 nov 2026``)."""
-    return _babel_format_date(value, format=fmt, locale=locale())
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format=fmt, locale=locale())
 
 
 def format_date_long(value: date) -> str:
     """``22 november 2026``: for letters."""
-    return _babel_format_date(value, format="long", locale=locale())
+    return format_date(value, "long")
 
 
 def format_datetime(value: datetime, fmt: str = "medium") -> str:
-    return _babel_format_datetime(value, format=fmt, locale=locale())
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return babel_format_datetime(value, format=fmt, locale=locale())
 
 
 def format_moment(value: datetime) -> str:
     """ "29 nov 2026, 12:52": the date as everywhere on screen and paper, then the time."""
-    return "{}, {}".format(format_date(value.date()), _babel_format_time(value, format="short",
-                                                                            locale=locale()))
+    from babel.dates import format_time
+
+    return "{}, {}".format(format_date(value.date()), format_time(value, format="short",
+                                                                  locale=locale()))
 
 
 def format_money(amount: Decimal) -> str:
     """``€ 1.234,56`` in Dutch, ``€1,234.56`` in English."""
+    from babel.numbers import format_currency
+
     return format_currency(amount, "EUR", locale=locale())
 
 
 def format_number(value: int | Decimal) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=locale())
-
-
-set_language(DEFAULT_LANGUAGE)

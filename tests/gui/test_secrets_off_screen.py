@@ -134,6 +134,7 @@ def test_other_documents_may_still_be_printed_to_a_file(qtbot, monkeypatch, tmp_
     assert not preview.paper_label.isVisibleTo(preview)
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert chosen.print_to_file_offered == [True] and warnings == []
+    qtbot.waitUntil(lambda: not preview.is_printing(), timeout=30_000)  # on the worker
     assert chosen.target.exists()
 
 

@@ -352,6 +352,14 @@ class DossierService(VaultService):
         with self.vault.read() as db:
             return DossierRepository(db).ids(flt, sort, descending)
 
+    def noteer_zoekopdracht(self, aantal: int) -> None:
+        """The audit entry of a text search that found ``aantal`` (which fields, not the
+        text). The list runs ``zoek(audit_search=False)`` and queues this right behind
+        it on the one worker, so rows show without waiting for the entry's commit."""
+        with self.vault.transaction():
+            self.vault.audit.record(audit.SEARCH, record_type="dossier",
+                                    fields=["zoektekst"], outcome=f"{aantal}")
+
     def rijen(self, ids: Sequence[int]) -> dict[int, DossierRij]:
         with self.vault.read() as db:
             return DossierRepository(db).rows(ids)

@@ -66,8 +66,9 @@ def create_vault(path: Path, passphrase: str) -> tuple[Vault, str]:
     return vault, recovery_key
 
 
-def unlock(path: Path, passphrase: str) -> Vault:
-    return Vault.unlock(Path(path), passphrase)
+def unlock(path: Path, passphrase: str, *, check_pages: bool = True) -> Vault:
+    """``check_pages=False``: the caller runs ``vault.check_pages_later`` (the window)."""
+    return Vault.unlock(Path(path), passphrase, check_pages=check_pages)
 
 
 def unlock_with_recovery_key(path: Path, recovery_key: str) -> Vault:

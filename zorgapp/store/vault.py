@@ -32,7 +32,7 @@ from zorgapp.errors import (
 )
 from zorgapp.fileio import FileLock, remove_stale_temp_files
 from zorgapp.store import audit as audit_mod
-from zorgapp.store import failed_unlocks, keyfile, staging
+from zorgapp.store import failed_unlocks, keyfile, staging, upgrade
 from zorgapp.store.audit import AuditTrail
 from zorgapp.store.claim import claimed, translated
 from zorgapp.store.connection import (
@@ -47,7 +47,8 @@ from zorgapp.store.connection import (
     known_or_none,
     problem_for,
 )
-from zorgapp.store.migrations import latest_version, migrations, python_step
+from zorgapp.store.migrations import latest_version, migrations
+from zorgapp.store.page_check import Outcome, PageCheck
 
 SUFFIX = ".zorg"
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class Vault:
         self._lock = threading.RLock()
         self._hold = hold
         self.audit = AuditTrail(conn, path, bytes(key), vault_id)
+        self.pages_checked = True  # False after ``unlock(check_pages=False)``, see page_check
+        self._page_check: PageCheck | None = None
 
     # -- creation and unlocking ----------------------------------------------------
 
@@ -135,7 +138,8 @@ class Vault:
             os.fsync(fh.fileno())
 
     @classmethod
-    def unlock(cls, path: Path, passphrase: str) -> Vault:
+    def unlock(cls, path: Path, passphrase: str, *, check_pages: bool = True) -> Vault:
+        """``check_pages=False``: the caller runs ``check_pages_later`` (the window)."""
         path = Path(path)
         with claimed(path) as hold:
             check_file(path)
@@ -147,7 +151,8 @@ class Vault:
                 keyfile.refuse_other_vaults_key_file(path, kf)
                 raise
             try:
-                return cls._open(path, key, expected_id=kf.vault_id, hold=hold)
+                return cls._open(path, key, expected_id=kf.vault_id, hold=hold,
+                                 check_pages=check_pages)
             except DamagedVaultError:
                 keyfile.refuse_other_vaults_key_file(path, kf)
                 raise
@@ -174,13 +179,13 @@ class Vault:
 
     @classmethod
     def _open(cls, path: Path, key: bytes, expected_id: str | None,
-              hold: FileLock | None = None) -> Vault:
+              hold: FileLock | None = None, check_pages: bool = True) -> Vault:
         conn = connect(path, key)
         try:
             # Every page's HMAC: one flipped byte anywhere, or a truncated file, is found
-            # now rather than halfway through some later screen. (The structural
-            # integrity_check runs in ``check``: it is slow on big vaults.)
-            if integrity_problems(conn, path, level="hmac"):
+            # now (or right after: ``check_pages_later``), not halfway through some later
+            # screen. The structural integrity_check runs in ``check`` (slow).
+            if check_pages and integrity_problems(conn, path, level="hmac"):
                 raise damaged("integrity")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
@@ -199,6 +204,7 @@ class Vault:
             conn.close()
             raise DamagedVaultError(N_("Het sleutelbestand hoort niet bij deze kluis."))
         vault = cls(path, conn, key, vault_id, hold)
+        vault.pages_checked = check_pages
         try:
             vault.audit.check_at_unlock(vault.transaction)  # before anything is appended
             vault._migrate(fresh=False)
@@ -324,6 +330,14 @@ class Vault:
             problems = integrity_problems(db, self.path, level="full")
         return problems + self.audit.verify()
 
+    def check_pages_later(self, on_result: Outcome) -> None:
+        """Check every page's HMAC on a thread of its own; ``on_result(None)`` or
+        ``on_result(DamagedVaultError)`` is called from that thread. Locking cancels it."""
+        with self._lock:
+            check = PageCheck(self.path, bytes(self.key), on_result)
+            self._page_check = check
+        check.start()
+
     # -- closing ---------------------------------------------------------------------
 
     def lock(self) -> None:
@@ -347,6 +361,9 @@ class Vault:
     def _drop(self) -> None:
         """Close without recording anything (after a failure) and let go of the vault."""
         with self._lock:
+            if self._page_check is not None:
+                self._page_check.cancel()
+                self._page_check = None
             if self._conn is not None:
                 with contextlib.suppress(DatabaseError):
                     self._conn.close()
@@ -358,72 +375,15 @@ class Vault:
                 self._hold.release()
                 self._hold = None
 
+    abandon = _drop  # the vault turned out damaged after the unlock: record nothing
+
     # -- migrations ----------------------------------------------------------------
 
     def _migrate(self, fresh: bool) -> None:
-        conn = self.conn
-        current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        pending = [m for m in migrations() if m[0] > current]
-        if not pending:
-            self._herindexeer()  # cheap when not asked for; finishes an interrupted one
-            return
-        if not fresh:
-            from zorgapp.store.backup import make_backup
-
-            make_backup(self, reason="pre-migrate")
-        for version, name, sql in pending:
-            with self._lock:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    for statement in _split_sql(sql):
-                        conn.execute(statement)
-                    step = python_step(name)
-                    if step is not None and not fresh:
-                        step(conn)
-                    conn.execute(f"PRAGMA user_version = {int(version)}")
-                    if not fresh:
-                        self.audit.record(audit_mod.MIGRATE, record_type="schema",
-                                          record_uuid=f"{version:03d}_{name}")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                conn.execute("COMMIT")
-        self._herindexeer()
-
-    def _herindexeer(self) -> None:
-        """Index columns a migration added but SQL could not fill (compressed documents)."""
-        conn = self.conn
-        if conn.execute("SELECT 1 FROM meta WHERE key = 'herindexeer'").fetchone() is None:
-            return
-        from zorgapp.store.dossiers import DossierRepository
-        with self._lock:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                DossierRepository(conn).herindexeer()
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        upgrade.migrate(self, migrations(), fresh)  # ``migrations`` looked up here: old-vault tools patch it
 
     def _flush_failed_unlocks(self) -> None:
         failed_unlocks.take_in(self.audit, self.path, self.vault_id)  # bounded, marked unverified
-
-
-def _split_sql(sql: str) -> list[str]:
-    """Split a migration into statements (sqlite3.complete_statement aware)."""
-    import sqlite3
-
-    statements, buffer = [], ""
-    for line in sql.splitlines(keepends=True):
-        if not buffer and line.strip().startswith("--"):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements
 
 
 def remember_failed_unlock(path: Path) -> None:

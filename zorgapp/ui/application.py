@@ -29,6 +29,8 @@ from zorgapp.ui.tasks import runner
 
 log = logging.getLogger(__name__)
 
+WARM_UP_DELAY_MS = 300
+
 
 def create_application() -> QApplication:
     guard_none_refcount()  # PySide6 6.12 bug, see qtcompat
@@ -53,10 +55,21 @@ def make_demo(folder: Path, cases: int) -> tuple[Path, str]:
     return path, str(result.passphrase)
 
 
+def warm_up() -> None:
+    """Import what the unlock and the first page need, on the worker while the user
+    types: the lock screen is shown without them (issue 15)."""
+    import zorgapp.services.vault_service
+    import zorgapp.ui.pages.overzicht  # noqa: F401
+
+
 def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:
     window = MainWindow(ctx, **kwargs)
     window.show()
     window.lock_screen.focus_field()
+    # Imports only, once the window is on screen (on the worker they would still take
+    # the interpreter from the GUI thread while it maps the window); an unlock queues
+    # behind them.
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: ctx.tasks.run(warm_up))
     return window
 
 

@@ -14,10 +14,13 @@ class UiContext(QObject):
     """Shared by the main window and its pages.
 
     ``setting_changed(key)`` fires after ``set_setting`` so that, for example, the
-    auto-lock interval or the privacy mode take effect at once.
+    auto-lock interval or the privacy mode take effect at once. ``data_changed(source)``
+    fires after anything changed the vault's data (``source``: the page's name, or
+    ``"import"``), so that every page showing it refreshes, wherever the change was made.
     """
 
     setting_changed = Signal(str)
+    data_changed = Signal(str)
 
     def __init__(self, settings: Settings, tasks: TaskRunner | None = None,
                  parent: QObject | None = None) -> None:

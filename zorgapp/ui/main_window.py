@@ -5,11 +5,12 @@ The central widget is a stack of two: the lock screen and the content. Locking
 screen and locks the vault on the task runner (drops key and connection); unlocking
 gives every page the new vault and returns to the page the user was on.
 
-Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and list it
-in ``zorgapp.ui.pages.page_classes()``. Pages reach the window's vault via
-``set_vault``; use ``window.page(name)`` / ``show_page(name)`` to navigate. A page
-opens a dossier with ``Page.request_dossier(uuid)``: the window connects every page's
-``open_dossier`` signal once, to ``open_dossier``.
+Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and add a
+``PageEntry`` to ``zorgapp.ui.pages.PAGES``; it is built when first shown or asked for
+(``page(name)``, ``show_page(name)``), with the open vault. A page opens a dossier with
+``Page.request_dossier(uuid)``: the window connects every page's ``open_dossier``
+signal once, to ``open_dossier``. Changes reach other pages via ``UiContext.data_changed``.
+Every page's HMAC is checked after the unlock (``widgets/page_check.py``).
 """
 
 from __future__ import annotations
@@ -42,13 +43,11 @@ from zorgapp.ui import clipboard, translation, window_state
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
-from zorgapp.ui.pages import page_classes
+from zorgapp.ui.pages import PageEntry, page_entries
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
-
-if TYPE_CHECKING:
-    from zorgapp.store.vault import Vault
+from zorgapp.ui.widgets.page_check import PageCheckWidget
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -79,7 +78,8 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._may_close = False
         self._close_progress: QProgressDialog | None = None
-        self.pages: list[Page] = []
+        self.entries: list[PageEntry] = page_entries()
+        self._built: dict[str, Page] = {}  # pages built so far, by name
         self._build()
         self.autolock = AutoLock(int(ctx.setting("autolock_minutes")), self)
         self.autolock.lock_requested.connect(self.lock)
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
 
     def _build_lock_screen(self) -> None:
         """The lock screen, first page of the root stack."""
-        self.lock_screen = LockScreenWidget(self.ctx.tasks)
+        self.lock_screen = LockScreenWidget(self.ctx.tasks, check_pages_later=True)
         self.lock_screen.set_vault_path(self.vault_path)
         self.lock_screen.set_demo_passphrase(self.demo_passphrase)
         self.lock_screen.unlocked.connect(self.set_vault)
@@ -142,18 +142,10 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; padding-top: 8px; }"
                                "QListWidget#navigation::item { padding: 6px 10px; }")
         self.page_stack = QStackedWidget()
-        for cls in page_classes():
-            page: Page = cls(self.ctx)
-            self.pages.append(page)
-            self.page_stack.addWidget(page)
+        for entry in self.entries:
             item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, page.name)
+            item.setData(Qt.ItemDataRole.UserRole, entry.name)
             self.nav.addItem(item)
-            page.open_dossier.connect(self.open_dossier)
-            restore = getattr(page, "restore_requested", None)
-            if restore is not None:
-                restore.connect(self.restore_backup)
-        self._connect_pages()
         self.nav.currentRowChanged.connect(self._nav_changed)
         row.addWidget(self.nav)
         row.addWidget(self.page_stack, 1)
@@ -169,6 +161,9 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         for label in (self.file_label, self.schema_label):
             label.setContentsMargins(8, 0, 8, 0)
+        self.page_check = PageCheckWidget()  # quiet, while every page is checked
+        self.page_check.damaged.connect(self._vault_damaged)
+        status.addPermanentWidget(self.page_check)
         status.addPermanentWidget(self.file_label)
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
@@ -187,15 +182,17 @@ class MainWindow(QMainWindow):
         self.new_signal_action.triggered.connect(self.new_signal)
         self.addAction(self.new_signal_action)
 
-    def _connect_pages(self) -> None:
-        """Signals between pages: a change on the Dossiers page refreshes the dashboard."""
-        names = {page.name: page for page in self.pages}
-        overzicht, dossiers = names.get("overzicht"), names.get("dossiers")
-        if overzicht is not None and dossiers is not None:
-            dossiers.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
-        overleg = names.get("overleg")
-        if overleg is not None and overzicht is not None:  # minutes add tasks to dossiers
-            overleg.dossiers_changed.connect(overzicht.refresh)  # type: ignore[attr-defined]
+    def _build_page(self, entry: PageEntry) -> Page:
+        """Import and build one page on first use; it gets the open vault at once."""
+        page: Page = entry.load()(self.ctx)
+        self._built[entry.name] = page
+        self.page_stack.addWidget(page)
+        page.open_dossier.connect(self.open_dossier)
+        if hasattr(page, "restore_requested"):
+            page.restore_requested.connect(self.restore_backup)
+        if self.vault is not None:
+            page.set_vault(self.vault)
+        return page
 
     def open_dossier(self, uuid: str) -> None:
         """Every page's ``open_dossier`` signal lands here: show it on the Dossiers page."""
@@ -224,13 +221,15 @@ class MainWindow(QMainWindow):
         self.demo_banner.setText(_("DEMO — alle gegevens in deze kluis zijn verzonnen"))
         self.demo_banner.setAccessibleName(self.demo_banner.text())
         self.audit_banner.retranslate()
+        self.page_check.retranslate()
         self.nav.setAccessibleName(_("Navigatie"))
         self.page_stack.setAccessibleName(_("Inhoud"))
-        for index, page in enumerate(self.pages):
-            page.retranslate()
+        for index, entry in enumerate(self.entries):
             item = self.nav.item(index)
-            item.setText(page.title())
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title())
+            item.setText(entry.title())
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title())
+        for page in self._built.values():
+            page.retranslate()
         self.lock_button.setText(_("Vergrendelen (Ctrl+L)"))
         self.lock_button.setAccessibleName(_("Vergrendelen"))
         self.lock_button.setToolTip(_("Kluis vergrendelen en gegevens verbergen"))
@@ -255,13 +254,18 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------
 
     def page(self, name: str) -> Page:
-        for page in self.pages:
-            if page.name == name:
-                return page
-        raise KeyError(name)
+        """The page called ``name``, built now if it was not yet (KeyError: no such page)."""
+        if name not in self._built:
+            self._build_page({entry.name: entry for entry in self.entries}[name])
+        return self._built[name]
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page in navigation order, building those not built yet (tests, tools)."""
+        return [self.page(name) for name in self.page_names()]
 
     def page_names(self) -> list[str]:
-        return [page.name for page in self.pages]
+        return [entry.name for entry in self.entries]
 
     def show_page(self, name: str) -> None:
         index = self.page_names().index(name)
@@ -274,10 +278,10 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.page_stack.setCurrentIndex(row)
+        self.page_stack.setCurrentWidget(page := self.page(self.entries[row].name))
         self._sync_new_signal()
         if self.vault is not None:
-            self.pages[row].activated()
+            page.activated()
 
     def _sync_new_signal(self) -> None:
         """The Dossiers page has its own Ctrl+N; two enabled shortcuts for one key are
@@ -291,18 +295,18 @@ class MainWindow(QMainWindow):
         return self.vault is None
 
     def set_vault(self, vault: Vault) -> None:
-        """Show the content for an open vault, back on the page the user left.
-
-        The schema version and the demo mark are read on the worker; the status bar
-        and the demo banner follow when they arrive."""
+        """Show the content for an open vault, back on the page the user left; the demo
+        mark is read on the worker and the banner follows when it arrives."""
         self.vault = vault
         self.vault_path = vault.path
         self._schema = None
         self.demo_banner.setVisible(self.is_demo)
         self.audit_banner.show_for(vault)  # in memory: what the unlock noticed
+        if not vault.pages_checked:
+            self.page_check.start(vault)
         self.ctx.tasks.run(lambda: (vault.schema_version(), vault.meta("demo") == "1"),
                            on_done=lambda facts: self._vault_facts(vault, *facts), owner=self)
-        for page in self.pages:
+        for page in self._built.values():
             page.set_vault(vault)
         self.root.setCurrentIndex(CONTENT_INDEX)
         self.show_page(self._return_page if self._return_page in self.page_names() else DEFAULT_PAGE)
@@ -324,9 +328,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def lock(self) -> None:
-        """Hide everything, then drop key and connection (on the task runner).
-
-        The lock is queued behind whatever the worker is doing, so it waits for a
+        """Hide everything, then drop key and connection (on the task runner). The lock is queued behind whatever the worker is doing, so it waits for a
         running task instead of closing the connection under it; results of earlier
         tasks are dropped (``TaskRunner.new_epoch``)."""
         vault = self.vault
@@ -343,8 +345,9 @@ class MainWindow(QMainWindow):
         self.vault = None
         clipboard.clear_ours()  # a copied name or key must not outlive the lock
         self.audit_banner.clear()
+        self.page_check.stop()
         self.ctx.tasks.new_epoch()
-        for page in self.pages:
+        for page in self._built.values():
             page.clear()
         # Previews and forms left open (a letter, a stage dialog) show client data too.
         for dialog in self.findChildren(QDialog):
@@ -352,6 +355,14 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         self._show_lock_screen()
         self.retranslate()
+
+    def _vault_damaged(self, vault: Vault, error: BaseException) -> None:
+        """A page failed the check after the unlock: stop as that unlock would have."""
+        if vault is self.vault:
+            self._hide_contents()
+            self.ctx.tasks.run(vault.abandon)  # closed without writing anything
+            self.lock_screen.show_message(message_for(error))
+            self.vault_locked.emit()
 
     def _show_lock_screen(self) -> None:
         self.root.setCurrentIndex(LOCK_INDEX)

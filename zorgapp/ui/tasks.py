@@ -26,9 +26,8 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import count
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -36,6 +35,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import KnownError, user_message
 from zorgapp.i18n import _
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zorgapp-task")
+        self._executor_: ThreadPoolExecutor | None = None  # made at the first task
         self._ids = count(1)
         self._pending: dict[int, tuple[Callback, Callback, Callback]] = {}
         self._epochs: dict[int, int] = {}
@@ -92,7 +94,7 @@ class TaskRunner(QObject):
         if owner is not None:
             self._owners[task_id] = owner
         with self._guard:
-            self._futures[task_id] = self._executor.submit(self._work, task_id, fn)
+            self._futures[task_id] = self._executor().submit(self._work, task_id, fn)
         if not was_busy:
             self.busy_changed.emit(True)
         return task_id
@@ -154,9 +156,18 @@ class TaskRunner(QObject):
             QCoreApplication.processEvents()
         return not self.is_busy()
 
+    def _executor(self) -> ThreadPoolExecutor:
+        """The one worker thread, started with the first task (not before the window)."""
+        if self._executor_ is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor_ = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zorgapp-task")
+        return self._executor_
+
     def shutdown(self) -> None:
         self.wait_idle()
-        self._executor.shutdown(wait=True)
+        if self._executor_ is not None:
+            self._executor_.shutdown(wait=True)
 
 
 _runner: TaskRunner | None = None

@@ -349,6 +349,7 @@ class ImportDialog(QDialog):
         close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         close.setText(_("Sluiten"))
         close.setAccessibleName(_("Sluiten"))
+        self.ctx.data_changed.emit("import")  # lists and the dashboard refresh
         self.imported.emit(result)
 
     def reject(self) -> None:

@@ -32,10 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from zorgapp.i18n import _, ngettext
+from zorgapp.ui.tasks import TaskRunner, runner
+
+#: Pages go to the printer as images of at most this resolution: enough for text and
+#: a QR code on paper, and a 1200-dpi A4 page (half a gigabyte) took ten seconds or more.
+MAX_PRINT_DPI = 600
 
 
 class PdfPreviewDialog(QDialog):
     """Shows ``pdf`` bytes; ``on_save(path)`` writes the file, ``on_print()`` audits."""
+
+    _printer: QPrinter | None = None  # while the pages go to it on the worker
 
     def __init__(
         self,
@@ -45,10 +52,11 @@ class PdfPreviewDialog(QDialog):
         suggested_name: str = "document.pdf",
         on_print: Callable[[], None] | None = None,
         on_save: Callable[[Path], None] | None = None,
-        paper_only: bool = False,
+        paper_only: bool = False, tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tasks = tasks or runner()
         self.setObjectName("pdf_preview")
         self.setWindowTitle(title)
         self.resize(820, 960)
@@ -124,29 +132,34 @@ class PdfPreviewDialog(QDialog):
                 "De herstelsleutel mag niet in een bestand op de computer komen: wie dat "
                 "bestand vindt, opent de kluis zonder wachtwoordzin. Kies een echte printer."))
             return
-        if self.print_to(printer) and self._on_print is not None:
+        self._printer = printer
+        self.print_button.setEnabled(False)
+        self.print_button.setText(_("Bezig met afdrukken…"))
+        pdf = self.pdf
+        self._tasks.run(lambda: render_into(printer, pdf), owner=self,
+                        on_done=self._printed, on_finally=self._print_finished)
+
+    def is_printing(self) -> bool:
+        return self._printer is not None
+
+    def _printed(self, ok: bool) -> None:
+        if not ok:
+            QMessageBox.warning(self, _("Afdrukken"), _("De printer kon niet worden gestart."))
+        elif self._on_print is not None:
             self._on_print()
 
+    def _print_finished(self) -> None:
+        self._printer = None
+        self.print_button.setEnabled(True)
+        self.print_button.setText(_("Afdrukken…"))
+
     def print_to(self, printer: QPrinter) -> bool:
-        """Render every page into ``printer`` at its resolution; False when it failed."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, _("Afdrukken"), _("De printer kon niet worden gestart."))
-            return False
-        try:
-            dpi = printer.resolution()
-            for index in range(self.page_count()):
-                if index:
-                    printer.newPage()
-                size = self.document.pagePointSize(index)
-                pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
-                image = self.document.render(index, pixels)
-                target = painter.viewport()
-                scaled = pixels.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(target.topLeft(), scaled), image)
-        finally:
-            painter.end()
-        return True
+        """Render every page into ``printer`` now; False when it failed (with a message).
+        ``print_document`` does the same on the task runner."""
+        if render_into(printer, self.pdf):
+            return True
+        QMessageBox.warning(self, _("Afdrukken"), _("De printer kon niet worden gestart."))
+        return False
 
     # -- saving ------------------------------------------------------------------------
 
@@ -167,6 +180,39 @@ class PdfPreviewDialog(QDialog):
         self.document.close()
         self._buffer.close()
         super().done(result)
+
+
+def render_into(printer: QPrinter, pdf: bytes) -> bool:
+    """Paint every page of ``pdf`` into ``printer``; False when the printer did not start.
+
+    Runs on the worker: Qt allows painting on a QPrinter and QImage outside the GUI
+    thread, and the document is opened here, in this thread, from the bytes."""
+    data = QByteArray(pdf)
+    buffer = QBuffer()
+    buffer.setData(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    painter = QPainter()
+    try:
+        if not painter.begin(printer):
+            return False
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        for index in range(document.pageCount()):
+            if index:
+                printer.newPage()
+            size = document.pagePointSize(index)
+            pixels = QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
+            image = document.render(index, pixels)
+            target = painter.viewport()
+            scaled = pixels.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(target.topLeft(), scaled), image)
+        return True
+    finally:
+        if painter.isActive():
+            painter.end()
+        document.close()
+        buffer.close()
 
 
 def _paper_note(shown: bool) -> QLabel:
@@ -193,4 +239,4 @@ def writes_a_file(printer: QPrinter) -> bool:
             or bool(_FILE_PRINTER.search(printer.printerName())))
 
 
-__all__ = ["PdfPreviewDialog", "writes_a_file"]
+__all__ = ["PdfPreviewDialog", "render_into", "writes_a_file"]

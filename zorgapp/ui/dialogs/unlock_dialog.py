@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from zorgapp.errors import KnownError
 from zorgapp.i18n import N_, _
-from zorgapp.services import vault_service
 from zorgapp.ui import translation
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 
@@ -53,9 +52,13 @@ class LockScreenWidget(QWidget):
 
     PASSPHRASE, RECOVERY = 0, 1
 
-    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None, *,
+                 check_pages_later: bool = False) -> None:
         super().__init__(parent)
         self.tasks = tasks or runner()
+        # True: the unlock leaves the HMAC check of every page to the caller (the main
+        # window runs it in the background, ``vault.pages_checked`` is False).
+        self.check_pages_later = check_pages_later
         self.path: Path | None = None
         self.demo_passphrase: str | None = None
         self._busy = False
@@ -333,6 +336,8 @@ class LockScreenWidget(QWidget):
     # -- actions -------------------------------------------------------------------
 
     def _choose_other(self) -> None:
+        from zorgapp.services import vault_service
+
         start = str(self.path.parent) if self.path else str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Kluis openen"), start, _("Zorgapp-kluis (*{ext})").format(ext=vault_service.SUFFIX))
@@ -346,14 +351,16 @@ class LockScreenWidget(QWidget):
         """Start unlocking with what the user typed."""
         if self._busy or self.path is None:
             return
-        path = self.path
+        from zorgapp.services import vault_service  # loaded by application.warm_up()
+
+        path, later = self.path, self.check_pages_later
         if self.mode() == self.PASSPHRASE:
             phrase = self.passphrase_edit.text()
             if not phrase:
                 self.show_message_id(N_("Vul uw wachtwoordzin in."))
                 return
             def job() -> object:
-                return vault_service.unlock(path, phrase)
+                return vault_service.unlock(path, phrase, check_pages=not later)
         else:
             key, new, repeat = (self.recovery_edit.text(), self.new_edit.text(),
                                 self.repeat_edit.text())

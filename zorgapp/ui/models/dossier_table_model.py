@@ -120,6 +120,15 @@ def datum_label(iso: str | None) -> str:
         return iso
 
 
+#: The roles ``data`` answers, as plain ints: a view asks about seven roles per cell and
+#: every paint, so the others are turned away first and cheaply (issue 15).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.AccessibleTextRole), _FOREGROUND,
+                    int(ROW_ROLE), int(SORT_ROLE), int(UUID_ROLE)})
+
+
 class DossierTableModel(QAbstractTableModel):
     """Rows in through ``set_ids``; ``fetch(ids) -> {id: DossierRij}`` fills them lazily."""
 
@@ -134,6 +143,7 @@ class DossierTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, DossierRij]] = OrderedDict()
         self._stale: dict[int, dict[int, DossierRij]] = {}  # shown while a page reloads
         self._loading: set[int] = set()
+        self._texts: dict[tuple[int, int], str] = {}  # (row id, column) -> shown text
         self._generation = 0
         self._privacy = False
         self._today = date.today()
@@ -171,6 +181,7 @@ class DossierTableModel(QAbstractTableModel):
 
     def _forget(self) -> None:
         self._generation += 1  # pages on their way are dropped
+        self._texts.clear()
         self._pages.clear()
         self._stale.clear()
         self._loading.clear()
@@ -189,6 +200,7 @@ class DossierTableModel(QAbstractTableModel):
         if initials == self._privacy:
             return
         self._privacy = initials
+        self._texts.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, DossierColumn.NAAM),
                                   self.index(len(self._ids) - 1, DossierColumn.NAAM))
@@ -224,6 +236,7 @@ class DossierTableModel(QAbstractTableModel):
         return rows
 
     def _store_page(self, page: int, rows: dict[int, DossierRij]) -> None:
+        self._texts.clear()  # texts made from the stale rows meanwhile
         self._pages[page] = rows
         self._stale.pop(page, None)
         while len(self._pages) > CACHE_PAGES:
@@ -287,13 +300,21 @@ class DossierTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ROLES:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ForegroundRole,
-                        ROW_ROLE, SORT_ROLE, UUID_ROLE):
+        row = index.row()
+        if not 0 <= row < len(self._ids) or not index.isValid():
             return None
-        rij = self.row_at(index.row())
+        if role == _DISPLAY:  # the common case, from the cache after the first paint
+            key = (self._ids[row], index.column())
+            text = self._texts.get(key)
+            if text is None:
+                rij = self.row_at(row)
+                if rij is None:
+                    return None
+                text = self._texts[key] = self._text(rij, DossierColumn(index.column()))
+            return text
+        rij = self.row_at(row)
         if rij is None:
             return None
         column = DossierColumn(index.column())
@@ -303,13 +324,13 @@ class DossierTableModel(QAbstractTableModel):
             return rij.uuid
         if role == SORT_ROLE:
             return self._sort_value(rij, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if column == DossierColumn.DEADLINE and rij.deadline and \
                     rij.deadline < self._today.isoformat():
                 return QBrush(OVERDUE_COLOR)
             return None
         text = self._text(rij, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == DossierColumn.DEADLINE \
+        if role == _TOOLTIP and column == DossierColumn.DEADLINE \
                 and rij.deadline and rij.deadline < self._today.isoformat():
             return _("Verlopen: {datum}").format(datum=text)
         return text

@@ -3,9 +3,8 @@
 Typing searches at once (debounced 150 ms). The query runs on the task runner, so the
 window never waits for it; while one runs, further keystrokes only mark the list
 stale and the newest text is queried when the running one returns (no queue of
-outdated searches). Rows are fetched lazily by the model for the visible page only,
-also on the worker. Opening a dossier reads it on the worker too ("Dossier wordt
-geopend…" meanwhile); the view shows it when it arrives.
+outdated searches). Rows are fetched lazily for the visible page, also on the worker,
+and so is opening a dossier ("Dossier wordt geopend…" meanwhile).
 
 Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens the selected dossier,
 Esc / Alt+Left back to the list, Ctrl+S saves the client's details.
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +57,7 @@ from zorgapp.ui.models.dossier_table_model import (
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.pages.view_language import rebuild_view
 from zorgapp.ui.tasks import message_for
+from zorgapp.ui.widgets.enter_table import EnterTableView
 from zorgapp.ui.widgets.partner_filter import PartnerFilterCombo
 from zorgapp.ui.widgets.tables import fit_columns
 
@@ -70,18 +69,6 @@ log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 FIRST_YEAR = 2010
-
-
-class _Table(QTableView):
-    """Enter opens the current row (a table view would otherwise just move on)."""
-
-    activated_row = Signal(QModelIndex)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class DossiersPage(Page):
@@ -159,7 +146,7 @@ class DossiersPage(Page):
     def _build_table(self, layout: QVBoxLayout) -> None:
         """The result table, sorted on dossier number (newest first) by default."""
         self.model = DossierTableModel(parent=self)
-        self.table = _Table()
+        self.table = EnterTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -199,6 +186,7 @@ class DossiersPage(Page):
         self.model.set_privacy(ctx.privacy_initials())
         self.privacy_check.toggled.connect(lambda on: ctx.set_setting("privacy_initials", on))
         ctx.setting_changed.connect(self._setting_changed)
+        ctx.data_changed.connect(self._data_changed)
 
     def _make_view(self) -> DossierView:
         """The view of one dossier, in the active language, wired to this page."""
@@ -330,13 +318,22 @@ class DossiersPage(Page):
         self._stale = False
         self._started = time.perf_counter()
         self.status_label.setText(_("Zoeken…"))
+        found: list[int] = []
+
         def work() -> tuple[list[int], dict[int, DossierRij]]:
-            ids = service.zoek(flt, sort, descending)
+            ids = service.zoek(flt, sort, descending, audit_search=False)
+            found.append(len(ids))
             return ids, service.rijen(ids[:PREFETCH_PAGES * PAGE_SIZE])
 
         self.ctx.tasks.run(work, on_done=lambda result: self._got_ids(generation, *result),
                            on_error=self._query_failed,
                            on_finally=self._query_finished, owner=self)
+        if flt.zoek.strip():  # recorded right after, on the same worker (issue 15)
+            def record() -> None:
+                if found:
+                    service.noteer_zoekopdracht(found[0])
+
+            self.ctx.tasks.run(record)
 
     def _got_ids(self, generation: int, ids: list[int], rows: dict[int, DossierRij]) -> None:
         if generation != self._generation or self._stale:
@@ -420,6 +417,12 @@ class DossiersPage(Page):
     def _dossier_changed(self, _uuid: str) -> None:
         self.model.invalidate()
         self.dossiers_changed.emit()
+        self.ctx.data_changed.emit(self.name)
+
+    def _data_changed(self, source: str) -> None:
+        """Changed elsewhere (an import, another page): the list queries again."""
+        if source != self.name and self.service is not None:
+            self.run_query()
 
     def overdragen(self) -> None:
         """Export the selected dossier as an encrypted case bundle."""
@@ -442,6 +445,7 @@ class DossiersPage(Page):
         self.wizard: NieuweMeldingWizard | None = wizard  # reachable for tests while it is open
         if wizard.exec() and wizard.dossier is not None:
             self.dossiers_changed.emit()
+            self.ctx.data_changed.emit(self.name)
             self.run_query()
             self.show_dossier(wizard.dossier.uuid)
         self.wizard = None

@@ -280,6 +280,7 @@ class OverlegPage(Page):
         dialog = VerslagDialog(punt, o.datum, o.organisaties, submit, self, self.ctx.tasks)
         if dialog.exec():
             self.dossiers_changed.emit()
+            self.ctx.data_changed.emit(self.name)  # the dashboard shows the new tasks
             self._na(o.uuid, _("Verslag van dossier {nummer} vastgelegd.").format(
                 nummer=punt.dossiernummer))
 

@@ -104,6 +104,7 @@ class OverzichtPage(Page):
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
+        ctx.data_changed.connect(self._data_changed)
 
         self.new_label = QLabel()
         font = self.new_label.font()
@@ -178,6 +179,11 @@ class OverzichtPage(Page):
 
     def activated(self) -> None:
         self.refresh()
+
+    def _data_changed(self, _source: str) -> None:
+        """Data changed anywhere: recompute now if shown (else when next opened)."""
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         """Recompute off the GUI thread; a second request while busy runs once after."""

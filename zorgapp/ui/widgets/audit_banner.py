@@ -7,12 +7,15 @@ lock and can be closed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from zorgapp.errors import KnownError
 from zorgapp.i18n import _
-from zorgapp.services.audit_service import alarm_at_unlock
-from zorgapp.services.vault_service import Vault
+
+if TYPE_CHECKING:
+    from zorgapp.store.vault import Vault
 
 BANNER_STYLE = "background: #b00020; color: white; padding: 6px; font-weight: bold;"
 
@@ -35,6 +38,8 @@ class AuditBannerWidget(QWidget):
 
     def show_for(self, vault: Vault) -> None:
         """Visible when this vault's unlock noticed a mismatch."""
+        from zorgapp.services.audit_service import alarm_at_unlock  # not before the unlock
+
         self._alarm = alarm_at_unlock(vault)
         self.retranslate()
         self.setVisible(self._alarm is not None)

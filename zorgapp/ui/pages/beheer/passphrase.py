@@ -8,7 +8,6 @@ from zorgapp.errors import KnownError
 from zorgapp.i18n import _
 from zorgapp.services import vault_service
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.dialogs.first_run_pages import strength_hint
 from zorgapp.ui.pages.beheer.common import BeheerSection, busy_bar, set_status, status_label
 from zorgapp.ui.tasks import message_for
 
@@ -28,7 +27,7 @@ class PassphraseSection(BeheerSection):
         self.passphrase_hint = QLabel()
         self.passphrase_hint.setWordWrap(True)
         self.new_edit.textChanged.connect(
-            lambda text: self.passphrase_hint.setText(strength_hint(text)))
+            lambda text: self.passphrase_hint.setText(_strength_hint(text)))
         self.old_label, self.new_label, self.repeat_label = QLabel(), QLabel(), QLabel()
         form.addRow(self.old_label, self.old_edit)
         form.addRow(self.new_label, self.new_edit)
@@ -58,7 +57,7 @@ class PassphraseSection(BeheerSection):
         self.new_edit.setAccessibleName(_("Nieuwe wachtwoordzin"))
         self.repeat_label.setText(_("Herhaal nieuwe wachtwoordzin:"))
         self.repeat_edit.setAccessibleName(_("Herhaal nieuwe wachtwoordzin"))
-        self.passphrase_hint.setText(strength_hint(self.new_edit.text()))
+        self.passphrase_hint.setText(_strength_hint(self.new_edit.text()))
         self.passphrase_hint.setAccessibleName(_("Sterkte van de wachtwoordzin"))
         self.passphrase_button.setText(_("Wachtwoordzin wijzigen"))
         self.passphrase_button.setAccessibleName(self.passphrase_button.text())
@@ -104,3 +103,10 @@ class PassphraseSection(BeheerSection):
     def _passphrase_finished(self) -> None:
         self.passphrase_busy.hide()
         self.update_buttons()
+
+
+def _strength_hint(passphrase: str) -> str:
+    """The wizard's hint; its module (and the PDF preview) loads when first needed."""
+    from zorgapp.ui.dialogs.first_run_pages import strength_hint
+
+    return strength_hint(passphrase)
