@@ -328,9 +328,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def lock(self) -> None:
-        """Hide everything, then drop key and connection (on the task runner). The lock is queued behind whatever the worker is doing, so it waits for a
-        running task instead of closing the connection under it; results of earlier
-        tasks are dropped (``TaskRunner.new_epoch``)."""
+        """Hide everything, then drop key and connection (on the task runner), queued
+        behind a running task instead of closing the connection under it; results of
+        earlier tasks are dropped (``TaskRunner.new_epoch``)."""
         vault = self.vault
         if vault is None:
             return

@@ -1,9 +1,8 @@
 """The Dossiers area: search and filter the list, open a dossier, record a new signal.
 
 Typing searches at once (debounced 150 ms). The query runs on the task runner, so the
-window never waits for it; while one runs, further keystrokes only mark the list
-stale and the newest text is queried when the running one returns (no queue of
-outdated searches). Rows are fetched lazily for the visible page, also on the worker,
+window never waits for it; while one runs, keystrokes only mark the list stale and
+the newest text is queried when it returns (no queue of outdated searches). Rows are fetched lazily for the visible page, also on the worker,
 and so is opening a dossier ("Dossier wordt geopend…" meanwhile).
 
 Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens the selected dossier,
