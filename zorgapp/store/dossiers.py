@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from zorgapp.domain.dossier import Dossier, parse_dossiernummer
+from zorgapp.domain.statistiek import index_velden as statistiek_velden
 from zorgapp.domain.zoeken import fts_query, vouw
 from zorgapp.errors import N_, NotFoundError
 from zorgapp.store.connection import Connection
@@ -102,6 +103,7 @@ def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
         "deadline": deadline.isoformat() if deadline else None,
         "zoektekst": vouw(" ".join([persoon.naam, *persoon.aliassen, dossier.dossiernummer,
                                      persoon.bsn])),
+        **statistiek_velden(dossier),
     }
 
 
