@@ -89,9 +89,10 @@ _SECTOR_WOORDEN: tuple[tuple[str, str], ...] = (
 SECTOR_OVERIG = "Other"
 
 #: EU and EEA states and Switzerland (ISO 3166 alpha-2), for the nationality groups.
-_EU_EER = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT PL PT RO SE SI SK "
-    "IS LI NO CH".split())
+_EU_EER = frozenset((
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "PL", "PT", "RO", "SE", "SI", "SK",
+    "IS", "LI", "NO", "CH"))
 NL, EU, NIET_EU = "NL", "EU_EER", "niet_EU"
 NATIONALITEITSGROEPEN: tuple[str, ...] = (NL, EU, NIET_EU, UNKNOWN)
 
@@ -102,7 +103,7 @@ CATEGORIEEN: dict[str, tuple[str, ...]] = {
     GESLACHT: tuple(GESLACHT_CODES.values()),
     LEEFTIJD: LEEFTIJDSGROEPEN,
     NATIONALITEIT: NATIONALITEITSGROEPEN,
-    MELDER: tuple(m.value for m in MELDER_LABELS) + (ONBEKEND,),
+    MELDER: (*(m.value for m in MELDER_LABELS), ONBEKEND),
 }
 
 

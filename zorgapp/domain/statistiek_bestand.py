@@ -43,6 +43,24 @@ def _cel_ok(cel: object) -> bool:
                                      and _ONDERGRENS.fullmatch(cel) is not None)
 
 
+def _vorm_ok(data: dict[str, Any]) -> bool:
+    """Every measure and dimension there, every cell one of the allowed kinds."""
+    maten, regios, jaar = data.get("maten"), data.get("regios"), data.get("jaar")
+    if not (isinstance(jaar, int) and not isinstance(jaar, bool)
+            and isinstance(regios, list) and all(isinstance(r, str) for r in regios)
+            and isinstance(maten, dict) and set(maten) == set(MATEN)):
+        return False
+    for maat in MATEN:
+        m = maten[maat]
+        if not (isinstance(m, dict) and _cel_ok(m.get("totaal"))
+                and isinstance(m.get("per"), dict) and set(m["per"]) == set(DIMENSIES)):
+            return False
+        if not all(isinstance(kol, dict) and all(_cel_ok(c) for c in kol.values())
+                   for kol in m["per"].values()):
+            return False
+    return True
+
+
 def controleer(data: object, naam: str = "") -> dict[str, Any]:
     """The file if it is a statistics export of this format with only allowed cells."""
     if not isinstance(data, dict) or data.get("formaat") != FORMAAT:
@@ -52,17 +70,7 @@ def controleer(data: object, naam: str = "") -> dict[str, Any]:
         raise StatistiekFout(N_("{bestand} heeft formaatversie {versie}; deze versie van "
                                 "Zorgapp leest alleen versie {verwacht}."),
                              bestand=naam, versie=data.get("versie"), verwacht=VERSIE)
-    maten = data.get("maten")
-    goed = (isinstance(data.get("jaar"), int) and isinstance(data.get("regios"), list)
-            and isinstance(maten, dict) and set(maten) == set(MATEN))
-    if goed:
-        for maat in MATEN:
-            m = maten[maat]
-            goed = goed and isinstance(m, dict) and _cel_ok(m.get("totaal")) and isinstance(
-                m.get("per"), dict) and set(m["per"]) == set(DIMENSIES) and all(
-                isinstance(kol, dict) and all(_cel_ok(c) for c in kol.values())
-                for kol in m["per"].values())
-    if not goed:
+    if not _vorm_ok(data):
         raise StatistiekFout(N_("{bestand} is een beschadigde of onvolledige "
                                 "statistiekexport."), bestand=naam)
     return data

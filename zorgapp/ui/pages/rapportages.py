@@ -232,6 +232,7 @@ class RapportagesPage(Page):
         self.statistiek_dialoog = None
 
     def _statistiek_exporteren(self) -> None:
+        from zorgapp.errors import UsageError
         from zorgapp.fileio import check_target
         from zorgapp.services.statistiek_service import StatistiekService
 
@@ -242,7 +243,7 @@ class RapportagesPage(Page):
         try:
             for pad in paden:
                 check_target(pad)
-        except Exception as exc:  # a missing folder, a folder: say so, write nothing
+        except UsageError as exc:  # a missing folder, a folder: say so, write nothing
             self._fout(exc)
             return
         service = StatistiekService(self.vault)
