@@ -89,7 +89,7 @@ _SECTOR_WOORDEN: tuple[tuple[str, str], ...] = (
 SECTOR_OVERIG = "Other"
 
 #: EU and EEA states and Switzerland (ISO 3166 alpha-2), for the nationality groups.
-_EU_EER = frozenset((
+EU_EER = frozenset((
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
     "IE", "IT", "LT", "LU", "LV", "MT", "PL", "PT", "RO", "SE", "SI", "SK",
     "IS", "LI", "NO", "CH"))
@@ -116,12 +116,15 @@ def sector_code(tekst: str) -> str:
 
 
 def nationaliteitsgroep(land: str) -> str:
+    """The group of an ISO country code (a group name, as the store gives it, stays)."""
+    if land in NATIONALITEITSGROEPEN:
+        return land
     land = land.strip().upper()
     if not land:
         return UNKNOWN
     if land == "NL":
         return NL
-    return EU if land in _EU_EER else NIET_EU
+    return EU if land in EU_EER else NIET_EU
 
 
 def index_velden(dossier: Dossier) -> dict[str, object]:
@@ -164,41 +167,50 @@ class Telling:
         default_factory=lambda: {m: {d: {} for d in DIMENSIES} for m in MATEN})
 
     def tel(self, maat: str, rij: StatRij, aantal: int = 1) -> None:
+        self.tel_sleutels(maat, sleutels(rij, self.regio), aantal)
+
+    def tel_sleutels(self, maat: str, sleutels: Sequence[tuple[str, str]],
+                     aantal: int) -> None:
         self.totaal[maat] += aantal
         per = self.per[maat]
-        cats = {
-            SECTOR: rij.sector or UNKNOWN,
-            GESLACHT: GESLACHT_CODES.get(rij.geslacht, GESLACHT_CODES[Geslacht.ONBEKEND]),
-            LEEFTIJD: rij.leeftijdsgroep,
-            NATIONALITEIT: nationaliteitsgroep(rij.nationaliteit),
-            MELDER: rij.melder or ONBEKEND,
-            GEMEENTE: rij.gemeente or OVERIG,
-            REGIO: self.regio,
-        }
-        for dim, cat in cats.items():
-            per[dim][cat] = per[dim].get(cat, 0) + aantal
-        for vorm in dict.fromkeys(VORM_CODES.get(v, UNKNOWN) for v in rij.vormen or ("",)):
-            per[VORM][vorm] = per[VORM].get(vorm, 0) + aantal
+        for dim, cat in sleutels:
+            rij = per[dim]
+            rij[cat] = rij.get(cat, 0) + aantal
 
 
-def tel(rijen: Iterable[StatRij], plaatsingen: Iterable[StatRij], jaar: int,
-        regio: str) -> Telling:
+def sleutels(rij: StatRij, regio: str) -> tuple[tuple[str, str], ...]:
+    """(dimension, category) of every cell one case or placement counts in."""
+    vormen = dict.fromkeys(VORM_CODES.get(v, UNKNOWN) for v in rij.vormen or ("",))
+    return (
+        (SECTOR, rij.sector or UNKNOWN),
+        (GESLACHT, GESLACHT_CODES.get(rij.geslacht, GESLACHT_CODES[Geslacht.ONBEKEND])),
+        (LEEFTIJD, rij.leeftijdsgroep),
+        (NATIONALITEIT, nationaliteitsgroep(rij.nationaliteit)),
+        (MELDER, rij.melder or ONBEKEND),
+        (GEMEENTE, rij.gemeente or OVERIG),
+        (REGIO, regio),
+        *((VORM, v) for v in vormen),
+    )
+
+
+def tel(rijen: Iterable[tuple[StatRij, int]], plaatsingen: Iterable[tuple[StatRij, int]],
+        jaar: int, regio: str) -> Telling:
     """Count cases (by the year of their first signal) and placements (by the year
-    they started; ``plaatsingen`` carry their case's row with that year)."""
+    they started; each carries its case's row with that year). Rows come with how
+    many cases or placements they stand for (the store groups equal rows)."""
     telling = Telling(jaar=jaar, regio=regio)
-    zelfde: dict[StatRij, int] = {}
-    for r in rijen:
-        if r.jaar == jaar:
-            zelfde[r] = zelfde.get(r, 0) + 1
-    for r, n in zelfde.items():
-        telling.tel(SIGNALEN, r, n)
+    for r, n in rijen:
+        if r.jaar != jaar:
+            continue
+        cellen = sleutels(r, regio)
+        telling.tel_sleutels(SIGNALEN, cellen, n)
         if r.geregistreerd:
-            telling.tel(REGISTRATIES, r, n)
+            telling.tel_sleutels(REGISTRATIES, cellen, n)
         if r.slachtoffer:
-            telling.tel(SLACHTOFFERS, r, n)
-    for r in plaatsingen:
+            telling.tel_sleutels(SLACHTOFFERS, cellen, n)
+    for r, n in plaatsingen:
         if r.jaar == jaar:
-            telling.tel(PLAATSINGEN, r)
+            telling.tel(PLAATSINGEN, r, n)
     pool_gemeenten(telling)
     return telling
 
