@@ -36,12 +36,13 @@ def _from_documents(vault: Vault) -> tuple[Counter, Counter]:
         begin, geslacht, groep, gemeente, melder, vormen = jb.rij(doc)
         persoon = doc.get("persoon") or {}
 
-        def rij(jaar: int, groep: str) -> StatRij:
-            return StatRij(jaar, geslacht, groep, gemeente, melder, vormen,
-                           nationaliteitsgroep(str(velden["nationaliteit"])),
-                           str(velden["sector"]),
-                           bool(velden["comensha"]),
-                           velden["sluitreden"] != Sluitreden.GEEN_MENSENHANDEL.value)
+        vast = (geslacht, gemeente, melder, vormen)
+        rest = (nationaliteitsgroep(str(velden["nationaliteit"])), str(velden["sector"]),
+                bool(velden["comensha"]),
+                velden["sluitreden"] != Sluitreden.GEEN_MENSENHANDEL.value)
+
+        def rij(jaar: int, groep: str, vast=vast, rest=rest) -> StatRij:
+            return StatRij(jaar, vast[0], groep, *vast[1:], *rest)
 
         if begin is not None:
             cases[rij(int(begin[:4]), groep)] += 1
