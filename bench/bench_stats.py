@@ -27,10 +27,10 @@ def figures(ctx: Any) -> list[Any]:
         try:
             service = StatistiekService(vault)
 
-            def export() -> None:
+            def export(service: Any = service) -> None:
                 service.maak(ctx.year)
 
-            def peer() -> None:
+            def peer(vault: Any = vault) -> None:
                 with vault.read() as db:
                     jb.tel_rijen(_rijen(db, date(ctx.year, 1, 1), date(ctx.year + 1, 1, 1)),
                                  [ctx.year])
