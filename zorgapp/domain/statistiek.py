@@ -273,17 +273,42 @@ def onderdruk(telling: Telling) -> dict[str, dict[str, object]]:
 
     Every column is protected as if its cells added up to the measure's total (true
     for all but the multi-select form, where protecting against the sum of its cells
-    is stricter still).
+    is stricter still); then the subsets of the signals (``genest``).
     """
     uit: dict[str, dict[str, object]] = {}
+    kolommen: dict[str, dict[str, dict[str, Cel]]] = {}
     for maat in MATEN:
         per: dict[str, dict[str, Cel]] = {}
         for dim in DIMENSIES:
             aantallen = dict.fromkeys(CATEGORIEEN.get(dim, ()), 0)
             aantallen.update(telling.per[maat][dim])
-            som = sum(aantallen.values())
-            per[dim] = onderdruk_kolom(aantallen, som)
+            per[dim] = onderdruk_kolom(aantallen, sum(aantallen.values()))
+        kolommen[maat] = per
         totaal = telling.totaal[maat]
         uit[maat] = {"totaal": int(weergave(totaal)) if totaal == 0 or totaal >= KLEIN
                      else "<5", "per": per}
+    for deel in (REGISTRATIES, SLACHTOFFERS):
+        for dim in DIMENSIES:
+            if dim != REGIO:  # its one cell is the total
+                genest(kolommen[SIGNALEN][dim], kolommen[deel][dim],
+                       sum(telling.per[deel][dim].values()))
     return uit
+
+
+def genest(boven: dict[str, Cel], kolom: dict[str, Cel], som: int) -> None:
+    """Registrations and victims are subsets of the signals: where a signals cell and
+    the same cell of the subset are both shown and differ by 1 to 4 (say 2 women's
+    signals that were not trafficking), the subset's cell is hidden as well; and a
+    column whose sum is known never keeps a single hidden cell, which its sum would
+    give back. Changes ``kolom`` in place."""
+    for categorie, cel in kolom.items():
+        bovencel = boven.get(categorie, 0)
+        if (isinstance(cel, int) and isinstance(bovencel, int)
+                and 0 < bovencel - cel < KLEIN):
+            kolom[categorie] = GEHEIM
+    if 0 < som < KLEIN or sum(1 for c in kolom.values() if not isinstance(c, int)) != 1:
+        return
+    getoond = sorted((c for c, n in kolom.items() if isinstance(n, int)),
+                     key=lambda c: (kolom[c] == 0, kolom[c], c))
+    if getoond:
+        kolom[getoond[0]] = GEHEIM
