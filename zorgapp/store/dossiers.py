@@ -18,6 +18,7 @@ from typing import Any
 
 from zorgapp.domain.codes import Fase
 from zorgapp.domain.dossier import Dossier, parse_dossiernummer
+from zorgapp.domain.statistiek import index_velden as statistiek_velden
 from zorgapp.domain.verblijf import bedenktijd_perioden
 from zorgapp.domain.zoeken import fts_query, vouw
 from zorgapp.errors import N_, NotFoundError
@@ -111,6 +112,7 @@ def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
         "sluitreden": sluitreden.value if sluitreden else None,
         "zoektekst": vouw(" ".join([persoon.naam, *persoon.aliassen, dossier.dossiernummer,
                                      persoon.bsn])),
+        **statistiek_velden(dossier),
     }
 
 

@@ -39,4 +39,8 @@ def python_step(name: str) -> Callable[[Any], object] | None:
         from zorgapp.store.partners import koppel_losse_partners
 
         return koppel_losse_partners
+    if name == "statistiek":
+        from zorgapp.store.statistiek import vul_statistiek_kolommen
+
+        return vul_statistiek_kolommen
     return None

@@ -2,8 +2,8 @@
 
 Typing searches at once (debounced 150 ms). The query runs on the task runner, so the
 window never waits for it; while one runs, keystrokes only mark the list stale and
-the newest text is queried when it returns (no queue of outdated searches). Rows are fetched lazily for the visible page, also on the worker,
-and so is opening a dossier ("Dossier wordt geopend…" meanwhile).
+the newest text is queried when it returns (no queue of outdated searches). Rows
+for the visible page and an opened dossier are read on the worker too.
 
 Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens the selected dossier,
 Esc / Alt+Left back to the list, Ctrl+S saves the client's details.

@@ -35,6 +35,7 @@ from zorgapp.services.report_service import (
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.dialogs.rapport_preview import toon_rapport
+from zorgapp.ui.dialogs.statistiek_dialog import StatistiekDialog
 from zorgapp.ui.pages.base import Page, heading
 from zorgapp.ui.tasks import message_for
 
@@ -75,6 +76,9 @@ class RapportagesPage(Page):
         self.voortgang.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.statistiek_knop = QPushButton()
+        self.statistiek_knop.setObjectName("rapport_statistiek")
+        self.statistiek_dialoog: StatistiekDialog | None = None
 
         self.form = QFormLayout()
         self.lbl_soort, self.lbl_nummer = QLabel(), QLabel()
@@ -92,10 +96,15 @@ class RapportagesPage(Page):
         layout.addLayout(self.form)
         layout.addLayout(knoppen)
         layout.addWidget(self.status)
+        statistiek = QHBoxLayout()
+        statistiek.addWidget(self.statistiek_knop)
+        statistiek.addStretch(1)
+        layout.addLayout(statistiek)
         layout.addStretch(1)
 
         self.soort.currentIndexChanged.connect(self._velden_tonen)
         self.maak_knop.clicked.connect(self.maak)
+        self.statistiek_knop.clicked.connect(self.statistiek_kiezen)
         self.dossiernummer.returnPressed.connect(self.maak)
         self.progress_changed.connect(self._voortgang)
         self.retranslate()
@@ -119,6 +128,7 @@ class RapportagesPage(Page):
         self.lbl_jaar.setText(_("Jaar"))
         self.lbl_periode.setText(_("Periode"))
         self.maak_knop.setText(_("Maken en bekijken"))
+        self.statistiek_knop.setText(_("Anonieme statistiek exporteren…"))
         for label, veld in ((self.lbl_soort, self.soort), (self.lbl_nummer, self.dossiernummer),
                             (self.lbl_jaar, self.jaar), (self.lbl_periode, self.periode)):
             veld.setAccessibleName(label.text())
@@ -132,6 +142,8 @@ class RapportagesPage(Page):
         if self.preview is not None:
             self.preview.reject()
             self.preview = None
+        if self.statistiek_dialoog is not None:
+            self.statistiek_dialoog.reject()
         self.dossiernummer.clear()
         self.status.clear()
         super().clear()
@@ -202,3 +214,47 @@ class RapportagesPage(Page):
     def _einde(self) -> None:
         self.maak_knop.setEnabled(True)
         self.voortgang.setVisible(False)
+
+    # -- anonymised statistics (docs/stats-format.md) ------------------------------------
+
+    def statistiek_kiezen(self) -> None:
+        """Ask the year and the files; the export runs when the user confirms."""
+        if self.vault is None or self.statistiek_dialoog is not None:
+            return
+        self.statistiek_dialoog = StatistiekDialog(self)
+        self.statistiek_dialoog.accepted.connect(self._statistiek_exporteren)
+        self.statistiek_dialoog.finished.connect(self._statistiek_dicht)
+        self.statistiek_dialoog.open()
+
+    def _statistiek_dicht(self) -> None:
+        if self.statistiek_dialoog is not None:
+            self.statistiek_dialoog.deleteLater()
+        self.statistiek_dialoog = None
+
+    def _statistiek_exporteren(self) -> None:
+        from zorgapp.errors import UsageError
+        from zorgapp.fileio import check_target
+        from zorgapp.services.statistiek_service import StatistiekService
+
+        if self.vault is None or self.statistiek_dialoog is None:
+            return
+        jaar, json_pad, csv_pad = self.statistiek_dialoog.keuze()
+        paden = [p for p in (json_pad, csv_pad) if p is not None]
+        try:
+            for pad in paden:
+                check_target(pad)
+        except UsageError as exc:  # a missing folder, a folder: say so, write nothing
+            self._fout(exc)
+            return
+        service = StatistiekService(self.vault)
+        self.statistiek_knop.setEnabled(False)
+        self.status.setText(_("Statistiek wordt gemaakt…"))
+
+        def klaar(_data: object) -> None:
+            self.status.setText(_("Statistiek opgeslagen: {pad}").format(
+                pad=", ".join(str(p) for p in paden)))
+
+        self.ctx.tasks.run(lambda: service.exporteer(jaar, json_pad, csv_pad),
+                           on_done=klaar, on_error=self._fout,
+                           on_finally=lambda: self.statistiek_knop.setEnabled(True),
+                           owner=self)
