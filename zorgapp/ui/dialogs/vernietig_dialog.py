@@ -23,7 +23,7 @@ from zorgapp.fileio import atomic_write
 from zorgapp.i18n import _
 from zorgapp.services.bewaren_service import BewaarRegel, BewaarService, Vernietiging, verklaring_pdf
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
-from zorgapp.ui.pages.beheer.common import set_status, status_label
+from zorgapp.ui.dialogs.unlock_dialog import ERROR_STYLE
 from zorgapp.ui.tasks import TaskRunner, message_for
 
 
@@ -55,7 +55,9 @@ class VernietigDialog(QDialog):
         self.reden.setPlaceholderText(_("Reden van het verzoek (zonder naam, geboortedatum of BSN)"))
         self.reden.setVisible(not regel.verstreken)
         layout.addWidget(self.reden)
-        self.status = status_label()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.status)
         self.knoppen = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.knoppen.addButton(_("Vernietigen"), QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -72,7 +74,11 @@ class VernietigDialog(QDialog):
         self.ok.setEnabled(False)
         self.tasks.run(lambda: self.service.vernietig(nummer, bevestiging, vroegtijdig=vroeg, reden=reden),
                        owner=self, on_done=self._klaar,
-                       on_error=lambda exc: set_status(self.status, message_for(exc), False))
+                       on_error=self._fout)
+
+    def _fout(self, exc: BaseException) -> None:
+        self.status.setText(message_for(exc))
+        self.ok.setEnabled(True)
 
     def _klaar(self, gedaan: Vernietiging) -> None:
         self.gedaan = gedaan

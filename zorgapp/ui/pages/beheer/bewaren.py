@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -105,7 +105,7 @@ class BewarenSection(BeheerSection):
             self.termijn_spins[reden.value].setSuffix(_(" jaar"))
             self.termijn_spins[reden.value].setAccessibleName(_(label))
         self.save_terms.setText(_("Termijnen opslaan"))
-        self.model.layoutChanged.emit()  # the headers in the new language
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
     def set_vault(self, vault: Vault) -> None:
         self.service = BewaarService(vault)

@@ -1,0 +1,48 @@
+"""Beheer > Bewaren: the retention list, a legal hold, and Vernietigen… confirmed by
+typing the case number, with the verklaring offered afterwards (issue 14 parts 1-2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import PASSPHRASE
+from zorgapp.store.vault import Vault
+from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
+from zorgapp.ui.dialogs.vernietig_dialog import VernietigDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_destroy_from_beheer_needs_the_number_and_offers_the_verklaring(
+        qtbot, make_window, demo_vault: Path, qtmodeltester) -> None:
+    vault = Vault.unlock(demo_vault, PASSPHRASE)
+    window = make_window(vault=vault)
+    window.show_page("beheer")
+    page = window.page("beheer")
+    tab = page.bewaren_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.alleen_verstreken.setChecked(False)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=20_000)
+    qtmodeltester.check(tab.model)
+    count = tab.model.rowCount()
+    tab.view.selectRow(0)
+    regel = tab.selected()
+    assert regel is not None and tab.destroy_button.isEnabled()
+    qtbot.mouseClick(tab.destroy_button, Qt.MouseButton.LeftButton)
+    dialog = tab.findChild(VernietigDialog)
+    assert dialog is not None and not dialog.ok.isEnabled()
+    qtbot.keyClicks(dialog.bevestiging, regel.dossiernummer)
+    assert dialog.ok.isEnabled() and dialog.vroeg.isChecked()  # the demo cases closed recently
+    qtbot.keyClicks(dialog.reden, "verzoek betrokkene")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(isinstance(w, PdfPreviewDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=30_000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == count - 1, timeout=20_000)
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, PdfPreviewDialog):
+            w.close()
+    assert regel.dossiernummer not in [tab.model.row(i).dossiernummer for i in range(tab.model.rowCount())]
