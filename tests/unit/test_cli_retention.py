@@ -51,7 +51,7 @@ def test_list_hold_release_and_destroy_refusals(demo_vault: Path, tmp_path: Path
             actions = [r[0] for r in db.execute("SELECT action FROM audit WHERE action IN ('hold', 'release')")]
         service = BewaarService(vault, vandaag=lambda: closed_on.replace(year=closed_on.year + 16))
         assert nr in [r.dossiernummer for r in service.lijst(alleen_verstreken=True)]
-        service.termijnen_opslaan({**service.termijnen(), **{k: 20 for k in standaard_termijnen()}})
+        service.termijnen_opslaan({**service.termijnen(), **dict.fromkeys(standaard_termijnen(), 20)})
         assert nr not in [r.dossiernummer for r in service.lijst(alleen_verstreken=True)]
     finally:
         vault.lock()

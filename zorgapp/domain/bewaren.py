@@ -61,8 +61,9 @@ class Bewaarplicht:
 
 def bewaren_tot(afgesloten_op: date, sluitreden: str | None, termijnen: Mapping[str, int],
                 holds: Iterable[Bewaarplicht], vandaag: date) -> date:
-    """Closing date + the term for the reason + every day spent under a legal hold."""
-    jaren = termijnen.get(sluitreden or "", STANDAARD_TERMIJN_JAREN)
+    """Closing date + the term for the reason + every day spent under a legal hold. An
+    unknown reason gets the longest term (never destroy too early)."""
+    jaren = termijnen.get(sluitreden or "") or max(termijnen.values(), default=STANDAARD_TERMIJN_JAREN)
     extra = sum(h.dagen(vandaag) for h in holds)
     return plus_jaren(afgesloten_op, jaren) + timedelta(days=extra)
 

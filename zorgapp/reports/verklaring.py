@@ -51,7 +51,7 @@ def verklaring_van_vernietiging(
         p(_("Reservekopieën"), s.h2),
     ]
     if kopieen:
-        story += [p("• {naam}: {actie}".format(naam=naam, actie=acties.get(actie, actie)), s.body)
+        story += [p(f"• {naam}: {acties.get(actie, actie)}", s.body)
                   for naam, actie in kopieen]
     else:
         story.append(p(_("Geen reservekopie in de map van de kluis bevatte dit dossier."), s.body))

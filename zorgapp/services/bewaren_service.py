@@ -82,14 +82,16 @@ class BewaarService(VaultService):
     # -- the list -------------------------------------------------------------------
 
     def lijst(self, alleen_verstreken: bool = False) -> list[BewaarRegel]:
-        """Closed cases with their retention end; the closure reason is read from the
-        document of closed cases only."""
+        """Closed cases with their retention end. The closure reason is read from the
+        documents of closed cases, and only when the terms differ per reason."""
         termijnen = self.termijnen()
+        overal_gelijk = len(set(termijnen.values())) == 1  # then the reason does not matter
         with self.vault.read() as db:
             repo = BewaarRepository(db)
             holds = repo.holds()
             docs = DossierRepository(db)
-            regels = [self._regel(g, docs.get(g.uuid).traject.sluitreden, holds.get(g.id, []), termijnen)
+            regels = [self._regel(g, None if overal_gelijk else docs.get(g.uuid).traject.sluitreden,
+                                  holds.get(g.id, []), termijnen)
                       for g in repo.gesloten()]
         return [r for r in regels if r.verstreken or not alleen_verstreken]
 

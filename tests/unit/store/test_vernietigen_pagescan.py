@@ -34,7 +34,7 @@ def _needles(doc_blob: bytes, bijlage: bytes) -> list[bytes]:
              BSN, "123 456 782", GEBOREN.isoformat(), GEBOREN.strftime("%d-%m-%Y")}
     needles = [f.encode("utf-8") for f in forms]
     needles += [f.encode("utf-16-le") for f in (NAAM, "Qwertyuiop")]
-    return needles + [doc_blob[40:72], doc_blob[-48:-16], bijlage[:32]]
+    return [*needles, doc_blob[40:72], doc_blob[-48:-16], bijlage[:32]]
 
 
 def _prepare(path: Path) -> tuple[str, str, bytes, bytes]:

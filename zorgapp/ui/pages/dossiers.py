@@ -196,6 +196,7 @@ class DossiersPage(Page):
         ctx.setting_changed.connect(self._setting_changed)
         self.view.back_requested.connect(self.show_list)
         self.view.changed.connect(self._dossier_changed)
+        self.view.destroyed_case.connect(self._dossier_destroyed)
         self.view.opened.connect(self._dossier_opened)
         self.view.failed.connect(self._open_failed)
 
@@ -404,6 +405,11 @@ class DossiersPage(Page):
 
     def _dossier_changed(self, _uuid: str) -> None:
         self.model.invalidate()
+        self.dossiers_changed.emit()
+
+    def _dossier_destroyed(self, _uuid: str) -> None:
+        self.show_list()
+        self.run_query()
         self.dossiers_changed.emit()
 
     def overdragen(self) -> None:

@@ -52,7 +52,7 @@ class BewarenSection(BeheerSection):
         self.hold_button, self.release_button, self.destroy_button = QPushButton(), QPushButton(), QPushButton()
         self.hold_button.clicked.connect(self.hold)
         self.release_button.clicked.connect(self.release)
-        self.destroy_button.clicked.connect(self.destroy)
+        self.destroy_button.clicked.connect(self.vernietig)
         for b in (self.hold_button, self.release_button, self.destroy_button):
             row.addWidget(b)
         layout.addLayout(row)
@@ -170,7 +170,7 @@ class BewarenSection(BeheerSection):
                            on_done=lambda _r: self._after(_("Bewaarplicht opgeheven.")),
                            on_error=lambda exc: set_status(self.status, message_for(exc), False))
 
-    def destroy(self) -> None:
+    def vernietig(self) -> None:
         regel, service = self.selected(), self.service
         if regel is None or service is None:
             return
