@@ -46,3 +46,32 @@ def test_destroy_from_beheer_needs_the_number_and_offers_the_verklaring(
         if isinstance(w, PdfPreviewDialog):
             w.close()
     assert regel.dossiernummer not in [tab.model.row(i).dossiernummer for i in range(tab.model.rowCount())]
+
+
+def test_dossier_view_offers_destroy_for_a_closed_case_only(qtbot, make_window, demo_vault: Path) -> None:
+    vault = Vault.unlock(demo_vault, PASSPHRASE)
+    with vault.read() as db:
+        gesloten = db.execute("SELECT uuid FROM dossier WHERE fase = 'afgesloten' LIMIT 1").fetchone()[0]
+        open_ = db.execute("SELECT uuid FROM dossier WHERE fase != 'afgesloten' LIMIT 1").fetchone()[0]
+    window = make_window(vault=vault)
+    window.show_page("dossiers")
+    page = window.page("dossiers")
+    page.show_dossier(open_)
+    qtbot.waitUntil(lambda: page.view.dossier is not None and page.view.dossier.uuid == open_, timeout=20_000)
+    assert page.view.vernietig_button.isHidden()
+    page.show_dossier(gesloten)
+    qtbot.waitUntil(lambda: page.view.dossier is not None and page.view.dossier.uuid == gesloten, timeout=20_000)
+    assert not page.view.vernietig_button.isHidden()
+    qtbot.mouseClick(page.view.vernietig_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.view.vernietig_dialog is not None, timeout=20_000)
+    dialog = page.view.vernietig_dialog
+    assert isinstance(dialog, VernietigDialog)
+    qtbot.keyClicks(dialog.bevestiging, dialog.regel.dossiernummer)
+    qtbot.keyClicks(dialog.reden, "verzoek betrokkene")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.view.dossier is None, timeout=30_000)
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, PdfPreviewDialog):
+            w.close()
+    with vault.read() as db:
+        assert db.execute("SELECT count(*) FROM dossier WHERE uuid = ?", (gesloten,)).fetchone()[0] == 0
