@@ -75,3 +75,22 @@ def test_dossier_view_offers_destroy_for_a_closed_case_only(qtbot, make_window, 
             w.close()
     with vault.read() as db:
         assert db.execute("SELECT count(*) FROM dossier WHERE uuid = ?", (gesloten,)).fetchone()[0] == 0
+
+
+def test_dashboard_says_how_many_cases_are_past_their_term(qtbot, make_window, demo_vault: Path) -> None:
+    from datetime import date
+
+    from zorgapp.services.bewaren_service import BewaarService
+
+    vault = Vault.unlock(demo_vault, PASSPHRASE)
+    window = make_window(vault=vault)
+    window.show_page("overzicht")
+    page = window.page("overzicht")
+    qtbot.waitUntil(lambda: not page.is_loading() and page.verstreken is not None, timeout=20_000)
+    assert page.bewaren_label.text() == ""  # the demo cases closed recently
+    later = BewaarService(vault, vandaag=lambda: date(2100, 1, 1))
+    page.bewaar_service = later
+    page.refresh()
+    due = len(later.lijst(alleen_verstreken=True))
+    qtbot.waitUntil(lambda: str(due) in page.bewaren_label.text(), timeout=20_000)
+    assert due > 0 and "Bewaartermijn verstreken" in page.bewaren_label.text()

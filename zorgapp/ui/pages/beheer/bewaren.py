@@ -9,7 +9,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +28,7 @@ from zorgapp.i18n import _
 from zorgapp.services.bewaren_service import BewaarRegel, BewaarService
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.vernietig_dialog import VernietigDialog
-from zorgapp.ui.models.bewaar_model import ROW_ROLE, SORT_ROLE, BewaarTableModel
+from zorgapp.ui.models.bewaar_model import ROW_ROLE, SORT_ROLE, BewaarColumn, BewaarTableModel
 from zorgapp.ui.pages.beheer.common import BeheerSection, set_status, status_label
 from zorgapp.ui.tasks import message_for
 
@@ -65,6 +65,7 @@ class BewarenSection(BeheerSection):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(BewaarColumn.BEWAREN_TOT, Qt.SortOrder.AscendingOrder)  # due first
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -74,20 +75,21 @@ class BewarenSection(BeheerSection):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self.update_buttons())
         layout.addWidget(self.view, 1)
         self.termijnen_box = QGroupBox()
-        form = QFormLayout(self.termijnen_box)
+        grid = QGridLayout(self.termijnen_box)  # three per row: the list keeps the height
         self.termijn_spins: dict[str, QSpinBox] = {}
         self.termijn_labels: dict[str, QLabel] = {}
-        for reden in SLUITREDEN_LABELS:
+        for i, reden in enumerate(SLUITREDEN_LABELS):
             spin = QSpinBox()
             spin.setRange(1, MAX_TERMIJN_JAREN)
-            spin.setMaximumWidth(120)
+            spin.setMaximumWidth(110)
             label = QLabel()
             label.setBuddy(spin)
             self.termijn_spins[reden.value], self.termijn_labels[reden.value] = spin, label
-            form.addRow(label, spin)
+            grid.addWidget(label, i // 3, (i % 3) * 2)
+            grid.addWidget(spin, i // 3, (i % 3) * 2 + 1)
         self.save_terms = QPushButton()
         self.save_terms.clicked.connect(self.save_termijnen)
-        form.addRow(self.save_terms)
+        grid.addWidget(self.save_terms, (len(SLUITREDEN_LABELS) + 2) // 3, 4, 1, 2)
         layout.addWidget(self.termijnen_box)
         self.update_buttons()
 
