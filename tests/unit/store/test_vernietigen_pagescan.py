@@ -85,7 +85,7 @@ def test_destroyed_case_leaves_no_byte_in_vault_wal_or_backups(demo_vault: Path,
     key = keyfile.read_key_file(demo_vault).unwrap(PASSPHRASE)
     needles = _needles(blob, inhoud)
     files = _files(demo_vault)
-    assert len(files) >= 3  # the vault, the backup before the migration step, and our two
+    assert len(files) >= 3  # the vault and our two backups
     before = {f.name: pagescan.found(f, key, needles) for f in files}
     assert all(before[f.name] for f in files[:1] + files[1:3]), before  # the scan does find them
     assert "qwertyuiop" in _vocab(demo_vault, key)
