@@ -16,6 +16,7 @@ from typing import Any
 from zorgapp.domain import bewaren
 from zorgapp.domain.bewaren import Bewaarplicht
 from zorgapp.domain.dossier import Dossier
+from zorgapp.domain.traject import Traject
 from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, UsageError
 from zorgapp.services.base import VaultService
@@ -90,7 +91,7 @@ class BewaarService(VaultService):
             repo = BewaarRepository(db)
             holds = repo.holds()
             docs = DossierRepository(db)
-            regels = [self._regel(g, None if overal_gelijk else docs.get(g.uuid).traject.sluitreden,
+            regels = [self._regel(g, None if overal_gelijk else _sluitreden(docs.document(g.uuid)),
                                   holds.get(g.id, []), termijnen)
                       for g in repo.gesloten()]
         return [r for r in regels if r.verstreken or not alleen_verstreken]
@@ -192,6 +193,11 @@ class BewaarService(VaultService):
             stukken += [p.geboortedatum.isoformat(), p.geboortedatum.strftime("%d-%m-%Y")]
         if any(stuk and stuk in tekst for stuk in stukken):
             raise UsageError(N_("De reden mag geen naam, geboortedatum of BSN van de cliënt bevatten."))
+
+
+def _sluitreden(doc: dict[str, Any]) -> Any:
+    """The closure reason from the path alone (parsing the whole case costs ten times more)."""
+    return Traject.from_dict(doc.get("traject", {})).sluitreden
 
 
 def verklaring_pdf(v: Vernietiging, kluis: str, *, demo: bool = False) -> bytes:
