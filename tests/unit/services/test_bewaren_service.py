@@ -77,3 +77,13 @@ def test_refusals_and_a_reason_that_names_the_person(vault) -> None:
     assert DossierService(vault).laad(uuid).dossiernummer == nummer  # still there
     later = BewaarService(vault, vandaag=lambda: date(2041, 2, 2))
     assert later.vernietig(nummer, nummer).reden == "termijn_verstreken"
+
+
+def test_the_term_follows_the_closure_reason(vault) -> None:
+    _uuid, nummer = _gesloten(vault)  # closed 2026-02-01 as "zelfstandig"
+    service = BewaarService(vault, vandaag=lambda: VANDAAG)
+    assert service.regel(nummer).bewaren_tot == date(2041, 2, 1)
+    service.termijnen_opslaan({**service.termijnen(), "zelfstandig": 7, "overleden": 20})
+    assert service.regel(nummer).bewaren_tot == date(2033, 2, 1)
+    with pytest.raises(UsageError):
+        service.termijnen_opslaan({"zelfstandig": 0})
