@@ -87,3 +87,17 @@ def test_the_term_follows_the_closure_reason(vault) -> None:
     assert service.regel(nummer).bewaren_tot == date(2033, 2, 1)
     with pytest.raises(UsageError):
         service.termijnen_opslaan({"zelfstandig": 0})
+
+
+def test_nothing_left_in_the_file_or_its_wal_while_the_vault_stays_open(vault, vault_path: Path) -> None:
+    """Not only ``lock`` (which always checkpoints): the destruction itself leaves no WAL
+    frame and no freed page with the name, while the app keeps running."""
+    from tests.unit.store import pagescan
+
+    _uuid, nummer = _gesloten(vault, naam="Zuzanna Xylofoonbouwer")
+    needles = [b"Xylofoonbouwer", b"xylofoonbouwer"]
+    assert pagescan.found(vault_path, bytes(vault.key), needles)  # in the WAL or the file now
+    BewaarService(vault, vandaag=lambda: VANDAAG).vernietig(nummer, nummer, vroegtijdig=True, reden="verzoek")
+    assert vault.is_open
+    assert Path(str(vault_path) + "-wal").stat().st_size == 0
+    assert pagescan.found(vault_path, bytes(vault.key), needles) == []
