@@ -43,6 +43,9 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help=_("uitvoer als JSON"))
     secret_options(p)
     p.set_defaults(func=cmd_show)
+    from zorgapp.commands.retention import add_destroy
+
+    add_destroy(case)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

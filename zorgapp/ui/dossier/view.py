@@ -45,6 +45,7 @@ from zorgapp.ui.dossier.taken_tab import TakenTab
 from zorgapp.ui.dossier.terugkoppeling_widgets import terugkoppel_kop, verdeel_deadlines
 from zorgapp.ui.dossier.traject_tab import TrajectTab
 from zorgapp.ui.dossier.verblijf_tab import VerblijfTab
+from zorgapp.ui.dossier.vernietig_actie import vernietigen
 from zorgapp.ui.models.labels import deadline_tekst
 from zorgapp.ui.tasks import TaskRunner, message_for, runner
 from zorgapp.ui.widgets.forms import ERROR_STYLE, OK_STYLE, button
@@ -86,6 +87,8 @@ class DossierView(QWidget):
     opened = Signal(str)
     #: ``open(uuid)`` or a reload failed: the user's message
     failed = Signal(str)
+    #: the case was destroyed (issue 14): the list must query again
+    destroyed_case = Signal(str)
 
     def __init__(self, ctx: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +135,13 @@ class DossierView(QWidget):
         self.overleg_button.clicked.connect(lambda: bespreken_in_overleg(self))
         top.addWidget(self.overleg_button)
         top.addWidget(self.overzicht_button)
+        self.vernietig_button = button(_("Vernietigen…"), _("Dossier vernietigen"))
+        self.vernietig_button.setToolTip(_("Het afgesloten dossier na de bewaartermijn, of eerder "
+                                           "op verzoek, vernietigen"))
+        self.vernietig_button.clicked.connect(lambda: vernietigen(self))
+        self.vernietig_button.hide()
+        self.vernietig_dialog: object | None = None
+        top.addWidget(self.vernietig_button)
         outer.addLayout(top)
         self.info_label = QLabel()
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -267,6 +277,7 @@ class DossierView(QWidget):
         for tab in self.dossier_tabs:
             tab.show_dossier(d, vandaag, beeld.deadlines)
         self.opvang_tab.afgesloten = d.huidige_fase is Fase.AFGESLOTEN
+        self.vernietig_button.setVisible(d.huidige_fase is Fase.AFGESLOTEN)
         self.opvang_tab.set_dossier(d.uuid)
 
     def _show_header(self, d: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:

@@ -52,6 +52,9 @@ ACTIONS = {
     "migrate": N_("bijgewerkt"),
     "alarm": N_("logboek klopte niet bij openen"),
     "delete": N_("verwijderd"),
+    "hold": N_("bewaarplicht gezet"),
+    "release": N_("bewaarplicht opgeheven"),
+    "destroy": N_("vernietigd"),
 }
 
 # Notes in ``fields`` that are not field names (store/failed_unlocks.py).

@@ -192,6 +192,8 @@ class DossiersPage(Page):
         view = DossierView(self.ctx)
         view.back_requested.connect(self.show_list)
         view.changed.connect(self._dossier_changed)
+        view.destroyed_case.connect(lambda _uuid: (self.show_list(), self._dossier_changed(_uuid),
+                                                   self.run_query()))
         view.opened.connect(self._dossier_opened)
         view.failed.connect(self._open_failed)
         self._view_language = i18n.language()
@@ -426,10 +428,8 @@ class DossiersPage(Page):
     def overdragen(self) -> None:
         """Export the selected dossier as an encrypted case bundle."""
         index = self.table.currentIndex()
-        if self.vault is None or not index.isValid():
-            return
-        uuid = self.model.data(self.model.index(index.row(), 0), UUID_ROLE)
-        if not uuid:
+        uuid = self.model.data(self.model.index(index.row(), 0), UUID_ROLE) if index.isValid() else None
+        if self.vault is None or not uuid:
             return
         from zorgapp.ui.dialogs.export_dialog import ExportDialog
 

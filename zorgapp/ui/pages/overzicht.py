@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from zorgapp.domain.codes import FASE_LABELS, Fase
 from zorgapp.domain.deadlines import Deadline
 from zorgapp.i18n import N_, _, format_date, format_moment, format_number, ngettext
+from zorgapp.services.bewaren_service import BewaarService
 from zorgapp.services.dossier_service import DossierService, Overzicht
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.models.dossier_table_model import initialen
@@ -93,6 +94,7 @@ class OverzichtPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.service: DossierService | None = None
+        self.bewaar_service: BewaarService | None = None
         self.overzicht: Overzicht | None = None
         self._loading = False
         self._again = False
@@ -133,6 +135,10 @@ class OverzichtPage(Page):
         self.closed_label = QLabel()
         self.closed_label.setWordWrap(True)
         chart_layout.addWidget(self.closed_label)
+        self.bewaren_label = QLabel()  # cases past their retention term (issue 14)
+        self.bewaren_label.setWordWrap(True)
+        chart_layout.addWidget(self.bewaren_label)
+        self.verstreken: int | None = None
         chart_layout.addStretch(1)
         body.addWidget(self.chart_box, 2)
         outer.addLayout(body, 1)
@@ -165,12 +171,14 @@ class OverzichtPage(Page):
     def set_vault(self, vault: Vault) -> None:
         super().set_vault(vault)
         self.service = DossierService(vault)
+        self.bewaar_service = BewaarService(vault)
         self.refresh()
 
     def clear(self) -> None:
         self._generation += 1
         self.service = None
         self.overzicht = None
+        self.verstreken = None
         self.overdue_table.setRowCount(0)
         self.soon_table.setRowCount(0)
         self.chart.set_data([])
@@ -202,6 +210,14 @@ class OverzichtPage(Page):
         self.ctx.tasks.run(service.overzicht,
                            on_done=lambda result: self._loaded(generation, result),
                            on_error=self._failed, on_finally=self._finished, owner=self)
+        if self.bewaar_service is not None:
+            self.ctx.tasks.run(self.bewaar_service.aantal_verstreken, owner=self,
+                               on_done=lambda n: self._verstreken(generation, n))
+
+    def _verstreken(self, generation: int, aantal: int) -> None:
+        if generation == self._generation:
+            self.verstreken = aantal
+            self._show()
 
     def _loaded(self, generation: int, result: Overzicht) -> None:
         if generation != self._generation:
@@ -260,6 +276,12 @@ class OverzichtPage(Page):
             _("Afgesloten: {aantal}").format(
                 aantal=format_number(o.per_fase.get(Fase.AFGESLOTEN.value, 0))))))
         self.closed_label.setAccessibleName(self.closed_label.text())
+        n = self.verstreken or 0
+        self.bewaren_label.setText(ngettext(
+            "Bewaartermijn verstreken: {aantal} dossier (Beheer > Bewaren)",
+            "Bewaartermijn verstreken: {aantal} dossiers (Beheer > Bewaren)", n,
+        ).format(aantal=format_number(n)) if n else "")
+        self.bewaren_label.setStyleSheet(OVERDUE_STYLE if n else "")
 
     def _setting_changed(self, key: str) -> None:
         if key == "privacy_initials":

@@ -18,6 +18,7 @@ from zorgapp.ui.dialogs.overdracht_panel import OverdrachtPanel
 from zorgapp.ui.pages.base import Page, heading
 from zorgapp.ui.pages.beheer.audit import AuditSection
 from zorgapp.ui.pages.beheer.backups import BackupsSection
+from zorgapp.ui.pages.beheer.bewaren import BewarenSection
 from zorgapp.ui.pages.beheer.common import BeheerSection
 from zorgapp.ui.pages.beheer.passphrase import PassphraseSection
 from zorgapp.ui.pages.beheer.settings import SettingsSection
@@ -44,8 +45,9 @@ class BeheerPage(Page):
         self.passphrase_tab = PassphraseSection(ctx)
         self.settings_tab = SettingsSection(ctx)
         self.audit_tab = AuditSection(ctx)
+        self.bewaren_tab = BewarenSection(ctx)
         self.sections: list[BeheerSection] = [self.backups_tab, self.passphrase_tab,
-                                              self.settings_tab, self.audit_tab]
+                                              self.settings_tab, self.audit_tab, self.bewaren_tab]
         self.overdracht = OverdrachtPanel(ctx, lambda: self.vault)
         for tab in (*self.sections, self.overdracht):
             self.tabs.addTab(tab, "")
@@ -58,7 +60,8 @@ class BeheerPage(Page):
         self.tabs.setAccessibleName(_("Onderdelen van beheer"))
         self.overdracht.retranslate()
         for index, text in enumerate((_("Reservekopieën"), _("Wachtwoordzin"),
-                                      _("Instellingen"), _("Logboek"), _("Overdracht"))):
+                                      _("Instellingen"), _("Logboek"), _("Bewaren"),
+                                      _("Overdracht"))):
             self.tabs.setTabText(index, text)
             tab = self.tabs.widget(index)
             if tab is not None:
