@@ -23,6 +23,7 @@ from zorgapp.exchange.card import ContactCard, OwnKeys, check_recipient
 from zorgapp.exchange.keys import ensure_identity
 from zorgapp.fileio import atomic_write
 from zorgapp.services.base import VaultService
+from zorgapp.services.privacy_service import BUNDEL, controleer_niet_beperkt
 from zorgapp.store import audit, keyfile
 from zorgapp.store.audit import local_user
 from zorgapp.store.connection import Connection
@@ -167,6 +168,8 @@ class BundleService(VaultService):
         recipients = [check_recipient(r) for r in dict.fromkeys(ontvangers)]
         if wachtwoordzin is None and not recipients:
             raise UsageError(N_("Kies minstens één ontvanger of een wachtwoordzin."))
+        with self.vault.read() as db:  # a restricted case (art. 18 AVG) is not shared
+            controleer_niet_beperkt(db, uuids, BUNDEL)
         keys, card = self._keys()
         with self.vault.read() as db:
             files = export_mod.collect(db, uuids, progress)

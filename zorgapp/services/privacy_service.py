@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from zorgapp.domain.privacy import (
+    BRIEF,
+    BUNDEL,
     PrivacyEvent,
     PrivacySoort,
     is_beperkt,
@@ -22,9 +24,10 @@ from zorgapp.errors import N_, NotFoundError
 from zorgapp.services.base import VaultService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
+from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.privacy import PrivacyRepository
 
-__all__ = ["PrivacyService", "controleer_niet_beperkt"]
+__all__ = ["BRIEF", "BUNDEL", "PrivacyService", "controleer_niet_beperkt"]
 
 
 def controleer_niet_beperkt(db: Connection, uuids: Iterable[str], handeling: str) -> None:
@@ -45,6 +48,10 @@ def _nummer(db: Connection, uuid: str) -> str:
 
 
 class PrivacyService(VaultService):
+
+    def dossier_uuid(self, dossiernummer: str) -> str:
+        with self.vault.read() as db:
+            return DossierRepository(db).uuid_for(dossiernummer)
 
     def events(self, dossier_uuid: str) -> list[PrivacyEvent]:
         with self.vault.read() as db:
