@@ -17,7 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from zorgapp.domain.codes import nieuw_uuid, niet_in_toekomst
+from zorgapp.domain.codes import niet_in_toekomst, nieuw_uuid
 from zorgapp.domain.errors import N_, DomainError
 
 

@@ -23,7 +23,8 @@ from zorgapp.reports.teksten import datum, label
 
 
 class _Controle(Protocol):
-    in_orde: bool
+    @property
+    def in_orde(self) -> bool: ...
 
     def tekst(self) -> str: ...
 

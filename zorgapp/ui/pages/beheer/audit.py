@@ -4,6 +4,7 @@ result). Without a filter it shows the newest lines."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -19,6 +20,7 @@ from zorgapp.ui.pages.beheer.common import BeheerSection, set_status, status_lab
 from zorgapp.ui.tasks import message_for
 
 AUDIT_LIMIT = 200
+Waarden = tuple[date | None, date | None, str, str, str]
 
 
 class AuditSection(BeheerSection):
@@ -81,9 +83,10 @@ class AuditSection(BeheerSection):
     def _service(self) -> LogboekService | None:
         return None if self.vault is None else LogboekService(self.vault)
 
-    def _filter(self, service: LogboekService) -> AuditFilter:
+    @staticmethod
+    def _filter(service: LogboekService, waarden: Waarden) -> AuditFilter:
         """Runs on the worker: the case number becomes its id (NotFoundError if unknown)."""
-        van, tot, nummer, gebruiker, handeling = self.filter_bar.waarden()
+        van, tot, nummer, gebruiker, handeling = waarden
         return AuditFilter(van=van, tot=tot, gebruiker=gebruiker, handeling=handeling,
                            dossier_uuid=service.dossier_uuid(nummer) if nummer else "")
 
@@ -95,7 +98,7 @@ class AuditSection(BeheerSection):
         leeg = not any(waarden)
 
         def fetch() -> tuple[list[LogRegel], list[str]]:
-            return (service.zoek(self._filter(service), AUDIT_LIMIT if leeg else None),
+            return (service.zoek(self._filter(service, waarden), AUDIT_LIMIT if leeg else None),
                     service.gebruikers())
 
         self.ctx.tasks.run(owner=self, fn=fetch, on_done=self._audit_loaded,
@@ -117,11 +120,11 @@ class AuditSection(BeheerSection):
                                                    f"logboek.{soort}", filters)
         if not pad:
             return
-        doel = Path(pad)
+        doel, waarden = Path(pad), self.filter_bar.waarden()
 
         def run() -> str:
             regels, controle = service.exporteer(
-                self._filter(service), csv_pad=doel if soort == "csv" else None,
+                self._filter(service, waarden), csv_pad=doel if soort == "csv" else None,
                 pdf_pad=doel if soort == "pdf" else None)
             return _("{aantal} regels opgeslagen in {pad}. {controle}").format(
                 aantal=len(regels), pad=doel, controle=controle.tekst())
