@@ -65,7 +65,7 @@ def test_inzage_json_lists_who_opened_the_case_and_the_export_is_audited(kluis, 
 
 
 def test_inzage_pdf_is_readable_dutch_with_codes_in_words(kluis, tmp_path) -> None:
-    uuid, nummer, _p = _geplaatst(kluis)
+    _uuid, nummer, _p = _geplaatst(kluis)
     ReportService(kluis, actor="anna.devries").dossieroverzicht(nummer)
     InzageService(kluis, vandaag=lambda: VANDAAG).schrijf(nummer, tmp_path)
     body = text((tmp_path / f"inzage-{nummer}.pdf").read_bytes())
