@@ -1,6 +1,6 @@
 """``zorgapp inzage PATH NR --out DIR``: what is kept about one person (art. 15/20 AVG).
 
-Writes ``DIR/inzage-NR.pdf`` (readable) and ``DIR/inzage-NR.json`` (docs/inzage-format.md)
+Writes ``DIR/inzage-NR.pdf`` (readable) and ``DIR/inzage-NR.json`` (docs/cli-json.md, "Inzage")
 into an existing folder the user names, nowhere else; with ``--attachments`` also the
 attachments themselves in ``DIR/inzage-NR-bijlagen/``. The export is recorded in the
 audit trail. Exit 2 for an unknown case or a folder that does not exist.

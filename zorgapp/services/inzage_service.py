@@ -4,7 +4,7 @@ One call collects the case document, placements, costs, attachments (names, type
 sizes), the meeting items about the case, the privacy events and the audit entries
 about the case (who opened, changed, printed or exported it and when), then writes
 ``inzage-NR.pdf`` (readable, Dutch, codes in words) and ``inzage-NR.json``
-(docs/inzage-format.md) into the folder the user chose. The attachments' contents are
+(docs/cli-json.md, "Inzage") into the folder the user chose. The attachments' contents are
 written as separate files only when asked (``bijlagen=True``). Nothing is written
 anywhere else; the export itself is an audit entry (``export``, outcome ``inzage``).
 """
