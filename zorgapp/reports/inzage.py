@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
@@ -145,13 +146,15 @@ def _privacy(inzage: Any, o: summary._Overzicht) -> list[Flowable]:
 
 
 def _logboek(inzage: Any, o: summary._Overzicht) -> list[Flowable]:
-    kop = p(_("Wie heeft uw dossier ingezien of gewijzigd"), o.s.h2_los)
+    kop = p(_("Wie heeft uw dossier ingezien of gewijzigd"), o.s.h2)
+    # kept with the table's first rows: a heading alone at the foot of a page helps nobody
     uitleg = p(_("Elke keer dat iemand uw dossier opent, wijzigt, afdrukt of meegeeft, "
                  "legt Zorgapp vast wie dat deed en wanneer. Het logboek bevat geen "
-                 "inhoud, alleen namen van velden."), o.s.small)
+                 "inhoud, alleen namen van velden."),
+               ParagraphStyle("uitleg", parent=o.s.small, keepWithNext=1))
     if not inzage.logboek:
         return [kop, uitleg, p(_("Geen regels."))]
-    return [kop, uitleg, Spacer(1, 1 * mm), log_tabel(inzage.logboek, met_dossier=False)]
+    return [kop, uitleg, log_tabel(inzage.logboek, met_dossier=False)]
 
 
 _SECTIES: tuple[Sectie, ...] = (
