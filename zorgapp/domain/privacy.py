@@ -38,6 +38,7 @@ PRIVACY_SOORT_LABELS = {
 #: What a restricted case refuses (``handeling`` in ``niet_beperkt``), with its message.
 BUNDEL = "bundel"
 BRIEF = "brief"
+INLEZEN = "inlezen"
 _WEIGERING = {
     BUNDEL: N_("Dossier {nummer} is beperkt (art. 18 AVG): het wordt bewaard, maar niet "
                "gebruikt of gedeeld. Daarom kan het niet in een bundel worden overgedragen. "
@@ -45,6 +46,10 @@ _WEIGERING = {
     BRIEF: N_("Dossier {nummer} is beperkt (art. 18 AVG): het wordt bewaard, maar niet "
               "gebruikt of gedeeld. Daarom maakt Zorgapp er geen brief of aanmelding voor. "
               "Hef eerst de beperking op als dat mag."),
+    INLEZEN: N_("Dossier {nummer} is beperkt (art. 18 AVG): het wordt bewaard, maar niet "
+                "gebruikt of gedeeld. Daarom wordt het niet vervangen door de versie uit "
+                "de bundel; kies 'Mijn versie houden' of 'Allebei houden', of hef eerst de "
+                "beperking op als dat mag."),
 }
 
 
@@ -117,6 +122,6 @@ class BeperktError(DomainError):
 
 
 def niet_beperkt(events: Iterable[PrivacyEvent], dossiernummer: str, handeling: str) -> None:
-    """Refuse ``handeling`` (``BUNDEL`` or ``BRIEF``) for a restricted case."""
+    """Refuse ``handeling`` (``BUNDEL``, ``BRIEF``, ``INLEZEN``) for a restricted case."""
     if is_beperkt(events):
         raise BeperktError(_WEIGERING[handeling], nummer=dossiernummer)

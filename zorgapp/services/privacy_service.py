@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from zorgapp.domain.privacy import (
     BRIEF,
     BUNDEL,
+    INLEZEN,
     PrivacyEvent,
     PrivacySoort,
     is_beperkt,
@@ -27,7 +28,7 @@ from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.privacy import PrivacyRepository
 
-__all__ = ["BRIEF", "BUNDEL", "PrivacyService", "controleer_niet_beperkt"]
+__all__ = ["BRIEF", "BUNDEL", "INLEZEN", "PrivacyService", "controleer_niet_beperkt"]
 
 
 def controleer_niet_beperkt(db: Connection, uuids: Iterable[str], handeling: str) -> None:

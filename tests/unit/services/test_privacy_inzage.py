@@ -146,3 +146,30 @@ def test_destroying_the_case_takes_its_privacy_events(kluis) -> None:
 def test_unknown_case_is_refused(kluis) -> None:
     with pytest.raises(NotFoundError):
         PrivacyService(kluis).beperk("no-such-uuid", "Verzoek")
+
+
+def test_a_restricted_case_is_not_replaced_by_a_bundle(tmp_path) -> None:
+    from tests.unit.exchange.conftest import make_pair
+    from zorgapp.exchange import importer
+
+    pair = make_pair(tmp_path, cases=2)
+    try:
+        uuid = pair.uuids[0]
+        first = pair.sa.exporteer([uuid], tmp_path / "1", [pair.sb.kaart().age_recipient])
+        pair.sb.importeer(pair.sb.bekijk(first.pad))
+        PrivacyService(pair.b).beperk(uuid, "Verzoek cliënt")
+        before = pair.documents(pair.b)
+        service = DossierService(pair.a)
+        dossier = service.laad(uuid)
+        dossier.persoon.aliassen.append("Nieuwe alias")
+        service.opslaan(dossier)
+        second = pair.sa.exporteer([uuid], tmp_path / "2", [pair.sb.kaart().age_recipient])
+        with pytest.raises(BeperktError):
+            pair.sb.importeer(pair.sb.bekijk(second.pad), {uuid: importer.THEIRS})
+        assert pair.documents(pair.b) == before
+        result = pair.sb.importeer(pair.sb.bekijk(second.pad), {uuid: importer.MINE})
+        assert result.vervangen == []
+    finally:
+        for v in (pair.a, pair.b):
+            if v.is_open:
+                v.lock()
