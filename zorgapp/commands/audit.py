@@ -30,6 +30,9 @@ def register(sub: Any) -> None:
     p.add_argument("path")
     secret_options(p)
     p.set_defaults(func=cmd_anchor)
+    from zorgapp.commands.audit_export import register_export
+
+    register_export(audit)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from zorgapp.exchange.card import ContactCard, OwnKeys, check_recipient
 from zorgapp.exchange.keys import ensure_identity
 from zorgapp.fileio import atomic_write
 from zorgapp.services.base import VaultService
+from zorgapp.services.privacy_service import BUNDEL, INLEZEN, controleer_niet_beperkt
 from zorgapp.store import audit, keyfile
 from zorgapp.store.audit import local_user
 from zorgapp.store.connection import Connection
@@ -167,6 +168,8 @@ class BundleService(VaultService):
         recipients = [check_recipient(r) for r in dict.fromkeys(ontvangers)]
         if wachtwoordzin is None and not recipients:
             raise UsageError(N_("Kies minstens één ontvanger of een wachtwoordzin."))
+        with self.vault.read() as db:  # a restricted case (art. 18 AVG) is not shared
+            controleer_niet_beperkt(db, uuids, BUNDEL)
         keys, card = self._keys()
         with self.vault.read() as db:
             files = export_mod.collect(db, uuids, progress)
@@ -262,6 +265,8 @@ class BundleService(VaultService):
                                     allow_unknown_sender=allow_unknown_sender, vandaag=self.vandaag)
             if result.al_ontvangen:
                 return result
+            # a restricted case here is kept as it is: refused, the transaction rolls back
+            controleer_niet_beperkt(db, result.vervangen, INLEZEN)
             for uuid in result.nieuw:
                 self.vault.audit.record(audit.IMPORT, record_type="dossier", record_uuid=uuid,
                                         outcome="new", fields=["bundle"])

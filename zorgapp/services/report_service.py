@@ -27,6 +27,7 @@ from zorgapp.reports.summary import dossieroverzicht
 from zorgapp.services.allocation_service import AllocationService
 from zorgapp.services.base import VaultService
 from zorgapp.services.betaler_tekst import betaler_tekst
+from zorgapp.services.privacy_service import BRIEF, controleer_niet_beperkt
 from zorgapp.services.region_service import RegionService
 from zorgapp.store import audit
 from zorgapp.store.doc_codec import decode
@@ -124,6 +125,7 @@ class ReportService(VaultService):
         """The placement letter of one placement; audited as opening its case."""
         with self.vault.transaction() as db:
             plaatsing = PlaatsingRepository(db).get(plaatsing_uuid)
+            controleer_niet_beperkt(db, [plaatsing.dossier_uuid], BRIEF)
             repo = DossierRepository(db)
             dossier = repo.get(plaatsing.dossier_uuid)
             demo = repo.is_demo(dossier.uuid) or self._demo_kluis()
@@ -169,6 +171,7 @@ class ReportService(VaultService):
         with self.vault.transaction() as db:
             repo = DossierRepository(db)
             uuid = repo.uuid_for(dossiernummer)
+            controleer_niet_beperkt(db, [uuid], BRIEF)
             dossier: Dossier = repo.get(uuid)
             demo = repo.is_demo(uuid) or self._demo_kluis()
             self.vault.audit.record(audit.OPEN, record_type="dossier", record_uuid=uuid,

@@ -28,6 +28,7 @@ from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier
 from zorgapp.i18n import _, format_date
 from zorgapp.services.dossier_service import DossierService
+from zorgapp.services.privacy_service import PrivacyService
 from zorgapp.services.report_service import Rapport, ReportService
 from zorgapp.ui.dialogs.pdf_preview import PdfPreviewDialog
 from zorgapp.ui.dialogs.rapport_preview import toon_rapport
@@ -39,6 +40,7 @@ from zorgapp.ui.dossier.opvang_tab import OpvangTab
 from zorgapp.ui.dossier.overleg_actie import bespreken_in_overleg
 from zorgapp.ui.dossier.partners_tab import PartnersTab
 from zorgapp.ui.dossier.persoon_tab import PersoonTab
+from zorgapp.ui.dossier.privacy_actie import PrivacyActies
 from zorgapp.ui.dossier.signalen_tab import SignalenTab
 from zorgapp.ui.dossier.tab import DossierTab
 from zorgapp.ui.dossier.taken_tab import TakenTab
@@ -58,6 +60,7 @@ class DossierBeeld:
     dossier: Dossier
     deadlines: list[Deadline] = field(default_factory=list)
     overdrachten: list[Any] = field(default_factory=list)
+    beperkt: bool = False  # art. 18 AVG: kept, not used or shared
 
 
 def verzamel(service: DossierService, dossier: Dossier) -> DossierBeeld:
@@ -66,7 +69,8 @@ def verzamel(service: DossierService, dossier: Dossier) -> DossierBeeld:
     from zorgapp.services.bundle_service import BundleService
 
     return DossierBeeld(dossier, service.deadlines(dossier),
-                        list(BundleService(service.vault).overdrachten(dossier.uuid)))
+                        list(BundleService(service.vault).overdrachten(dossier.uuid)),
+                        PrivacyService(service.vault).is_beperkt(dossier.uuid))
 
 
 def client_naam(dossier: Dossier) -> str:
@@ -142,7 +146,10 @@ class DossierView(QWidget):
         self.vernietig_button.hide()
         self.vernietig_dialog: object | None = None
         top.addWidget(self.vernietig_button)
+        self.privacy = PrivacyActies(self)
+        top.addWidget(self.privacy.button)
         outer.addLayout(top)
+        outer.addWidget(self.privacy.balk)
         self.info_label = QLabel()
         self.info_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info_label.setAccessibleName(_("Dossiergegevens"))
@@ -230,6 +237,7 @@ class DossierView(QWidget):
             tab.clear()
         self._hide_message()
         self.opvang_tab.clear()
+        self.privacy.clear()
 
     def refresh(self) -> None:
         """Show the dossier again with fresh deadlines (its stored state unchanged)."""
@@ -278,6 +286,7 @@ class DossierView(QWidget):
             tab.show_dossier(d, vandaag, beeld.deadlines)
         self.opvang_tab.afgesloten = d.huidige_fase is Fase.AFGESLOTEN
         self.vernietig_button.setVisible(d.huidige_fase is Fase.AFGESLOTEN)
+        self.privacy.toon(beeld.beperkt)
         self.opvang_tab.set_dossier(d.uuid)
 
     def _show_header(self, d: Dossier, vandaag: date, deadlines: Sequence[Deadline]) -> None:

@@ -5,8 +5,7 @@ window never waits for it; while one runs, keystrokes only mark the list stale a
 the newest text is queried when it returns (no queue of outdated searches). Rows
 for the visible page and an opened dossier are read on the worker too.
 
-Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens the selected dossier,
-Esc / Alt+Left back to the list, Ctrl+S saves the client's details.
+Keyboard: Ctrl+F search, Ctrl+N new signal, Enter opens, Esc / Alt+Left back, Ctrl+S saves.
 """
 
 from __future__ import annotations
@@ -192,8 +191,9 @@ class DossiersPage(Page):
         view = DossierView(self.ctx)
         view.back_requested.connect(self.show_list)
         view.changed.connect(self._dossier_changed)
-        view.destroyed_case.connect(lambda _uuid: (self.show_list(), self._dossier_changed(_uuid),
-                                                   self.run_query()))
+        view.destroyed_case.connect(lambda _uuid: self.show_list())
+        view.destroyed_case.connect(self._dossier_changed)
+        view.destroyed_case.connect(lambda _uuid: self.run_query())
         view.opened.connect(self._dossier_opened)
         view.failed.connect(self._open_failed)
         self._view_language = i18n.language()

@@ -1,0 +1,50 @@
+"""Plain words for the audit trail's codes, for people who read it: the client in an
+inzage, the privacy officer in an export. Labels are msgids (translated where shown).
+
+The Beheer table (``ui.models.audit_model``) has the same words for the codes it knew.
+"""
+
+from __future__ import annotations
+
+from zorgapp.domain.errors import N_
+
+HANDELINGEN = {
+    "open": N_("geopend"),
+    "change": N_("gewijzigd"),
+    "create": N_("aangemaakt"),
+    "search": N_("gezocht"),
+    "print": N_("afgedrukt"),
+    "export": N_("geëxporteerd"),
+    "import": N_("geïmporteerd"),
+    "unlock": N_("ontgrendeld"),
+    "lock": N_("vergrendeld"),
+    "backup": N_("reservekopie"),
+    "restore": N_("teruggezet"),
+    "passphrase": N_("wachtwoordzin gewijzigd"),
+    "migrate": N_("bijgewerkt"),
+    "alarm": N_("logboek klopte niet bij openen"),
+    "delete": N_("verwijderd"),
+}
+
+UITKOMSTEN = {
+    "ok": N_("gelukt"),
+    "failed": N_("mislukt"),
+    "denied": N_("geweigerd"),
+    "letter": N_("plaatsingsbrief"),
+    "comensha": N_("aanmelding CoMensha"),
+    "summary": N_("dossieroverzicht"),
+    "inzage": N_("inzage (art. 15 AVG)"),
+    "correctie": N_("correctie (art. 16 AVG)"),
+    "beperking": N_("beperking (art. 18 AVG)"),
+    "beperking_opgeheven": N_("beperking opgeheven"),
+}
+
+GEGEVENS = {
+    "dossier": N_("dossier"),
+    "plaatsing": N_("plaatsing"),
+    "kostenpost": N_("kostenpost"),
+    "bijlage": N_("bijlage"),
+    "vault": N_("kluis"),
+    "schema": N_("schema"),
+    "audit": N_("logboek"),
+}
