@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
-from zorgapp.services import vault_service
 from zorgapp.ui import clipboard, translation, window_state
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
@@ -393,6 +392,8 @@ class MainWindow(QMainWindow):
         self._return_page = self.current_page_name()
         self._hide_contents()
         self.lock_screen.set_preparing(N_("Reservekopie wordt teruggezet…"))
+        from zorgapp.services import vault_service  # not at start: the lock screen needs none of it
+
         self.ctx.tasks.run(lambda: vault_service.restore_and_reopen(vault, Path(backup), passphrase),
                            owner=self, on_done=self._restored, on_error=self._restore_failed,
                            on_finally=lambda: self.lock_screen.set_preparing(None))
@@ -429,6 +430,7 @@ class MainWindow(QMainWindow):
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._close_progress = progress
+        from zorgapp.services import vault_service
         self.ctx.tasks.run(lambda: vault_service.backup_and_lock(vault), owner=self,
                            on_done=self._closed_after_backup,
                            on_finally=self._finish_close)

@@ -64,10 +64,8 @@ class PdfPreviewDialog(QDialog):
         if scherm is not None:  # on a 768-pixel laptop screen the buttons must stay visible
             ruimte = scherm.availableGeometry()
             self.resize(min(820, ruimte.width() - 40), min(960, ruimte.height() - 60))
-        self._on_print = on_print
-        self._on_save = on_save
-        self._paper_only = paper_only
-        self._suggested = suggested_name
+        self._on_print, self._on_save = on_print, on_save
+        self._paper_only, self._suggested = paper_only, suggested_name
 
         self._bytes = QByteArray(pdf)
         self._buffer = QBuffer(self)

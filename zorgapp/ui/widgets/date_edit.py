@@ -83,7 +83,10 @@ class DateEdit(QWidget):
         super().setAccessibleName(name)
         self.line.setAccessibleName(name)
 
-    def setDate(self, value: QDate) -> None:
+    def setDate(self, value: QDate | date) -> None:
+        """Like QDateEdit: a QDate or a Python date."""
+        if isinstance(value, date):
+            value = QDate(value.year, value.month, value.day)
         self.line.setText(value.toString("dd-MM-yyyy"))
 
     def date(self) -> QDate:
