@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -38,7 +39,8 @@ from PySide6.QtWidgets import (
 from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
-from zorgapp.ui import clipboard, translation
+from zorgapp.ui import a11y, clipboard, translation
+from zorgapp.ui.focus import focus_first_in, page_shortcuts
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self._may_close = False
         self._close_progress: QProgressDialog | None = None
         self.pages: list[Page] = []
+        a11y.install(QApplication.instance())  # type: ignore[arg-type]
         self._build()
         self.autolock = AutoLock(int(ctx.setting("autolock_minutes")), self)
         self.autolock.lock_requested.connect(self.lock)
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.page_stack, 1)
         self.root.addWidget(content)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _build_status_bar(self) -> None:
         """File, schema version and the lock button in the status bar."""
@@ -172,6 +176,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.file_label)
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
+        # Tab order: sidebar, page, then the status bar's button (2.4.3).
+        QWidget.setTabOrder(self.nav, self.page_stack)
 
     def _build_shortcuts(self) -> None:
         """Window-wide Ctrl+L (lock) and Ctrl+N (new signal)."""
@@ -186,6 +192,7 @@ class MainWindow(QMainWindow):
         self.new_signal_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.new_signal_action.triggered.connect(self.new_signal)
         self.addAction(self.new_signal_action)
+        self.page_actions = page_shortcuts(self, len(self.pages), self._shortcut_page)
 
     def _connect_pages(self) -> None:
         """Signals between pages: a change on the Dossiers page refreshes the dashboard."""
@@ -234,6 +241,9 @@ class MainWindow(QMainWindow):
             item = self.nav.item(index)
             item.setText(page.title())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title())
+            if index < len(self.page_actions):
+                item.setToolTip(self.page_actions[index].shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText))
         self.lock_button.setText(_("Vergrendelen (Ctrl+L)"))
         self.lock_button.setAccessibleName(_("Vergrendelen"))
         self.lock_button.setToolTip(_("Kluis vergrendelen en gegevens verbergen"))
@@ -251,8 +261,9 @@ class MainWindow(QMainWindow):
         else:
             self.file_label.clear()
             self.schema_label.clear()
-        self.file_label.setAccessibleName(_("Kluisbestand"))
-        self.schema_label.setAccessibleName(_("Schemaversie"))
+        # The text says what and which value; the purpose goes in the description.
+        self.file_label.setAccessibleDescription(_("Kluisbestand"))
+        self.schema_label.setAccessibleDescription(_("Schemaversie"))
         locked = self.vault is None
         self.lock_button.setVisible(not locked)
         self.lock_button.setEnabled(not locked)
@@ -280,9 +291,19 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
+        in_nav = self.nav.hasFocus()  # arrowing through the sidebar stays in the sidebar
         self.page_stack.setCurrentIndex(row)
         if self.vault is not None:
             self.pages[row].activated()
+        if in_nav:
+            self.nav.setFocus()
+
+    def _shortcut_page(self, row: int) -> None:
+        """Ctrl+<n>: open the n-th page and put the keyboard there."""
+        if self.is_locked() or row >= self.nav.count():
+            return
+        self.nav.setCurrentRow(row)
+        focus_first_in(self.page_stack.currentWidget(), self.nav)
 
     # -- locking -------------------------------------------------------------------
 
@@ -305,6 +326,7 @@ class MainWindow(QMainWindow):
             page.set_vault(vault)
         self.root.setCurrentIndex(CONTENT_INDEX)
         self.show_page(self._return_page if self._return_page in self.page_names() else DEFAULT_PAGE)
+        focus_first_in(self.page_stack.currentWidget(), self.nav)  # not a hidden page's table
         self.lock_screen.set_vault_path(vault.path)
         self.retranslate()
         self.autolock.set_minutes(int(self.ctx.setting("autolock_minutes")))

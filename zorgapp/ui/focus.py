@@ -1,0 +1,51 @@
+"""Keyboard focus helpers for the main window: page shortcuts and the first control of
+the page that is shown (WCAG 2.4.3, 2.1.1)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+MAX_PAGE_SHORTCUTS = 9  # Ctrl+1 … Ctrl+9
+
+
+def page_shortcuts(window: QWidget, count: int,
+                   go: Callable[[int], None]) -> list[QAction]:
+    """Ctrl+1 … Ctrl+<count> (at most 9), one per page in navigation order."""
+    actions = []
+    for row in range(min(count, MAX_PAGE_SHORTCUTS)):
+        action = QAction(window)
+        action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False, r=row: go(r))
+        window.addAction(action)
+        actions.append(action)
+    return actions
+
+
+def focus_first_in(container: QWidget | None, fallback: QWidget) -> QWidget:
+    """Focus the first visible control of ``container`` that takes Tab focus, else
+    ``fallback``; returns the widget that got it."""
+    if container is not None:
+        for widget in container.findChildren(QWidget):
+            if (widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus):
+                first = widget
+                # follow the focus chain from the container to find the first in Tab order
+                probe = container.nextInFocusChain()
+                for _ in range(2000):
+                    if probe is container:
+                        break
+                    if (container.isAncestorOf(probe) and probe.isVisible() and probe.isEnabled()
+                            and probe.focusPolicy() & Qt.FocusPolicy.TabFocus
+                            == Qt.FocusPolicy.TabFocus):
+                        first = probe
+                        break
+                    probe = probe.nextInFocusChain()
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+                return first
+    fallback.setFocus(Qt.FocusReason.OtherFocusReason)
+    return fallback
