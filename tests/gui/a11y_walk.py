@@ -56,6 +56,9 @@ def screens(window: Any) -> Iterator[tuple[str, QWidget]]:
         wait()
         label = tabs.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&")
         yield f"dossier/{label}", window.page("dossiers").view
+    window.lock()
+    wait()
+    yield "vergrendelscherm", window.lock_screen
 
 
 def demo_window(folder: Path, cases: int = 12) -> Any:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAccessibleWidget,
     QApplication,
     QComboBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -147,8 +148,14 @@ def clean_label(text: str) -> str:
 
 
 def buddy_label(widget: QWidget) -> QLabel | None:
-    window = widget.window()
-    for label in window.findChildren(QLabel):
+    """The label linked to ``widget``: by ``setBuddy`` or as its row in a form layout."""
+    parent = widget.parentWidget()
+    if parent is not None:
+        for form in parent.findChildren(QFormLayout):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel) and label.text():
+                return label
+    for label in widget.window().findChildren(QLabel):
         if label.buddy() is widget and label.text():
             return label
     return None

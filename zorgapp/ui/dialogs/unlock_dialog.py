@@ -121,6 +121,7 @@ class LockScreenWidget(QWidget):
         self.demo_label.setWordWrap(True)
         self.demo_label.setTextInteractionFlags(  # Tab reaches it: read, select, copy
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.demo_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.addWidget(self.demo_label)
 
     def _build_modes(self, layout: QVBoxLayout) -> None:
