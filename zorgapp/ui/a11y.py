@@ -80,6 +80,19 @@ def readable(fg: QColor, bg: QColor, ratio: float = TEXT_RATIO) -> QColor:
     return QColor(target, target, target)
 
 
+def _away_from(bg: QColor, fg: QColor, ratio: float) -> QColor:
+    """``bg`` moved away from ``fg`` (darker under light text) until they reach ``ratio``."""
+    target = 0 if luminance(fg) > 0.18 else 255
+    for step in range(0, 101):
+        k = step / 100
+        c = QColor(round(bg.red() + (target - bg.red()) * k),
+                   round(bg.green() + (target - bg.green()) * k),
+                   round(bg.blue() + (target - bg.blue()) * k))
+        if contrast_ratio(c, fg) >= ratio:
+            return c
+    return QColor(target, target, target)
+
+
 def text_on(background: QColor) -> QColor:
     """Black or white, whichever reads better on ``background``."""
     black, white = QColor("black"), QColor("white")
@@ -106,10 +119,13 @@ def accessible_palette(palette: QPalette) -> QPalette:
         hl, hl_text = pal.color(group, R.Highlight), pal.color(group, R.HighlightedText)
         for bg_role in (R.Base, R.Window):
             hl = readable(hl, pal.color(group, bg_role), GRAPHIC_RATIO)
-        if contrast_ratio(hl_text, hl) < TEXT_RATIO:
-            hl_text = text_on(hl)
-        if contrast_ratio(hl_text, hl) < TEXT_RATIO:
-            hl = readable(hl, hl_text, TEXT_RATIO)
+        if contrast_ratio(hl_text, hl) < TEXT_RATIO:  # darken/lighten the selection first
+            darker = _away_from(hl, hl_text, TEXT_RATIO)
+            if all(contrast_ratio(darker, pal.color(group, role)) >= GRAPHIC_RATIO
+                   for role in (R.Base, R.Window)):
+                hl = darker
+            else:
+                hl_text = text_on(hl)
         pal.setColor(group, R.Highlight, hl)
         pal.setColor(group, R.HighlightedText, hl_text)
         for fg_role, bg_role in TEXT_PAIRS:
@@ -135,6 +151,25 @@ def apply_theme(app: QApplication) -> None:
     if marker in sheet:
         sheet = sheet[:sheet.index(marker)]
     app.setStyleSheet(sheet + marker + focus_style_sheet(pal))
+
+
+_COLOUR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}\b|white|black)")
+
+
+def adapt_style(widget: QWidget) -> None:
+    """A widget's own text colour (an error in red, a success in green) kept readable on
+    the window colour it is drawn on, also in a dark theme; sheets with their own
+    background are left as they are (their pair is fixed and tested)."""
+    sheet = widget.styleSheet()
+    if not sheet or "background" in sheet:
+        return
+    match = _COLOUR.search(sheet)
+    if match is None:
+        return
+    fg = QColor(match.group(1))
+    fixed = readable(fg, widget.palette().color(QPalette.ColorGroup.Active, R.Window))
+    if fixed.name() != fg.name():
+        widget.setStyleSheet(sheet[:match.start(1)] + fixed.name() + sheet[match.end(1):])
 
 
 # -- names --------------------------------------------------------------------------
@@ -277,12 +312,16 @@ class AccessibilityFilter(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(obj, QAbstractItemView):
+        if kind == QEvent.Type.StyleChange and isinstance(obj, QWidget) and obj.styleSheet():
+            adapt_style(obj)
+        elif kind == QEvent.Type.Polish and isinstance(obj, QAbstractItemView):
             obj.setTabKeyNavigation(False)
         elif kind == QEvent.Type.Show and isinstance(obj, QWidget):
             if isinstance(obj, QAbstractItemView):
                 obj.setTabKeyNavigation(False)
             name_from_label(obj)
+            if obj.styleSheet():
+                adapt_style(obj)
             if isinstance(obj, QAbstractButton):
                 name_shows_label(obj)
         return False
