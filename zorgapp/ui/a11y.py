@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QAccessibleWidget,
     QApplication,
     QComboBox,
+    QDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +41,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from zorgapp.ui.scaling import fit_dialog, scrolling
 
 TEXT_RATIO = 4.5
 GRAPHIC_RATIO = 3.0
@@ -324,6 +327,8 @@ class AccessibilityFilter(QObject):
                 adapt_style(obj)
             if isinstance(obj, QAbstractButton):
                 name_shows_label(obj)
+            if isinstance(obj, QDialog) and obj.isWindow():
+                fit_dialog(obj)
         return False
 
 
@@ -402,5 +407,5 @@ def _hidden_value(label: QLabel) -> list[str]:
     return [f"QLabel '{name}': hides its text '{text[:40]}'"]
 
 
-__all__ = ["AccessibilityFilter", "accessible_palette", "apply_theme", "contrast_ratio",
+__all__ = ["AccessibilityFilter", "fit_dialog", "scrolling", "accessible_palette", "apply_theme", "contrast_ratio",
            "expose_value", "install", "problems", "readable", "text_on"]

@@ -26,6 +26,13 @@ def page_shortcuts(window: QWidget, count: int,
     return actions
 
 
+def shortcut_text(actions: list[QAction], row: int) -> str:
+    """The shortcut of page ``row`` as shown in its tooltip ("" past Ctrl+9)."""
+    if row >= len(actions):
+        return ""
+    return actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def focus_first_in(container: QWidget | None, fallback: QWidget) -> QWidget:
     """Focus the first visible control of ``container`` that takes Tab focus, else
     ``fallback``; returns the widget that got it."""

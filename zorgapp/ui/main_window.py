@@ -40,7 +40,7 @@ from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
 from zorgapp.ui import a11y, clipboard, translation
-from zorgapp.ui.focus import focus_first_in, page_shortcuts
+from zorgapp.ui.focus import focus_first_in, page_shortcuts, shortcut_text
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
@@ -48,9 +48,6 @@ from zorgapp.ui.pages import page_classes
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
 from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
-
-if TYPE_CHECKING:
-    from zorgapp.store.vault import Vault
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -129,7 +126,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.set_demo_passphrase(self.demo_passphrase)
         self.lock_screen.unlocked.connect(self.set_vault)
         self.lock_screen.path_changed.connect(self._path_chosen)
-        self.root.addWidget(self.lock_screen)
+        self.root.addWidget(a11y.scrolling(self.lock_screen))  # 200 %: scroll, not cut off
 
     def _build_content(self) -> None:
         """Navigation list beside the page stack, one entry per page."""
@@ -159,9 +156,8 @@ class MainWindow(QMainWindow):
         self._connect_pages()
         self.nav.currentRowChanged.connect(self._nav_changed)
         row.addWidget(self.nav)
-        row.addWidget(self.page_stack, 1)
+        row.addWidget(a11y.scrolling(self.page_stack), 1)
         self.root.addWidget(content)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _build_status_bar(self) -> None:
         """File, schema version and the lock button in the status bar."""
@@ -176,8 +172,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.file_label)
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
-        # Tab order: sidebar, page, then the status bar's button (2.4.3).
-        QWidget.setTabOrder(self.nav, self.page_stack)
+        QWidget.setTabOrder(self.nav, self.page_stack)  # sidebar, page, then status bar
 
     def _build_shortcuts(self) -> None:
         """Window-wide Ctrl+L (lock) and Ctrl+N (new signal)."""
@@ -217,12 +212,13 @@ class MainWindow(QMainWindow):
         self.page("dossiers").nieuwe_melding()  # type: ignore[attr-defined]
 
     def _fit_to_screen(self) -> None:
-        self.setMinimumSize(960, 600)
         screen = QGuiApplication.primaryScreen()
         if screen is None:
+            self.setMinimumSize(960, 600)
             self.resize(1280, 740)
             return
-        area = screen.availableGeometry()
+        area = screen.availableGeometry()  # at 200 % a 1366x768 screen is 683x384
+        self.setMinimumSize(min(960, area.width()), min(600, area.height() - 40))
         self.resize(min(1280, area.width()), min(800, area.height() - 40))
 
     def retranslate(self) -> None:
@@ -241,9 +237,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(index)
             item.setText(page.title())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title())
-            if index < len(self.page_actions):
-                item.setToolTip(self.page_actions[index].shortcut().toString(
-                    QKeySequence.SequenceFormat.NativeText))
+            item.setToolTip(shortcut_text(self.page_actions, index))
         self.lock_button.setText(_("Vergrendelen (Ctrl+L)"))
         self.lock_button.setAccessibleName(_("Vergrendelen"))
         self.lock_button.setToolTip(_("Kluis vergrendelen en gegevens verbergen"))
@@ -261,7 +255,6 @@ class MainWindow(QMainWindow):
         else:
             self.file_label.clear()
             self.schema_label.clear()
-        # The text says what and which value; the purpose goes in the description.
         self.file_label.setAccessibleDescription(_("Kluisbestand"))
         self.schema_label.setAccessibleDescription(_("Schemaversie"))
         locked = self.vault is None
