@@ -9,6 +9,7 @@ default run; .ci/run runs it).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -115,10 +116,8 @@ class Session:
                     proc.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     proc.kill()
-        try:
+        with contextlib.suppress(OSError):
             os.kill(self.bus_pid, 15)
-        except OSError:
-            pass
 
 
 @pytest.fixture(scope="module")

@@ -86,7 +86,7 @@ def readable(fg: QColor, bg: QColor, ratio: float = TEXT_RATIO) -> QColor:
 def _away_from(bg: QColor, fg: QColor, ratio: float) -> QColor:
     """``bg`` moved away from ``fg`` (darker under light text) until they reach ``ratio``."""
     target = 0 if luminance(fg) > 0.18 else 255
-    for step in range(0, 101):
+    for step in range(101):
         k = step / 100
         c = QColor(round(bg.red() + (target - bg.red()) * k),
                    round(bg.green() + (target - bg.green()) * k),
@@ -209,15 +209,14 @@ def purpose_name(widget: QWidget) -> str:
 
 def name_from_label(widget: QWidget) -> None:
     """Give an unnamed input its buddy label's text; an editable combo box's field its name."""
-    if isinstance(widget, INTERACTIVE) and not isinstance(widget, QAbstractButton):
-        if not widget.accessibleName():
-            name = purpose_name(widget)
-            if name:
-                widget.setAccessibleName(name)
-    if isinstance(widget, QComboBox) and widget.isEditable() and widget.lineEdit() is not None:
-        edit = widget.lineEdit()
-        if not edit.accessibleName():
-            edit.setAccessibleName(purpose_name(widget))
+    if (isinstance(widget, INTERACTIVE) and not isinstance(widget, QAbstractButton)
+            and not widget.accessibleName()):
+        name = purpose_name(widget)
+        if name:
+            widget.setAccessibleName(name)
+    edit = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None
+    if edit is not None and not edit.accessibleName():
+        edit.setAccessibleName(purpose_name(widget))
 
 
 def name_shows_label(button: QAbstractButton) -> None:
@@ -264,11 +263,11 @@ class ComboBoxAccessible(QAccessibleWidget):
     def childCount(self) -> int:
         return len(self._children())
 
-    def child(self, index: int) -> QAccessibleInterface | None:
-        children = self._children()
+    def child(self, index: int) -> QAccessibleInterface:
+        children = self._children()  # Qt takes a null interface for a wrong index
         if 0 <= index < len(children):
             return QAccessible.queryAccessibleInterface(children[index])
-        return None
+        return None  # type: ignore[return-value]
 
     def indexOfChild(self, child: QAccessibleInterface | None) -> int:
         if child is None:
@@ -407,5 +406,16 @@ def _hidden_value(label: QLabel) -> list[str]:
     return [f"QLabel '{name}': hides its text '{text[:40]}'"]
 
 
-__all__ = ["AccessibilityFilter", "fit_dialog", "scrolling", "accessible_palette", "apply_theme", "contrast_ratio",
-           "expose_value", "install", "problems", "readable", "text_on"]
+__all__ = [
+    "AccessibilityFilter",
+    "accessible_palette",
+    "apply_theme",
+    "contrast_ratio",
+    "expose_value",
+    "fit_dialog",
+    "install",
+    "problems",
+    "readable",
+    "scrolling",
+    "text_on",
+]

@@ -33,26 +33,23 @@ def shortcut_text(actions: list[QAction], row: int) -> str:
     return actions[row].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def _takes_tab(widget: QWidget) -> bool:
+    tab = Qt.FocusPolicy.TabFocus
+    return widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & tab == tab
+
+
 def focus_first_in(container: QWidget | None, fallback: QWidget) -> QWidget:
-    """Focus the first visible control of ``container`` that takes Tab focus, else
-    ``fallback``; returns the widget that got it."""
+    """Focus the first control of ``container`` in Tab order that is visible and takes
+    Tab focus, else ``fallback``; returns the widget that got it."""
+    target = fallback
     if container is not None:
-        for widget in container.findChildren(QWidget):
-            if (widget.isVisible() and widget.isEnabled()
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus):
-                first = widget
-                # follow the focus chain from the container to find the first in Tab order
-                probe = container.nextInFocusChain()
-                for _ in range(2000):
-                    if probe is container:
-                        break
-                    if (container.isAncestorOf(probe) and probe.isVisible() and probe.isEnabled()
-                            and probe.focusPolicy() & Qt.FocusPolicy.TabFocus
-                            == Qt.FocusPolicy.TabFocus):
-                        first = probe
-                        break
-                    probe = probe.nextInFocusChain()
-                first.setFocus(Qt.FocusReason.OtherFocusReason)
-                return first
-    fallback.setFocus(Qt.FocusReason.OtherFocusReason)
-    return fallback
+        probe: QWidget | None = container.nextInFocusChain()
+        for _ in range(5000):  # the chain is a ring over the whole window
+            if probe is None or probe is container:
+                break
+            if container.isAncestorOf(probe) and _takes_tab(probe):
+                target = probe
+                break
+            probe = probe.nextInFocusChain()
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    return target

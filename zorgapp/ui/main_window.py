@@ -40,10 +40,10 @@ from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
 from zorgapp.services import vault_service
 from zorgapp.ui import a11y, clipboard, translation
-from zorgapp.ui.focus import focus_first_in, page_shortcuts, shortcut_text
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
+from zorgapp.ui.focus import focus_first_in, page_shortcuts, shortcut_text
 from zorgapp.ui.pages import page_classes
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
