@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QScrollBar, QWidget
 
 
 def wait(condition: Callable[[], bool] = lambda: True, timeout: float = 20.0) -> None:
@@ -95,7 +95,8 @@ def table(window: Any) -> list[tuple[Any, ...]]:
     rows = []
     for screen, root in screens(window):
         controls = [w for w in [root, *root.findChildren(QWidget)]
-                    if isinstance(w, a11y.INTERACTIVE) and w.isVisibleTo(root)]
+                    if isinstance(w, a11y.INTERACTIVE) and w.isVisibleTo(root)
+                    and not isinstance(w, (QHeaderView, QScrollBar))]
         found = a11y.problems(root)
         if "--details" in sys.argv:
             for problem in found:
