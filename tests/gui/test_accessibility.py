@@ -14,7 +14,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
 
 from tests.gui.a11y_walk import screens
 from tests.gui.conftest import settle, unlock
@@ -146,3 +153,28 @@ def test_a_shortcut_per_page_in_navigation_order(window: Any) -> None:
     window.lock()
     window.page_actions[0].trigger()  # locked: no page opens behind the lock screen
     assert window.is_locked()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_dialog_taller_than_the_screen_scrolls_and_fits(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    tall = QLabel("lang formulier")
+    layout.addWidget(tall)
+    screen = dialog.screen().availableGeometry()
+    tall.setMinimumHeight(screen.height() * 2)
+    a11y.install(QApplication.instance())  # type: ignore[arg-type]
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.property("a11y_scrolls")
+    qtbot.waitUntil(lambda: dialog.height() <= screen.height())
+    assert tall.window() is dialog  # still in the dialog, inside the scroll area
+
+
+def test_main_window_fits_a_small_screen(window: Any) -> None:
+    screen = window.screen().availableGeometry()
+    assert window.minimumWidth() <= screen.width()
+    assert window.minimumHeight() <= screen.height()
