@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.new_signal_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.new_signal_action.triggered.connect(self.new_signal)
         self.addAction(self.new_signal_action)
-        self.page_actions = page_shortcuts(self, len(self.pages), self._shortcut_page)
+        self.page_actions = page_shortcuts(self, len(page_classes()), self._shortcut_page)
 
     def _connect_pages(self) -> None:
         """Signals between pages: a change on the Dossiers page refreshes the dashboard."""
