@@ -51,7 +51,15 @@ class Session:
 
     def __init__(self, tmp: Path) -> None:
         self.procs: list[subprocess.Popen[Any]] = []
+        self.bus_pid = 0
         self.env = dict(os.environ)
+        try:
+            self._start(tmp)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self, tmp: Path) -> None:
         xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1366x768x24",
                                  "-nolisten", "tcp"], stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True)
@@ -72,9 +80,12 @@ class Session:
         self.procs.append(subprocess.Popen([launcher, "--launch-immediately"], env=self.env,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         app_env = dict(self.env, PYTHONPATH=str(ROOT))
-        self.app = subprocess.Popen([sys.executable, "-m", "tests.atspi.app_main"], cwd=ROOT,
-                                    env=app_env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                    stderr=subprocess.DEVNULL, text=True, bufsize=1)
+        self.log = tmp / "app.log"  # the app's stderr, shown when it fails to start
+        with self.log.open("w") as log:
+            self.app = subprocess.Popen([sys.executable, "-m", "tests.atspi.app_main"],
+                                        cwd=ROOT, env=app_env, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=log, text=True,
+                                        bufsize=1)
         self.procs.append(self.app)
         self.pid = int(self._expect("PID"))
         self.passphrase = self._expect("PASSPHRASE")
@@ -84,7 +95,8 @@ class Session:
         for _ in range(200):
             line = self.app.stdout.readline()
             if not line:
-                raise RuntimeError(f"the app ended before it said {word}")
+                tail = self.log.read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"the app ended before it said {word}:\n{tail}")
             if line.startswith(word + " "):
                 return line[len(word) + 1:].strip()
         raise RuntimeError(f"no {word} from the app")
@@ -102,11 +114,12 @@ class Session:
         return dict(json.loads(done.stdout))
 
     def close(self) -> None:
-        if self.app.poll() is None and self.app.stdin is not None:
+        app = getattr(self, "app", None)
+        if app is not None and app.poll() is None and app.stdin is not None:
             try:
-                self.app.stdin.write("quit\n")
-                self.app.stdin.flush()
-                self.app.wait(timeout=30)
+                app.stdin.write("quit\n")
+                app.stdin.flush()
+                app.wait(timeout=30)
             except (OSError, subprocess.TimeoutExpired):
                 pass
         for proc in reversed(self.procs):
@@ -116,8 +129,9 @@ class Session:
                     proc.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     proc.kill()
-        with contextlib.suppress(OSError):
-            os.kill(self.bus_pid, 15)
+        if self.bus_pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.bus_pid, 15)
 
 
 @pytest.fixture(scope="module")
