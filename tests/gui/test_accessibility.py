@@ -140,7 +140,8 @@ def test_sidebar_comes_before_the_lock_button_in_tab_order(window: Any) -> None:
     page_index = next(i for i, w in enumerate(chain) if window.page_stack.isAncestorOf(w))
     assert page_index < chain.index(window.lock_button)
     # From the top of the window, the sidebar comes before the status bar's button.
-    ring, widget = [], window.nextInFocusChain()
+    ring: list[Any] = []
+    widget = window.nextInFocusChain()
     while widget is not window and len(ring) < 3000:
         ring.append(widget)
         widget = widget.nextInFocusChain()
