@@ -20,7 +20,7 @@ from zorgapp import APP_NAME, __version__
 from zorgapp.fileio import TempFolder
 from zorgapp.i18n import N_
 from zorgapp.settings import Settings
-from zorgapp.ui import translation
+from zorgapp.ui import a11y, translation
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.crash import install_crash_handler, install_qt_message_handler
 from zorgapp.ui.main_window import MainWindow
@@ -43,6 +43,7 @@ def create_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("zorgapp")
     translation.install_qt_translations()
+    a11y.install(app)  # names, Tab out of tables, contrast, focus frame (issue 16)
     return app
 
 

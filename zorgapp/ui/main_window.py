@@ -20,16 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -38,10 +37,11 @@ from PySide6.QtWidgets import (
 
 from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
-from zorgapp.ui import clipboard, translation, window_state
+from zorgapp.ui import a11y, clipboard, closing, translation, window_state
 from zorgapp.ui.autolock import AutoLock
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
+from zorgapp.ui.focus import focus_first_in, page_shortcuts, shortcut_text
 from zorgapp.ui.pages import PageEntry, page_entries
 from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
@@ -76,9 +76,9 @@ class MainWindow(QMainWindow):
         self._schema: int | None = None
         self._closing = False
         self._may_close = False
-        self._close_progress: QProgressDialog | None = None
         self.entries: list[PageEntry] = page_entries()
         self._built: dict[str, Page] = {}  # pages built so far, by name
+        a11y.install(QApplication.instance())  # type: ignore[arg-type]
         self._build()
         self.autolock = AutoLock(int(ctx.setting("autolock_minutes")), self)
         self.autolock.lock_requested.connect(self.lock)
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.set_demo_passphrase(self.demo_passphrase)
         self.lock_screen.unlocked.connect(self.set_vault)
         self.lock_screen.path_changed.connect(self._path_chosen)
-        self.root.addWidget(self.lock_screen)
+        self.root.addWidget(a11y.scrolling(self.lock_screen))  # 200 %: scroll, not cut off
 
     def _build_content(self) -> None:
         """Navigation list beside the page stack, one entry per page."""
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
         row.addWidget(self.nav)
-        row.addWidget(self.page_stack, 1)
+        row.addWidget(a11y.scrolling(self.page_stack), 1)
         self.root.addWidget(content)
 
     def _build_status_bar(self) -> None:
@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.file_label)
         status.addPermanentWidget(self.schema_label)
         status.addPermanentWidget(self.lock_button)
+        QWidget.setTabOrder(self.nav, self.page_stack)  # sidebar, page, then status bar
 
     def _build_shortcuts(self) -> None:
         """Window-wide Ctrl+L (lock) and Ctrl+N (new signal)."""
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self.new_signal_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.new_signal_action.triggered.connect(self.new_signal)
         self.addAction(self.new_signal_action)
+        self.page_actions = page_shortcuts(self, len(self.entries), self._shortcut_page)
 
     def _build_page(self, entry: PageEntry) -> Page:
         """Import and build one page on first use; it gets the open vault at once."""
@@ -206,8 +208,12 @@ class MainWindow(QMainWindow):
         self.page("dossiers").nieuwe_melding()  # type: ignore[attr-defined]
 
     def _fit_to_screen(self) -> None:
-        """Last run's size and position, else a first size (maximised on small screens)."""
-        self.setMinimumSize(960, 600)
+        """Last run's size and position, else a first size (maximised on small screens);
+        the minimum follows the screen (at 200 % a 1366x768 screen is 683x384)."""
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        self.setMinimumSize(min(960, area.width()) if area else 960,
+                            min(600, area.height() - 40) if area else 600)
         if not window_state.restore(self):
             window_state.first_size(self)
 
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(index)
             item.setText(entry.title())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title())
+            item.setToolTip(shortcut_text(self.page_actions, index))
         for page in self._built.values():
             page.retranslate()
         self.lock_button.setText(_("Vergrendelen (Ctrl+L)"))
@@ -243,7 +250,7 @@ class MainWindow(QMainWindow):
         else:
             self.file_label.clear()
             self.schema_label.clear()
-        self.file_label.setAccessibleName(_("Kluisbestand"))
+        self.file_label.setAccessibleDescription(_("Kluisbestand"))
         locked = self.vault is None
         self.lock_button.setVisible(not locked)
         self.lock_button.setEnabled(not locked)
@@ -277,16 +284,26 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
+        in_nav = self.nav.hasFocus()  # arrowing through the sidebar stays in the sidebar
         self.page_stack.setCurrentWidget(page := self.page(self.entries[row].name))
         self._sync_new_signal()
         if self.vault is not None:
             page.activated()
+        if in_nav:
+            self.nav.setFocus()
 
     def _sync_new_signal(self) -> None:
         """The Dossiers page has its own Ctrl+N; two enabled shortcuts for one key are
         ambiguous to Qt (neither fires), so the window's yields while that page shows."""
         self.new_signal_action.setEnabled(
             self.vault is not None and self.current_page_name() != "dossiers")
+
+    def _shortcut_page(self, row: int) -> None:
+        """Ctrl+<n>: open the n-th page and put the keyboard there."""
+        if self.is_locked() or row >= self.nav.count():
+            return
+        self.nav.setCurrentRow(row)
+        focus_first_in(self.page_stack.currentWidget(), self.nav)
 
     # -- locking -------------------------------------------------------------------
 
@@ -309,6 +326,7 @@ class MainWindow(QMainWindow):
             page.set_vault(vault)
         self.root.setCurrentIndex(CONTENT_INDEX)
         self.show_page(self._return_page if self._return_page in self.page_names() else DEFAULT_PAGE)
+        focus_first_in(self.page_stack.currentWidget(), self.nav)  # not a hidden page's table
         self.lock_screen.set_vault_path(vault.path)
         self.retranslate()
         self.autolock.set_minutes(int(self.ctx.setting("autolock_minutes")))
@@ -411,40 +429,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """With an open vault: back up and lock first (off the GUI thread), then close."""
-        vault = self.vault
         if not self._closing:
             window_state.save(self)
-        if vault is None or self._may_close:
+        if self.vault is None or self._may_close:
             self.autolock.detach()
             event.accept()
             return
         event.ignore()
-        if self._closing:
-            return
-        self._closing = True
-        self._hide_contents()
-        progress = QProgressDialog(_("Reservekopie maken en kluis vergrendelen…"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowTitle(APP_NAME)
-        progress.setAccessibleName(_("Afsluiten"))
-        progress.setMinimumDuration(300)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._close_progress = progress
-        from zorgapp.services import vault_service
-        self.ctx.tasks.run(lambda: vault_service.backup_and_lock(vault), owner=self,
-                           on_done=self._closed_after_backup,
-                           on_finally=self._finish_close)
-
-    def _closed_after_backup(self, problem: str | None) -> None:
-        if problem:
-            QMessageBox.warning(self, APP_NAME, _(
-                "De kluis is vergrendeld, maar de reservekopie bij het afsluiten is mislukt: "
-                "{melding}").format(melding=problem))
-
-    def _finish_close(self) -> None:
-        if self._close_progress is not None:
-            self._close_progress.reset()
-            self._close_progress.deleteLater()
-            self._close_progress = None
-        self._may_close = True
-        self.close()
+        if not self._closing:
+            self._closing = True
+            self._hide_contents()
+            closing.backup_lock_and_close(self, self.vault)

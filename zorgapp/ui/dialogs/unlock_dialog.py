@@ -122,7 +122,9 @@ class LockScreenWidget(QWidget):
 
         self.demo_label = QLabel()
         self.demo_label.setWordWrap(True)
-        self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_label.setTextInteractionFlags(  # Tab reaches it: read, select, copy
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.demo_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.addWidget(self.demo_label)
 
     def _build_modes(self, layout: QVBoxLayout) -> None:
@@ -231,8 +233,8 @@ class LockScreenWidget(QWidget):
         self.other_button.setAccessibleName(_("Andere kluis openen"))
         self.busy_bar.setAccessibleName(_("Bezig met ontgrendelen"))
         self.message_label.setAccessibleName(_("Melding"))
-        self.vault_label.setAccessibleName(_("Kluis"))
-        self.demo_label.setAccessibleName(_("Demo-wachtwoordzin"))
+        self.vault_label.setAccessibleDescription(_("Kluis"))  # its text (the file) is the name
+        self.demo_label.setAccessibleDescription(_("Demo-wachtwoordzin"))
         self._update_texts()
 
     def _update_texts(self) -> None:

@@ -162,8 +162,8 @@ class OverzichtPage(Page):
         self.soon_table.setAccessibleName(_("Deadlines in de komende 14 dagen"))
         self.chart.setAccessibleName(_("Open dossiers per fase"))
         self.chart_box.setTitle(_("Open dossiers per fase"))
-        self.status_label.setAccessibleName(_("Status van het overzicht"))
-        self.new_label.setAccessibleName(_("Nieuwe meldingen deze week"))
+        self.status_label.setAccessibleDescription(_("Status van het overzicht"))  # text is the name
+        self.new_label.setAccessibleDescription(_("Nieuwe meldingen deze week"))
         self._show()
 
     # -- vault -----------------------------------------------------------------------

@@ -34,15 +34,18 @@ from zorgapp.domain.codes import (
 )
 from zorgapp.domain.traject import EventSoort, Stap, Traject
 from zorgapp.i18n import _, format_date
+from zorgapp.ui.a11y import text_on
 
+# Mid-tone colours: at least 3:1 against a light and a dark window (WCAG 1.4.11) and
+# 4.5:1 with black text on them (1.4.3); tests/gui/test_contrast.py checks them.
 FASE_KLEUR: dict[Fase, str] = {
-    Fase.SIGNAAL: "#90a4ae",
+    Fase.SIGNAAL: "#778790",
     Fase.INTAKE: "#4f83cc",
-    Fase.AANGEMELD: "#5c6bc0",
-    Fase.BEDENKTIJD: "#f9a825",
-    Fase.GEPLAATST: "#2e7d32",
-    Fase.BEGELEIDING: "#00897b",
-    Fase.AFGESLOTEN: "#616161",
+    Fase.AANGEMELD: "#6a78c5",
+    Fase.BEDENKTIJD: "#b3791b",
+    Fase.GEPLAATST: "#468c4a",
+    Fase.BEGELEIDING: "#088d7f",
+    Fase.AFGESLOTEN: "#7d7d7d",
 }
 BESLUIT_KLEUR = "#6a1b9a"
 CORRECTIE_KLEUR = "#c62828"
@@ -92,8 +95,7 @@ class _Marker:
 
 
 def _text_color(background: str) -> QColor:
-    c = QColor(background)
-    return QColor("black") if c.lightness() > 150 else QColor("white")
+    return text_on(QColor(background))
 
 
 class TimelineWidget(QWidget):

@@ -1,0 +1,421 @@
+"""Accessibility applied in one place (WCAG 2.1 AA / EN 301 549), so that pages and
+dialogs added later get it too.
+
+``install(app)`` runs once after the QApplication exists and:
+
+- lets Tab leave every item view (2.1.2: arrow keys move inside a table, Tab moves on);
+- names every unnamed input after its buddy label (4.1.2, 2.5.3), and an editable
+  combo box's inner text field after its combo box;
+- gives non-editable combo boxes an accessible interface whose name is their purpose
+  (Qt on Linux names a combo box by its current text, whatever ``accessibleName`` says);
+- raises palette colours that miss the contrast minimum (1.4.3, 1.4.11), light or dark;
+- draws a focus frame on item views and text areas (2.4.7).
+
+``problems(root)`` lists what a screen reader would miss; the tests walk every page
+with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QAccessibleWidget,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from zorgapp.ui.scaling import fit_dialog, scrolling
+
+TEXT_RATIO = 4.5
+GRAPHIC_RATIO = 3.0
+
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox,
+               QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QTabBar)
+
+
+# -- contrast -----------------------------------------------------------------------
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance."""
+    return (0.2126 * _linear(colour.redF()) + 0.7152 * _linear(colour.greenF())
+            + 0.0722 * _linear(colour.blueF()))
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def readable(fg: QColor, bg: QColor, ratio: float = TEXT_RATIO) -> QColor:
+    """``fg``, moved towards black or white (away from ``bg``) until it reaches ``ratio``."""
+    if contrast_ratio(fg, bg) >= ratio:
+        return QColor(fg)
+    target = 0 if luminance(bg) > 0.18 else 255
+    for step in range(1, 101):
+        k = step / 100
+        c = QColor(round(fg.red() + (target - fg.red()) * k),
+                   round(fg.green() + (target - fg.green()) * k),
+                   round(fg.blue() + (target - fg.blue()) * k))
+        if contrast_ratio(c, bg) >= ratio:
+            return c
+    return QColor(target, target, target)
+
+
+def _away_from(bg: QColor, fg: QColor, ratio: float) -> QColor:
+    """``bg`` moved away from ``fg`` (darker under light text) until they reach ``ratio``."""
+    target = 0 if luminance(fg) > 0.18 else 255
+    for step in range(101):
+        k = step / 100
+        c = QColor(round(bg.red() + (target - bg.red()) * k),
+                   round(bg.green() + (target - bg.green()) * k),
+                   round(bg.blue() + (target - bg.blue()) * k))
+        if contrast_ratio(c, fg) >= ratio:
+            return c
+    return QColor(target, target, target)
+
+
+def text_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background``."""
+    black, white = QColor("black"), QColor("white")
+    return black if contrast_ratio(black, background) >= contrast_ratio(white, background) else white
+
+
+R = QPalette.ColorRole
+#: (text role, background role) pairs that must reach 4.5:1.
+TEXT_PAIRS: tuple[tuple[QPalette.ColorRole, QPalette.ColorRole], ...] = (
+    (R.WindowText, R.Window), (R.Text, R.Base), (R.Text, R.AlternateBase),
+    (R.ButtonText, R.Button), (R.ToolTipText, R.ToolTipBase), (R.PlaceholderText, R.Base),
+    (R.Link, R.Base), (R.LinkVisited, R.Base), (R.HighlightedText, R.Highlight),
+)
+#: (graphic role, background role) pairs that must reach 3:1: selection and focus frame.
+GRAPHIC_PAIRS = ((R.Highlight, R.Base), (R.Highlight, R.Window))
+GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)  # disabled is exempt
+
+
+def accessible_palette(palette: QPalette) -> QPalette:
+    """``palette`` with every text pair at 4.5:1 and the selection at 3:1 (light or dark)."""
+    pal = QPalette(palette)
+    for group in GROUPS:
+        # The selection colour is both a background for text and a focus/selection mark.
+        hl, hl_text = pal.color(group, R.Highlight), pal.color(group, R.HighlightedText)
+        for bg_role in (R.Base, R.Window):
+            hl = readable(hl, pal.color(group, bg_role), GRAPHIC_RATIO)
+        if contrast_ratio(hl_text, hl) < TEXT_RATIO:  # darken/lighten the selection first
+            darker = _away_from(hl, hl_text, TEXT_RATIO)
+            if all(contrast_ratio(darker, pal.color(group, role)) >= GRAPHIC_RATIO
+                   for role in (R.Base, R.Window)):
+                hl = darker
+            else:
+                hl_text = text_on(hl)
+        pal.setColor(group, R.Highlight, hl)
+        pal.setColor(group, R.HighlightedText, hl_text)
+        for fg_role, bg_role in TEXT_PAIRS:
+            fg = readable(pal.color(group, fg_role), pal.color(group, bg_role))
+            pal.setColor(group, fg_role, fg)
+    return pal
+
+
+def focus_style_sheet(palette: QPalette) -> str:
+    """A 2 px frame in the selection colour around the focused list, table or text area
+    (Fusion marks buttons, boxes and fields itself, but not these)."""
+    colour = palette.color(QPalette.ColorGroup.Active, R.Highlight).name()
+    return (f"QAbstractItemView:focus, QPlainTextEdit:focus, QTextEdit:focus "
+            f"{{ border: 2px solid {colour}; }}")
+
+
+def apply_theme(app: QApplication) -> None:
+    """Contrast-safe palette and the focus frame; call again after the system theme changes."""
+    pal = accessible_palette(app.palette())
+    app.setPalette(pal)
+    sheet = app.styleSheet()
+    marker = "/* a11y-focus */"
+    if marker in sheet:
+        sheet = sheet[:sheet.index(marker)]
+    app.setStyleSheet(sheet + marker + focus_style_sheet(pal))
+
+
+_COLOUR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}\b|white|black)")
+
+
+def adapt_style(widget: QWidget) -> None:
+    """A widget's own text colour (an error in red, a success in green) kept readable on
+    the window colour it is drawn on, also in a dark theme; sheets with their own
+    background are left as they are (their pair is fixed and tested)."""
+    sheet = widget.styleSheet()
+    if not sheet or "background" in sheet:
+        return
+    match = _COLOUR.search(sheet)
+    if match is None:
+        return
+    fg = QColor(match.group(1))
+    fixed = readable(fg, widget.palette().color(QPalette.ColorGroup.Active, R.Window))
+    if fixed.name() != fg.name():
+        widget.setStyleSheet(sheet[:match.start(1)] + fixed.name() + sheet[match.end(1):])
+
+
+# -- names --------------------------------------------------------------------------
+
+def clean_label(text: str) -> str:
+    """A label's text as a name: no access-key ampersand, no trailing colon, no ellipsis,
+    arrow or shortcut hint in brackets."""
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    text = re.sub(r"\s*\((Ctrl|Alt|Shift|F\d)[^)]*\)", "", text)
+    return text.strip(" \t\n:…←→.").strip()
+
+
+def buddy_label(widget: QWidget) -> QLabel | None:
+    """The label linked to ``widget``: by ``setBuddy`` or as its row in a form layout."""
+    parent = widget.parentWidget()
+    if parent is not None:
+        for form in parent.findChildren(QFormLayout):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel) and label.text():
+                return label
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget and label.text():
+            return label
+    return None
+
+
+def purpose_name(widget: QWidget) -> str:
+    """The accessible name if set, else the buddy label's text."""
+    if widget.accessibleName():
+        return widget.accessibleName()
+    label = buddy_label(widget)
+    return clean_label(label.text()) if label is not None else ""
+
+
+def name_from_label(widget: QWidget) -> None:
+    """Give an unnamed input its buddy label's text; an editable combo box's field its name."""
+    if (isinstance(widget, INTERACTIVE) and not isinstance(widget, QAbstractButton)
+            and not widget.accessibleName()):
+        name = purpose_name(widget)
+        if name:
+            widget.setAccessibleName(name)
+    edit = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None
+    if edit is not None and not edit.accessibleName():
+        edit.setAccessibleName(purpose_name(widget))
+
+
+def name_shows_label(button: QAbstractButton) -> None:
+    """2.5.3: a button's name contains its visible text; a longer explanation that does
+    not becomes its description."""
+    visible = clean_label(button.text())
+    name = button.accessibleName()
+    if visible and name and visible.lower() not in name.lower():
+        if not button.accessibleDescription():
+            button.setAccessibleDescription(name)
+        button.setAccessibleName(visible)
+
+
+def expose_value(label: QLabel, name: str) -> None:
+    """A label that shows a value: its accessible name says what it is and the value."""
+    text = label.text().strip()
+    if not text:
+        label.setAccessibleName(name)
+    elif name.lower() in text.lower():
+        label.setAccessibleName(text)
+    else:
+        label.setAccessibleName(f"{name}: {text}")
+
+
+class ComboBoxAccessible(QAccessibleWidget):
+    """A combo box named by its purpose, its current text as value; children as in Qt's
+    own interface (the popup list, and the text field of an editable one)."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo, QAccessible.Role.ComboBox)
+        self._combo = combo
+
+    def _children(self) -> list[QWidget]:
+        edit = self._combo.lineEdit() if self._combo.isEditable() else None
+        return [self._combo.view(), *([edit] if edit is not None else [])]
+
+    def text(self, t: QAccessible.Text) -> str:
+        if t == QAccessible.Text.Name:
+            return purpose_name(self._combo)
+        if t == QAccessible.Text.Value:
+            return self._combo.currentText()
+        return str(super().text(t))
+
+    def childCount(self) -> int:
+        return len(self._children())
+
+    def child(self, index: int) -> QAccessibleInterface:
+        children = self._children()  # Qt takes a null interface for a wrong index
+        if 0 <= index < len(children):
+            return QAccessible.queryAccessibleInterface(children[index])
+        return None  # type: ignore[return-value]
+
+    def indexOfChild(self, child: QAccessibleInterface | None) -> int:
+        if child is None:
+            return -1
+        for index, widget in enumerate(self._children()):
+            if child.object() is widget:
+                return index
+        return -1
+
+
+class LabelAccessible(QAccessibleWidget):
+    """A label named by its purpose *and* the value it shows: "Kluis: demo.zorg", also
+    when a page set only the purpose as accessible name and fills the text in later."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.StaticText)
+        self._label = label
+
+    def text(self, t: QAccessible.Text) -> str:
+        if t != QAccessible.Text.Name:
+            return str(super().text(t))
+        name = self._label.accessibleName().strip()
+        shown = self._label.text() if self._label.textFormat() != Qt.TextFormat.RichText else ""
+        shown = clean_label(shown) if "<" not in shown else ""
+        if not name:
+            return shown
+        if not shown or shown.lower() in name.lower():
+            return name
+        if name.lower() in shown.lower():
+            return shown
+        return f"{name}: {shown}"
+
+
+def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, QComboBox):  # Qt on Linux names a combo box by its value
+        return ComboBoxAccessible(obj)
+    if isinstance(obj, QLabel):
+        return LabelAccessible(obj)
+    return None
+
+
+class AccessibilityFilter(QObject):
+    """Application-wide: fixes each widget as it is polished and shown."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.StyleChange and isinstance(obj, QWidget) and obj.styleSheet():
+            adapt_style(obj)
+        elif kind == QEvent.Type.Polish and isinstance(obj, QAbstractItemView):
+            obj.setTabKeyNavigation(False)
+        elif kind == QEvent.Type.Show and isinstance(obj, QWidget):
+            if isinstance(obj, QAbstractItemView):
+                obj.setTabKeyNavigation(False)
+            name_from_label(obj)
+            if obj.styleSheet():
+                adapt_style(obj)
+            if isinstance(obj, QAbstractButton):
+                name_shows_label(obj)
+            if isinstance(obj, QDialog) and obj.isWindow():
+                fit_dialog(obj)
+        return False
+
+
+_installed: dict[str, Any] = {}
+
+
+def install(app: QApplication) -> None:
+    """Once per application (after it exists: Qt's own factory must be in place first)."""
+    if _installed.get("app") is app:
+        return
+    _installed["app"] = app
+    QAccessible.installFactory(_factory)
+    filt = AccessibilityFilter(app)
+    app.installEventFilter(filt)
+    _installed["filter"] = filt
+    apply_theme(app)
+
+
+# -- checks ---------------------------------------------------------------------------
+
+def accessible_texts(widget: QWidget) -> tuple[str, str]:
+    """(name, value) as the accessibility bridge reports them."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    if iface is None:
+        return "", ""
+    return iface.text(QAccessible.Text.Name) or "", iface.text(QAccessible.Text.Value) or ""
+
+
+def _value_of(widget: QWidget, value: str) -> str:
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    return value
+
+
+def problems(root: QWidget, visible_only: bool = True) -> list[str]:
+    """Interactive widgets under ``root`` without a name, named by their value, item views
+    that trap Tab, and buttons whose name hides their visible label (2.5.3)."""
+    found: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if isinstance(w, QLabel) and (not visible_only or w.isVisibleTo(root)):
+            found.extend(_hidden_value(w))
+        if not isinstance(w, INTERACTIVE) or isinstance(w, (QHeaderView, QScrollBar)):
+            continue  # headers are read with their table, scroll bars need no name
+        if visible_only and not w.isVisibleTo(root):
+            continue
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+            continue  # read through its combo box or spin box
+        what = f"{type(w).__name__} {w.objectName() or ''}".strip()
+        name, value = accessible_texts(w)
+        value = _value_of(w, value)
+        if isinstance(w, QAbstractItemView) and w.tabKeyNavigation():
+            found.append(f"{what} '{name}': Tab moves inside the view")
+        if not name.strip():
+            found.append(f"{what}: no accessible name")
+        elif value.strip() and name.strip() == value.strip():
+            found.append(f"{what} '{name}': named by its value")
+        if isinstance(w, QAbstractButton) and w.text():
+            visible = clean_label(w.text())
+            if visible and visible.lower() not in name.lower():
+                found.append(f"{what} '{name}': name lacks its visible label '{visible}'")
+    return found
+
+
+def _hidden_value(label: QLabel) -> list[str]:
+    """A label whose accessible name leaves out the value its text shows (1.3.1)."""
+    text = clean_label(label.text())
+    if not text or label.textFormat() == Qt.TextFormat.RichText or "<" in text:
+        return []
+    name, _value = accessible_texts(label)
+    if text.lower() in name.lower() or text.lower() in label.accessibleDescription().lower():
+        return []
+    return [f"QLabel '{name}': hides its text '{text[:40]}'"]
+
+
+__all__ = [
+    "AccessibilityFilter",
+    "accessible_palette",
+    "apply_theme",
+    "contrast_ratio",
+    "expose_value",
+    "fit_dialog",
+    "install",
+    "problems",
+    "readable",
+    "scrolling",
+    "text_on",
+]
