@@ -429,14 +429,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """With an open vault: back up and lock first (off the GUI thread), then close."""
+        vault = self.vault
         if not self._closing:
             window_state.save(self)
-        if self.vault is None or self._may_close:
+        if vault is None or self._may_close:
             self.autolock.detach()
             event.accept()
             return
         event.ignore()
         if not self._closing:
             self._closing = True
-            self._hide_contents()
-            closing.backup_lock_and_close(self, self.vault)
+            self._hide_contents()  # drops self.vault: the one captured above is closed
+            closing.backup_lock_and_close(self, vault)
