@@ -48,8 +48,7 @@ def user_message(exc: UserFacingError) -> str:
     parameters (``date`` or ISO text from the domain) are written with Babel."""
     from zorgapp.i18n import _
 
-    params = {key: _shown(value) for key, value in exc.params.items()}
-    return _(exc.msgid).format(**params)
+    return exc.translated(_, _shown)
 
 
 class KnownError(UserFacingError):

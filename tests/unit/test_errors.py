@@ -53,3 +53,18 @@ def test_the_command_line_turns_a_rule_refusal_into_a_usage_error(
     parser.set_defaults(command="x", func=refuse)
     assert cli.main([]) == EXIT_USAGE
     assert "De einddatum ligt vóór de begindatum." in capsys.readouterr().err
+
+
+def test_a_composed_message_reads_the_same_in_the_cli_and_the_gui() -> None:
+    """A bundle dossier that breaks a rule: its own reason, dates as the user reads them,
+    through both the CLI's ``user_message(exc)`` and the GUI's ``exc.user_message()``
+    (the CLI once raised KeyError 'reden' here, found by the slow attack corpus)."""
+    from zorgapp.exchange.spec import DossierRuleError
+
+    i18n.set_language("nl")
+    oorzaak = DomainError("De datum {datum} ligt in de toekomst.", datum="9999-12-31")
+    exc = DossierRuleError("HM-2026-0001", oorzaak)
+    cli_tekst, gui_tekst = errors.user_message(exc), exc.user_message()
+    assert cli_tekst == gui_tekst
+    assert "HM-2026-0001" in cli_tekst and "31 dec 9999" in cli_tekst
+    assert "{" not in cli_tekst and "9999-12-31" not in cli_tekst

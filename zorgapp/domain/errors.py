@@ -35,9 +35,12 @@ class UserFacingError(Exception):
         self.msgid = msgid
         self.params = params
 
-    def translated(self, gettext: Callable[[str], str]) -> str:
-        """The message through ``gettext`` (the caller's ``_``), parameters filled in."""
-        return gettext(self.msgid).format(**self.params)
+    def translated(self, gettext: Callable[[str], str],
+                   show: Callable[[Any], Any] = lambda value: value) -> str:
+        """The message through ``gettext`` (the caller's ``_``), parameters filled in;
+        ``show`` writes a parameter for the reader (dates the way the user reads them).
+        Subclasses that compose their message override this one method."""
+        return gettext(self.msgid).format(**{k: show(v) for k, v in self.params.items()})
 
 
 class DomainError(UserFacingError, ValueError):

@@ -73,11 +73,10 @@ class DossierRuleError(BundleContentError):
                          nummer=nummer)
         self.cause = cause
 
-    def user_message(self) -> str:
-        from zorgapp.i18n import _
-
-        reden = _(self.cause.msgid).format(**self.cause.params)
-        return _(self.msgid).format(nummer=self.params["nummer"], reden=reden)
+    def translated(self, gettext: Callable[[str], str],
+                   show: Callable[[Any], Any] = lambda value: value) -> str:
+        reden = self.cause.translated(gettext, show)
+        return gettext(self.msgid).format(nummer=show(self.params["nummer"]), reden=reden)
 
 
 class NotForThisVaultError(WrongPassphraseError):
