@@ -219,7 +219,8 @@ def test_manifest_with_format_version_true_is_refused(pair: Pair) -> None:
 def test_rule_messages_name_the_case_and_the_rule(pair: Pair) -> None:
     data = forge.edited_bundle(pair, BAD_DOCUMENTS["signal on 9999-12-31"])
     error = refused(pair, data, fmt.BundleContentError)
-    assert "9999-12-31" in error.user_message() and "HM-" in error.user_message()
+    # the date as the user reads it (issue 13: no ISO dates in messages)
+    assert "31 dec 9999" in error.user_message() and "HM-" in error.user_message()
 
 
 # -- row uuids that exist already ---------------------------------------------------------
