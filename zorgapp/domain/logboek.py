@@ -1,7 +1,7 @@
 """Plain words for the audit trail's codes, for people who read it: the client in an
 inzage, the privacy officer in an export. Labels are msgids (translated where shown).
 
-The Beheer table (``ui.models.audit_model``) has the same words for the codes it knew.
+The audit table model (``ui.models.audit_model``) takes its words from here too.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ HANDELINGEN = {
     "migrate": N_("bijgewerkt"),
     "alarm": N_("logboek klopte niet bij openen"),
     "delete": N_("verwijderd"),
+    "hold": N_("bewaarplicht gezet"),
+    "release": N_("bewaarplicht opgeheven"),
+    "destroy": N_("vernietigd"),
 }
 
 UITKOMSTEN = {

@@ -21,14 +21,10 @@ from zorgapp.domain.zoeken import vouw
 from zorgapp.errors import N_, UsageError
 from zorgapp.services.base import VaultService
 from zorgapp.store import vernietigen
-from zorgapp.store.audit import AuditTrail
+from zorgapp.store.audit import DESTROY, HOLD, RELEASE, AuditTrail
 from zorgapp.store.bewaren import BewaarRepository, Gesloten
 from zorgapp.store.dossiers import DossierRepository
 
-#: Audit actions of this feature (stable codes).
-HOLD = "hold"
-RELEASE = "release"
-DESTROY = "destroy"
 META_TERMIJNEN = "bewaartermijnen"
 
 

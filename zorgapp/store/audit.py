@@ -62,6 +62,9 @@ PASSPHRASE = "passphrase"
 MIGRATE = "migrate"
 DELETE = "delete"          # e.g. an attachment removed from a dossier
 ALARM = "alarm"            # the head beside the vault did not match the chain at unlock
+HOLD = "hold"              # a legal hold (bewaarplicht) placed on a closed dossier
+RELEASE = "release"        # a legal hold released
+DESTROY = "destroy"        # a dossier destroyed; the note keeps no personal data
 
 MAX_HEAD_BYTES = 4096
 _ANCHOR = re.compile(r"^\s*(\d{1,12})\s*:\s*([0-9a-fA-F]{64})\s*$")

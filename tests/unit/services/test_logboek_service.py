@@ -102,3 +102,16 @@ def test_pdf_says_when_the_chain_is_broken(kluis, tmp_path) -> None:
     _regels, controle = LogboekService(kluis).exporteer(AuditFilter(), pdf_pad=pad)
     assert not controle.in_orde
     assert squash("het logboek is NIET in orde") in squash(text(pad.read_bytes()))
+
+
+def test_every_action_the_vault_records_has_plain_words() -> None:
+    """The privacy officer's export, the inzage and the Beheer table read one list of words
+    (domain.logboek); legal holds and destruction were missing from it."""
+    from zorgapp.domain.logboek import HANDELINGEN
+    from zorgapp.store import audit
+
+    recorded = {value for name, value in vars(audit).items()
+                if name.isupper() and isinstance(value, str) and value.islower()
+                and value.isalpha() and len(value) < 12}
+    assert {"hold", "release", "destroy"} <= recorded
+    assert recorded - set(HANDELINGEN) == set()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from zorgapp.domain.logboek import HANDELINGEN, UITKOMSTEN
 from zorgapp.i18n import N_, _, format_datetime
 
 if TYPE_CHECKING:
@@ -36,26 +37,7 @@ HEADERS = {
     AuditColumn.FIELDS: N_("Velden"),
 }
 
-ACTIONS = {
-    "open": N_("geopend"),
-    "change": N_("gewijzigd"),
-    "create": N_("aangemaakt"),
-    "search": N_("gezocht"),
-    "print": N_("afgedrukt"),
-    "export": N_("geëxporteerd"),
-    "import": N_("geïmporteerd"),
-    "unlock": N_("ontgrendeld"),
-    "lock": N_("vergrendeld"),
-    "backup": N_("reservekopie"),
-    "restore": N_("teruggezet"),
-    "passphrase": N_("wachtwoordzin gewijzigd"),
-    "migrate": N_("bijgewerkt"),
-    "alarm": N_("logboek klopte niet bij openen"),
-    "delete": N_("verwijderd"),
-    "hold": N_("bewaarplicht gezet"),
-    "release": N_("bewaarplicht opgeheven"),
-    "destroy": N_("vernietigd"),
-}
+ACTIONS = HANDELINGEN  # one list of words for the audit codes (domain.logboek)
 
 # Notes in ``fields`` that are not field names (store/failed_unlocks.py).
 FIELD_NOTES = {
@@ -63,7 +45,7 @@ FIELD_NOTES = {
     "unreadable": N_("bestand met mislukte pogingen onleesbaar"),
 }
 
-OUTCOMES = {"ok": N_("gelukt"), "failed": N_("mislukt"), "denied": N_("geweigerd")}
+OUTCOMES = UITKOMSTEN
 
 RECORD_TYPES = {"vault": N_("kluis"), "schema": N_("schema"), "audit": N_("logboek"),
                 "bijlage": N_("bijlage"),
