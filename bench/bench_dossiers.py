@@ -2,8 +2,8 @@
 
 Searches and filters are also run on an unencrypted SQLite copy of the same vault
 (made with ``sqlcipher_export``, demo data only, deleted right after): the peer for the
-ratio encrypted / plain. The keystroke figure drives the real Dossiers page offscreen
-(``bench_gui``). Used by ``bench/run.py``.
+ratio encrypted / plain. The GUI figures (keystroke, stall) are ``bench_gui``'s, which
+drives the real Dossiers page offscreen. Used by ``bench/run.py``.
 """
 
 from __future__ import annotations
@@ -133,23 +133,5 @@ def _grootte(ctx: Context, size: int) -> list[Figure]:
     result.append(Figure(f"dashboard (overzicht) at {n}",
                          (time.perf_counter() - start) * 1000, "ms",
                          goal="≤ 50 ms" if size == 100_000 else ""))
-    try:
-        from bench.bench_gui import measure as gui
-
-        shown = gui(vault)
-    except ImportError:
-        shown = {}
-    peers = {"last key": ("repaint of a plain table, same size",
-                          shown.get("peer: repaint of a plain table of 200 rows (ms)")),
-             "stall": ("idle event loop, same timer",
-                       shown.get("peer: longest gap of an idle event loop (ms)"))}
-    for name, value in shown.items():
-        if "debounce delay" in name or name.startswith("peer:"):
-            continue
-        big = size == 100_000
-        goal = ("≤ 30 ms" if "last key" in name else "≤ 50 ms" if "stall" in name else "")
-        floor_name, floor = next((p for k, p in peers.items() if k in name), ("", None))
-        result.append(Figure(f"{name.split(' (ms')[0]} at {n}", value, "ms", floor_name,
-                             floor, goal if big else ""))
     vault.lock()
     return result
