@@ -13,6 +13,7 @@ page is fetched on the worker: its rows stay empty (or show the rows from before
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -55,8 +56,9 @@ PAGE_SIZE = 100
 CACHE_PAGES = 30
 #: pages a search fetches along with its ids (see ``set_ids``)
 PREFETCH_PAGES = 2
-#: rows one read-ahead task reads (see ``read_ahead``)
-READ_AHEAD = 1000
+#: rows one read-ahead task reads, and seconds it waits after a new list (``read_ahead``)
+READ_AHEAD = 500
+READ_AHEAD_PAUSE = 0.3
 
 OVERDUE_COLOR = QColor("#b00020")
 _ROOT = QModelIndex()
@@ -172,6 +174,7 @@ class DossierTableModel(QAbstractTableModel):
         self._texts: dict[tuple[int, int], str] = {}  # (row id, column) -> shown text
         self._generation = 0
         self._ahead: list[int] | None = []  # rows still to read ahead; None: not started
+        self._shown_at = 0.0  # time.monotonic() of the last set_ids
         self._privacy = False
         self._today = date.today()
         self.sort_column = DossierColumn.DOSSIERNUMMER
@@ -199,6 +202,7 @@ class DossierTableModel(QAbstractTableModel):
                 if chunk and all(i in rows for i in chunk):
                     self._pages[page] = {i: rows[i] for i in chunk}
         self._today = date.today()
+        self._shown_at = time.monotonic()
         self.endResetModel()
         if self._ahead is None and self._ids:  # the first list after ``set_fetch``
             self.read_ahead()
@@ -297,7 +301,7 @@ class DossierTableModel(QAbstractTableModel):
 
     def read_ahead(self) -> None:
         """Read the rows of every id of the current result once, on the worker, a
-        thousand at a time and only while it has nothing else to do; they are not kept.
+        few hundred at a time and only while it has nothing else to do; they are not kept.
         The point is the vault's page cache: a search sorts its hits by reading their
         rows, which cold means decrypting a page per hit (40-150 ms for a common name at
         100,000 dossiers) and warm 3-30 ms (issue 15). Starts with the first list after
@@ -310,8 +314,9 @@ class DossierTableModel(QAbstractTableModel):
         fetch, tasks = self._fetch, self._tasks
         if not self._ahead or fetch is None or tasks is None:
             return
-        if tasks.is_busy():  # the user's work goes first
-            QTimer.singleShot(50, self, self._read_next)
+        if tasks.is_busy() or time.monotonic() - self._shown_at < READ_AHEAD_PAUSE:
+            # the user's work goes first, and a new list's first paint (it needs the GIL)
+            QTimer.singleShot(100, self, self._read_next)
             return
         chunk, self._ahead = self._ahead[:READ_AHEAD], self._ahead[READ_AHEAD:]
 
