@@ -111,7 +111,7 @@ def bare_repaint_ms(rows: int, like: Any = None) -> float:
 
 
 @contextmanager
-def paint_clock(view_class: type) -> Iterator[list[float]]:
+def paint_clock(view_class: Any) -> Iterator[list[float]]:
     """End times of every paint of tables of ``view_class`` made meanwhile: its
     ``paintEvent`` is wrapped for the run (set on the class before the page is built)."""
     ends: list[float] = []
