@@ -175,3 +175,56 @@ def test_search_result_arrives_with_its_first_rows(qtbot, page) -> None:
     for r in range(min(page.model.rowCount(), 2 * PAGE_SIZE)):
         page.model.data(page.model.index(r, DossierColumn.NAAM))
     assert page.model.fetch_count == before
+
+
+def test_labels_follow_the_language_although_they_are_cached() -> None:
+    from zorgapp import i18n
+    from zorgapp.ui.models.dossier_table_model import datum_label, fase_label
+
+    dutch = (datum_label("2026-03-05"), fase_label(Fase.SIGNAAL.value))
+    i18n.set_language("en")
+    try:
+        english = (datum_label("2026-03-05"), fase_label(Fase.SIGNAAL.value))
+    finally:
+        i18n.set_language("nl")
+    assert dutch != english and "Mar" in english[0] and "mrt" in dutch[0]
+    assert (datum_label("2026-03-05"), fase_label(Fase.SIGNAAL.value)) == dutch
+
+
+def test_read_ahead_reads_every_row_once_on_the_worker_and_keeps_none(qtbot, filled) -> None:
+    """After the first list the model reads the other rows on the worker, a chunk at a
+    time (it warms the vault's page cache for searches); the pages it keeps stay those
+    shown, and a new fetch function stops it."""
+    import threading
+
+    from zorgapp.ui.models.dossier_table_model import PREFETCH_PAGES, READ_AHEAD
+    from zorgapp.ui.tasks import TaskRunner
+
+    _vault, service, _mihai = filled
+    ids = service.zoek(Filter(), audit_search=False)
+    asked: list[tuple[list[int], bool]] = []
+
+    def fetch(chunk):
+        asked.append((list(chunk), threading.current_thread() is threading.main_thread()))
+        return service.rijen(chunk)
+
+    tasks = TaskRunner()
+    model = DossierTableModel()
+    model.set_fetch(fetch, tasks)
+    first = ids[:PREFETCH_PAGES * PAGE_SIZE]
+    model.set_ids(ids, service.rijen(first))
+    rest = ids[len(first):]
+    qtbot.waitUntil(lambda: sum(len(c) for c, _gui in asked) >= len(rest), timeout=10_000)
+    tasks.wait_idle()
+    assert sorted(i for c, _gui in asked for i in c) == sorted(rest)
+    assert all(len(c) <= READ_AHEAD and not gui for c, gui in asked)
+    assert model.fetch_count == 0 and not model.is_loading()
+
+    asked.clear()
+    model.set_fetch(fetch, tasks)  # a new vault: the first list starts it again
+    model.set_fetch(None)
+    model.set_ids(ids)
+    qtbot.wait(300)
+    tasks.wait_idle()
+    assert asked == []
+    tasks.shutdown()
