@@ -52,6 +52,7 @@ from zorgapp.services.afsluiten import sluit_plaatsingen
 from zorgapp.services.base import VaultService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
+from zorgapp.store.deadlines import FASE_TELLING
 from zorgapp.store.dossiers import DossierRepository, DossierRij
 from zorgapp.store.dossiers import Filter as Filter  # re-exported: the UI searches through this service
 from zorgapp.store.opvang import PlaatsingRepository, RegioRepository
@@ -407,7 +408,7 @@ class DossierService(VaultService):
         week_start = (today - timedelta(days=today.weekday())).isoformat()
         with self.vault.read() as db:
             repo = DossierRepository(db)
-            result.per_fase = dict(db.execute("SELECT fase, count(*) FROM dossier GROUP BY fase"))
+            result.per_fase = dict(db.execute(FASE_TELLING))
             result.in_bedenktijd = int(db.execute(
                 "SELECT count(*) FROM dossier WHERE bedenktijd_tot >= ? AND bedenktijd_van <= ? "
                 "AND fase != 'afgesloten'", (today.isoformat(), today.isoformat())).fetchone()[0])

@@ -200,6 +200,8 @@ class DossierRepository:
         yield
         for _soort, _naam, sql in saved:
             self.db.execute(sql)
+        for sql in deadline_index.FASE_TELLING_OPNIEUW:  # filled without its triggers
+            self.db.execute(sql)
         self.db.execute("INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')")
 
     def update(self, dossier: Dossier, deadlines: Sequence[Deadline] | None) -> list[str]:
@@ -317,7 +319,8 @@ class DossierRepository:
                          limit: int = 200) -> list[tuple[Deadline, DossierRij]]:
         """The earliest open deadlines from ``van`` (``None``: any) up to ``tot``
         exclusive, leaving out the kinds in ``zonder``, each with its case's row. Equal
-        dates come in the order of their cases' next deadline, id and own order."""
+        dates come in the order of their cases' next deadline, id and own order: the
+        order of the index, so only the rows returned are read."""
         where, params = ["dl.datum < ?"], [tot.isoformat()]
         if van is not None:
             where.append("dl.datum >= ?")
@@ -329,7 +332,8 @@ class DossierRepository:
         rows = self.db.execute(
             f"SELECT {deadline_index.KOLOMMEN}, {_ROW_COLUMNS_D} FROM deadline dl "
             f"JOIN dossier d ON d.id = dl.dossier_id WHERE {' AND '.join(where)} "
-            "ORDER BY dl.datum, d.deadline, d.id, dl.volgorde LIMIT ?", (*params, limit))
+            "ORDER BY dl.datum, dl.dossier_deadline, dl.dossier_id, dl.volgorde LIMIT ?",
+            (*params, limit))
         return [(deadline_index.uit_rij(r, r[5]), DossierRij(*r[4:])) for r in rows]
 
     def nummers(self, uuids: Sequence[str]) -> dict[str, str]:

@@ -28,6 +28,7 @@ from zorgapp.i18n import set_language
 from zorgapp.services.dossier_service import MAX_REGELS, DossierService
 from zorgapp.services.opvang_service import OpvangService
 from zorgapp.store import deadlines as deadline_index
+from zorgapp.store.deadlines import FASE_TELLING
 from zorgapp.store.dossiers import DossierRepository, DossierRij
 from zorgapp.store.opvang import PlaatsingRepository
 from zorgapp.store.vault import Vault
@@ -54,6 +55,8 @@ def assert_rows_match_documents(vault: Vault) -> int:
         assert db.execute("SELECT count(*) FROM deadline WHERE dossier_id NOT IN "
                           "(SELECT id FROM dossier)").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM deadline").fetchone()[0] == total
+        assert dict(db.execute(FASE_TELLING)) == dict(db.execute(
+            "SELECT fase, count(*) FROM dossier GROUP BY fase"))
     return total
 
 
