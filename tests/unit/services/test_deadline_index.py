@@ -232,3 +232,30 @@ def test_an_upgraded_vault_gets_its_rows(old: Path, tmp_path: Path) -> None:
         assert assert_rows_match_documents(vault) > 0
     finally:
         vault.lock()
+
+
+def test_counting_due_cases_reads_only_those_closed_long_enough_ago(demo_vault: Path) -> None:
+    """The dashboard's count of cases due for destruction skips cases closed too recently
+    for the shortest term; it must find what the whole list finds, on every day."""
+    from zorgapp.services.bewaren_service import BewaarService
+
+    vault = Vault.unlock(demo_vault, PASSPHRASE)
+    try:
+        with vault.read() as db:
+            gesloten = sorted(date.fromisoformat(r[0]) for r in db.execute(
+                "SELECT fase_sinds FROM dossier WHERE fase = 'afgesloten'"))
+        assert len(gesloten) > 20
+        for termijnen in ({}, {"zelfstandig": 1, "terugkeer": 3}):
+            BewaarService(vault).termijnen_opslaan(termijnen)
+            jaren = min(BewaarService(vault).termijnen().values())
+            for gesloten_op in gesloten[::7] + [date(2024, 2, 29)]:
+                for dagen in (-1, 0, 1):
+                    today = gesloten_op.replace(year=gesloten_op.year + jaren, day=28) \
+                        if (gesloten_op.month, gesloten_op.day) == (2, 29) else \
+                        gesloten_op.replace(year=gesloten_op.year + jaren)
+                    service = BewaarService(vault, vandaag=lambda t=today + timedelta(days=dagen): t)
+                    alle = [r for r in service.lijst() if r.verstreken]
+                    assert service.lijst(alleen_verstreken=True) == alle
+                    assert service.aantal_verstreken() == len(alle)
+    finally:
+        vault.lock()
