@@ -130,14 +130,14 @@ class DossierRepository:
 
     # -- writing ---------------------------------------------------------------------
 
-    def insert(self, dossier: Dossier, deadlines: Sequence[Deadline] = (),
+    def insert(self, dossier: Dossier, deadlines: Sequence[Deadline] | None = None,
                is_demo: bool = False) -> int:
         return self.insert_many([(dossier, deadlines)], is_demo=is_demo)[0]
 
-    def insert_many(self, items: Iterable[tuple[Dossier, Sequence[Deadline]]],
+    def insert_many(self, items: Iterable[tuple[Dossier, Sequence[Deadline] | None]],
                     is_demo: bool = False) -> list[int]:
-        """Insert dossiers with their open deadlines (one transaction is the caller's);
-        returns their row ids.
+        """Insert dossiers with their open deadlines (``None``: none); one transaction
+        is the caller's. Returns their row ids.
 
         Rows go in 500 at a time with ids given here (what SQLite would choose: the
         next after the largest), which saves a round trip per table and dossier.
@@ -153,6 +153,7 @@ class DossierRepository:
         partners: list[tuple[int, str, str]] = []
         termijnen: list[deadline_index.Rij] = []
         for dossier, deadlines in items:
+            deadlines = deadlines or ()
             fields = index_fields(dossier, deadline_index.eerste(deadlines))
             fields.update(id=volgende, is_demo=int(is_demo), gewijzigd_op=now)
             if sql is None:
@@ -204,7 +205,7 @@ class DossierRepository:
             self.db.execute(sql)
         self.db.execute("INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')")
 
-    def update(self, dossier: Dossier, deadlines: Sequence[Deadline] | None) -> list[str]:
+    def update(self, dossier: Dossier, deadlines: Sequence[Deadline] | None = None) -> list[str]:
         """Write a changed dossier with its open deadlines; returns the names of top-level
         parts that changed. ``None`` leaves the deadlines as stored, for a caller that
         sets them (``zet_deadlines``) later in the same transaction."""

@@ -5,6 +5,7 @@ placements."""
 
 from __future__ import annotations
 
+import functools
 import shutil
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,6 +36,10 @@ from zorgapp.store.vault import Vault
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 OLD_PASSPHRASE = "oude kluis testzin"
+
+
+def _dag(today: date) -> date:
+    return today
 
 
 def assert_rows_match_documents(vault: Vault) -> int:
@@ -127,7 +132,7 @@ def test_the_dashboard_shows_what_the_documents_give(demo_vault: Path) -> None:
             kinds = {r[0] for r in db.execute("SELECT DISTINCT soort FROM deadline")}
         assert kinds == {s.value for s in DeadlineSoort}
         for today in (DEMO_TODAY, DEMO_TODAY + timedelta(days=9)):  # a later day: no rewrite
-            new = DossierService(vault, vandaag=lambda t=today: t).overzicht()
+            new = DossierService(vault, vandaag=functools.partial(_dag, today)).overzicht()
             old = lists_from_documents(vault, today)
             assert new.achterstallig == old.achterstallig
             assert new.binnenkort == old.binnenkort
@@ -221,8 +226,11 @@ def _version(path: Path) -> int:
     return int(path.stem.split("-")[1])
 
 
-@pytest.mark.parametrize("old", sorted((p for p in DATA.glob("schema-*.zorg") if _version(p) >= 2),
-                                       key=_version), ids=lambda p: p.stem)
+OLD_VAULTS: list[Path] = sorted((p for p in DATA.glob("schema-*.zorg") if _version(p) >= 2),
+                                key=_version)
+
+
+@pytest.mark.parametrize("old", OLD_VAULTS, ids=lambda p: p.stem)
 def test_an_upgraded_vault_gets_its_rows(old: Path, tmp_path: Path) -> None:
     target = tmp_path / old.name
     for suffix in ("", ".key", ".head"):
@@ -248,12 +256,13 @@ def test_counting_due_cases_reads_only_those_closed_long_enough_ago(demo_vault: 
         for termijnen in ({}, {"zelfstandig": 1, "terugkeer": 3}):
             BewaarService(vault).termijnen_opslaan(termijnen)
             jaren = min(BewaarService(vault).termijnen().values())
-            for gesloten_op in gesloten[::7] + [date(2024, 2, 29)]:
+            for gesloten_op in [*gesloten[::7], date(2024, 2, 29)]:
                 for dagen in (-1, 0, 1):
                     today = gesloten_op.replace(year=gesloten_op.year + jaren, day=28) \
                         if (gesloten_op.month, gesloten_op.day) == (2, 29) else \
                         gesloten_op.replace(year=gesloten_op.year + jaren)
-                    service = BewaarService(vault, vandaag=lambda t=today + timedelta(days=dagen): t)
+                    service = BewaarService(
+                        vault, vandaag=functools.partial(_dag, today + timedelta(days=dagen)))
                     alle = [r for r in service.lijst() if r.verstreken]
                     assert service.lijst(alleen_verstreken=True) == alle
                     assert service.aantal_verstreken() == len(alle)

@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 MAX_ROWS = 500
 OVERDUE_STYLE = "color: #b00020;"
 _HEADERS = (N_("Dossiernummer"), N_("Naam"), N_("Wat"), N_("Datum"))
+_ROOT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,10 @@ class DeadlineTableModel(QAbstractTableModel):
         self._rows, self._privacy = rows, privacy
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(_HEADERS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
