@@ -290,7 +290,8 @@ class OverzichtPage(Page):
     def _verstreken(self, generation: int, aantal: int) -> None:
         if generation == self._generation:
             self.verstreken = aantal
-            self._show()
+            if self.overzicht is not None:
+                self._show_bewaren()  # only its label: the tables stay as they are
 
     def _loaded(self, generation: int, result: Dashboard) -> None:
         if generation != self._generation:
@@ -328,10 +329,7 @@ class OverzichtPage(Page):
             "Binnenkort: de komende 14 dagen ({aantal} dossier)",
             "Binnenkort: de komende 14 dagen ({aantal} dossiers)", n_soon,
         ).format(aantal=format_number(n_soon)))
-        if n_overdue:
-            self.overdue_box.setStyleSheet("QGroupBox { " + OVERDUE_STYLE + " }")
-        else:
-            self.overdue_box.setStyleSheet("")
+        _set_style(self.overdue_box, "QGroupBox { " + OVERDUE_STYLE + " }" if n_overdue else "")
         self.overdue_table.fill(self._regels[0], privacy)
         self.soon_table.fill(self._regels[1], privacy)
         if o is None:
@@ -350,12 +348,15 @@ class OverzichtPage(Page):
             _("Afgesloten: {aantal}").format(
                 aantal=format_number(o.per_fase.get(Fase.AFGESLOTEN.value, 0))))))
         self.closed_label.setAccessibleName(self.closed_label.text())
+        self._show_bewaren()
+
+    def _show_bewaren(self) -> None:
         n = self.verstreken or 0
         self.bewaren_label.setText(ngettext(
             "Bewaartermijn verstreken: {aantal} dossier (Beheer > Bewaren)",
             "Bewaartermijn verstreken: {aantal} dossiers (Beheer > Bewaren)", n,
         ).format(aantal=format_number(n)) if n else "")
-        self.bewaren_label.setStyleSheet(OVERDUE_STYLE if n else "")
+        _set_style(self.bewaren_label, OVERDUE_STYLE if n else "")
 
     def _setting_changed(self, key: str) -> None:
         if key == "privacy_initials":
@@ -375,3 +376,9 @@ class OverzichtPage(Page):
             return
         self._last_open = (uuid, now)
         self.request_dossier(uuid)
+
+
+def _set_style(widget: QWidget, sheet: str) -> None:
+    """A style sheet set again repolishes the widget and all it holds: only on change."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
