@@ -19,7 +19,9 @@ from zorgapp.ui.pages.overzicht import OverzichtPage
 
 
 def _rows(table) -> list[list[str]]:
-    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    model = table.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
 
 
 @pytest.fixture
@@ -82,9 +84,22 @@ def test_dashboard_row_opens_the_dossier_in_the_main_window(qtbot, make_window, 
     window.show_page("overzicht")
     page = window.page("overzicht")
     qtbot.waitUntil(lambda: page.overzicht is not None and page.soon_table.rowCount() == 1, timeout=10_000)
-    page.request_dossier(page.soon_table.item(0, 0).data(Qt.ItemDataRole.UserRole))
+    page.request_dossier(page.soon_table.model().index(0, 0).data(Qt.ItemDataRole.UserRole))
     assert window.current_page_name() == "dossiers"
     dossiers = window.page("dossiers")
     qtbot.waitUntil(lambda: dossiers.stack.currentWidget() is dossiers.view, timeout=10_000)
     assert dossiers.stack.currentWidget() is dossiers.view
     assert dossiers.view.dossier.uuid == d.uuid
+
+
+def test_deadline_table_model_is_sound(qtmodeltester, vault, case) -> None:
+    from zorgapp.ui.pages.overzicht import DeadlineTableModel, dashboard
+
+    service, _d = case
+    result = dashboard(service)
+    model = DeadlineTableModel()
+    model.set_rows(result.achterstallig + result.binnenkort, privacy=False)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+    model.set_rows([], privacy=True)
+    qtmodeltester.check(model)

@@ -1,7 +1,8 @@
-"""Dates the coordinator must not miss, derived from a dossier (never stored).
+"""Dates the coordinator must not miss, derived from a dossier and its placements.
 
-Deriving instead of storing means a corrected date on the path or a ticked-off task
-changes the list at once, and there is nothing to keep in sync.
+Derived, so a corrected date on the path or a ticked-off task changes them at once.
+The dashboard reads copies kept as index rows (``store/deadlines.py``), rewritten in
+the transaction of every change that derives them anew.
 """
 
 from __future__ import annotations
@@ -39,6 +40,20 @@ class DeadlineSoort(StrEnum):
     PLAATSING_EINDE = "plaatsing_einde"
     TERUGKOPPELING = "terugkoppeling"
 
+
+#: The description (an untranslated msgid) of each kind: one per kind, so the index rows
+#: of ``store/deadlines.py`` need not repeat it.
+OMSCHRIJVING: Mapping[DeadlineSoort, str] = {
+    DeadlineSoort.BEDENKTIJD_EINDE: N_("Einde bedenktijd"),
+    DeadlineSoort.COMENSHA_AANMELDING: N_("Aanmelden bij CoMensha"),
+    DeadlineSoort.TAAK: N_("Taak: {omschrijving}"),
+    DeadlineSoort.TOESTEMMING_VERLOOPT: N_("Toestemming verloopt: {doel}"),
+    DeadlineSoort.VERBLIJFSVERGUNNING_VERLOOPT: N_(
+        "Verblijfsvergunning verloopt: verlenging aanvragen"),
+    DeadlineSoort.PLAATSING_EVALUATIE: N_("Evaluatie van de plaatsing"),
+    DeadlineSoort.PLAATSING_EINDE: N_("Verwacht einde van de plaatsing"),
+    DeadlineSoort.TERUGKOPPELING: N_("Terugkoppeling aan melder ({melder})"),
+}
 
 #: Kinds the dashboard shows only once overdue: every signal owes its melder feedback,
 #: so listing each one while still on time would bury the deadlines that need work.
@@ -90,7 +105,7 @@ def _plaatsing_deadlines(
             uit.append(
                 Deadline(
                     DeadlineSoort.PLAATSING_EVALUATIE,
-                    N_("Evaluatie van de plaatsing"),
+                    OMSCHRIJVING[DeadlineSoort.PLAATSING_EVALUATIE],
                     evaluatie,
                     dossier.uuid,
                     verwijzing,
@@ -101,7 +116,7 @@ def _plaatsing_deadlines(
             uit.append(
                 Deadline(
                     DeadlineSoort.PLAATSING_EINDE,
-                    N_("Verwacht einde van de plaatsing"),
+                    OMSCHRIJVING[DeadlineSoort.PLAATSING_EINDE],
                     einde,
                     dossier.uuid,
                     verwijzing,
@@ -120,7 +135,7 @@ def _verblijf_deadlines(dossier: Dossier) -> list[Deadline]:
         uit.append(
             Deadline(
                 DeadlineSoort.BEDENKTIJD_EINDE,
-                N_("Einde bedenktijd"),
+                OMSCHRIJVING[DeadlineSoort.BEDENKTIJD_EINDE],
                 bt.einde,
                 dossier.uuid,
                 bt.besluit_uuid,
@@ -136,7 +151,7 @@ def _verblijf_deadlines(dossier: Dossier) -> list[Deadline]:
         uit.append(
             Deadline(
                 DeadlineSoort.VERBLIJFSVERGUNNING_VERLOOPT,
-                N_("Verblijfsvergunning verloopt: verlenging aanvragen"),
+                OMSCHRIJVING[DeadlineSoort.VERBLIJFSVERGUNNING_VERLOOPT],
                 laatste.geldig_tot,
                 dossier.uuid,
                 laatste.uuid,
@@ -156,7 +171,7 @@ def _traject_deadlines(dossier: Dossier) -> list[Deadline]:
         uit.append(
             Deadline(
                 DeadlineSoort.COMENSHA_AANMELDING,
-                N_("Aanmelden bij CoMensha"),
+                OMSCHRIJVING[DeadlineSoort.COMENSHA_AANMELDING],
                 intake.datum + timedelta(days=COMENSHA_AANMELDTERMIJN_DAGEN),
                 dossier.uuid,
                 intake.event_uuid,
@@ -177,7 +192,7 @@ def deadlines_voor(
     uit = [
         Deadline(
             DeadlineSoort.TAAK,
-            N_("Taak: {omschrijving}"),
+            OMSCHRIJVING[DeadlineSoort.TAAK],
             t.deadline,
             dossier.uuid,
             t.uuid,
@@ -189,7 +204,7 @@ def deadlines_voor(
     uit += [
         Deadline(
             DeadlineSoort.TERUGKOPPELING,
-            N_("Terugkoppeling aan melder ({melder})"),
+            OMSCHRIJVING[DeadlineSoort.TERUGKOPPELING],
             m.terugkoppelen_voor,
             dossier.uuid,
             m.uuid,
@@ -209,7 +224,7 @@ def deadlines_voor(
             uit.append(
                 Deadline(
                     DeadlineSoort.TOESTEMMING_VERLOOPT,
-                    N_("Toestemming verloopt: {doel}"),
+                    OMSCHRIJVING[DeadlineSoort.TOESTEMMING_VERLOOPT],
                     t.geldig_tot,
                     dossier.uuid,
                     t.uuid,

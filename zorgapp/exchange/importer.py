@@ -14,12 +14,13 @@ A bundle already received (same manifest hash) changes nothing the second time.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from zorgapp.domain.codes import nieuw_uuid
+from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier, maak_dossiernummer, parse_dossiernummer
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.invoer import controleer_datums, controleer_dossier
@@ -269,7 +270,7 @@ def unknown_sender(bundle: OpenedBundle) -> UnknownSenderError:
 
 
 def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, prefix: str,
-          deadline_for: Callable[[Connection, Dossier], date | None], actor: str,
+          deadline_for: Callable[[Connection, Dossier], Sequence[Deadline]], actor: str,
           allow_unknown_sender: bool = False, vandaag: date | None = None) -> ImportResultaat:
     """Carry out the choices inside the caller's transaction."""
     bundle = voorbeeld.bundle
@@ -293,7 +294,8 @@ def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, pr
 
 
 def _write(db: Connection, fresh: Voorbeeld, keuzes: Mapping[str, str], result: ImportResultaat,
-           prefix: str, deadline_for: Callable[[Connection, Dossier], date | None], actor: str) -> None:
+           prefix: str, deadline_for: Callable[[Connection, Dossier], Sequence[Deadline]],
+           actor: str) -> None:
     bundle = fresh.bundle
     ids = IdentityRepository(db)
     for value in keuzes.values():
@@ -320,7 +322,7 @@ def _write(db: Connection, fresh: Voorbeeld, keuzes: Mapping[str, str], result: 
             if repo_has_number(db, dossier.dossiernummer):
                 dossier.dossiernummer = _next_number(repo, prefix, dossier.dossiernummer)
                 result.hernummerd.append((dossier.uuid, dossier.dossiernummer))
-            repo.insert(dossier, None, is_demo=item.demo)
+            repo.insert(dossier, (), is_demo=item.demo)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=False)
             bijlage_parts.vervang(db, dossier.uuid, item.bijlagen, fresh_ids=False)
             result.nieuw.append(dossier.uuid)
@@ -336,15 +338,13 @@ def _write(db: Connection, fresh: Voorbeeld, keuzes: Mapping[str, str], result: 
             dossier = Dossier.from_dict(doc)
             dossier.uuid = nieuw_uuid()
             dossier.dossiernummer = _next_number(repo, prefix, dossier.dossiernummer)
-            repo.insert(dossier, None, is_demo=item.demo)
+            repo.insert(dossier, (), is_demo=item.demo)
             _replace_parts(db, dossier.uuid, parts, fresh_ids=True)
             bijlage_parts.vervang(db, dossier.uuid, item.bijlagen, fresh_ids=True)
             result.kopie.append((item.uuid, dossier.uuid, dossier.dossiernummer))
             record(dossier.uuid, "both", item.uuid)
         # after the parts: placements have deadlines of their own
-        first = deadline_for(db, dossier)
-        db.execute("UPDATE dossier SET deadline = ? WHERE uuid = ?",
-                   (first.isoformat() if first else None, dossier.uuid))
+        repo.zet_deadlines(dossier.uuid, deadline_for(db, dossier))
     ids.record_handover(history)
     ids.record_received(bundle.bundle_id, bundle.sender.fingerprint, tegenpartij,
                         bundle.created_at, result.gewijzigd)

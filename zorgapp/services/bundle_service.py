@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from zorgapp.domain.codes import ToestemmingDoel
+from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier
 from zorgapp.errors import N_, UsageError
 from zorgapp.exchange import export as export_mod
@@ -255,9 +255,8 @@ class BundleService(VaultService):
             voorbeeld = self._read_rest(voorbeeld, allow_unknown_sender)
         dossiers = DossierService(self.vault, self.actor, self._vandaag)
 
-        def deadline_for(db: Connection, dossier: Dossier) -> date | None:
-            found = dossiers.deadlines(dossier, db)
-            return found[0].datum if found else None
+        def deadline_for(db: Connection, dossier: Dossier) -> list[Deadline]:
+            return dossiers.deadlines(dossier, db)
 
         with self.vault.transaction() as db:
             result = importer.apply(db, voorbeeld, keuzes or {}, prefix=dossiers.prefix(),

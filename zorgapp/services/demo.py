@@ -30,7 +30,7 @@ from zorgapp.domain.codes import (
     ToestemmingDoel,
     Uitbuitingsvorm,
 )
-from zorgapp.domain.deadlines import deadlines_voor
+from zorgapp.domain.deadlines import Deadline, deadlines_voor
 from zorgapp.domain.dossier import (
     Dossier,
     IndicatorWaarneming,
@@ -361,19 +361,17 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     overleg = DemoOverleg(today, seed=seed)
     partners = DemoPartners(seed)
 
-    def with_deadlines() -> Iterator[tuple[Dossier, date | None]]:
+    def with_deadlines() -> Iterator[tuple[Dossier, list[Deadline]]]:
         for i, dossier in enumerate(generator.dossiers(n)):
             if progress and i % 1000 == 0:
                 progress(i, n)
             terugkoppeling_en_riec(dossier, today, seed)
             overleg.dossier(dossier)
             partners.koppel(dossier)
-            open_deadlines = deadlines_voor(dossier, today)
-            deadline = open_deadlines[0].datum if open_deadlines else None
-            plaatsing = opvang.dossier(dossier.uuid, dossier.persoon, dossier.traject)
-            if plaatsing is not None and (deadline is None or plaatsing < deadline):
-                deadline = plaatsing  # the list sorts on the next deadline
-            yield dossier, deadline
+            eerder = len(opvang.plaatsingen)
+            opvang.dossier(dossier.uuid, dossier.persoon, dossier.traject)
+            # its deadlines include those of the placements just made for it
+            yield dossier, deadlines_voor(dossier, today, opvang.plaatsingen[eerder:])
 
     with vault.transaction() as db:
         db.execute("INSERT INTO meta (key, value) VALUES ('demo', '1') "

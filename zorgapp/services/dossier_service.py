@@ -19,7 +19,12 @@ from zorgapp.domain import verblijf
 from zorgapp.domain.aanmelding import Aanmelding, controleer_toestemming
 from zorgapp.domain.aanmelding import voorstel as aanmelding_voorstel
 from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, MelderType, Sluitreden
-from zorgapp.domain.deadlines import Deadline, achterstallig, binnenkort, deadlines_voor
+from zorgapp.domain.deadlines import (
+    ALLEEN_ALS_VERLOPEN,
+    BINNENKORT_DAGEN,
+    Deadline,
+    deadlines_voor,
+)
 from zorgapp.domain.dossier import (
     Dossier,
     JournaalRegel,
@@ -47,6 +52,7 @@ from zorgapp.services.afsluiten import sluit_plaatsingen
 from zorgapp.services.base import VaultService
 from zorgapp.store import audit
 from zorgapp.store.connection import Connection
+from zorgapp.store.deadlines import FASE_TELLING
 from zorgapp.store.dossiers import DossierRepository, DossierRij
 from zorgapp.store.dossiers import Filter as Filter  # re-exported: the UI searches through this service
 from zorgapp.store.opvang import PlaatsingRepository, RegioRepository
@@ -86,10 +92,6 @@ class DossierService(VaultService):
                 return deadlines_voor(dossier, self.vandaag, self._plaatsingen(conn, dossier.uuid))
         return deadlines_voor(dossier, self.vandaag, self._plaatsingen(db, dossier.uuid))
 
-    def _first_deadline(self, db: Connection, dossier: Dossier) -> date | None:
-        found = self.deadlines(dossier, db)
-        return found[0].datum if found else None
-
     def prefix(self) -> str:
         return self.vault.meta("dossier_prefix", DEFAULT_PREFIX)
 
@@ -111,7 +113,7 @@ class DossierService(VaultService):
             dossier = Dossier(dossiernummer=nummer, persoon=persoon)
             dossier.voeg_melding_toe(melding, today)
             dossier.traject = Traject.begin(melding.datum, reden, self.actor, today)
-            repo.insert(dossier, self._first_deadline(db, dossier))
+            repo.insert(dossier, self.deadlines(dossier, db))
             self.vault.audit.record(audit.CREATE, record_type="dossier",
                                     record_uuid=dossier.uuid,
                                     fields=["persoon", "meldingen", "traject"])
@@ -130,7 +132,7 @@ class DossierService(VaultService):
         if new_events[: len(old_events)] != old_events:
             raise ValidationError(N_("De geschiedenis van een traject kan niet worden overschreven; "
                                      "leg een correctie vast."))
-        changed = repo.update(dossier, self._first_deadline(db, dossier))
+        changed = repo.update(dossier, self.deadlines(dossier, db))
         if changed:
             self.vault.audit.record(audit.CHANGE, record_type="dossier",
                                     record_uuid=dossier.uuid, fields=changed)
@@ -396,15 +398,17 @@ class DossierService(VaultService):
             return [r for r in found if r.geboortedatum is None][:20]
         return found[:20]
 
-    def overzicht(self, dagen: int = 14) -> Overzicht:
-        """Dashboard figures; reads only dossiers whose next deadline is near."""
+    def overzicht(self, dagen: int = BINNENKORT_DAGEN) -> Overzicht:
+        """Dashboard figures, from index columns and the stored deadline rows only (no
+        document is opened): the earliest ``MAX_REGELS`` overdue deadlines and those
+        due within ``dagen`` days, as ``achterstallig`` and ``binnenkort`` select them."""
         today = self.vandaag
         result = Overzicht(vandaag=today)
         horizon = (today + timedelta(days=dagen)).isoformat()
         week_start = (today - timedelta(days=today.weekday())).isoformat()
         with self.vault.read() as db:
             repo = DossierRepository(db)
-            result.per_fase = dict(db.execute("SELECT fase, count(*) FROM dossier GROUP BY fase"))
+            result.per_fase = dict(db.execute(FASE_TELLING))
             result.in_bedenktijd = int(db.execute(
                 "SELECT count(*) FROM dossier WHERE bedenktijd_tot >= ? AND bedenktijd_van <= ? "
                 "AND fase != 'afgesloten'", (today.isoformat(), today.isoformat())).fetchone()[0])
@@ -416,19 +420,10 @@ class DossierService(VaultService):
             result.dossiers_binnenkort = int(db.execute(
                 "SELECT count(*) FROM dossier WHERE deadline >= ? AND deadline <= ?",
                 (today_iso, horizon)).fetchone()[0])
-            # The earliest first; a dossier's later deadlines may fall in the window too.
-            near = [r[0] for r in db.execute(
-                "SELECT id FROM dossier WHERE deadline IS NOT NULL AND deadline <= ? "
-                "ORDER BY deadline LIMIT ?", (horizon, 2 * MAX_REGELS))]
-            rows = repo.rows(near)
-            for row_id in near:
-                row = rows[row_id]
-                dossier = repo.get(row.uuid)
-                found = deadlines_voor(dossier, today, self._plaatsingen(db, row.uuid))
-                result.achterstallig += [(d, row) for d in achterstallig(found, today)]
-                result.binnenkort += [(d, row) for d in binnenkort(found, today, dagen)]
-        result.achterstallig = sorted(result.achterstallig, key=lambda i: i[0].datum)[:MAX_REGELS]
-        result.binnenkort = sorted(result.binnenkort, key=lambda i: i[0].datum)[:MAX_REGELS]
+            result.achterstallig = repo.deadlines_tussen(None, today, limit=MAX_REGELS)
+            result.binnenkort = repo.deadlines_tussen(
+                today, today + timedelta(days=dagen + 1), zonder=ALLEEN_ALS_VERLOPEN,
+                limit=MAX_REGELS)
         return result
 
 

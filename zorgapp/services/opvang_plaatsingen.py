@@ -4,8 +4,9 @@ Every change is audited (field names only). Placing somebody moves the dossier's
 path to ``geplaatst`` through ``DossierService.overgang`` when the current stage
 allows it; ending a placement never forces a stage (what comes next is the
 coordinator's call). Allocation never blocks a placement: costs are only read later.
-After every change the dossier list's next-deadline column is recomputed, because a
-placement's evaluation and expected end dates are deadlines of its dossier.
+After every change the dossier's deadlines (the list's next-deadline column and the
+dashboard's rows) are recomputed, because a placement's evaluation and expected end
+dates are deadlines of its dossier.
 """
 
 from __future__ import annotations
@@ -314,11 +315,10 @@ class PlaatsingService(VaultService):
         return gevonden
 
     def _ververs_deadline(self, db: Connection, dossier_uuid: str) -> None:
-        """Keep the dossier list's next-deadline column in step with the placements."""
-        dossier = DossierRepository(db).get(dossier_uuid)
-        found = self._dossiers().deadlines(dossier, db)
-        db.execute("UPDATE dossier SET deadline = ? WHERE uuid = ?",
-                   (found[0].datum.isoformat() if found else None, dossier_uuid))
+        """Keep the dossier's stored deadlines in step with the placements."""
+        repo = DossierRepository(db)
+        dossier = repo.get(dossier_uuid)
+        repo.zet_deadlines(dossier_uuid, self._dossiers().deadlines(dossier, db))
 
     def _fase(self, dossier_uuid: str) -> Fase | None:
         return self._dossiers().laad(dossier_uuid).traject.huidige_fase

@@ -151,7 +151,7 @@ class OverlegService(ReportService):
             self._journaal(dossier, overleg, punt)
             repo.update_punt(punt)
             found = DossierService(self.vault, self.actor, self._vandaag).deadlines(dossier, db)
-            changed = dossiers.update(dossier, found[0].datum if found else None)
+            changed = dossiers.update(dossier, found)
             self.vault.audit.record(audit.CHANGE, record_type=RECORD, record_uuid=overleg_uuid,
                                     fields=["verslag"], actor=self.actor)
             if changed:

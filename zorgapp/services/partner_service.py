@@ -67,7 +67,7 @@ class PartnerService(DossierService):
                         partner.contactpersoon = ""
                     partner.naam = organisatie.naam
                     partner.contact = organisatie.bereikbaar(partner.contactpersoon)
-            changed = dossiers.update(dossier, self._first_deadline(db, dossier))
+            changed = dossiers.update(dossier, self.deadlines(dossier, db))
             if changed:
                 self.vault.audit.record(audit.CHANGE, record_type="dossier",
                                         record_uuid=uuid, fields=changed)

@@ -23,11 +23,17 @@ class BewaarRepository:
     def __init__(self, conn: Connection) -> None:
         self.db = conn
 
-    def gesloten(self) -> list[Gesloten]:
-        """Every closed case (read from the index: ``fase_sinds`` is the closing date)."""
-        rows = self.db.execute(
-            "SELECT id, uuid, dossiernummer, fase_sinds FROM dossier "
-            "WHERE fase = 'afgesloten' AND fase_sinds IS NOT NULL ORDER BY jaar, volgnummer").fetchall()
+    def gesloten(self, voor: date | None = None) -> list[Gesloten]:
+        """Every closed case, or those closed before ``voor`` (read from the index:
+        ``fase_sinds`` is the closing date)."""
+        sql = ("SELECT id, uuid, dossiernummer, fase_sinds FROM dossier {index} "
+               "WHERE fase = 'afgesloten' AND fase_sinds IS NOT NULL AND fase_sinds < ? "
+               "ORDER BY jaar, volgnummer")
+        # Given ``voor``, only the cases closed before it are read (the planner would
+        # walk every closed case by stage instead).
+        index = "" if voor is None else "INDEXED BY dossier_gesloten"
+        rows = self.db.execute(sql.format(index=index),
+                               ((voor or date.max).isoformat(),)).fetchall()
         return [Gesloten(r[0], r[1], r[2], date.fromisoformat(r[3])) for r in rows]
 
     def holds(self, dossier_id: int | None = None) -> dict[int, list[Bewaarplicht]]:

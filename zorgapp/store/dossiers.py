@@ -5,7 +5,9 @@ it, so read documents through this repository and give a query what it needs an 
 column); index columns are derived from it on every write, so they can never disagree
 with it for long. Lists
 fetch ids first and rows lazily (the list view asks for what it shows), which keeps
-100,000 dossiers smooth.
+100,000 dossiers smooth. A case's open deadlines (``deadlines_voor``, worked out by the
+caller, who can see its placements) are written with it as index rows
+(``store/deadlines.py``), which the dashboard reads.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from zorgapp.domain.codes import Fase
+from zorgapp.domain.deadlines import Deadline
 from zorgapp.domain.dossier import Dossier, parse_dossiernummer
 from zorgapp.domain.statistiek import index_velden as statistiek_velden
 from zorgapp.domain.verblijf import bedenktijd_perioden
 from zorgapp.domain.zoeken import fts_query, vouw
 from zorgapp.errors import N_, NotFoundError
+from zorgapp.store import deadlines as deadline_index
 from zorgapp.store.connection import Connection
 from zorgapp.store.doc_codec import decode, encode
 from zorgapp.store.partners import index_rows, write_index
@@ -59,7 +63,8 @@ class Filter:
 
 
 # Tables ``bulk`` fills without their indexes (the search index hangs on ``dossier``).
-_BULK_TABLES = ("dossier", "dossier_vorm", "dossier_partner", "plaatsing", "kostenpost")
+_BULK_TABLES = ("dossier", "dossier_vorm", "dossier_partner", "plaatsing", "kostenpost",
+                "deadline")
 
 SORTABLE = {
     "dossiernummer": "jaar {dir}, volgnummer {dir}",
@@ -72,6 +77,7 @@ SORTABLE = {
 
 _ROW_COLUMNS = ("id, uuid, dossiernummer, naam, fase, fase_sinds, vormen, melder_type, "
                 "gemeente, melddatum, deadline, geboortedatum")
+_ROW_COLUMNS_D = ", ".join(f"d.{c}" for c in _ROW_COLUMNS.split(", "))
 
 
 def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
@@ -124,12 +130,14 @@ class DossierRepository:
 
     # -- writing ---------------------------------------------------------------------
 
-    def insert(self, dossier: Dossier, deadline: date | None = None, is_demo: bool = False) -> int:
-        return self.insert_many([(dossier, deadline)], is_demo=is_demo)[0]
+    def insert(self, dossier: Dossier, deadlines: Sequence[Deadline] | None = None,
+               is_demo: bool = False) -> int:
+        return self.insert_many([(dossier, deadlines)], is_demo=is_demo)[0]
 
-    def insert_many(self, items: Iterable[tuple[Dossier, date | None]],
+    def insert_many(self, items: Iterable[tuple[Dossier, Sequence[Deadline] | None]],
                     is_demo: bool = False) -> list[int]:
-        """Insert dossiers (one transaction is the caller's); returns their row ids.
+        """Insert dossiers with their open deadlines (``None``: none); one transaction
+        is the caller's. Returns their row ids.
 
         Rows go in 500 at a time with ids given here (what SQLite would choose: the
         next after the largest), which saves a round trip per table and dossier.
@@ -143,8 +151,10 @@ class DossierRepository:
         docs: list[tuple[int, bytes]] = []
         vormen: list[tuple[int, str]] = []
         partners: list[tuple[int, str, str]] = []
-        for dossier, deadline in items:
-            fields = index_fields(dossier, deadline)
+        termijnen: list[deadline_index.Rij] = []
+        for dossier, deadlines in items:
+            deadlines = deadlines or ()
+            fields = index_fields(dossier, deadline_index.eerste(deadlines))
             fields.update(id=volgende, is_demo=int(is_demo), gewijzigd_op=now)
             if sql is None:
                 sql = (f"INSERT INTO dossier ({', '.join(fields)}) VALUES "
@@ -153,21 +163,25 @@ class DossierRepository:
             docs.append((volgende, encode(dossier.to_dict())))
             vormen += [(volgende, v) for v in fields["vormen"].split()]
             partners += index_rows(volgende, dossier)
+            termijnen += deadline_index.rijen(volgende, deadlines)
             ids.append(volgende)
             volgende += 1
             if len(rows) == 500:
-                self._schrijf(sql, rows, docs, vormen, partners)
+                self._schrijf(sql, rows, docs, vormen, partners, termijnen)
         if sql is not None:
-            self._schrijf(sql, rows, docs, vormen, partners)
+            self._schrijf(sql, rows, docs, vormen, partners, termijnen)
         return ids
 
     def _schrijf(self, sql: str, rows: list[tuple[Any, ...]], docs: list[tuple[int, bytes]],
-                 vormen: list[tuple[int, str]], partners: list[tuple[int, str, str]]) -> None:
+                 vormen: list[tuple[int, str]], partners: list[tuple[int, str, str]],
+                 termijnen: list[deadline_index.Rij]) -> None:
         self.db.executemany(sql, rows)
         self.db.executemany("INSERT INTO dossier_doc (id, data) VALUES (?, ?)", docs)
         self.db.executemany("INSERT INTO dossier_vorm (dossier_id, vorm) VALUES (?, ?)",
                             vormen)
         write_index(self.db, partners)
+        deadline_index.schrijf(self.db, termijnen)
+        termijnen.clear()
         partners.clear()
         rows.clear()
         docs.clear()
@@ -187,17 +201,23 @@ class DossierRepository:
         yield
         for _soort, _naam, sql in saved:
             self.db.execute(sql)
+        for sql in deadline_index.FASE_TELLING_OPNIEUW:  # filled without its triggers
+            self.db.execute(sql)
         self.db.execute("INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')")
 
-    def update(self, dossier: Dossier, deadline: date | None = None) -> list[str]:
-        """Write a changed dossier; returns the names of top-level parts that changed."""
+    def update(self, dossier: Dossier, deadlines: Sequence[Deadline] | None = None) -> list[str]:
+        """Write a changed dossier with its open deadlines; returns the names of top-level
+        parts that changed. ``None`` leaves the deadlines as stored, for a caller that
+        sets them (``zet_deadlines``) later in the same transaction."""
         old = self.document(dossier.uuid)
         new = dossier.to_dict()
         changed = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
         changed += sorted(f"persoon.{k}" for k in set(old.get("persoon", {})) | set(new["persoon"])
                           if old.get("persoon", {}).get(k) != new["persoon"].get(k))
-        fields = index_fields(dossier, deadline)
+        fields = index_fields(dossier, deadline_index.eerste(deadlines or ()))
         fields.update(gewijzigd_op=_now())
+        if deadlines is None:
+            del fields["deadline"]
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.db.execute(f"UPDATE dossier SET {assignments} WHERE uuid = ?",
                         (*fields.values(), dossier.uuid))
@@ -207,7 +227,19 @@ class DossierRepository:
         self.db.executemany("INSERT INTO dossier_vorm (dossier_id, vorm) VALUES (?, ?)",
                             [(row_id, v) for v in fields["vormen"].split()])
         write_index(self.db, index_rows(row_id, dossier), replace=[row_id])
+        if deadlines is not None:
+            deadline_index.schrijf(self.db, deadline_index.rijen(row_id, deadlines),
+                                   replace=[row_id])
         return changed
+
+    def zet_deadlines(self, uuid: str, deadlines: Sequence[Deadline]) -> None:
+        """Store a case's open deadlines anew (its placements changed, or a bundle's
+        placements came in after the case): the rows and the list's column."""
+        row_id = self._id(uuid)
+        volgende = deadline_index.eerste(deadlines)
+        self.db.execute("UPDATE dossier SET deadline = ? WHERE id = ?",
+                        (volgende.isoformat() if volgende else None, row_id))
+        deadline_index.schrijf(self.db, deadline_index.rijen(row_id, deadlines), replace=[row_id])
 
     def herindexeer(self) -> int:
         """Fill the index columns of the legal track and the year figures from every
@@ -283,6 +315,27 @@ class DossierRepository:
                     f"SELECT {_ROW_COLUMNS} FROM dossier WHERE id IN ({marks})", chunk):
                 result[row[0]] = DossierRij(*row)
         return result
+
+    def deadlines_tussen(self, van: date | None, tot: date, zonder: Iterable[str] = (),
+                         limit: int = 200) -> list[tuple[Deadline, DossierRij]]:
+        """The earliest open deadlines from ``van`` (``None``: any) up to ``tot``
+        exclusive, leaving out the kinds in ``zonder``, each with its case's row. Equal
+        dates come in the order of their cases' next deadline, id and own order: the
+        order of the index, so only the rows returned are read."""
+        where, params = ["dl.datum < ?"], [tot.isoformat()]
+        if van is not None:
+            where.append("dl.datum >= ?")
+            params.append(van.isoformat())
+        uit = sorted(set(zonder))
+        if uit:
+            where.append(f"dl.soort NOT IN ({','.join('?' * len(uit))})")
+            params += uit
+        rows = self.db.execute(
+            f"SELECT {deadline_index.KOLOMMEN}, {_ROW_COLUMNS_D} FROM deadline dl "
+            f"JOIN dossier d ON d.id = dl.dossier_id WHERE {' AND '.join(where)} "
+            "ORDER BY dl.datum, dl.dossier_deadline, dl.dossier_id, dl.volgorde LIMIT ?",
+            (*params, limit))
+        return [(deadline_index.uit_rij(r, r[5]), DossierRij(*r[4:])) for r in rows]
 
     def nummers(self, uuids: Sequence[str]) -> dict[str, str]:
         """uuid -> dossiernummer for those that still exist (the audit log shows numbers)."""

@@ -43,4 +43,8 @@ def python_step(name: str) -> Callable[[Any], object] | None:
         from zorgapp.store.statistiek import vul_statistiek_kolommen
 
         return vul_statistiek_kolommen
+    if name == "deadlines":
+        from zorgapp.store.deadlines import vul_deadlines
+
+        return vul_deadlines
     return None

@@ -1,8 +1,9 @@
 """The Overzicht area (dashboard): overdue deadlines, what falls due in the next 14
 days, open cases per stage as a bar chart, and new signals this week.
 
-The figures come from ``DossierService.overzicht()`` on the task runner (it reads every
-dossier with a near deadline: seconds on a big vault). Activating a row emits
+The figures come from ``DossierService.overzicht()`` on the task runner (index rows
+only), and so do the texts of the deadline rows (Babel's dates cost more than the
+tables): the GUI thread only resets two small models. Activating a row emits
 ``open_dossier(uuid)`` (``Page.request_dossier``); the main window shows it on the
 Dossiers page.
 """
@@ -10,10 +11,12 @@ Dossiers page.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -21,8 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,11 +51,88 @@ log = logging.getLogger(__name__)
 #: Rows shown per table; the group title gives the full count.
 MAX_ROWS = 500
 OVERDUE_STYLE = "color: #b00020;"
+_HEADERS = (N_("Dossiernummer"), N_("Naam"), N_("Wat"), N_("Datum"))
+_ROOT = QModelIndex()
 
 
-class _DeadlineTable(QTableWidget):
+@dataclass(frozen=True)
+class DeadlineRegel:
+    """One row of a deadline table as shown, its texts made on the worker."""
+
+    dossiernummer: str
+    naam: str
+    initialen: str
+    wat: str
+    datum: str
+    uuid: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """What the worker hands the page: the figures and the rows of both tables."""
+
+    overzicht: Overzicht
+    achterstallig: list[DeadlineRegel]
+    binnenkort: list[DeadlineRegel]
+
+
+def regels(items: Sequence[tuple[Deadline, DossierRij]]) -> list[DeadlineRegel]:
+    """The rows of a table, in the active language (runs on the worker)."""
+    return [DeadlineRegel(rij.dossiernummer, rij.naam, initialen(rij.naam),
+                          deadline_tekst(deadline), format_date(deadline.datum), rij.uuid)
+            for deadline, rij in items[:MAX_ROWS]]
+
+
+def dashboard(service: DossierService) -> Dashboard:
+    """The task the page runs: figures and texts, all off the GUI thread."""
+    o = service.overzicht()
+    return Dashboard(o, regels(o.achterstallig), regels(o.binnenkort))
+
+
+class DeadlineTableModel(QAbstractTableModel):
+    """Rows of texts ready to show; the dossier's uuid under ``UserRole``."""
+
     def __init__(self) -> None:
-        super().__init__(0, 4)
+        super().__init__()
+        self._rows: list[DeadlineRegel] = []
+        self._privacy = False
+
+    def set_rows(self, rows: list[DeadlineRegel], privacy: bool) -> None:
+        self.beginResetModel()
+        self._rows, self._privacy = rows, privacy
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            naam = r.initialen if self._privacy else r.naam
+            return (r.dossiernummer, naam, r.wat, r.datum)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return r.uuid
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(_HEADERS)):
+            return _(_HEADERS[section])
+        return None
+
+
+class _DeadlineTable(QTableView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows = DeadlineTableModel()
+        self.setModel(self.rows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,21 +149,13 @@ class _DeadlineTable(QTableWidget):
         self.setColumnWidth(3, 100)
 
     def set_headers(self) -> None:
-        self.setHorizontalHeaderLabels([_("Dossiernummer"), _("Naam"), _("Wat"), _("Datum")])
+        self.rows.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
 
-    def fill(self, items: list[tuple[Deadline, DossierRij]], privacy: bool) -> None:
-        self.setUpdatesEnabled(False)
-        self.setRowCount(0)
-        shown = items[:MAX_ROWS]
-        self.setRowCount(len(shown))
-        for row, (deadline, rij) in enumerate(shown):
-            naam = initialen(rij.naam) if privacy else rij.naam
-            for col, text in enumerate((rij.dossiernummer, naam, deadline_tekst(deadline),
-                                        format_date(deadline.datum))):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, rij.uuid)
-                self.setItem(row, col, item)
-        self.setUpdatesEnabled(True)
+    def fill(self, rows: list[DeadlineRegel], privacy: bool) -> None:
+        self.rows.set_rows(rows, privacy)
+
+    def rowCount(self) -> int:
+        return self.rows.rowCount()
 
 
 class OverzichtPage(Page):
@@ -96,6 +167,7 @@ class OverzichtPage(Page):
         self.service: DossierService | None = None
         self.bewaar_service: BewaarService | None = None
         self.overzicht: Overzicht | None = None
+        self._regels: tuple[list[DeadlineRegel], list[DeadlineRegel]] = ([], [])
         self._loading = False
         self._again = False
         self._generation = 0
@@ -165,6 +237,8 @@ class OverzichtPage(Page):
         self.status_label.setAccessibleDescription(_("Status van het overzicht"))  # text is the name
         self.new_label.setAccessibleDescription(_("Nieuwe meldingen deze week"))
         self._show()
+        if self.overzicht is not None:
+            self.refresh()  # the rows' texts are made on the worker, in the new language
 
     # -- vault -----------------------------------------------------------------------
 
@@ -178,9 +252,8 @@ class OverzichtPage(Page):
         self._generation += 1
         self.service = None
         self.overzicht = None
+        self._regels = ([], [])
         self.verstreken = None
-        self.overdue_table.setRowCount(0)
-        self.soon_table.setRowCount(0)
         self.chart.set_data([])
         self._show()
         super().clear()
@@ -207,7 +280,7 @@ class OverzichtPage(Page):
         service = self.service
         self.status_label.setText(_("Bezig met berekenen…"))
         self.refresh_button.setEnabled(False)
-        self.ctx.tasks.run(service.overzicht,
+        self.ctx.tasks.run(lambda: dashboard(service),
                            on_done=lambda result: self._loaded(generation, result),
                            on_error=self._failed, on_finally=self._finished, owner=self)
         if self.bewaar_service is not None:
@@ -217,12 +290,14 @@ class OverzichtPage(Page):
     def _verstreken(self, generation: int, aantal: int) -> None:
         if generation == self._generation:
             self.verstreken = aantal
-            self._show()
+            if self.overzicht is not None:
+                self._show_bewaren()  # only its label: the tables stay as they are
 
-    def _loaded(self, generation: int, result: Overzicht) -> None:
+    def _loaded(self, generation: int, result: Dashboard) -> None:
         if generation != self._generation:
             return
-        self.overzicht = result
+        self.overzicht = result.overzicht
+        self._regels = (result.achterstallig, result.binnenkort)
         self.status_label.setText(_("Bijgewerkt om {tijd}").format(
             tijd=format_moment(datetime.now())))
         self._show()
@@ -254,12 +329,9 @@ class OverzichtPage(Page):
             "Binnenkort: de komende 14 dagen ({aantal} dossier)",
             "Binnenkort: de komende 14 dagen ({aantal} dossiers)", n_soon,
         ).format(aantal=format_number(n_soon)))
-        if n_overdue:
-            self.overdue_box.setStyleSheet("QGroupBox { " + OVERDUE_STYLE + " }")
-        else:
-            self.overdue_box.setStyleSheet("")
-        self.overdue_table.fill(o.achterstallig if o else [], privacy)
-        self.soon_table.fill(o.binnenkort if o else [], privacy)
+        _set_style(self.overdue_box, "QGroupBox { " + OVERDUE_STYLE + " }" if n_overdue else "")
+        self.overdue_table.fill(self._regels[0], privacy)
+        self.soon_table.fill(self._regels[1], privacy)
         if o is None:
             self.new_label.setText("")
             self.chart.set_data([])
@@ -276,12 +348,15 @@ class OverzichtPage(Page):
             _("Afgesloten: {aantal}").format(
                 aantal=format_number(o.per_fase.get(Fase.AFGESLOTEN.value, 0))))))
         self.closed_label.setAccessibleName(self.closed_label.text())
+        self._show_bewaren()
+
+    def _show_bewaren(self) -> None:
         n = self.verstreken or 0
         self.bewaren_label.setText(ngettext(
             "Bewaartermijn verstreken: {aantal} dossier (Beheer > Bewaren)",
             "Bewaartermijn verstreken: {aantal} dossiers (Beheer > Bewaren)", n,
         ).format(aantal=format_number(n)) if n else "")
-        self.bewaren_label.setStyleSheet(OVERDUE_STYLE if n else "")
+        _set_style(self.bewaren_label, OVERDUE_STYLE if n else "")
 
     def _setting_changed(self, key: str) -> None:
         if key == "privacy_initials":
@@ -301,3 +376,9 @@ class OverzichtPage(Page):
             return
         self._last_open = (uuid, now)
         self.request_dossier(uuid)
+
+
+def _set_style(widget: QWidget, sheet: str) -> None:
+    """A style sheet set again repolishes the widget and all it holds: only on change."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
