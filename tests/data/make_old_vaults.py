@@ -38,10 +38,19 @@ def make(version: int) -> Path:
 
         generator = DemoGenerator(seed=version, vandaag=date(2026, 11, 1))
         with vault.transaction() as db:
-            DossierRepository(db).insert_many(((d, None) for d in generator.dossiers(12)),
-                                              is_demo=True)
+            rows = [(d, _deadlines(d, version)) for d in generator.dossiers(12)]
+            DossierRepository(db).insert_many(rows, is_demo=True)
     vault.lock()
     return target
+
+
+def _deadlines(dossier: object, version: int) -> object:
+    """From schema 15 on a case's open deadlines are index rows, written with it."""
+    if version < 15:
+        return None
+    from zorgapp.domain.deadlines import deadlines_voor
+
+    return deadlines_voor(dossier, date(2026, 11, 1))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
