@@ -7,7 +7,9 @@ shows. This reader knows the subset our catalogs use (written by Babel's
 strings continued over lines, ``#,`` flags. Like Babel's ``write_mo`` it leaves out
 fuzzy and untranslated messages (the header stays; an empty plural form falls back on
 the msgid). ``tests/unit/test_po_reader.py``
-holds it to Babel's result on our catalogs.
+holds it to Babel's result on our catalogs. ``mo_image`` makes the ``.mo`` files the
+package ships (``translations/update_catalogs.py`` writes them, ``build.spec`` too):
+reading one takes a few milliseconds where compiling the ``.po`` takes forty.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+import zlib
 
 
 def _unquote(text: str) -> str:
@@ -109,9 +112,30 @@ def _pairs(entries: list[dict[str, object]]) -> dict[bytes, bytes]:
     return found
 
 
-def compile_po(data: bytes) -> io.BytesIO:
+#: Header field of a shipped ``.mo``: the CRC-32 of the ``.po`` it was compiled from.
+STAMP = "X-Po-Crc32"
+
+
+def stamp(data: bytes) -> str:
+    """The ``STAMP`` value of a PO text (line ends as in the repository)."""
+    crc = zlib.crc32(data.replace(b"\r\n", b"\n"))
+    return f"{crc:08x}"
+
+
+def mo_image(data: bytes) -> bytes:
+    """The ``.mo`` shipped with the package: ``compile_po`` with the PO's ``STAMP`` in
+    its header, so a catalog edited after it was compiled is noticed (``i18n``)."""
+    return compile_po(data, stamped=True).getvalue()
+
+
+def compile_po(data: bytes, stamped: bool = False) -> io.BytesIO:
     """The ``.mo`` image of a UTF-8 PO file, ready for ``gettext.GNUTranslations``."""
     pairs = _pairs(_entries(data.decode("utf-8")))
+    if stamped:
+        header = pairs.get(b"", b"")
+        if header and not header.endswith(b"\n"):
+            header += b"\n"
+        pairs[b""] = header + f"{STAMP}: {stamp(data)}\n".encode()
     keys = sorted(pairs)
     offsets = []
     ids_at = strs_at = 0

@@ -319,31 +319,58 @@ class AccessibilityFilter(QObject):
         elif kind == QEvent.Type.Polish and isinstance(obj, QAbstractItemView):
             obj.setTabKeyNavigation(False)
         elif kind == QEvent.Type.Show and isinstance(obj, QWidget):
-            if isinstance(obj, QAbstractItemView):
-                obj.setTabKeyNavigation(False)
-            name_from_label(obj)
-            if obj.styleSheet():
-                adapt_style(obj)
-            if isinstance(obj, QAbstractButton):
-                name_shows_label(obj)
-            if isinstance(obj, QDialog) and obj.isWindow():
-                fit_dialog(obj)
+            self.shown(obj)
         return False
+
+    @staticmethod
+    def shown(obj: QWidget) -> None:
+        """What a widget gets as it is shown."""
+        if isinstance(obj, QAbstractItemView):
+            obj.setTabKeyNavigation(False)
+        name_from_label(obj)
+        if obj.styleSheet():
+            adapt_style(obj)
+        if isinstance(obj, QAbstractButton):
+            name_shows_label(obj)
+        if isinstance(obj, QDialog) and obj.isWindow():
+            fit_dialog(obj)
 
 
 _installed: dict[str, Any] = {}
 
 
-def install(app: QApplication) -> None:
-    """Once per application (after it exists: Qt's own factory must be in place first)."""
+def install(app: QApplication, filter_later: bool = False) -> None:
+    """Once per application (after it exists: Qt's own factory must be in place first).
+
+    ``filter_later``: the start leaves the application-wide filter to
+    ``install_filter``, after the window's first paint. Every event before then would
+    pass through Python (and make the Python type of each event class): a third of the
+    time to the lock screen (issue 15)."""
     if _installed.get("app") is app:
         return
     _installed["app"] = app
+    _installed["filter"] = None
     QAccessible.installFactory(_factory)
+    apply_theme(app)
+    if not filter_later:
+        install_filter(app)
+
+
+def install_filter(app: QApplication) -> None:
+    """The application-wide filter, once; widgets shown (or styled) before it came get
+    now what their Show, Polish and StyleChange events would have given them."""
+    if _installed.get("app") is not app or _installed.get("filter") is not None:
+        return
     filt = AccessibilityFilter(app)
     app.installEventFilter(filt)
     _installed["filter"] = filt
-    apply_theme(app)
+    for widget in app.allWidgets():
+        if isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)
+        if widget.isVisible():
+            filt.shown(widget)
+        elif widget.styleSheet():
+            adapt_style(widget)
 
 
 # -- checks ---------------------------------------------------------------------------
@@ -414,6 +441,7 @@ __all__ = [
     "expose_value",
     "fit_dialog",
     "install",
+    "install_filter",
     "problems",
     "readable",
     "scrolling",

@@ -43,7 +43,9 @@ def create_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("zorgapp")
     translation.install_qt_translations()
-    a11y.install(app)  # names, Tab out of tables, contrast, focus frame (issue 16)
+    # Names, Tab out of tables, contrast, focus frame (issue 16); the event filter part
+    # follows the main window's first paint (or comes before a wizard), see ``start``.
+    a11y.install(app, filter_later=True)
     return app
 
 
@@ -121,6 +123,7 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
             else:
                 from zorgapp.ui.dialogs.first_run_wizard import FirstRunWizard
 
+                a11y.install_filter(app)  # no main window paints first here
                 wizard = FirstRunWizard(ctx.tasks)
                 accepted = wizard.exec() == QWizard.DialogCode.Accepted
                 created = wizard.vault

@@ -66,7 +66,6 @@ class AutoLock(QObject):
         self.set_minutes(minutes)
         self._app = _gui_app()
         if self._app is not None:
-            self._app.installEventFilter(self)
             self._app.applicationStateChanged.connect(self._state_changed)
 
     # -- configuration -------------------------------------------------------------
@@ -90,10 +89,16 @@ class AutoLock(QObject):
     # -- running ---------------------------------------------------------------------
 
     def start(self) -> None:
+        """Watch input from now on: the filter on the application is there only while
+        active (each event through Python costs, and at start it made the lock screen late)."""
+        if not self._active and self._app is not None:
+            self._app.installEventFilter(self)
         self._active = True
         self.poke()
 
     def stop(self) -> None:
+        if self._active and self._app is not None:
+            self._app.removeEventFilter(self)
         self._active = False
         self._timer.stop()
 
@@ -138,6 +143,5 @@ class AutoLock(QObject):
         self.stop()
         app, self._app = self._app, None
         if app is not None:
-            app.removeEventFilter(self)
             with contextlib.suppress(RuntimeError, TypeError):
                 app.applicationStateChanged.disconnect(self._state_changed)

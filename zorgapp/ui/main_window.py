@@ -19,8 +19,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._schema: int | None = None
         self._closing = False
         self._may_close = False
+        self._painted = False
         self.entries: list[PageEntry] = page_entries()
         self._built: dict[str, Page] = {}  # pages built so far, by name
         a11y.install(QApplication.instance())  # type: ignore[arg-type]
@@ -424,6 +425,22 @@ class MainWindow(QMainWindow):
     def _restore_failed(self, exc: BaseException) -> None:
         self.lock_screen.set_preparing(None)
         self.lock_screen.show_message(message_for(exc))
+
+    # -- after the first paint -----------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The first paint schedules what the lock screen can show without."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Once the window is on screen: the accessibility filter (``a11y.install``
+        left it for now when the start asked so)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            a11y.install_filter(app)
 
     # -- closing -------------------------------------------------------------------
 
