@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication
 
 from zorgapp import APP_NAME, __version__
 from zorgapp.fileio import TempFolder
@@ -66,7 +66,7 @@ def warm_up() -> None:
 
 
 def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:
-    window = MainWindow(ctx, **kwargs)
+    window = MainWindow(ctx, first_paint_first=True, **kwargs)  # the rest after the first paint
     window.show()
     window.lock_screen.focus_field()
     # Imports only, once the window is on screen (on the worker they would still take
@@ -121,6 +121,8 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
             if path is not None:
                 windows.append(_open_window(ctx, vault_path=path))
             else:
+                from PySide6.QtWidgets import QWizard
+
                 from zorgapp.ui.dialogs.first_run_wizard import FirstRunWizard
 
                 a11y.install_filter(app)  # no main window paints first here
