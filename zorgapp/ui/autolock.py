@@ -1,10 +1,11 @@
 """Lock the vault after a quiet spell, or when the system suspends the application.
 
 While unlocked (``start`` to ``stop``), an event filter on the QApplication notes the
-time of every key, mouse, wheel or touch event; a single-shot timer wakes up when the quiet spell could be over, and either fires
-``lock_requested`` or sleeps for the rest of it. Time comes from a clock callable
-(``time.monotonic`` unless one is given), so tests drive the idle spell with a fake clock
-instead of waiting, and input costs a float assignment, not a timer restart.
+time of every key, mouse, wheel or touch event; a single-shot timer wakes up when the
+quiet spell could be over, and either fires ``lock_requested`` or sleeps for the rest of
+it. Time comes from a clock callable (``time.monotonic`` unless one is given), so tests
+drive the idle spell with a fake clock instead of waiting, and input costs a float
+assignment, not a timer restart.
 
 What Qt lets us see, and what not:
 
@@ -23,7 +24,6 @@ import contextlib
 import math
 import time
 from collections.abc import Callable
-
 from functools import cache
 from typing import TYPE_CHECKING
 

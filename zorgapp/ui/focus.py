@@ -4,7 +4,6 @@ the page that is shown (WCAG 2.4.3, 2.1.1)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui
