@@ -169,8 +169,12 @@ def measure(vault: Path, repeat: int = 5) -> dict[str, float]:
     try:
         watcher = _MapWatcher(display)
         with tempfile.TemporaryDirectory() as home:
+            # Settings, logs and window state in a folder of this run, found the way a
+            # user's are (platformdirs, through the XDG variables), not by ZORGAPP_DATA_DIR.
             env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-                   "ZORGAPP_DATA_DIR": home}
+                   "XDG_CONFIG_HOME": f"{home}/config", "XDG_DATA_HOME": f"{home}/data",
+                   "XDG_STATE_HOME": f"{home}/state"}
+            env.pop("ZORGAPP_DATA_DIR", None)
             env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled once
             ours: list[tuple[float, float]] = []
             bare: list[tuple[float, float]] = []
