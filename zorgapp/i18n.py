@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from zorgapp.domain.errors import N_ as N_  # the one N_ (marks for extraction; _() later)
 from zorgapp.paths import translations_dir
-from zorgapp.po_reader import STAMP, compile_po, stamp
+from zorgapp.po_reader import STAMP, MoCatalog, compile_po, stamp
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -46,8 +46,7 @@ def load_catalog(language: str) -> gettext.NullTranslations:
     po = folder / f"{DOMAIN}.po"
     source = po.read_bytes() if po.is_file() else None
     if mo.is_file():
-        with mo.open("rb") as fh:
-            compiled = gettext.GNUTranslations(fh)
+        compiled = MoCatalog(mo.read_bytes())
         if source is None or compiled.info().get(STAMP.lower()) == stamp(source):
             return compiled
     if source is not None:

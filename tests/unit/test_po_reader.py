@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from zorgapp import i18n
 from zorgapp.paths import translations_dir
-from zorgapp.po_reader import STAMP, compile_po, mo_image, stamp
+from zorgapp.po_reader import STAMP, MoCatalog, compile_po, mo_image, stamp
 
 
 def _babel(data: bytes, language: str) -> gettext.GNUTranslations:
@@ -115,3 +115,34 @@ def test_committed_mo_matches_its_po(language: str) -> None:
     folder = translations_dir() / language / "LC_MESSAGES"
     assert (folder / "zorgapp.mo").read_bytes() == mo_image((folder / "zorgapp.po").read_bytes()), (
         "the .mo is older than its .po: run python translations/update_catalogs.py --mo")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_mo_catalog_answers_as_gettext_does(language: str) -> None:
+    """The catalog the start reads (looked up when asked) against the stdlib's reader."""
+    data = mo_image((translations_dir() / language / "LC_MESSAGES" / "zorgapp.po").read_bytes())
+    ours, theirs = MoCatalog(data), gettext.GNUTranslations(io.BytesIO(data))
+    assert ours.info() == theirs.info()
+    keys = list(theirs._catalog)  # type: ignore[attr-defined]
+    assert len(keys) > 100
+    for key in keys:
+        if isinstance(key, tuple):
+            for n in (0, 1, 2, 5):
+                assert ours.ngettext(key[0], "x", n) == theirs.ngettext(key[0], "x", n)
+        elif key:
+            assert ours.gettext(key) == theirs.gettext(key)
+    for missing in ("Bestaat niet", "", "Zzz"):
+        assert ours.gettext(missing) == theirs.gettext(missing)
+    assert ours.ngettext("een", "twee", 2) == theirs.ngettext("een", "twee", 2) == "twee"
+
+
+def test_mo_catalog_edge_cases() -> None:
+    data = mo_image(SAMPLE.encode())
+    ours, theirs = MoCatalog(data), gettext.GNUTranslations(io.BytesIO(data))
+    for message in ('Eén "dossier"\nen nog een regel', "Vaag", "Leeg", "Oud", "Open"):
+        assert ours.gettext(message) == theirs.gettext(message)
+    assert ours.pgettext("knop", "Open") == theirs.pgettext("knop", "Open") == "Open (button)"
+    for n in (0, 1, 2):
+        assert (ours.ngettext("{n} dossier", "{n} dossiers", n)
+                == theirs.ngettext("{n} dossier", "{n} dossiers", n))
+        assert (ours.npgettext("knop", "a", "b", n) == theirs.npgettext("knop", "a", "b", n))
