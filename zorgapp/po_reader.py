@@ -208,30 +208,23 @@ class MoCatalog(gettext.NullTranslations):
             return forms[form] if form < len(forms) else None
         return None
 
+    # No fallback catalogs: i18n adds none.
     def gettext(self, message: str) -> str:
         found = self._find(message.encode())
-        if found is not None:
-            return found.decode()
-        return self._fallback.gettext(message) if self._fallback else message
+        return message if found is None else found.decode()
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         found = self._forms(msgid1.encode(), n)
-        if found is not None:
-            return found
-        if self._fallback:
-            return self._fallback.ngettext(msgid1, msgid2, n)
-        return msgid1 if n == 1 else msgid2
+        if found is None:
+            return msgid1 if n == 1 else msgid2
+        return found
 
     def pgettext(self, context: str, message: str) -> str:
         found = self._find(f"{context}\x04{message}".encode())
-        if found is not None:
-            return found.decode()
-        return self._fallback.pgettext(context, message) if self._fallback else message
+        return message if found is None else found.decode()
 
     def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
         found = self._forms(f"{context}\x04{msgid1}".encode(), n)
-        if found is not None:
-            return found
-        if self._fallback:
-            return self._fallback.npgettext(context, msgid1, msgid2, n)
-        return msgid1 if n == 1 else msgid2
+        if found is None:
+            return msgid1 if n == 1 else msgid2
+        return found
