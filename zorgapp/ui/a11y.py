@@ -41,11 +41,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QComboBox
 
-# PySide6 makes a Qt class's Python type (with every enum of it) when it is first named:
-# ``Qt`` alone takes 40 ms. What the lock screen does not use is named where it is used
-# (``QtWidgets.QComboBox``), so the window shows before those are made (issue 15). For
-# the same reason colours and palettes are copied with ``copy.copy`` and made with
-# ``QColor.fromRgb``: their constructors' overloads take a ``Qt.GlobalColor``.
+# PySide6 makes a Qt class's Python type (and its enums) when first named (``Qt``: 40 ms):
+# what the lock screen does not use is named where used (issue 15). So too ``copy.copy``
+# and ``QColor.fromRgb``: QColor's and QPalette's constructors take a ``Qt.GlobalColor``.
 
 TEXT_RATIO = 4.5
 GRAPHIC_RATIO = 3.0

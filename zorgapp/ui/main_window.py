@@ -11,6 +11,10 @@ Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and add
 ``Page.request_dossier(uuid)``: the window connects every page's ``open_dossier``
 signal once, to ``open_dossier``. Changes reach other pages via ``UiContext.data_changed``.
 Every page's HMAC is checked after the unlock (``widgets/page_check.py``).
+
+At the start the window shows its lock screen first: banners, navigation, status-bar
+widgets, shortcuts and the auto-lock (``main_window_parts``) follow its first paint
+(issue 15); every method that needs them builds them first (``complete``).
 """
 
 from __future__ import annotations
