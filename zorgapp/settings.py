@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from zorgapp.fileio import atomic_write
 from zorgapp.i18n import N_
 from zorgapp.paths import config_dir
 
@@ -65,4 +64,6 @@ class Settings:
     def set(self, key: str, value: Any) -> None:
         setting = REGISTRY[key]
         self._values[key] = setting.type(value)
+        from zorgapp.fileio import atomic_write  # writing only: the start reads
+
         atomic_write(self.path, json.dumps(self._values, indent=2, ensure_ascii=False).encode())

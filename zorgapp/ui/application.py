@@ -11,13 +11,12 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from zorgapp import APP_NAME, __version__
-from zorgapp.fileio import TempFolder
 from zorgapp.i18n import N_
 from zorgapp.settings import Settings
 from zorgapp.ui import a11y, translation
@@ -26,6 +25,9 @@ from zorgapp.ui.crash import install_crash_handler, install_qt_message_handler
 from zorgapp.ui.main_window import MainWindow
 from zorgapp.ui.qtcompat import guard_none_refcount
 from zorgapp.ui.tasks import runner
+
+if TYPE_CHECKING:
+    from zorgapp.fileio import TempFolder
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +94,12 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
     install_qt_message_handler()
     install_crash_handler()
     ctx = UiContext(settings, runner())
-    demo_folder: TempFolder | None = None
+    demo_folder: TempFolder | None = None  # zorgapp.fileio: imported for a demo only
     windows: list[Any] = []
     try:
         if demo:
+            from zorgapp.fileio import TempFolder
+
             demo_folder = TempFolder.make("zorgapp-demo-")  # removes those of killed runs
             window = _open_window(ctx, demo_passphrase="")
             window.is_demo = True
