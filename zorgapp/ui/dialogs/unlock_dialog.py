@@ -10,6 +10,7 @@ opened with the key and the key file rewritten (``vault_service.recover_and_unlo
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,9 +83,8 @@ class LockScreenWidget(QWidget):
 
     def complete(self) -> None:
         """What the first look does without (``complete_later``: the main window calls
-        this after its first paint): the recovery-key mode, selectable texts, link
-        cursors. Each names Qt classes whose Python types PySide6 makes on first use
-        (``Qt`` alone: 40 ms), so the start leaves them until the window shows."""
+        this after its first paint): recovery-key mode, selectable texts, link cursors.
+        They name Qt classes whose Python types PySide6 makes on first use (``Qt``: 40 ms)."""
         if self._complete:
             return
         self._complete = True
@@ -96,6 +96,10 @@ class LockScreenWidget(QWidget):
         for link in (self.mode_button, self.other_button):
             link.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
         self.modes.addWidget(self._build_recovery_page())
+        # Made after the links, its fields would come after them on Tab: back in place.
+        chain = (self.unlock_button, self.recovery_edit, self.new_edit, self.repeat_edit, self.recover_button)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.modes.currentChanged.connect(self._fit_mode)
         self._fit_mode(self.modes.currentIndex())
         self.retranslate()
