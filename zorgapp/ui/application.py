@@ -125,13 +125,11 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
             if path is not None:
                 windows.append(_open_window(ctx, vault_path=path))
             else:
-                from PySide6.QtWidgets import QWizard
-
                 from zorgapp.ui.dialogs.first_run_wizard import FirstRunWizard
 
                 a11y.install_filter(app)  # no main window paints first here
                 wizard = FirstRunWizard(ctx.tasks)
-                accepted = wizard.exec() == QWizard.DialogCode.Accepted
+                accepted = wizard.exec() == wizard.DialogCode.Accepted
                 created = wizard.vault
                 if created is not None and not accepted:
                     settings.set("last_vault", str(created.path))
