@@ -5,7 +5,9 @@
 Writes ``translations/zorgapp.pot``; in ``nl`` every msgstr equals its msgid (Dutch is
 the source language; the catalog exists so wording can be corrected without touching
 code); in ``en`` existing translations are kept, new msgids get an empty msgstr (the
-catalog test then fails until someone translates them), obsolete ones are dropped.
+catalog test then fails until someone translates them), obsolete ones are dropped;
+then each ``zorgapp.mo`` is compiled from its ``.po`` (committed: the start reads it).
+After translating by hand, run it again (or ``--mo`` for the ``.mo`` files alone).
 """
 
 from __future__ import annotations
@@ -77,10 +79,25 @@ def update() -> None:
             new.add(message.id, string, message.locations)
         with path.open("wb") as fh:
             write_po(fh, new, sort_output=True, width=100, omit_header=False)
+    write_mo_files()
     untranslated = [m.id for m in _read(ROOT / "translations" / "en" / "LC_MESSAGES" / "zorgapp.po", "en")
                     if m.id and not _translated(m.string)]
     print(f"{len(template)} msgids; {len(untranslated)} untranslated in en", file=sys.stderr)
 
 
+def write_mo_files() -> None:
+    """The compiled catalog beside each .po, as the package ships it (the start reads it:
+    compiling the .po takes ten times as long). ``tests/unit/test_translations.py``
+    checks that it matches its .po."""
+    sys.path.insert(0, str(ROOT))
+    from zorgapp.po_reader import mo_image
+
+    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/zorgapp.po")):
+        po.with_suffix(".mo").write_bytes(mo_image(po.read_bytes()))
+
+
 if __name__ == "__main__":
-    update()
+    if "--mo" in sys.argv[1:]:
+        write_mo_files()
+    else:
+        update()

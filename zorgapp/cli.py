@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from zorgapp import APP_NAME, __version__, commands
+from zorgapp import APP_NAME, __version__
 from zorgapp.commands.parsing import Parser, in_user_language
 from zorgapp.errors import (
     EXIT_OK,
@@ -62,6 +62,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                         help=_("aantal dossiers in de demokluis"))
     if not with_commands:
         return parser
+    from zorgapp import commands  # finds them with pkgutil: not for a window start
+
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=_("OPDRACHT"),
                                 title=_("opdrachten"))
     for module in commands.modules():

@@ -20,7 +20,6 @@ her cases. What was done is returned, for the log and the tests.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import sys
 
@@ -48,8 +47,11 @@ def _libc() -> ctypes.CDLL | None:
     every start); it is asked only when that name does not load (musl, others)."""
     for name in ("libc.so.6", None):
         try:
-            return ctypes.CDLL(name or ctypes.util.find_library("c") or "libc.so.6",
-                               use_errno=True)
+            if name is None:
+                import ctypes.util as util  # with subprocess and shutil: not at every start
+
+                name = util.find_library("c") or "libc.so.6"
+            return ctypes.CDLL(name, use_errno=True)
         except OSError:
             continue
     return None

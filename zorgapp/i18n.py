@@ -2,9 +2,10 @@
 
 Dutch is the source language of every msgid. English comes from
 ``translations/en/LC_MESSAGES/zorgapp.po``; a Dutch catalog exists too (for
-corrections of wording without touching code). A catalog is read from its compiled
-``.mo`` when present; when missing (running from a source checkout) the ``.po`` is
-compiled in memory (``zorgapp.po_reader``), never written to disk. Babel is imported
+corrections of wording without touching code). A catalog is read from the compiled
+``.mo`` beside it (committed, shipped; ``translations/update_catalogs.py`` writes it);
+when that is missing or was compiled from another ``.po`` (an edit not yet compiled)
+the ``.po`` is compiled in memory (``zorgapp.po_reader``), never written to disk. Babel is imported
 when a date, number or amount is first formatted, and a catalog is read once per
 language, when first needed: the lock screen must not wait for either (issue 15).
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from zorgapp.domain.errors import N_ as N_  # the one N_ (marks for extraction; _() later)
 from zorgapp.paths import translations_dir
-from zorgapp.po_reader import compile_po
+from zorgapp.po_reader import STAMP, MoCatalog, compile_po, stamp
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -37,15 +38,19 @@ _listeners: list[Callable[[str], None]] = []
 
 
 def load_catalog(language: str) -> gettext.NullTranslations:
-    """The catalog for ``language``, compiling the .po in memory when no .mo exists."""
+    """The catalog for ``language``: the shipped .mo when it was compiled from the .po
+    beside it (its stamp says so; the frozen build ships the .mo alone), else the .po
+    compiled in memory."""
     folder = translations_dir() / language / "LC_MESSAGES"
     mo = folder / f"{DOMAIN}.mo"
     po = folder / f"{DOMAIN}.po"
-    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
-        with mo.open("rb") as fh:
-            return gettext.GNUTranslations(fh)
-    if po.is_file():
-        return gettext.GNUTranslations(compile_po(po.read_bytes()))
+    source = po.read_bytes() if po.is_file() else None
+    if mo.is_file():
+        compiled = MoCatalog(mo.read_bytes())
+        if source is None or compiled.info().get(STAMP.lower()) == stamp(source):
+            return compiled
+    if source is not None:
+        return gettext.GNUTranslations(compile_po(source))
     return gettext.NullTranslations()
 
 

@@ -8,7 +8,6 @@ like a BSN, a dossier name field or an e-mail address.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 from pathlib import Path
@@ -32,11 +31,44 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+class RotatingLog(logging.Handler):
+    """``logging.handlers.RotatingFileHandler`` (1 MB, three old files), made at the
+    first record: that module brings socket, pickle and queue along, 15 ms the window
+    start would wait for (issue 15). The file is private (0600)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = str(path)  # as a FileHandler names its file
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.baseFilename, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+                os.chmod(self.baseFilename, 0o600)
+            except OSError:
+                self.handleError(record)
+                return
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)  # filtered already, by this handler
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path:
     folder = folder or log_dir()
     path = folder / "zorgapp.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                   encoding="utf-8")
+    handler = RotatingLog(path)
     handler.addFilter(PersonalDataFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

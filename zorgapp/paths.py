@@ -12,8 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir, user_log_dir
-
 _data_dir_override: Path | None = None
 
 
@@ -31,6 +29,9 @@ def _root(kind: str) -> Path:
     env = os.environ.get("ZORGAPP_DATA_DIR")
     if env:
         return Path(env) / kind
+    # Only here: a start with --data-dir or ZORGAPP_DATA_DIR needs no platformdirs (10 ms).
+    from platformdirs import user_config_dir, user_data_dir, user_log_dir
+
     if kind == "data":
         return Path(user_data_dir("zorgapp", appauthor=False))
     if kind == "config":

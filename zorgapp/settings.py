@@ -7,17 +7,17 @@ letterhead of the coordinator's own organisation, the last vault's path).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from zorgapp.fileio import atomic_write
 from zorgapp.i18n import N_
 from zorgapp.paths import config_dir
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
+    """One preference (a named tuple, not a dataclass: the window start reads the
+    settings and ``dataclasses`` would cost it 9 ms, issue 15)."""
+
     key: str
     default: Any
     type: type
@@ -64,4 +64,6 @@ class Settings:
     def set(self, key: str, value: Any) -> None:
         setting = REGISTRY[key]
         self._values[key] = setting.type(value)
+        from zorgapp.fileio import atomic_write  # writing only: the start reads
+
         atomic_write(self.path, json.dumps(self._values, indent=2, ensure_ascii=False).encode())

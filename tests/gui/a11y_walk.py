@@ -95,7 +95,7 @@ def table(window: Any) -> list[tuple[Any, ...]]:
     rows = []
     for screen, root in screens(window):
         controls = [w for w in [root, *root.findChildren(QWidget)]
-                    if isinstance(w, a11y.INTERACTIVE) and w.isVisibleTo(root)
+                    if isinstance(w, a11y.interactive()) and w.isVisibleTo(root)
                     and not isinstance(w, (QHeaderView, QScrollBar))]
         found = a11y.problems(root)
         if "--details" in sys.argv:

@@ -76,3 +76,79 @@ def test_page_registry_matches_the_page_classes() -> None:
         cls: Any = entry.load()
         assert (cls.name, cls.title_msgid) == (entry.name, entry.title_msgid)
     assert len({entry.name for entry in PAGES}) == len(PAGES)
+
+
+FIRST_PAINT_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+import PySide6.QtCore
+from PySide6.QtWidgets import QWidget
+from zorgapp.settings import Settings
+from zorgapp.ui import a11y
+from zorgapp.ui.application import create_application
+from zorgapp.ui.context import UiContext
+from zorgapp.ui.main_window import MainWindow
+from zorgapp.ui.pages import PAGES
+from zorgapp.ui.tasks import runner
+
+def looks(screen):
+    out = {}
+    for name, widget in sorted(vars(screen).items()):
+        if isinstance(widget, QWidget):
+            out[name] = [type(widget).__name__, widget.isVisibleTo(screen), widget.isEnabled(),
+                         widget.accessibleName(), widget.accessibleDescription(),
+                         getattr(widget, "text", lambda: "")(), widget.focusPolicy().value,
+                         widget.cursor().shape().value,
+                         widget.textInteractionFlags().value if hasattr(widget, "textInteractionFlags") else 0]
+    return out
+
+app = create_application()
+ctx = UiContext(Settings(Path(sys.argv[2]) / "settings.json"), runner())
+window = MainWindow(ctx, vault_path=Path(sys.argv[1]), first_paint_first=True)
+before = {"qt_named": "Qt" in PySide6.QtCore.__dict__, "parts": window._parts_built,
+          "filter": a11y._installed.get("filter") is not None}
+window.show()
+for _ in range(1000):
+    app.processEvents()
+    if window._parts_built:
+        break
+plain = MainWindow(ctx, vault_path=Path(sys.argv[1]))
+plain.show()
+app.processEvents()
+after = {"parts": window._parts_built, "filter": a11y._installed.get("filter") is not None,
+         "nav": window.nav.count(), "pages": len(PAGES), "locked": window.is_locked(),
+         "problems": a11y.problems(window.lock_screen),
+         "same": looks(window.lock_screen) == looks(plain.lock_screen),
+         "recovery": window.lock_screen.recovery_edit.accessibleName()}
+from PySide6.QtCore import Qt
+screen = window.lock_screen
+after["as_before"] = [  # what the lock screen had when it was built in one go
+    screen.mode_button.cursor().shape() == Qt.CursorShape.PointingHandCursor,
+    screen.other_button.cursor().shape() == Qt.CursorShape.PointingHandCursor,
+    screen.vault_label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse,
+    screen.demo_label.textInteractionFlags() == (Qt.TextInteractionFlag.TextSelectableByMouse
+                                                 | Qt.TextInteractionFlag.TextSelectableByKeyboard),
+    screen.demo_label.focusPolicy() == Qt.FocusPolicy.StrongFocus,
+    screen.modes.count() == 2, screen.passphrase_edit.hasFocus() or not window.isActiveWindow()]
+print(json.dumps({"before": before, "after": after}))
+"""
+
+
+def test_the_start_shows_the_lock_screen_first_and_the_same(tmp_path: Path) -> None:
+    """``first_paint_first``: before the first paint no other part of the window exists,
+    no accessibility filter runs and PySide6 has not made ``Qt``'s Python type (issue
+    15); after it the window is whole and its lock screen is the one a window built in
+    one go shows."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZORGAPP_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT_SCRIPT, str(tmp_path / "kluis.zorg"),
+                           str(tmp_path)], capture_output=True, text=True, env=env,
+                          timeout=120, check=True)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["before"] == {"qt_named": False, "parts": False, "filter": False}
+    after = found["after"]
+    assert after["parts"] and after["filter"] and after["locked"]
+    assert after["nav"] == after["pages"]
+    assert after["problems"] == []
+    assert after["same"]
+    assert after["recovery"] == "Herstelsleutel"
+    assert all(after["as_before"]), after["as_before"]

@@ -96,3 +96,30 @@ def test_unlock_dialog_demo_passphrase_shown(qtbot, ctx, locked_vault: Path) -> 
         screen.unlock()
     assert dialog.vault is not None and dialog.vault.is_open
     dialog.vault.lock()
+
+
+def _tab_order(screen: LockScreenWidget, start) -> list[str]:
+    """Names of the screen's attributes in Tab order from ``start``, visible ones only."""
+    names = {id(widget): name for name, widget in vars(screen).items()}
+    found, widget = [], start
+    for _step in range(500):
+        if (id(widget) in names and widget.isVisible()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus):
+            found.append(names[id(widget)])
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+    return found
+
+
+def test_tab_goes_through_the_lock_screen_in_reading_order(qtbot, make_window,
+                                                          locked_vault: Path) -> None:
+    """In either mode, on the window the start shows: fields, then the two links (2.4.3)."""
+    window = make_window(vault_path=locked_vault, demo_passphrase=PASSPHRASE)
+    screen = window.lock_screen
+    assert _tab_order(screen, screen.demo_label) == [
+        "demo_label", "passphrase_edit", "unlock_button", "mode_button", "other_button"]
+    screen.set_mode(screen.RECOVERY)
+    assert _tab_order(screen, screen.demo_label) == [
+        "demo_label", "recovery_edit", "new_edit", "repeat_edit", "recover_button",
+        "mode_button", "other_button"]

@@ -11,12 +11,13 @@ package's modules for the frozen app, so discovery works there too.
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from types import ModuleType
 
 
 def modules() -> list[ModuleType]:
     """Every command module, sorted by name (which is its command's name)."""
+    import pkgutil  # here: a window start imports this package (parsing) but not pkgutil
+
     found = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")

@@ -17,38 +17,44 @@ with it.
 
 from __future__ import annotations
 
+import copy
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
-    QAbstractSlider,
-    QAbstractSpinBox,
     QAccessibleWidget,
     QApplication,
-    QComboBox,
     QDialog,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QScrollBar,
-    QTabBar,
-    QTextEdit,
     QWidget,
 )
 
 from zorgapp.ui.scaling import fit_dialog, scrolling
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QComboBox
+
+# PySide6 makes a Qt class's Python type (and its enums) when first named (``Qt``: 40 ms):
+# what the lock screen does not use is named where used (issue 15). So too ``copy.copy``
+# and ``QColor.fromRgb``: QColor's and QPalette's constructors take a ``Qt.GlobalColor``.
+
 TEXT_RATIO = 4.5
 GRAPHIC_RATIO = 3.0
 
-INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox,
-               QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QTabBar)
+
+
+def interactive() -> tuple[type[QWidget], ...]:
+    """The widget classes a user operates (each needs an accessible name)."""
+    w = QtWidgets
+    return (w.QAbstractButton, w.QAbstractItemView, w.QAbstractSlider, w.QAbstractSpinBox,
+            w.QComboBox, w.QLineEdit, w.QPlainTextEdit, w.QTextEdit, w.QTabBar)
 
 
 # -- contrast -----------------------------------------------------------------------
@@ -71,16 +77,16 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 def readable(fg: QColor, bg: QColor, ratio: float = TEXT_RATIO) -> QColor:
     """``fg``, moved towards black or white (away from ``bg``) until it reaches ``ratio``."""
     if contrast_ratio(fg, bg) >= ratio:
-        return QColor(fg)
+        return copy.copy(fg)
     target = 0 if luminance(bg) > 0.18 else 255
     for step in range(1, 101):
         k = step / 100
-        c = QColor(round(fg.red() + (target - fg.red()) * k),
+        c = QColor.fromRgb(round(fg.red() + (target - fg.red()) * k),
                    round(fg.green() + (target - fg.green()) * k),
                    round(fg.blue() + (target - fg.blue()) * k))
         if contrast_ratio(c, bg) >= ratio:
             return c
-    return QColor(target, target, target)
+    return QColor.fromRgb(target, target, target)
 
 
 def _away_from(bg: QColor, fg: QColor, ratio: float) -> QColor:
@@ -88,17 +94,17 @@ def _away_from(bg: QColor, fg: QColor, ratio: float) -> QColor:
     target = 0 if luminance(fg) > 0.18 else 255
     for step in range(101):
         k = step / 100
-        c = QColor(round(bg.red() + (target - bg.red()) * k),
+        c = QColor.fromRgb(round(bg.red() + (target - bg.red()) * k),
                    round(bg.green() + (target - bg.green()) * k),
                    round(bg.blue() + (target - bg.blue()) * k))
         if contrast_ratio(c, fg) >= ratio:
             return c
-    return QColor(target, target, target)
+    return QColor.fromRgb(target, target, target)
 
 
 def text_on(background: QColor) -> QColor:
     """Black or white, whichever reads better on ``background``."""
-    black, white = QColor("black"), QColor("white")
+    black, white = QColor.fromRgb(0, 0, 0), QColor.fromRgb(255, 255, 255)
     return black if contrast_ratio(black, background) >= contrast_ratio(white, background) else white
 
 
@@ -116,7 +122,7 @@ GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)  # disabled 
 
 def accessible_palette(palette: QPalette) -> QPalette:
     """``palette`` with every text pair at 4.5:1 and the selection at 3:1 (light or dark)."""
-    pal = QPalette(palette)
+    pal = copy.copy(palette)
     for group in GROUPS:
         # The selection colour is both a background for text and a focus/selection mark.
         hl, hl_text = pal.color(group, R.Highlight), pal.color(group, R.HighlightedText)
@@ -209,12 +215,13 @@ def purpose_name(widget: QWidget) -> str:
 
 def name_from_label(widget: QWidget) -> None:
     """Give an unnamed input its buddy label's text; an editable combo box's field its name."""
-    if (isinstance(widget, INTERACTIVE) and not isinstance(widget, QAbstractButton)
+    if (isinstance(widget, interactive()) and not isinstance(widget, QAbstractButton)
             and not widget.accessibleName()):
         name = purpose_name(widget)
         if name:
             widget.setAccessibleName(name)
-    edit = widget.lineEdit() if isinstance(widget, QComboBox) and widget.isEditable() else None
+    combo = isinstance(widget, QtWidgets.QComboBox) and widget.isEditable()
+    edit = widget.lineEdit() if combo else None  # type: ignore[attr-defined]
     if edit is not None and not edit.accessibleName():
         edit.setAccessibleName(purpose_name(widget))
 
@@ -290,7 +297,7 @@ class LabelAccessible(QAccessibleWidget):
         if t != QAccessible.Text.Name:
             return str(super().text(t))
         name = self._label.accessibleName().strip()
-        shown = self._label.text() if self._label.textFormat() != Qt.TextFormat.RichText else ""
+        shown = self._label.text() if self._label.textFormat() != QtCore.Qt.TextFormat.RichText else ""
         shown = clean_label(shown) if "<" not in shown else ""
         if not name:
             return shown
@@ -302,7 +309,7 @@ class LabelAccessible(QAccessibleWidget):
 
 
 def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
-    if isinstance(obj, QComboBox):  # Qt on Linux names a combo box by its value
+    if isinstance(obj, QtWidgets.QComboBox):  # Qt on Linux names a combo box by its value
         return ComboBoxAccessible(obj)
     if isinstance(obj, QLabel):
         return LabelAccessible(obj)
@@ -312,38 +319,70 @@ def _factory(_key: str, obj: QObject) -> QAccessibleInterface | None:
 class AccessibilityFilter(QObject):
     """Application-wide: fixes each widget as it is polished and shown."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        kinds = QtCore.QEvent.Type
+        self._style, self._polish, self._show = kinds.StyleChange, kinds.Polish, kinds.Show
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.StyleChange and isinstance(obj, QWidget) and obj.styleSheet():
+        if kind == self._style and isinstance(obj, QWidget) and obj.styleSheet():
             adapt_style(obj)
-        elif kind == QEvent.Type.Polish and isinstance(obj, QAbstractItemView):
+        elif kind == self._polish and isinstance(obj, QtWidgets.QAbstractItemView):
             obj.setTabKeyNavigation(False)
-        elif kind == QEvent.Type.Show and isinstance(obj, QWidget):
-            if isinstance(obj, QAbstractItemView):
-                obj.setTabKeyNavigation(False)
-            name_from_label(obj)
-            if obj.styleSheet():
-                adapt_style(obj)
-            if isinstance(obj, QAbstractButton):
-                name_shows_label(obj)
-            if isinstance(obj, QDialog) and obj.isWindow():
-                fit_dialog(obj)
+        elif kind == self._show and isinstance(obj, QWidget):
+            self.shown(obj)
         return False
+
+    @staticmethod
+    def shown(obj: QWidget) -> None:
+        """What a widget gets as it is shown."""
+        if isinstance(obj, QtWidgets.QAbstractItemView):
+            obj.setTabKeyNavigation(False)
+        name_from_label(obj)
+        if obj.styleSheet():
+            adapt_style(obj)
+        if isinstance(obj, QAbstractButton):
+            name_shows_label(obj)
+        if isinstance(obj, QDialog) and obj.isWindow():
+            fit_dialog(obj)
 
 
 _installed: dict[str, Any] = {}
 
 
-def install(app: QApplication) -> None:
-    """Once per application (after it exists: Qt's own factory must be in place first)."""
+def install(app: QApplication, filter_later: bool = False) -> None:
+    """Once per application (after it exists: Qt's own factory must be in place first).
+
+    ``filter_later``: the start leaves the application-wide filter to
+    ``install_filter``, after the window's first paint. Every event before then would
+    pass through Python (and make the Python type of each event class): a third of the
+    time to the lock screen (issue 15)."""
     if _installed.get("app") is app:
         return
     _installed["app"] = app
+    _installed["filter"] = None
     QAccessible.installFactory(_factory)
+    apply_theme(app)
+    if not filter_later:
+        install_filter(app)
+
+
+def install_filter(app: QApplication) -> None:
+    """The application-wide filter, once; widgets shown (or styled) before it came get
+    now what their Show, Polish and StyleChange events would have given them."""
+    if _installed.get("app") is not app or _installed.get("filter") is not None:
+        return
     filt = AccessibilityFilter(app)
     app.installEventFilter(filt)
     _installed["filter"] = filt
-    apply_theme(app)
+    for widget in app.allWidgets():
+        if isinstance(widget, QtWidgets.QAbstractItemView):
+            widget.setTabKeyNavigation(False)
+        if widget.isVisible():
+            filt.shown(widget)
+        elif widget.styleSheet():
+            adapt_style(widget)
 
 
 # -- checks ---------------------------------------------------------------------------
@@ -357,11 +396,9 @@ def accessible_texts(widget: QWidget) -> tuple[str, str]:
 
 
 def _value_of(widget: QWidget, value: str) -> str:
-    if isinstance(widget, QComboBox):
+    if isinstance(widget, QtWidgets.QComboBox):
         return widget.currentText()
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QAbstractSpinBox):
+    if isinstance(widget, (QLineEdit, QtWidgets.QAbstractSpinBox)):
         return widget.text()
     return value
 
@@ -370,19 +407,20 @@ def problems(root: QWidget, visible_only: bool = True) -> list[str]:
     """Interactive widgets under ``root`` without a name, named by their value, item views
     that trap Tab, and buttons whose name hides their visible label (2.5.3)."""
     found: list[str] = []
+    wid = QtWidgets
     for w in [root, *root.findChildren(QWidget)]:
         if isinstance(w, QLabel) and (not visible_only or w.isVisibleTo(root)):
             found.extend(_hidden_value(w))
-        if not isinstance(w, INTERACTIVE) or isinstance(w, (QHeaderView, QScrollBar)):
+        if not isinstance(w, interactive()) or isinstance(w, (wid.QHeaderView, wid.QScrollBar)):
             continue  # headers are read with their table, scroll bars need no name
         if visible_only and not w.isVisibleTo(root):
             continue
-        if isinstance(w, QLineEdit) and isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), (wid.QComboBox, wid.QAbstractSpinBox)):
             continue  # read through its combo box or spin box
         what = f"{type(w).__name__} {w.objectName() or ''}".strip()
         name, value = accessible_texts(w)
         value = _value_of(w, value)
-        if isinstance(w, QAbstractItemView) and w.tabKeyNavigation():
+        if isinstance(w, wid.QAbstractItemView) and w.tabKeyNavigation():
             found.append(f"{what} '{name}': Tab moves inside the view")
         if not name.strip():
             found.append(f"{what}: no accessible name")
@@ -398,7 +436,7 @@ def problems(root: QWidget, visible_only: bool = True) -> list[str]:
 def _hidden_value(label: QLabel) -> list[str]:
     """A label whose accessible name leaves out the value its text shows (1.3.1)."""
     text = clean_label(label.text())
-    if not text or label.textFormat() == Qt.TextFormat.RichText or "<" in text:
+    if not text or label.textFormat() == QtCore.Qt.TextFormat.RichText or "<" in text:
         return []
     name, _value = accessible_texts(label)
     if text.lower() in name.lower() or text.lower() in label.accessibleDescription().lower():
@@ -406,16 +444,6 @@ def _hidden_value(label: QLabel) -> list[str]:
     return [f"QLabel '{name}': hides its text '{text[:40]}'"]
 
 
-__all__ = [
-    "AccessibilityFilter",
-    "accessible_palette",
-    "apply_theme",
-    "contrast_ratio",
-    "expose_value",
-    "fit_dialog",
-    "install",
-    "problems",
-    "readable",
-    "scrolling",
-    "text_on",
-]
+__all__ = ["AccessibilityFilter", "accessible_palette", "apply_theme", "contrast_ratio",
+           "expose_value", "fit_dialog", "install", "install_filter", "interactive", "problems",
+           "readable", "scrolling", "text_on"]

@@ -11,13 +11,12 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication
 
 from zorgapp import APP_NAME, __version__
-from zorgapp.fileio import TempFolder
 from zorgapp.i18n import N_
 from zorgapp.settings import Settings
 from zorgapp.ui import a11y, translation
@@ -26,6 +25,9 @@ from zorgapp.ui.crash import install_crash_handler, install_qt_message_handler
 from zorgapp.ui.main_window import MainWindow
 from zorgapp.ui.qtcompat import guard_none_refcount
 from zorgapp.ui.tasks import runner
+
+if TYPE_CHECKING:
+    from zorgapp.fileio import TempFolder
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,9 @@ def create_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("zorgapp")
     translation.install_qt_translations()
-    a11y.install(app)  # names, Tab out of tables, contrast, focus frame (issue 16)
+    # Names, Tab out of tables, contrast, focus frame (issue 16); the event filter part
+    # follows the main window's first paint (or comes before a wizard), see ``start``.
+    a11y.install(app, filter_later=True)
     return app
 
 
@@ -64,7 +68,7 @@ def warm_up() -> None:
 
 
 def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:
-    window = MainWindow(ctx, **kwargs)
+    window = MainWindow(ctx, first_paint_first=True, **kwargs)  # the rest after the first paint
     window.show()
     window.lock_screen.focus_field()
     # Imports only, once the window is on screen (on the worker they would still take
@@ -90,10 +94,12 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
     install_qt_message_handler()
     install_crash_handler()
     ctx = UiContext(settings, runner())
-    demo_folder: TempFolder | None = None
+    demo_folder: TempFolder | None = None  # zorgapp.fileio: imported for a demo only
     windows: list[Any] = []
     try:
         if demo:
+            from zorgapp.fileio import TempFolder
+
             demo_folder = TempFolder.make("zorgapp-demo-")  # removes those of killed runs
             window = _open_window(ctx, demo_passphrase="")
             window.is_demo = True
@@ -121,8 +127,9 @@ def start(settings: Settings, vault: Path | None, demo: bool, demo_cases: int) -
             else:
                 from zorgapp.ui.dialogs.first_run_wizard import FirstRunWizard
 
+                a11y.install_filter(app)  # no main window paints first here
                 wizard = FirstRunWizard(ctx.tasks)
-                accepted = wizard.exec() == QWizard.DialogCode.Accepted
+                accepted = wizard.exec() == wizard.DialogCode.Accepted
                 created = wizard.vault
                 if created is not None and not accepted:
                     settings.set("last_vault", str(created.path))

@@ -1,10 +1,11 @@
 """Lock the vault after a quiet spell, or when the system suspends the application.
 
-An event filter on the QApplication notes the time of every key, mouse, wheel or touch
-event; a single-shot timer wakes up when the quiet spell could be over, and either fires
-``lock_requested`` or sleeps for the rest of it. Time comes from a clock callable
-(``time.monotonic`` unless one is given), so tests drive the idle spell with a fake clock
-instead of waiting, and input costs a float assignment, not a timer restart.
+While unlocked (``start`` to ``stop``), an event filter on the QApplication notes the
+time of every key, mouse, wheel or touch event; a single-shot timer wakes up when the
+quiet spell could be over, and either fires ``lock_requested`` or sleeps for the rest of
+it. Time comes from a clock callable (``time.monotonic`` unless one is given), so tests
+drive the idle spell with a fake clock instead of waiting, and input costs a float
+assignment, not a timer restart.
 
 What Qt lets us see, and what not:
 
@@ -23,9 +24,15 @@ import contextlib
 import math
 import time
 from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, Qt
 
 
 def _gui_app() -> QGuiApplication | None:
@@ -34,18 +41,15 @@ def _gui_app() -> QGuiApplication | None:
 
 DEFAULT_MINUTES = 5
 
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress,
-    QEvent.Type.KeyRelease,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonRelease,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.TabletPress,
-})
+
+@cache
+def _input_events() -> frozenset[QEvent.Type]:
+    """Made at the first unlock, not at import: naming ``QEvent`` and ``Qt`` makes their
+    Python types, which the lock screen does without (issue 15)."""
+    kind = QtCore.QEvent.Type
+    return frozenset({kind.KeyPress, kind.KeyRelease, kind.MouseButtonPress,
+                      kind.MouseButtonRelease, kind.MouseButtonDblClick, kind.MouseMove,
+                      kind.Wheel, kind.TouchBegin, kind.TouchUpdate, kind.TabletPress})
 
 
 class AutoLock(QObject):
@@ -61,13 +65,11 @@ class AutoLock(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
         self._active = False
+        self._inputs: frozenset[QEvent.Type] = frozenset()
         self._interval_ms = 1
         self._last_activity = clock()
         self.set_minutes(minutes)
         self._app = _gui_app()
-        if self._app is not None:
-            self._app.installEventFilter(self)
-            self._app.applicationStateChanged.connect(self._state_changed)
 
     # -- configuration -------------------------------------------------------------
 
@@ -90,10 +92,20 @@ class AutoLock(QObject):
     # -- running ---------------------------------------------------------------------
 
     def start(self) -> None:
+        """Watch input from now on: the filter on the application is there only while
+        active (each event through Python costs, and at start it made the lock screen late)."""
+        if not self._active and self._app is not None:
+            self._inputs = _input_events()
+            self._app.installEventFilter(self)
+            self._app.applicationStateChanged.connect(self._state_changed)
         self._active = True
         self.poke()
 
     def stop(self) -> None:
+        if self._active and self._app is not None:
+            self._app.removeEventFilter(self)
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._app.applicationStateChanged.disconnect(self._state_changed)
         self._active = False
         self._timer.stop()
 
@@ -125,19 +137,15 @@ class AutoLock(QObject):
             self._timer.start(max(1, math.ceil(left)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._active and event.type() in _INPUT_EVENTS:
+        if self._active and event.type() in self._inputs:
             self._last_activity = self._clock()
         return False
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
-        if self._active and state == Qt.ApplicationState.ApplicationSuspended:
+        if self._active and state == QtCore.Qt.ApplicationState.ApplicationSuspended:
             self.lock_requested.emit()
 
     def detach(self) -> None:
         """Remove the filter (the window is going away); a second call does nothing."""
-        self.stop()
-        app, self._app = self._app, None
-        if app is not None:
-            app.removeEventFilter(self)
-            with contextlib.suppress(RuntimeError, TypeError):
-                app.applicationStateChanged.disconnect(self._state_changed)
+        self.stop()  # takes the filter and the state watch off the application
+        self._app = None

@@ -11,6 +11,10 @@ Adding an area: write a ``Page`` subclass (``zorgapp/ui/pages/base.py``) and add
 ``Page.request_dossier(uuid)``: the window connects every page's ``open_dossier``
 signal once, to ``open_dossier``. Changes reach other pages via ``UiContext.data_changed``.
 Every page's HMAC is checked after the unlock (``widgets/page_check.py``).
+
+At the start the window shows its lock screen first: banners, navigation, status-bar
+widgets, shortcuts and the auto-lock (``main_window_parts``) follow its first paint
+(issue 15); every method that needs them builds them first (``complete``).
 """
 
 from __future__ import annotations
@@ -19,37 +23,28 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from zorgapp import APP_NAME
 from zorgapp.i18n import N_, _
-from zorgapp.ui import a11y, clipboard, closing, translation, window_state
-from zorgapp.ui.autolock import AutoLock
+from zorgapp.ui import a11y, translation, window_state
 from zorgapp.ui.context import UiContext
-from zorgapp.ui.dialogs.unlock_dialog import DEMO_STYLE, LockScreenWidget
-from zorgapp.ui.focus import focus_first_in, page_shortcuts, shortcut_text
+from zorgapp.ui.dialogs.unlock_dialog import LockScreenWidget
+from zorgapp.ui.focus import focus_first_in
 from zorgapp.ui.pages import PageEntry, page_entries
-from zorgapp.ui.pages.base import Page
 from zorgapp.ui.tasks import message_for
-from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
-from zorgapp.ui.widgets.page_check import PageCheckWidget
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # event classes too: naming QCloseEvent makes QEvent's type (5 ms)
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
+
     from zorgapp.store.vault import Vault
+    from zorgapp.ui.autolock import AutoLock
+    from zorgapp.ui.pages.base import Page
+    from zorgapp.ui.widgets.audit_banner import AuditBannerWidget
+    from zorgapp.ui.widgets.page_check import PageCheckWidget
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +53,32 @@ DEFAULT_PAGE = "overzicht"
 
 
 class MainWindow(QMainWindow):
-    """Signals ``vault_unlocked(vault)`` and ``vault_locked()`` for the application."""
+    """Signals ``vault_unlocked(vault)`` and ``vault_locked()`` for the application.
+
+    ``first_paint_first``: the start shows the lock screen before the other parts are
+    built (``main_window_parts``); they follow the first paint, or the first call that
+    needs them (``complete``)."""
 
     vault_unlocked = Signal(object)
     vault_locked = Signal()
 
+    # Built by main_window_parts.build:
+    demo_banner: QLabel
+    audit_banner: AuditBannerWidget
+    nav: QListWidget
+    page_stack: QStackedWidget
+    file_label: QLabel
+    schema_label: QLabel
+    lock_button: QPushButton
+    page_check: PageCheckWidget
+    lock_action: QAction
+    new_signal_action: QAction
+    page_actions: list[QAction]
+    autolock: AutoLock
+
     def __init__(self, ctx: UiContext, vault_path: Path | None = None,
                  vault: Vault | None = None, demo_passphrase: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, first_paint_first: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.vault: Vault | None = None
@@ -76,14 +89,16 @@ class MainWindow(QMainWindow):
         self._schema: int | None = None
         self._closing = False
         self._may_close = False
+        self._painted = False
+        self._parts_built = False
         self.entries: list[PageEntry] = page_entries()
         self._built: dict[str, Page] = {}  # pages built so far, by name
         a11y.install(QApplication.instance())  # type: ignore[arg-type]
-        self._build()
-        self.autolock = AutoLock(int(ctx.setting("autolock_minutes")), self)
-        self.autolock.lock_requested.connect(self.lock)
-        ctx.setting_changed.connect(self._setting_changed)
+        self._build_frame()
+        self._build_lock_screen()
         translation.register(self)
+        if not first_paint_first or vault is not None or self.is_demo:
+            self.complete()
         self.retranslate()
         self._fit_to_screen()
         if vault is not None:
@@ -93,95 +108,39 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------
 
-    def _build(self) -> None:
-        """Banners over a stack of lock screen and content, a status bar, shortcuts."""
-        self._build_frame()
-        self._build_lock_screen()
-        self._build_content()
-        self._build_status_bar()
-        self._build_shortcuts()
-
     def _build_frame(self) -> None:
-        """Central widget: demo and audit banners above the root stack."""
+        """Central widget: (banners, built with the other parts) above the root stack of
+        lock screen and content; the status bar (its widgets come later)."""
         central = QWidget()
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        self.demo_banner = QLabel()
-        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_banner.setStyleSheet(DEMO_STYLE.replace("border-radius: 3px;", ""))
-        self.demo_banner.hide()
-        outer.addWidget(self.demo_banner)
-        self.audit_banner = AuditBannerWidget()  # the trail did not match its head at unlock
-        outer.addWidget(self.audit_banner)
+        self._outer = QVBoxLayout(central)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._outer.setSpacing(0)
         self.root = QStackedWidget()
-        outer.addWidget(self.root, 1)
+        self._outer.addWidget(self.root, 1)
         self.setCentralWidget(central)
+        self.statusBar()  # now, so that the lock screen does not move when it fills
 
     def _build_lock_screen(self) -> None:
         """The lock screen, first page of the root stack."""
-        self.lock_screen = LockScreenWidget(self.ctx.tasks, check_pages_later=True)
+        self.lock_screen = LockScreenWidget(self.ctx.tasks, check_pages_later=True,
+                                            complete_later=True)
         self.lock_screen.set_vault_path(self.vault_path)
         self.lock_screen.set_demo_passphrase(self.demo_passphrase)
         self.lock_screen.unlocked.connect(self.set_vault)
         self.lock_screen.path_changed.connect(self._path_chosen)
         self.root.addWidget(a11y.scrolling(self.lock_screen))  # 200 %: scroll, not cut off
 
-    def _build_content(self) -> None:
-        """Navigation list beside the page stack, one entry per page."""
-        content = QWidget()
-        row = QHBoxLayout(content)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setSpacing(2)
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; padding-top: 8px; }"
-                               "QListWidget#navigation::item { padding: 6px 10px; }")
-        self.page_stack = QStackedWidget()
-        for entry in self.entries:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, entry.name)
-            self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self._nav_changed)
-        row.addWidget(self.nav)
-        row.addWidget(a11y.scrolling(self.page_stack), 1)
-        self.root.addWidget(content)
+    def complete(self) -> None:
+        """Build the parts the lock screen does without (once)."""
+        if self._parts_built:
+            return
+        self._parts_built = True
+        from zorgapp.ui import main_window_parts
 
-    def _build_status_bar(self) -> None:
-        """File, schema version and the lock button in the status bar."""
-        status = self.statusBar()
-        self.file_label = QLabel()
-        self.schema_label = QLabel()  # stays empty: a schema number means nothing to a user
-        self.lock_button = QPushButton()
-        self.lock_button.setFlat(True)
-        self.lock_button.clicked.connect(self.lock)
-        for label in (self.file_label, self.schema_label):
-            label.setContentsMargins(8, 0, 8, 0)
-        self.page_check = PageCheckWidget()  # quiet, while every page is checked
-        self.page_check.damaged.connect(self._vault_damaged)
-        status.addPermanentWidget(self.page_check)
-        status.addPermanentWidget(self.file_label)
-        status.addPermanentWidget(self.schema_label)
-        status.addPermanentWidget(self.lock_button)
-        QWidget.setTabOrder(self.nav, self.page_stack)  # sidebar, page, then status bar
-
-    def _build_shortcuts(self) -> None:
-        """Window-wide Ctrl+L (lock) and Ctrl+N (new signal)."""
-        self.lock_action = QAction(self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.lock_action.triggered.connect(self.lock)
-        self.addAction(self.lock_action)
-
-        self.new_signal_action = QAction(self)
-        self.new_signal_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.new_signal_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.new_signal_action.triggered.connect(self.new_signal)
-        self.addAction(self.new_signal_action)
-        self.page_actions = page_shortcuts(self, len(self.entries), self._shortcut_page)
+        self.lock_screen.complete()
+        main_window_parts.build(self, self._outer)
+        self.retranslate()
+        self.demo_banner.setVisible(self.is_demo)
 
     def _build_page(self, entry: PageEntry) -> Page:
         """Import and build one page on first use; it gets the open vault at once."""
@@ -223,26 +182,15 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(APP_NAME)
         self.setAccessibleName(_("Hoofdvenster van Zorgapp"))
-        self.demo_banner.setText(_("DEMO — alle gegevens in deze kluis zijn verzonnen"))
-        self.demo_banner.setAccessibleName(self.demo_banner.text())
-        self.audit_banner.retranslate()
-        self.page_check.retranslate()
-        self.nav.setAccessibleName(_("Navigatie"))
-        self.page_stack.setAccessibleName(_("Inhoud"))
-        for index, entry in enumerate(self.entries):
-            item = self.nav.item(index)
-            item.setText(entry.title())
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.title())
-            item.setToolTip(shortcut_text(self.page_actions, index))
-        for page in self._built.values():
-            page.retranslate()
-        self.lock_button.setText(_("Vergrendelen (Ctrl+L)"))
-        self.lock_button.setAccessibleName(_("Vergrendelen"))
-        self.lock_button.setToolTip(_("Kluis vergrendelen en gegevens verbergen"))
-        self.lock_action.setText(_("Vergrendelen"))
-        self._update_status()
+        if self._parts_built:
+            from zorgapp.ui import main_window_parts
+
+            main_window_parts.retranslate(self)
+            self._update_status()
 
     def _update_status(self) -> None:
+        if not self._parts_built:
+            return
         if self.vault is not None and self.vault.is_open:
             self.file_label.setText(_("Kluis: {naam}").format(naam=self.vault.path.name))
             self.file_label.setToolTip(str(self.vault.path))
@@ -261,6 +209,7 @@ class MainWindow(QMainWindow):
 
     def page(self, name: str) -> Page:
         """The page called ``name``, built now if it was not yet (KeyError: no such page)."""
+        self.complete()
         if name not in self._built:
             self._build_page({entry.name: entry for entry in self.entries}[name])
         return self._built[name]
@@ -275,9 +224,14 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         index = self.page_names().index(name)
+        self.complete()
         self.nav.setCurrentRow(index)
 
     def current_page_name(self) -> str:
+        from zorgapp.ui.pages.base import Page
+
+        if not self._parts_built:
+            return DEFAULT_PAGE
         page = self.page_stack.currentWidget()
         return page.name if isinstance(page, Page) else DEFAULT_PAGE
 
@@ -313,6 +267,7 @@ class MainWindow(QMainWindow):
     def set_vault(self, vault: Vault) -> None:
         """Show the content for an open vault, back on the page the user left; the demo
         mark is read on the worker and the banner follows when it arrives."""
+        self.complete()
         self.vault = vault
         self.vault_path = vault.path
         self._schema = None
@@ -360,6 +315,8 @@ class MainWindow(QMainWindow):
     def _hide_contents(self) -> None:
         self.autolock.stop()
         self.vault = None
+        from zorgapp.ui import clipboard
+
         clipboard.clear_ours()  # a copied name or key must not outlive the lock
         self.audit_banner.clear()
         self.page_check.stop()
@@ -385,7 +342,8 @@ class MainWindow(QMainWindow):
         self.root.setCurrentIndex(LOCK_INDEX)
         self.lock_screen.reset()
         self.lock_screen.set_vault_path(self.vault_path)
-        self.demo_banner.setVisible(self.is_demo)
+        if self._parts_built:
+            self.demo_banner.setVisible(self.is_demo)
         self._update_status()
         self.lock_screen.focus_field()
 
@@ -393,7 +351,8 @@ class MainWindow(QMainWindow):
         self.vault_path = path
         self.is_demo = False
         self.demo_passphrase = None
-        self.demo_banner.hide()
+        if self._parts_built:
+            self.demo_banner.hide()
         self._return_page = DEFAULT_PAGE
 
     def _setting_changed(self, key: str) -> None:
@@ -425,6 +384,23 @@ class MainWindow(QMainWindow):
         self.lock_screen.set_preparing(None)
         self.lock_screen.show_message(message_for(exc))
 
+    # -- after the first paint -----------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The first paint schedules what the lock screen can show without."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Once the window is on screen: the other parts, and the accessibility filter
+        (``a11y.install`` left it for now when the start asked so)."""
+        self.complete()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            a11y.install_filter(app)
+
     # -- closing -------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -433,11 +409,14 @@ class MainWindow(QMainWindow):
         if not self._closing:
             window_state.save(self)
         if vault is None or self._may_close:
-            self.autolock.detach()
+            if self._parts_built:
+                self.autolock.detach()
             event.accept()
             return
         event.ignore()
         if not self._closing:
             self._closing = True
             self._hide_contents()  # drops self.vault: the one captured above is closed
+            from zorgapp.ui import closing
+
             closing.backup_lock_and_close(self, vault)

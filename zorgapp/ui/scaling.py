@@ -3,19 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
 from PySide6.QtCore import QRect, QTimer
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QFrame,
-    QInputDialog,
-    QMessageBox,
-    QProgressDialog,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-    QWizard,
-)
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+# The dialog classes are named where used: the lock screen needs none of them, and
+# PySide6 makes each class's Python type when it is first named (issue 15).
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
@@ -53,14 +51,15 @@ def fit_dialog(dialog: QDialog) -> None:
     """A dialog (or a wizard page) larger than the screen gets its contents in a scroll
     area, and the dialog is made to fit the screen. Qt's own message, file, input and
     progress dialogs are left alone."""
-    if isinstance(dialog, (QMessageBox, QFileDialog, QProgressDialog, QInputDialog)):
+    w = QtWidgets
+    if isinstance(dialog, (w.QMessageBox, w.QFileDialog, w.QProgressDialog, w.QInputDialog)):
         return
     screen = dialog.screen()
     if screen is None:
         return
     area = screen.availableGeometry()
     width, height = area.width(), area.height() - 40  # room for the title bar
-    if isinstance(dialog, QWizard):  # its pages hold the forms; the frame is Qt's
+    if isinstance(dialog, w.QWizard):  # its pages hold the forms; the frame is Qt's
         pages = [dialog.page(i) for i in dialog.pageIds()]
         for page in pages:
             if page is not None and _too_big(page, width - 40, height - 160):

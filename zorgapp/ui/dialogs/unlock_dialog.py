@@ -10,14 +10,14 @@ opened with the key and the key file rewritten (``vault_service.recover_and_unlo
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -53,7 +52,7 @@ class LockScreenWidget(QWidget):
     PASSPHRASE, RECOVERY = 0, 1
 
     def __init__(self, tasks: TaskRunner | None = None, parent: QWidget | None = None, *,
-                 check_pages_later: bool = False) -> None:
+                 check_pages_later: bool = False, complete_later: bool = False) -> None:
         super().__init__(parent)
         self.tasks = tasks or runner()
         # True: the unlock leaves the HMAC check of every page to the caller (the main
@@ -64,20 +63,47 @@ class LockScreenWidget(QWidget):
         self._busy = False
         self._message_id: tuple[str, dict[str, object]] | None = None
         self._preparing: str | None = None
+        self._complete = False
         self._build()
         translation.register(self)
+        if not complete_later:
+            self.complete()
         self.retranslate()
         self._update_state()
 
     # -- building ------------------------------------------------------------------
 
     def _build(self) -> None:
-        """A centred card: title, vault, demo note, the two modes, status and links."""
+        """A centred card: title, vault, demo note, the passphrase, status and links."""
         layout = self._build_card()
         self._build_title(layout)
         self._build_modes(layout)
         self._build_status(layout)
         self._build_links(layout)
+
+    def complete(self) -> None:
+        """What the first look does without (``complete_later``: the main window calls
+        this after its first paint): recovery-key mode, selectable texts, link cursors.
+        They name Qt classes whose Python types PySide6 makes on first use (``Qt``: 40 ms)."""
+        if self._complete:
+            return
+        self._complete = True
+        flag = QtCore.Qt.TextInteractionFlag
+        self.vault_label.setTextInteractionFlags(flag.TextSelectableByMouse)
+        self.demo_label.setTextInteractionFlags(  # Tab reaches it: read, select, copy
+            flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
+        self.demo_label.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        for link in (self.mode_button, self.other_button):
+            link.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
+        self.modes.addWidget(self._build_recovery_page())
+        # Made after the links, its fields would come after them on Tab: back in place.
+        chain = (self.unlock_button, self.recovery_edit, self.new_edit, self.repeat_edit, self.recover_button)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.modes.currentChanged.connect(self._fit_mode)
+        self._fit_mode(self.modes.currentIndex())
+        self.retranslate()
+        self._update_state()
 
     def _build_card(self) -> QVBoxLayout:
         """The centred frame everything sits in; returns its layout."""
@@ -115,25 +141,18 @@ class LockScreenWidget(QWidget):
         title_row.addWidget(self.demo_mark)
         layout.addLayout(title_row)
 
-        self.vault_label = QLabel()
+        self.vault_label = QLabel()  # selectable: see complete()
         self.vault_label.setWordWrap(True)
-        self.vault_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.vault_label)
 
         self.demo_label = QLabel()
         self.demo_label.setWordWrap(True)
-        self.demo_label.setTextInteractionFlags(  # Tab reaches it: read, select, copy
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.demo_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.addWidget(self.demo_label)
 
     def _build_modes(self, layout: QVBoxLayout) -> None:
-        """The passphrase page and the recovery-key page, one shown at a time."""
+        """The passphrase page; the recovery-key page joins it in ``complete``."""
         self.modes = QStackedWidget()
         self.modes.addWidget(self._build_passphrase_page())
-        self.modes.addWidget(self._build_recovery_page())
-        self.modes.currentChanged.connect(self._fit_mode)
-        self._fit_mode(self.PASSPHRASE)
         layout.addWidget(self.modes)
 
     def _build_passphrase_page(self) -> QWidget:
@@ -159,7 +178,8 @@ class LockScreenWidget(QWidget):
         rk_form = QFormLayout(rk_page)
         rk_form.setContentsMargins(0, 0, 0, 0)
         self.recovery_edit = QLineEdit()
-        self.recovery_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        fonts = QtGui.QFontDatabase
+        self.recovery_edit.setFont(fonts.systemFont(fonts.SystemFont.FixedFont))
         self.recovery_edit.setPlaceholderText("XXXX-XXXX-…")
         self.recovery_label = QLabel()
         self.recovery_label.setBuddy(self.recovery_edit)
@@ -199,12 +219,10 @@ class LockScreenWidget(QWidget):
         """Flat link buttons: switch mode, choose another vault."""
         links = QHBoxLayout()
         self.mode_button = QPushButton()
-        self.mode_button.setFlat(True)
-        self.mode_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.mode_button.setFlat(True)  # a link: its cursor follows in complete()
         self.mode_button.clicked.connect(self.toggle_mode)
         self.other_button = QPushButton()
         self.other_button.setFlat(True)
-        self.other_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.other_button.clicked.connect(self._choose_other)
         links.addWidget(self.mode_button)
         links.addStretch(1)
@@ -221,14 +239,15 @@ class LockScreenWidget(QWidget):
         self.passphrase_edit.setAccessibleName(_("Wachtwoordzin"))
         self.unlock_button.setText(_("Ontgrendelen"))
         self.unlock_button.setAccessibleName(_("Ontgrendelen"))
-        self.recovery_label.setText(_("&Herstelsleutel:"))
-        self.recovery_edit.setAccessibleName(_("Herstelsleutel"))
-        self.new_label.setText(_("&Nieuwe wachtwoordzin:"))
-        self.new_edit.setAccessibleName(_("Nieuwe wachtwoordzin"))
-        self.repeat_label.setText(_("&Herhaal nieuwe wachtwoordzin:"))
-        self.repeat_edit.setAccessibleName(_("Herhaal nieuwe wachtwoordzin"))
-        self.recover_button.setText(_("Ontgrendelen en wachtwoordzin instellen"))
-        self.recover_button.setAccessibleName(self.recover_button.text())
+        if self._complete:
+            self.recovery_label.setText(_("&Herstelsleutel:"))
+            self.recovery_edit.setAccessibleName(_("Herstelsleutel"))
+            self.new_label.setText(_("&Nieuwe wachtwoordzin:"))
+            self.new_edit.setAccessibleName(_("Nieuwe wachtwoordzin"))
+            self.repeat_label.setText(_("&Herhaal nieuwe wachtwoordzin:"))
+            self.repeat_edit.setAccessibleName(_("Herhaal nieuwe wachtwoordzin"))
+            self.recover_button.setText(_("Ontgrendelen en wachtwoordzin instellen"))
+            self.recover_button.setAccessibleName(self.recover_button.text())
         self.other_button.setText(_("Andere kluis openen…"))
         self.other_button.setAccessibleName(_("Andere kluis openen"))
         self.busy_bar.setAccessibleName(_("Bezig met ontgrendelen"))
@@ -282,11 +301,17 @@ class LockScreenWidget(QWidget):
         self.demo_mark.setVisible(demo)
         self.demo_label.setVisible(demo)
         ready = self.path is not None and not self._busy
-        for widget in (self.passphrase_edit, self.unlock_button, self.recovery_edit,
-                       self.new_edit, self.repeat_edit, self.recover_button, self.mode_button):
+        for widget in (self.passphrase_edit, self.unlock_button, self.mode_button,
+                       *self._recovery_edits()):
             widget.setEnabled(ready)
+        if self._complete:
+            self.recover_button.setEnabled(ready)
         self.other_button.setEnabled(not self._busy)
         self.busy_bar.setVisible(self._busy)
+
+    def _recovery_edits(self) -> tuple[QLineEdit, ...]:
+        """The recovery mode's fields, once built (``complete``)."""
+        return (self.recovery_edit, self.new_edit, self.repeat_edit) if self._complete else ()
 
     def show_message(self, text: str) -> None:
         """Show ``text`` (already translated) under the fields."""
@@ -308,6 +333,7 @@ class LockScreenWidget(QWidget):
                       else self.PASSPHRASE)
 
     def set_mode(self, mode: int) -> None:
+        self.complete()
         self.modes.setCurrentIndex(mode)
         self.clear_message()
         self._update_texts()
@@ -317,7 +343,8 @@ class LockScreenWidget(QWidget):
         """Size the stack to the visible mode only (hidden pages are 'Ignored')."""
         for i in range(self.modes.count()):
             page = self.modes.widget(i)
-            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            policies = QtWidgets.QSizePolicy.Policy
+            policy = policies.Preferred if i == index else policies.Ignored
             page.setSizePolicy(policy, policy)
         self.modes.updateGeometry()
 
@@ -326,11 +353,11 @@ class LockScreenWidget(QWidget):
 
     def focus_field(self) -> None:
         target = self.passphrase_edit if self.mode() == self.PASSPHRASE else self.recovery_edit
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.setFocus()  # Qt.FocusReason.OtherFocusReason, without naming Qt (see complete)
 
     def reset(self) -> None:
         """Back to the passphrase, with all fields empty."""
-        for edit in (self.passphrase_edit, self.recovery_edit, self.new_edit, self.repeat_edit):
+        for edit in (self.passphrase_edit, *self._recovery_edits()):
             edit.clear()
         self.modes.setCurrentIndex(self.PASSPHRASE)
         self._update_texts()
@@ -341,7 +368,7 @@ class LockScreenWidget(QWidget):
         from zorgapp.services import vault_service
 
         start = str(self.path.parent) if self.path else str(Path.home())
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, _("Kluis openen"), start, _("Zorgapp-kluis (*{ext})").format(ext=vault_service.SUFFIX))
         if name:
             self.set_vault_path(Path(name))

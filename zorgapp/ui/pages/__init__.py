@@ -10,14 +10,14 @@ to ``PAGES``; its ``name`` and ``title_msgid`` must equal the class's (a test ch
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from zorgapp.i18n import N_, _
 
 
-@dataclass(frozen=True)
-class PageEntry:
-    """One area: built with ``load()(ctx)`` when first needed."""
+class PageEntry(NamedTuple):
+    """One area: built with ``load()(ctx)`` when first needed. (A named tuple: the
+    lock screen's window reads these, and ``dataclasses`` would cost its start 9 ms.)"""
 
     name: str
     title_msgid: str
