@@ -148,12 +148,19 @@ class DemoGenerator:
                          list(accumulate(g[2] for g in self.gemeenten)))
 
     def dossiers(self, n: int) -> Iterator[Dossier]:
+        for melddatum, volgnummer in self.meldingen(n):
+            yield self.dossier(melddatum, volgnummer)
+
+    def meldingen(self, n: int) -> list[tuple[date, int]]:
+        """(date of the signal, number in its year) of ``n`` cases, oldest first."""
         per_year: dict[int, int] = {}
         start = self.vandaag - timedelta(days=3 * 365)
         dates = sorted(start + timedelta(days=self.rng.randrange(0, 3 * 365 + 1)) for _ in range(n))
+        result = []
         for melddatum in dates:
             per_year[melddatum.year] = per_year.get(melddatum.year, 0) + 1
-            yield self.dossier(melddatum, per_year[melddatum.year])
+            result.append((melddatum, per_year[melddatum.year]))
+        return result
 
     def dossier(self, melddatum: date, volgnummer: int) -> Dossier:
         rng = self.rng
@@ -355,11 +362,14 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     from zorgapp.services.demo_overleg import DemoOverleg, terugkoppeling_en_riec
     from zorgapp.services.demo_partners import DemoPartners
 
+    from zorgapp.services import demo_parallel
+
     generator = DemoGenerator(seed=seed, vandaag=vandaag)
     today = generator.vandaag
     opvang = DemoOpvang(today, seed=seed, rules=generator.rules)
     overleg = DemoOverleg(today, seed=seed)
     partners = DemoPartners(seed)
+    parallel = demo_parallel.Vuller(generator, opvang, overleg, n) if demo_parallel.loont(n) else None
 
     def with_deadlines() -> Iterator[tuple[Dossier, date | None]]:
         for i, dossier in enumerate(generator.dossiers(n)):
@@ -385,7 +395,10 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                        (key, value))
         repo = DossierRepository(db)
         with repo.bulk():
-            count = len(repo.insert_many(with_deadlines(), is_demo=True))
+            if parallel is not None:  # a big vault: made on every core, in chunks
+                count = len(repo.insert_regels(parallel.regels(progress), is_demo=True))
+            else:
+                count = len(repo.insert_many(with_deadlines(), is_demo=True))
             # Shelters, placements and costs for the cases that reached 'geplaatst'.
             opvang.bewaar(db)
             partners.bewaar(db)

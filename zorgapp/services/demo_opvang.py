@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from bisect import bisect_right
 import uuid as _uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -103,7 +104,7 @@ def _locaties(rng: random.Random, rules: dict[str, Any], vandaag: date) -> list[
     return result
 
 
-def _stappen(traject: Traject) -> list[tuple[str, date]]:
+def stappen_van(traject: Traject) -> list[tuple[str, date]]:
     """(stage, date) of the path; demo paths have no corrections."""
     events = traject.events
     if any(e.corrigeert for e in events):
@@ -178,13 +179,18 @@ class DemoOpvang:
         self.crisis = self.per_type[OpvangType.CRISIS][0]
         self.plaatsingen: list[Plaatsing] = []
         self.posten: list[Kostenpost] = []
-        self._stays: dict[str, list[tuple[date, date]]] = {}  # per location: [van, tot)
+        # per location: the ends of its stays, sorted, and the stays [van, tot) in that
+        # order, so that a check skips every stay that ended before it (bisect)
+        self._stays: dict[str, tuple[list[date], list[tuple[date, date]]]] = {}
 
     def _voeg_toe(self, plaatsing: Plaatsing) -> None:
         self.plaatsingen.append(plaatsing)
         if plaatsing.locatie_uuid and plaatsing.van is not None:
-            self._stays.setdefault(plaatsing.locatie_uuid, []).append(
-                (plaatsing.van, plaatsing.tot or date.max))
+            einden, stays = self._stays.setdefault(plaatsing.locatie_uuid, ([], []))
+            tot = plaatsing.tot or date.max
+            plek = bisect_right(einden, tot)
+            einden.insert(plek, tot)
+            stays.insert(plek, (plaatsing.van, tot))
 
     def uuid4(self) -> str:
         return str(_uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -192,7 +198,12 @@ class DemoOpvang:
     def dossier(self, dossier_uuid: str, persoon: Persoon, traject: Traject) -> date | None:
         """A placement from the day the path reached ``geplaatst``, and perhaps costs;
         returns the placement's first deadline while it runs (evaluation, expected end)."""
-        stappen = _stappen(traject)
+        return self.plaats(dossier_uuid, persoon, stappen_van(traject))
+
+    def plaats(self, dossier_uuid: str, persoon: Persoon,
+               stappen: list[tuple[str, date]]) -> date | None:
+        """``dossier`` for a path given as its stages (``stappen_van``): what a worker
+        that made the dossier hands over (``demo_parallel``)."""
         index = next((i for i, (f, _d) in enumerate(stappen) if f == "geplaatst"), None)
         if index is None:
             return None
@@ -235,7 +246,8 @@ class DemoOpvang:
         if locatie.capaciteit is None:
             return True
         eind = tot or date.max
-        stays = [(a, b) for a, b in self._stays.get(locatie.uuid, []) if a < eind and b > van]
+        einden, alle = self._stays.get(locatie.uuid, ([], []))
+        stays = [(a, b) for a, b in alle[bisect_right(einden, van):] if a < eind]
         # The most stays overlap at ``van`` or at the start of one of them.
         return all(sum(1 for a, b in stays if a <= t < b) < locatie.capaciteit
                    for t in {van, *(a for a, _b in stays if a > van)})

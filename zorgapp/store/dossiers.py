@@ -116,6 +116,22 @@ def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
     }
 
 
+@dataclass
+class Regel:
+    """A dossier made ready to insert: its index columns (``index_fields``, without
+    the row id), its stored document and its partner links as (organisatie, rol)."""
+
+    fields: dict[str, Any]
+    doc: bytes
+    partners: list[tuple[str, str]]
+
+
+def regel(dossier: Dossier, deadline: date | None) -> Regel:
+    """What ``insert_regels`` writes for a dossier; picklable, so a worker can make it."""
+    return Regel(index_fields(dossier, deadline), encode(dossier.to_dict()),
+                 [(organisatie, rol) for _id, organisatie, rol in index_rows(0, dossier)])
+
+
 class DossierRepository:
     """Rows <-> ``Dossier`` objects. Callers hold the vault's transaction or read lock."""
 
@@ -129,7 +145,13 @@ class DossierRepository:
 
     def insert_many(self, items: Iterable[tuple[Dossier, date | None]],
                     is_demo: bool = False) -> list[int]:
-        """Insert dossiers (one transaction is the caller's); returns their row ids.
+        """Insert dossiers (one transaction is the caller's); returns their row ids."""
+        return self.insert_regels((regel(dossier, deadline) for dossier, deadline in items),
+                                  is_demo=is_demo)
+
+    def insert_regels(self, regels: Iterable[Regel], is_demo: bool = False) -> list[int]:
+        """Insert dossiers made ready by ``regel`` (a big demo vault makes them in worker
+        processes); returns their row ids.
 
         Rows go in 500 at a time with ids given here (what SQLite would choose: the
         next after the largest), which saves a round trip per table and dossier.
@@ -143,16 +165,16 @@ class DossierRepository:
         docs: list[tuple[int, bytes]] = []
         vormen: list[tuple[int, str]] = []
         partners: list[tuple[int, str, str]] = []
-        for dossier, deadline in items:
-            fields = index_fields(dossier, deadline)
+        for item in regels:
+            fields = item.fields
             fields.update(id=volgende, is_demo=int(is_demo), gewijzigd_op=now)
             if sql is None:
                 sql = (f"INSERT INTO dossier ({', '.join(fields)}) VALUES "
                        f"({', '.join('?' for _ in fields)})")
             rows.append(tuple(fields.values()))
-            docs.append((volgende, encode(dossier.to_dict())))
+            docs.append((volgende, item.doc))
             vormen += [(volgende, v) for v in fields["vormen"].split()]
-            partners += index_rows(volgende, dossier)
+            partners += [(volgende, organisatie, rol) for organisatie, rol in item.partners]
             ids.append(volgende)
             volgende += 1
             if len(rows) == 500:
