@@ -358,11 +358,10 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     deadline is known before its row is written; rows go in by bulk insert, and the
     indexes and the search index are built once at the end (``DossierRepository.bulk``).
     """
+    from zorgapp.services import demo_parallel
     from zorgapp.services.demo_opvang import DemoOpvang
     from zorgapp.services.demo_overleg import DemoOverleg, terugkoppeling_en_riec
     from zorgapp.services.demo_partners import DemoPartners
-
-    from zorgapp.services import demo_parallel
 
     generator = DemoGenerator(seed=seed, vandaag=vandaag)
     today = generator.vandaag

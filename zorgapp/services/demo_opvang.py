@@ -13,14 +13,13 @@ from __future__ import annotations
 import dataclasses
 import random
 from bisect import bisect_right
-import uuid as _uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from zorgapp.domain.betaler import betaler
-from zorgapp.domain.codes import Geslacht
+from zorgapp.domain.codes import Geslacht, uuid4_tekst
 from zorgapp.domain.kosten import Kostenpost, KostenSoort
 from zorgapp.domain.opvang import (
     Financier,
@@ -97,7 +96,7 @@ def _locaties(rng: random.Random, rules: dict[str, Any], vandaag: date) -> list[
             oud = Decimal(rng.randrange(low, high + 1))
             # A price rise on 1 January shows rate changes inside running placements.
             tarieven = [Tarief(oud, begin), Tarief(oud + Decimal(rng.choice([5, 7, 10])), wijziging)]
-        result.append(Locatie(uuid=str(_uuid.UUID(int=rng.getrandbits(128), version=4)),
+        result.append(Locatie(uuid=uuid4_tekst(rng.getrandbits(128)),
                               organisatie=ORGANISATIE, naam=spec.naam, type=spec.type,
                               contact="", capaciteit=spec.capaciteit, adres_geheim=True,
                               adres="", tarieven=tarieven))
@@ -151,7 +150,7 @@ def _bo_amv_locatie(vandaag: date) -> Locatie:
     other demo draw (and so the rest of the demo data) as it was."""
     rng = random.Random(2026_0412)
     begin = date(vandaag.year - 4, 1, 1)
-    return Locatie(uuid=str(_uuid.UUID(int=rng.getrandbits(128), version=4)),
+    return Locatie(uuid=uuid4_tekst(rng.getrandbits(128)),
                    organisatie=ORGANISATIE, naam="Beschermde opvang AMV (fictief)",
                    type=OpvangType.BO_AMV, contact="", capaciteit=8, adres_geheim=True,
                    adres="", tarieven=[Tarief(Decimal(rng.randrange(200, 261)), begin)])
@@ -193,7 +192,7 @@ class DemoOpvang:
             stays.insert(plek, (plaatsing.van, tot))
 
     def uuid4(self) -> str:
-        return str(_uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return uuid4_tekst(self.rng.getrandbits(128))
 
     def dossier(self, dossier_uuid: str, persoon: Persoon, traject: Traject) -> date | None:
         """A placement from the day the path reached ``geplaatst``, and perhaps costs;
@@ -248,6 +247,8 @@ class DemoOpvang:
         eind = tot or date.max
         einden, alle = self._stays.get(locatie.uuid, ([], []))
         stays = [(a, b) for a, b in alle[bisect_right(einden, van):] if a < eind]
+        if len(stays) < locatie.capaciteit:
+            return True  # fewer stays than places overlap the period at all
         # The most stays overlap at ``van`` or at the start of one of them.
         return all(sum(1 for a, b in stays if a <= t < b) < locatie.capaciteit
                    for t in {van, *(a for a, _b in stays if a > van)})
