@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from bisect import bisect_right
+from bisect import bisect_right, insort
+from itertools import chain
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -181,6 +182,12 @@ class DemoOpvang:
         # per location: the ends of its stays, sorted, and the stays [van, tot) in that
         # order, so that a check skips every stay that ended before it (bisect)
         self._stays: dict[str, tuple[list[date], list[tuple[date, date]]]] = {}
+        self._lopend: dict[str, list[date]] = {}  # per location: starts of running stays
+        # per location with as many running stays as places: the last start among the
+        # first of them; a period ending after it has no free place there (``_vrij``)
+        self._vol_vanaf: dict[str, date] = {}
+        self._vol_op: dict[str, date] = {}  # per location: a night seen full
+        self._plaatsen = {locatie.uuid: locatie.capaciteit for locatie in locaties}
 
     def _voeg_toe(self, plaatsing: Plaatsing) -> None:
         self.plaatsingen.append(plaatsing)
@@ -190,6 +197,15 @@ class DemoOpvang:
             plek = bisect_right(einden, tot)
             einden.insert(plek, tot)
             stays.insert(plek, (plaatsing.van, tot))
+            if plaatsing.tot is None:
+                self._lopend_erbij(plaatsing.locatie_uuid, plaatsing.van)
+
+    def _lopend_erbij(self, locatie_uuid: str, van: date) -> None:
+        starts = self._lopend.setdefault(locatie_uuid, [])
+        insort(starts, van)
+        plaatsen = self._plaatsen.get(locatie_uuid)
+        if plaatsen is not None and len(starts) >= plaatsen:
+            self._vol_vanaf[locatie_uuid] = starts[plaatsen - 1]
 
     def uuid4(self) -> str:
         return uuid4_tekst(self.rng.getrandbits(128))
@@ -245,19 +261,33 @@ class DemoOpvang:
         if locatie.capaciteit is None:
             return True
         eind = tot or date.max
+        vol = self._vol_vanaf.get(locatie.uuid)
+        if vol is not None and vol < eind:
+            return False  # as many running stays as places, all on the night ``vol``
+        gezien = self._vol_op.get(locatie.uuid)
+        if gezien is not None and van <= gezien < eind:
+            return False  # a night already seen full (stays are never taken away)
         einden, alle = self._stays.get(locatie.uuid, ([], []))
         stays = [(a, b) for a, b in alle[bisect_right(einden, van):] if a < eind]
         if len(stays) < locatie.capaciteit:
             return True  # fewer stays than places overlap the period at all
         # The most stays overlap at ``van`` or at the start of one of them.
-        return all(sum(1 for a, b in stays if a <= t < b) < locatie.capaciteit
-                   for t in {van, *(a for a, _b in stays if a > van)})
+        vol = [t for t in {van, *(a for a, _b in stays if a > van)}
+               if sum(1 for a, b in stays if a <= t < b) >= locatie.capaciteit]
+        if not vol:
+            return True
+        self._vol_op[locatie.uuid] = max(vol) if gezien is None else max(gezien, *vol)
+        return False
 
     def _met_plek(self, voorkeur: Locatie, van: date, tot: date | None) -> Locatie:
         """The preferred location when it has room, else another of its type, else a
         new fictional one: the demo never fills a location beyond its capacity."""
-        for locatie in [voorkeur, *self.per_type[voorkeur.type]]:
-            if self._vrij(locatie, van, tot):
+        eind, vol_vanaf, vol_op = tot or date.max, self._vol_vanaf, self._vol_op
+        for locatie in chain((voorkeur,), self.per_type[voorkeur.type]):
+            # what ``_vrij`` checks first, without a call: hundreds of full locations
+            vol, gezien = vol_vanaf.get(locatie.uuid), vol_op.get(locatie.uuid)
+            if ((vol is None or vol >= eind) and (gezien is None or not van <= gezien < eind)
+                    and self._vrij(locatie, van, tot)):
                 return locatie
         soortgenoten = self.per_type[voorkeur.type]
         naam = soortgenoten[0].naam.replace(" (fictief)", "")
@@ -265,6 +295,7 @@ class DemoOpvang:
             soortgenoten[0], uuid=self.uuid4(),
             naam=f"{naam} {len(soortgenoten) + 1} (fictief)")
         self.locaties.append(extra)
+        self._plaatsen[extra.uuid] = extra.capaciteit
         self.per_type[voorkeur.type].append(extra)
         return extra
 
