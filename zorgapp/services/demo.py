@@ -357,6 +357,9 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     Each dossier is made with its placements and costs (``DemoOpvang``), so its next
     deadline is known before its row is written; rows go in by bulk insert, and the
     indexes and the search index are built once at the end (``DossierRepository.bulk``).
+    From ``demo_parallel.PARALLEL_FROM`` cases on, worker processes make the dossiers in
+    chunks (deterministic too, but past the first chunk other cases than one process
+    would make); this process places them and writes.
     """
     from zorgapp.services import demo_parallel
     from zorgapp.services.demo_opvang import DemoOpvang

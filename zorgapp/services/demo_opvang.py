@@ -13,10 +13,10 @@ from __future__ import annotations
 import dataclasses
 import random
 from bisect import bisect_right, insort
-from itertools import chain
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from zorgapp.domain.betaler import betaler
