@@ -272,11 +272,11 @@ class DemoOpvang:
         if len(stays) < locatie.capaciteit:
             return True  # fewer stays than places overlap the period at all
         # The most stays overlap at ``van`` or at the start of one of them.
-        vol = [t for t in {van, *(a for a, _b in stays if a > van)}
-               if sum(1 for a, b in stays if a <= t < b) >= locatie.capaciteit]
-        if not vol:
+        volle = [t for t in {van, *(a for a, _b in stays if a > van)}
+                 if sum(1 for a, b in stays if a <= t < b) >= locatie.capaciteit]
+        if not volle:
             return True
-        self._vol_op[locatie.uuid] = max(vol) if gezien is None else max(gezien, *vol)
+        self._vol_op[locatie.uuid] = max(volle if gezien is None else [gezien, *volle])
         return False
 
     def _met_plek(self, voorkeur: Locatie, van: date, tot: date | None) -> Locatie:

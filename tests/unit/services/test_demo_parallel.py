@@ -32,7 +32,7 @@ def _inhoud(path: Path) -> dict[str, list[str]]:
     vault = Vault.unlock(path, PASSPHRASE)
     try:
         with vault.read() as db:
-            nummers = dict(db.execute("SELECT uuid, dossiernummer FROM dossier"))
+            nummers: dict[str, str] = dict(db.execute("SELECT uuid, dossiernummer FROM dossier"))
             dossiers = [json.dumps([*row[:-1], decode(row[-1])], ensure_ascii=False)
                         for row in db.execute(
                             "SELECT dossiernummer, fase, deadline, naam, d.data FROM dossier "
@@ -54,7 +54,7 @@ def _inhoud(path: Path) -> dict[str, list[str]]:
             assert p.van is not None and (persoon.leeftijd_op(p.van) or 0) >= 18
     return {
         "dossiers": [_TIJD.sub("T", _ID.sub("ID", d)) for d in dossiers],
-        "plaatsingen": sorted(f"{nummers[p.dossier_uuid]} {locaties[p.locatie_uuid].naam} "
+        "plaatsingen": sorted(f"{nummers[p.dossier_uuid]} {locaties[p.locatie_uuid or ''].naam} "
                               f"{p.van} {p.tot} {p.type}" for p in plaatsingen),
         "agenda": sorted(nummers[u] for u in punten),
     }
