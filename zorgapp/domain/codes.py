@@ -16,6 +16,7 @@ import uuid as _uuid
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from os import urandom as _urandom
 from typing import Any, TypeVar
 
 from zorgapp.domain.errors import N_, DomainError
@@ -302,9 +303,23 @@ UITKOMSTEN: dict[BesluitSoort, frozenset[BesluitUitkomst]] = {
 E = TypeVar("E", bound=StrEnum)
 
 
+_V4 = ~((0xF000 << 64) | (0xC000 << 48))
+
+
 def nieuw_uuid() -> str:
-    """A random id as text: ids must be unique across regions (handover bundles)."""
-    return str(_uuid.uuid4())
+    """A random id as text: ids must be unique across regions (handover bundles).
+
+    What ``str(uuid.uuid4())`` gives, without the ``UUID`` object (a demo vault makes
+    a million); a test or fingerprint that fixes ``uuid.uuid4`` is still heard."""
+    if getattr(_uuid.uuid4, "__module__", None) != "uuid":
+        return str(_uuid.uuid4())
+    return uuid4_tekst(int.from_bytes(_urandom(16)))
+
+
+def uuid4_tekst(getal: int) -> str:
+    """``str(uuid.UUID(int=getal, version=4))``: the version and variant bits set."""
+    h = "%032x" % ((getal & _V4) | (0x4000 << 64) | (0x8000 << 48))
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def code_uit(soort: type[E], waarde: object) -> E:

@@ -85,8 +85,8 @@ def _vervangen(t: Toestemming, alle: list[Toestemming]) -> bool:
     )
 
 
-def _plaatsing_deadlines(
-    dossier: Dossier, plaatsingen: Iterable[object]
+def plaatsing_deadlines(
+    dossier_uuid: str, plaatsingen: Iterable[object]
 ) -> list[Deadline]:
     """Placements are duck-typed: anything with ``evaluatiedatum``/``verwachte_einddatum``
     (such as ``opvang.Plaatsing``). Ended ones (status ``beeindigd`` or a set
@@ -97,7 +97,7 @@ def _plaatsing_deadlines(
             continue
         if str(getattr(p, "status", "")) == PLAATSING_BEEINDIGD:
             continue
-        if getattr(p, "dossier_uuid", dossier.uuid) != dossier.uuid:
+        if getattr(p, "dossier_uuid", dossier_uuid) != dossier_uuid:
             continue
         verwijzing = str(getattr(p, "uuid", ""))
         evaluatie = getattr(p, "evaluatiedatum", None)
@@ -107,7 +107,7 @@ def _plaatsing_deadlines(
                     DeadlineSoort.PLAATSING_EVALUATIE,
                     OMSCHRIJVING[DeadlineSoort.PLAATSING_EVALUATIE],
                     evaluatie,
-                    dossier.uuid,
+                    dossier_uuid,
                     verwijzing,
                 )
             )
@@ -118,7 +118,7 @@ def _plaatsing_deadlines(
                     DeadlineSoort.PLAATSING_EINDE,
                     OMSCHRIJVING[DeadlineSoort.PLAATSING_EINDE],
                     einde,
-                    dossier.uuid,
+                    dossier_uuid,
                     verwijzing,
                 )
             )
@@ -231,8 +231,20 @@ def deadlines_voor(
                     {"doel": t.doel.value},
                 )
             )
-        uit += _plaatsing_deadlines(dossier, plaatsingen)
-    return sorted(uit, key=lambda d: (d.datum, d.soort.value))
+        uit += plaatsing_deadlines(dossier.uuid, plaatsingen)
+    return sorted(uit, key=_volgorde)
+
+
+def _volgorde(deadline: Deadline) -> tuple[date, str]:
+    return deadline.datum, deadline.soort.value
+
+
+def met_plaatsingen(deadlines: Iterable[Deadline], dossier_uuid: str,
+                    plaatsingen: Iterable[object]) -> list[Deadline]:
+    """``deadlines_voor`` of an open case without placements, plus those of
+    ``plaatsingen``: the same list ``deadlines_voor`` gives with them (a big demo vault
+    adds placements after a worker process made the case's deadlines)."""
+    return sorted([*deadlines, *plaatsing_deadlines(dossier_uuid, plaatsingen)], key=_volgorde)
 
 
 def achterstallig(deadlines: Iterable[Deadline], vandaag: date) -> list[Deadline]:

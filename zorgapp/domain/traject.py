@@ -65,9 +65,9 @@ class Traject:
 
     def __init__(self, events: Iterable[TrajectEvent] = ()) -> None:
         lijst = list(events)
-        controleer(lijst)
+        beeld = controleer(lijst)
         self._events = lijst
-        self._cache: tuple[list[Stap], list[Besluit]] | None = None
+        self._cache: tuple[list[Stap], list[Besluit]] | None = beeld
 
     def _effectief(self) -> tuple[list[Stap], list[Besluit]]:
         """The effective view, computed once per change (events only ever grow)."""
@@ -161,9 +161,8 @@ class Traject:
     def _voeg_toe(self, event: TrajectEvent) -> TrajectEvent:
         """Validate the whole history with ``event`` added, then append it."""
         kandidaat = [*self._events, event]
-        controleer(kandidaat)
+        self._cache = controleer(kandidaat)
         self._events = kandidaat
-        self._cache = None
         return event
 
     def overgang(

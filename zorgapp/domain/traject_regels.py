@@ -31,7 +31,7 @@ from datetime import date
 
 from zorgapp.domain.codes import UITKOMSTEN, Fase
 from zorgapp.domain.errors import N_, DomainError
-from zorgapp.domain.traject_events import EventSoort, Stap, TrajectEvent, effectief
+from zorgapp.domain.traject_events import Besluit, EventSoort, Stap, TrajectEvent, effectief
 
 BEDENKTIJD_MAANDEN = 3
 
@@ -162,7 +162,9 @@ def _controleer_stappen(stappen: list[Stap]) -> None:
                 )
 
 
-def controleer(events: list[TrajectEvent]) -> None:
+def controleer(events: list[TrajectEvent]) -> tuple[list[Stap], list[Besluit]]:
+    """Refuse a path that breaks a rule; returns its effective view (``effectief``),
+    which ``Traject`` keeps rather than computing it again."""
     eerder: dict[str, TrajectEvent] = {}
     vervallen: set[str] = set()
     for e in events:
@@ -173,4 +175,6 @@ def controleer(events: list[TrajectEvent]) -> None:
             if e.vervalt:
                 vervallen.add(e.corrigeert)
         eerder[e.uuid] = e
-    _controleer_stappen(effectief(events)[0])
+    beeld = effectief(events)
+    _controleer_stappen(beeld[0])
+    return beeld

@@ -148,12 +148,19 @@ class DemoGenerator:
                          list(accumulate(g[2] for g in self.gemeenten)))
 
     def dossiers(self, n: int) -> Iterator[Dossier]:
+        for melddatum, volgnummer in self.meldingen(n):
+            yield self.dossier(melddatum, volgnummer)
+
+    def meldingen(self, n: int) -> list[tuple[date, int]]:
+        """(date of the signal, number in its year) of ``n`` cases, oldest first."""
         per_year: dict[int, int] = {}
         start = self.vandaag - timedelta(days=3 * 365)
         dates = sorted(start + timedelta(days=self.rng.randrange(0, 3 * 365 + 1)) for _ in range(n))
+        result = []
         for melddatum in dates:
             per_year[melddatum.year] = per_year.get(melddatum.year, 0) + 1
-            yield self.dossier(melddatum, per_year[melddatum.year])
+            result.append((melddatum, per_year[melddatum.year]))
+        return result
 
     def dossier(self, melddatum: date, volgnummer: int) -> Dossier:
         rng = self.rng
@@ -350,7 +357,11 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     Each dossier is made with its placements and costs (``DemoOpvang``), so its next
     deadline is known before its row is written; rows go in by bulk insert, and the
     indexes and the search index are built once at the end (``DossierRepository.bulk``).
+    From ``demo_parallel.PARALLEL_FROM`` cases on, worker processes make the dossiers in
+    chunks (deterministic too, but past the first chunk other cases than one process
+    would make); this process places them and writes.
     """
+    from zorgapp.services import demo_parallel
     from zorgapp.services.demo_opvang import DemoOpvang
     from zorgapp.services.demo_overleg import DemoOverleg, terugkoppeling_en_riec
     from zorgapp.services.demo_partners import DemoPartners
@@ -360,6 +371,7 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     opvang = DemoOpvang(today, seed=seed, rules=generator.rules)
     overleg = DemoOverleg(today, seed=seed)
     partners = DemoPartners(seed)
+    parallel = demo_parallel.Vuller(generator, opvang, overleg, n) if demo_parallel.loont(n) else None
 
     def with_deadlines() -> Iterator[tuple[Dossier, list[Deadline]]]:
         for i, dossier in enumerate(generator.dossiers(n)):
@@ -383,7 +395,10 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                        (key, value))
         repo = DossierRepository(db)
         with repo.bulk():
-            count = len(repo.insert_many(with_deadlines(), is_demo=True))
+            if parallel is not None:  # a big vault: made on every core, in chunks
+                count = len(repo.insert_regels(parallel.regels(progress), is_demo=True))
+            else:
+                count = len(repo.insert_many(with_deadlines(), is_demo=True))
             # Shelters, placements and costs for the cases that reached 'geplaatst'.
             opvang.bewaar(db)
             partners.bewaar(db)

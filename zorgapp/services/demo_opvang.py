@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import uuid as _uuid
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from zorgapp.domain.betaler import betaler
-from zorgapp.domain.codes import Geslacht
+from zorgapp.domain.codes import Geslacht, uuid4_tekst
 from zorgapp.domain.kosten import Kostenpost, KostenSoort
 from zorgapp.domain.opvang import (
     Financier,
@@ -96,14 +97,14 @@ def _locaties(rng: random.Random, rules: dict[str, Any], vandaag: date) -> list[
             oud = Decimal(rng.randrange(low, high + 1))
             # A price rise on 1 January shows rate changes inside running placements.
             tarieven = [Tarief(oud, begin), Tarief(oud + Decimal(rng.choice([5, 7, 10])), wijziging)]
-        result.append(Locatie(uuid=str(_uuid.UUID(int=rng.getrandbits(128), version=4)),
+        result.append(Locatie(uuid=uuid4_tekst(rng.getrandbits(128)),
                               organisatie=ORGANISATIE, naam=spec.naam, type=spec.type,
                               contact="", capaciteit=spec.capaciteit, adres_geheim=True,
                               adres="", tarieven=tarieven))
     return result
 
 
-def _stappen(traject: Traject) -> list[tuple[str, date]]:
+def stappen_van(traject: Traject) -> list[tuple[str, date]]:
     """(stage, date) of the path; demo paths have no corrections."""
     events = traject.events
     if any(e.corrigeert for e in events):
@@ -150,7 +151,7 @@ def _bo_amv_locatie(vandaag: date) -> Locatie:
     other demo draw (and so the rest of the demo data) as it was."""
     rng = random.Random(2026_0412)
     begin = date(vandaag.year - 4, 1, 1)
-    return Locatie(uuid=str(_uuid.UUID(int=rng.getrandbits(128), version=4)),
+    return Locatie(uuid=uuid4_tekst(rng.getrandbits(128)),
                    organisatie=ORGANISATIE, naam="Beschermde opvang AMV (fictief)",
                    type=OpvangType.BO_AMV, contact="", capaciteit=8, adres_geheim=True,
                    adres="", tarieven=[Tarief(Decimal(rng.randrange(200, 261)), begin)])
@@ -178,21 +179,46 @@ class DemoOpvang:
         self.crisis = self.per_type[OpvangType.CRISIS][0]
         self.plaatsingen: list[Plaatsing] = []
         self.posten: list[Kostenpost] = []
-        self._stays: dict[str, list[tuple[date, date]]] = {}  # per location: [van, tot)
+        # per location: the ends of its stays, sorted, and the stays [van, tot) in that
+        # order, so that a check skips every stay that ended before it (bisect)
+        self._stays: dict[str, tuple[list[date], list[tuple[date, date]]]] = {}
+        self._lopend: dict[str, list[date]] = {}  # per location: starts of running stays
+        # per location with as many running stays as places: the last start among the
+        # first of them; a period ending after it has no free place there (``_vrij``)
+        self._vol_vanaf: dict[str, date] = {}
+        self._vol_op: dict[str, date] = {}  # per location: a night seen full
+        self._plaatsen = {locatie.uuid: locatie.capaciteit for locatie in locaties}
 
     def _voeg_toe(self, plaatsing: Plaatsing) -> None:
         self.plaatsingen.append(plaatsing)
         if plaatsing.locatie_uuid and plaatsing.van is not None:
-            self._stays.setdefault(plaatsing.locatie_uuid, []).append(
-                (plaatsing.van, plaatsing.tot or date.max))
+            einden, stays = self._stays.setdefault(plaatsing.locatie_uuid, ([], []))
+            tot = plaatsing.tot or date.max
+            plek = bisect_right(einden, tot)
+            einden.insert(plek, tot)
+            stays.insert(plek, (plaatsing.van, tot))
+            if plaatsing.tot is None:
+                self._lopend_erbij(plaatsing.locatie_uuid, plaatsing.van)
+
+    def _lopend_erbij(self, locatie_uuid: str, van: date) -> None:
+        starts = self._lopend.setdefault(locatie_uuid, [])
+        insort(starts, van)
+        plaatsen = self._plaatsen.get(locatie_uuid)
+        if plaatsen is not None and len(starts) >= plaatsen:
+            self._vol_vanaf[locatie_uuid] = starts[plaatsen - 1]
 
     def uuid4(self) -> str:
-        return str(_uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return uuid4_tekst(self.rng.getrandbits(128))
 
     def dossier(self, dossier_uuid: str, persoon: Persoon, traject: Traject) -> date | None:
         """A placement from the day the path reached ``geplaatst``, and perhaps costs;
         returns the placement's first deadline while it runs (evaluation, expected end)."""
-        stappen = _stappen(traject)
+        return self.plaats(dossier_uuid, persoon, stappen_van(traject))
+
+    def plaats(self, dossier_uuid: str, persoon: Persoon,
+               stappen: list[tuple[str, date]]) -> date | None:
+        """``dossier`` for a path given as its stages (``stappen_van``): what a worker
+        that made the dossier hands over (``demo_parallel``)."""
         index = next((i for i, (f, _d) in enumerate(stappen) if f == "geplaatst"), None)
         if index is None:
             return None
@@ -235,16 +261,33 @@ class DemoOpvang:
         if locatie.capaciteit is None:
             return True
         eind = tot or date.max
-        stays = [(a, b) for a, b in self._stays.get(locatie.uuid, []) if a < eind and b > van]
+        vol = self._vol_vanaf.get(locatie.uuid)
+        if vol is not None and vol < eind:
+            return False  # as many running stays as places, all on the night ``vol``
+        gezien = self._vol_op.get(locatie.uuid)
+        if gezien is not None and van <= gezien < eind:
+            return False  # a night already seen full (stays are never taken away)
+        einden, alle = self._stays.get(locatie.uuid, ([], []))
+        stays = [(a, b) for a, b in alle[bisect_right(einden, van):] if a < eind]
+        if len(stays) < locatie.capaciteit:
+            return True  # fewer stays than places overlap the period at all
         # The most stays overlap at ``van`` or at the start of one of them.
-        return all(sum(1 for a, b in stays if a <= t < b) < locatie.capaciteit
-                   for t in {van, *(a for a, _b in stays if a > van)})
+        volle = [t for t in {van, *(a for a, _b in stays if a > van)}
+                 if sum(1 for a, b in stays if a <= t < b) >= locatie.capaciteit]
+        if not volle:
+            return True
+        self._vol_op[locatie.uuid] = max(volle if gezien is None else [gezien, *volle])
+        return False
 
     def _met_plek(self, voorkeur: Locatie, van: date, tot: date | None) -> Locatie:
         """The preferred location when it has room, else another of its type, else a
         new fictional one: the demo never fills a location beyond its capacity."""
-        for locatie in [voorkeur, *self.per_type[voorkeur.type]]:
-            if self._vrij(locatie, van, tot):
+        eind, vol_vanaf, vol_op = tot or date.max, self._vol_vanaf, self._vol_op
+        for locatie in chain((voorkeur,), self.per_type[voorkeur.type]):
+            # what ``_vrij`` checks first, without a call: hundreds of full locations
+            vol, gezien = vol_vanaf.get(locatie.uuid), vol_op.get(locatie.uuid)
+            if ((vol is None or vol >= eind) and (gezien is None or not van <= gezien < eind)
+                    and self._vrij(locatie, van, tot)):
                 return locatie
         soortgenoten = self.per_type[voorkeur.type]
         naam = soortgenoten[0].naam.replace(" (fictief)", "")
@@ -252,6 +295,7 @@ class DemoOpvang:
             soortgenoten[0], uuid=self.uuid4(),
             naam=f"{naam} {len(soortgenoten) + 1} (fictief)")
         self.locaties.append(extra)
+        self._plaatsen[extra.uuid] = extra.capaciteit
         self.per_type[voorkeur.type].append(extra)
         return extra
 

@@ -75,6 +75,15 @@ def terugkoppeling_en_riec(dossier: Dossier, vandaag: date, seed: int) -> None:
             dossier.riec = RiecVerwijzing(False, auteur=AUTEUR)
 
 
+def kandidaat(dossier: Dossier, seed: int) -> random.Random | None:
+    """The case's own generator when it may go on an agenda (open, signalled, drawn),
+    else None; no state, so a worker process can tell (``demo_parallel``)."""
+    if dossier.huidige_fase in (None, Fase.AFGESLOTEN) or not dossier.meldingen:
+        return None
+    rng = random.Random(f"{seed}-overleg-{dossier.dossiernummer}")
+    return None if rng.random() > 0.4 else rng
+
+
 @dataclass
 class DemoOverleg:
     """Plans the demo meetings and puts open cases on their agendas as they are made;
@@ -95,15 +104,19 @@ class DemoOverleg:
         """Maybe on an agenda: an open case, signalled before the meeting."""
         if dossier.huidige_fase in (None, Fase.AFGESLOTEN) or not dossier.meldingen:
             return
-        if all(len(o.agenda) >= PER_OVERLEG for o in self.overleggen):
+        if self.vol():
             return  # full: the rest of a big demo vault costs nothing here
-        rng = random.Random(f"{self.seed}-overleg-{dossier.dossiernummer}")
-        if rng.random() > 0.4:
+        rng = kandidaat(dossier, self.seed)
+        if rng is None:
             return
         for overleg in self.overleggen:
             if len(overleg.agenda) < PER_OVERLEG and dossier.meldingen[0].datum < overleg.datum:
                 self._agenderen(overleg, dossier, rng)
                 return
+
+    def vol(self) -> bool:
+        """Whether every meeting's agenda is full."""
+        return all(len(o.agenda) >= PER_OVERLEG for o in self.overleggen)
 
     def _agenderen(self, overleg: Overleg, dossier: Dossier, rng: random.Random) -> None:
         punt = overleg.agenderen(Agendapunt(dossier_uuid=dossier.uuid,

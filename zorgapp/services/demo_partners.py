@@ -13,7 +13,7 @@ import random
 import uuid as uuid_mod
 from datetime import date
 
-from zorgapp.domain.codes import Fase
+from zorgapp.domain.codes import Fase, uuid4_tekst
 from zorgapp.domain.dossier import Dossier, Partner
 from zorgapp.domain.partners import Contactpersoon, Organisatie, PartnerRol
 from zorgapp.store.connection import Connection
@@ -86,7 +86,7 @@ class DemoPartners:
             dossier.partners.append(Partner(
                 naam=org.naam, rol=rol, contact=org.bereikbaar(persoon_uuid),
                 organisatie=org.uuid, contactpersoon=persoon_uuid,
-                uuid=str(uuid_mod.UUID(int=rng.getrandbits(128), version=4))))
+                uuid=uuid4_tekst(rng.getrandbits(128))))
 
     def bewaar(self, db: Connection) -> None:
         repo = PartnerRepository(db)

@@ -4,9 +4,10 @@ Proportions are plausible, not official (DOMAIN §9 has no figures for them): ab
 half of the registered victims report (aangifte), a tenth cooperate otherwise, a few get
 a permit on special grounds; most third-country nationals with an application get a
 temporary permit; the OM drops (sepot) or prosecutes about as often, and most
-prosecutions end in a conviction. Every step goes through ``verblijf.voeg_toe``, so the
-demo data keeps the same rules as the app. Drawn from a generator per dossier, so the
-rest of the demo data stays the same whatever is added here.
+prosecutions end in a conviction. The whole track is checked against the rules
+``verblijf.voeg_toe`` keeps, so the demo data keeps the same rules as the app. Drawn
+from a generator per dossier, so the rest of the demo data stays the same whatever is
+added here.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from zorgapp.domain import verblijf
 from zorgapp.domain.codes import Fase
 from zorgapp.domain.dossier import Dossier
 from zorgapp.domain.verblijf_events import Uitkomst, VerblijfEvent, VerblijfSoort
+from zorgapp.domain.verblijf_regels import controleer, uit_traject
 
 S, U = VerblijfSoort, Uitkomst
 AUTEUR = "demo"
@@ -28,13 +30,14 @@ class _Spoor:
 
     def __init__(self, dossier: Dossier, vandaag: date, rng: random.Random) -> None:
         self.dossier, self.vandaag, self.rng = dossier, vandaag, rng
+        self.nu = datetime.now(UTC)
 
     def stap(self, soort: VerblijfSoort, datum: date, uitkomst: Uitkomst = U.GEEN,
              **kw: object) -> bool:
         if datum > self.vandaag:
             return False
-        verblijf.voeg_toe(self.dossier, VerblijfEvent(
-            soort, datum, AUTEUR, datetime.now(UTC), uitkomst, **kw), self.vandaag)  # type: ignore[arg-type]
+        self.dossier.verblijf.append(VerblijfEvent(
+            soort, datum, AUTEUR, self.nu, uitkomst, **kw))  # type: ignore[arg-type]
         return True
 
     def later(self, d: date, lo: int, hi: int) -> date:
@@ -42,7 +45,16 @@ class _Spoor:
 
 
 def voeg_verblijf_toe(dossier: Dossier, vandaag: date, seed: int) -> None:
-    """The legal track of one demo dossier, after its care path is made."""
+    """The legal track of one demo dossier, after its care path is made; the whole
+    track is checked against the rules once, as ``verblijf.voeg_toe`` checks it at
+    every step (its last step checks what this checks)."""
+    _spoor(dossier, vandaag, seed)
+    if dossier.verblijf:
+        controleer([*uit_traject(dossier.traject, dossier.verblijf), *dossier.verblijf])
+
+
+def _spoor(dossier: Dossier, vandaag: date, seed: int) -> None:
+    """The steps, never after today (``_Spoor.stap``)."""
     stappen = dossier.traject.stappen()
     aangemeld = next((s.datum for s in stappen if s.fase is Fase.AANGEMELD), None)
     if aangemeld is None:

@@ -122,6 +122,32 @@ def index_fields(dossier: Dossier, deadline: date | None) -> dict[str, Any]:
     }
 
 
+@dataclass
+class Regel:
+    """A dossier made ready to insert: its index columns (``index_fields``, without
+    the row id), its stored document and its partner links as (organisatie, rol)."""
+
+    fields: dict[str, Any]
+    doc: bytes
+    partners: list[tuple[str, str]]
+    deadlines: list[Deadline]
+
+    def met_deadlines(self, deadlines: Sequence[Deadline]) -> None:
+        """Its open deadlines, and with them the list's next-deadline column."""
+        self.deadlines = list(deadlines)
+        volgende = deadline_index.eerste(self.deadlines)
+        self.fields["deadline"] = volgende.isoformat() if volgende else None
+
+
+def regel(dossier: Dossier, deadlines: Sequence[Deadline] | None) -> Regel:
+    """What ``insert_regels`` writes for a dossier; picklable, so a worker can make it."""
+    deadlines = list(deadlines or ())
+    return Regel(index_fields(dossier, deadline_index.eerste(deadlines)),
+                 encode(dossier.to_dict()),
+                 [(organisatie, rol) for _id, organisatie, rol in index_rows(0, dossier)],
+                 deadlines)
+
+
 class DossierRepository:
     """Rows <-> ``Dossier`` objects. Callers hold the vault's transaction or read lock."""
 
@@ -137,7 +163,13 @@ class DossierRepository:
     def insert_many(self, items: Iterable[tuple[Dossier, Sequence[Deadline] | None]],
                     is_demo: bool = False) -> list[int]:
         """Insert dossiers with their open deadlines (``None``: none); one transaction
-        is the caller's. Returns their row ids.
+        is the caller's. Returns their row ids."""
+        return self.insert_regels((regel(dossier, deadlines) for dossier, deadlines in items),
+                                  is_demo=is_demo)
+
+    def insert_regels(self, regels: Iterable[Regel], is_demo: bool = False) -> list[int]:
+        """Insert dossiers made ready by ``regel`` (a big demo vault makes them in worker
+        processes), with their deadline rows; returns their row ids.
 
         Rows go in 500 at a time with ids given here (what SQLite would choose: the
         next after the largest), which saves a round trip per table and dossier.
@@ -152,18 +184,17 @@ class DossierRepository:
         vormen: list[tuple[int, str]] = []
         partners: list[tuple[int, str, str]] = []
         termijnen: list[deadline_index.Rij] = []
-        for dossier, deadlines in items:
-            deadlines = deadlines or ()
-            fields = index_fields(dossier, deadline_index.eerste(deadlines))
+        for item in regels:
+            fields = item.fields
             fields.update(id=volgende, is_demo=int(is_demo), gewijzigd_op=now)
             if sql is None:
                 sql = (f"INSERT INTO dossier ({', '.join(fields)}) VALUES "
                        f"({', '.join('?' for _ in fields)})")
             rows.append(tuple(fields.values()))
-            docs.append((volgende, encode(dossier.to_dict())))
+            docs.append((volgende, item.doc))
             vormen += [(volgende, v) for v in fields["vormen"].split()]
-            partners += index_rows(volgende, dossier)
-            termijnen += deadline_index.rijen(volgende, deadlines)
+            partners += [(volgende, organisatie, rol) for organisatie, rol in item.partners]
+            termijnen += deadline_index.rijen(volgende, item.deadlines)
             ids.append(volgende)
             volgende += 1
             if len(rows) == 500:

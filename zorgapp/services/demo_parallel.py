@@ -1,0 +1,158 @@
+"""A big demo vault made on every core (issue 15: 100,000 cases within half a minute).
+
+Worker processes make the dossiers, chunk by chunk, up to the row ``insert_regels``
+writes (document encoded, index columns derived); the main process only places
+them (``DemoOpvang``: the shelters' capacity is one state over all cases, so it runs
+in case order), fills the meetings' agendas and writes. Deterministic for a seed and a
+date, whatever the number of processes: the cases' dates are drawn first, as before;
+the first chunk goes on with that generator (a vault of up to ``CHUNK`` cases has the
+same cases as one made in one process) and every further chunk has a generator seeded
+of its own. The few cases that may go on an agenda come back whole while the agendas
+have room, and the main process finishes them in order, as ``fill_demo`` does.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import sys
+import types
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from multiprocessing.pool import AsyncResult
+from typing import Any
+
+from zorgapp.domain.deadlines import deadlines_voor, met_plaatsingen
+from zorgapp.domain.dossier import Dossier
+from zorgapp.domain.persoon import Persoon
+from zorgapp.services.demo import DemoGenerator
+from zorgapp.services.demo_opvang import DemoOpvang, stappen_van
+from zorgapp.services.demo_overleg import DemoOverleg, kandidaat, terugkoppeling_en_riec
+from zorgapp.services.demo_partners import DemoPartners
+from zorgapp.store.dossiers import Regel, regel
+
+#: Cases per chunk a worker makes at a time.
+CHUNK = 1000
+#: From this many cases on, the workers are worth their start (about a second each).
+PARALLEL_FROM = 5 * CHUNK
+
+#: (uuid, person, stages) of a case that reached ``geplaatst``, for ``DemoOpvang.plaats``
+Plek = tuple[str, Persoon, list[tuple[str, date]]]
+#: per case: a finished row with its own deadlines, or the whole case to finish
+Uitkomst = tuple[Regel | Dossier, Plek | None]
+
+
+def loont(n: int) -> bool:
+    """Whether ``n`` cases are made by workers (not in a frozen build: its executable
+    would start the application, not a worker)."""
+    return n >= PARALLEL_FROM and not getattr(sys, "frozen", False) and _cores() > 1
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Vuller:
+    """Hands chunks of cases to worker processes and yields their rows in case order."""
+
+    def __init__(self, generator: DemoGenerator, opvang: DemoOpvang, overleg: DemoOverleg,
+                 n: int) -> None:
+        self.seed, self.vandaag = generator.seed, generator.vandaag
+        self.opvang, self.overleg, self.n = opvang, overleg, n
+        meldingen = generator.meldingen(n)
+        eerste = generator.rng.getstate()
+        self.opdrachten = [(k, eerste if k == 0 else None, meldingen[start:start + CHUNK])
+                           for k, start in enumerate(range(0, n, CHUNK))]
+
+    def regels(self, progress: Callable[[int, int], Any] | None = None) -> Iterator[Regel]:
+        """The rows of every case, in order; the workers stop with the last."""
+        context = multiprocessing.get_context("spawn")
+        vol = context.Event()
+        workers = min(_cores(), 4)
+        with _zonder_hoofdmodule():
+            pool = context.Pool(workers, _begin, (vol, self.seed, self.vandaag))
+        with pool:
+            lopend: deque[AsyncResult[list[Uitkomst]]] = deque()
+            opdrachten = iter(self.opdrachten)
+            gedaan = 0
+            while True:
+                while len(lopend) < 2 * workers:  # a few ahead, not every chunk in memory
+                    opdracht = next(opdrachten, None)
+                    if opdracht is None:
+                        break
+                    lopend.append(pool.apply_async(_stuk, (opdracht,)))
+                if not lopend:
+                    break
+                for uitkomst in lopend.popleft().get():
+                    if progress and gedaan % 1000 == 0:
+                        progress(gedaan, self.n)
+                    yield self._af(uitkomst)
+                    gedaan += 1
+                if self.overleg.vol():
+                    vol.set()  # the workers stop sending whole cases
+
+    def _af(self, uitkomst: Uitkomst) -> Regel:
+        """A row with its final deadlines: the case's own and its new placement's."""
+        gemaakt, plek = uitkomst
+        if isinstance(gemaakt, Dossier):  # may go on an agenda: finish it as fill_demo does
+            self.overleg.dossier(gemaakt)
+            gemaakt = regel(gemaakt, deadlines_voor(gemaakt, self.vandaag))
+        if plek is not None:
+            eerder = len(self.opvang.plaatsingen)
+            self.opvang.plaats(*plek)
+            if plek[2][-1][0] != "afgesloten":  # a closed case keeps no placement deadlines
+                gemaakt.met_deadlines(met_plaatsingen(
+                    gemaakt.deadlines, plek[0], self.opvang.plaatsingen[eerder:]))
+        return gemaakt
+
+
+@contextmanager
+def _zonder_hoofdmodule() -> Iterator[None]:
+    """Start workers without the caller's main module: spawn would run a script again in
+    every worker (and a script without the ``__main__`` guard would start workers
+    there, for ever). The workers need nothing of it."""
+    hoofd = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = hoofd
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _begin(vol: Any, seed: int, vandaag: date) -> None:
+    """A worker's start: the generator's tables are read once, not per chunk."""
+    _WORKER.update(vol=vol, seed=seed, vandaag=vandaag, partners=DemoPartners(seed),
+                   generator=DemoGenerator(seed=seed, vandaag=vandaag))
+
+
+def _stuk(opdracht: tuple[int, Any, list[tuple[date, int]]]) -> list[Uitkomst]:
+    """One chunk of cases, made as ``fill_demo`` makes them, up to their rows."""
+    k, toestand, meldingen = opdracht
+    generator: DemoGenerator = _WORKER["generator"]
+    partners: DemoPartners = _WORKER["partners"]
+    seed, vandaag, vol = _WORKER["seed"], _WORKER["vandaag"], _WORKER["vol"]
+    generator.rng = random.Random(f"{seed}-stuk-{k}")
+    if toestand is not None:
+        generator.rng.setstate(toestand)
+    uit: list[Uitkomst] = []
+    for melddatum, volgnummer in meldingen:
+        dossier = generator.dossier(melddatum, volgnummer)
+        terugkoppeling_en_riec(dossier, vandaag, seed)
+        partners.koppel(dossier)  # its own generator: the order with the agenda is free
+        stappen = stappen_van(dossier.traject)
+        plek = ((dossier.uuid, dossier.persoon, stappen)
+                if any(fase == "geplaatst" for fase, _d in stappen) else None)
+        if not vol.is_set() and kandidaat(dossier, seed) is not None:
+            uit.append((dossier, plek))
+            continue
+        uit.append((regel(dossier, deadlines_voor(dossier, vandaag)), plek))
+    return uit
