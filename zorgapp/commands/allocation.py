@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from zorgapp.commands.common import open_vault, out, secret_options
+from zorgapp.commands.common import open_vault, out, secret_options, unlocked
 from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.i18n import _
 
@@ -29,19 +29,20 @@ def cmd_allocation(args: argparse.Namespace) -> int:
 
     if args.issue and args.key:
         raise UsageError(N_("--issue stelt vast met de sleutel van de regio; laat --key weg."))
-    vault = open_vault(args)
-    try:
-        service = AllocationService(vault)
-        if args.issue:
+    if args.issue:  # writes to the vault: every page is checked before
+        vault = open_vault(args)
+        try:
             from zorgapp.services.allocation_statement import stel_vast
 
-            uitkomst = stel_vast(service, args.year, args.quarter, args.month, actor="cli")
-        else:
+            uitkomst = stel_vast(AllocationService(vault), args.year, args.quarter, args.month,
+                                 actor="cli")
+        finally:
+            vault.lock()
+    else:
+        with unlocked(args) as (vault, _checked):  # pages checked meanwhile; output after
             # The shares only: the lines behind them are for the screen and the PDF.
-            uitkomst = service.bereken(args.year, args.quarter, args.month, args.key,
-                                       toelichting=False)
-    finally:
-        vault.lock()
+            uitkomst = AllocationService(vault).bereken(args.year, args.quarter, args.month,
+                                                        args.key, toelichting=False)
     if args.csv:
         sys.stdout.flush()
         data = csv_bytes(uitkomst)

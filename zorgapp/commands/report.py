@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from zorgapp.commands.common import open_vault, say, secret_options
+from zorgapp.commands.common import say, secret_options, unlocked
 from zorgapp.commands.parsing import subcommands
 from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.fileio import check_target
@@ -46,8 +46,7 @@ def _run(args: argparse.Namespace) -> int:
     _check_years(args)
     _check_case(args)
     check_target(Path(args.out))  # a folder, a device or a missing folder: before unlocking
-    vault = open_vault(args)
-    try:
+    with unlocked(args) as (vault, checked):  # every page checked meanwhile
         service = ReportService(vault)
         if args.document == "letter":
             rapport = service.plaatsingsbrief(args.placement, alias=args.alias,
@@ -60,9 +59,8 @@ def _run(args: argparse.Namespace) -> int:
             rapport = service.kostenverdeling(args.year, args.quarter, args.month)
         else:
             rapport = service.jaarbeeld(args.year, aantal_jaren=args.years)
+        checked()  # a damaged page: no file, no export entry
         pad = service.bewaar(rapport, Path(args.out))
-    finally:
-        vault.lock()
     say(_("PDF opgeslagen: {pad}").format(pad=pad))
     return EXIT_OK
 

@@ -5,8 +5,10 @@ schema checked; checking every page of a big vault (``PRAGMA cipher_integrity_ch
 over a second at 100,000 dossiers) then runs here, on a thread and a connection of
 its own, so the work on the vault's own connection goes on meanwhile. A damaged page
 is reported with the unlock's own ``DamagedVaultError``; the caller stops work.
-``Vault.unlock`` still checks every page before it returns unless asked not to (the
-command line, ``vault check`` and restores always check first).
+``Vault.unlock`` still checks every page before it returns unless asked not to (``vault
+check`` and restores always check first). The commands that only read and then give
+their output (``allocation``, ``report``) check on this thread too and wait for it
+(``Awaited``) before anything leaves the process (``commands.common.unlocked``).
 
 A page being written by a checkpoint while it is read could look damaged; a finding
 is therefore checked once more, and only a second finding counts. Real damage is
@@ -84,3 +86,24 @@ class PageCheck:
                 self._conn.interrupt()  # type: ignore[attr-defined]  # not in the stub
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join()
+
+
+class Awaited:
+    """An ``on_result`` to wait for: the command line holds its output (stdout, files,
+    audit entries of an export) until every page has passed."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._outcome: KnownError | None = None
+
+    def __call__(self, outcome: KnownError | None) -> None:
+        self._outcome = outcome
+        self._done.set()
+
+    def wait(self, still_open: Callable[[], bool]) -> KnownError | None:
+        """The check's outcome; None at once when the vault was locked meanwhile
+        (locking cancels the check, which then reports nothing)."""
+        while not self._done.wait(0.05):
+            if not still_open():
+                return None
+        return self._outcome
