@@ -103,10 +103,7 @@ def main(argv: Sequence[str] | None = None, start_window: StartWindow | None = N
         with in_user_language():
             light = start_window is not None and window_start(argv)
             alone = command_parser(argv[0]) if argv and not light else None
-            if light:
-                parser = build_parser(with_commands=False)
-            else:
-                parser = alone or build_parser()
+            parser = build_parser(with_commands=False) if light else alone or build_parser()
             args = parser.parse_args(argv)
         args.lang, args.data_dir = lang, data_dir
         if getattr(args, "command", None) is None:

@@ -12,22 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.dossier import Dossier
 from zorgapp.fileio import atomic_write
-from zorgapp.reports.aanmelding import aanmelding_comensha
-from zorgapp.reports.allocation import kostenverdeling
-from zorgapp.reports.allocation_vaststelling import Vaststelling
-from zorgapp.reports.annual import jaarbeeld
-from zorgapp.reports.letter import plaatsingsbrief
-from zorgapp.reports.style import Briefhoofd
-from zorgapp.reports.summary import dossieroverzicht
-from zorgapp.services.allocation_service import AllocationService
 from zorgapp.services.base import VaultService
-from zorgapp.services.betaler_tekst import betaler_tekst
-from zorgapp.services.privacy_service import BRIEF, controleer_niet_beperkt
 from zorgapp.services.region_service import RegionService
 from zorgapp.store import audit
 from zorgapp.store.doc_codec import decode
@@ -35,6 +25,12 @@ from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
 from zorgapp.store.statistiek import _groep_sql, _leeftijd_sql
 from zorgapp.store.vault import Vault
+
+if TYPE_CHECKING:
+    from zorgapp.reports.style import Briefhoofd
+
+# Each document's module (and reportlab behind it) is imported by the method that
+# makes it: ``zorgapp report annual`` needs neither the letter nor the allocation.
 
 LETTER = "letter"
 COMENSHA = "comensha"
@@ -125,6 +121,10 @@ class ReportService(VaultService):
     def plaatsingsbrief(self, plaatsing_uuid: str, *, alias: bool = False,
                         afzender: str = "") -> Rapport:
         """The placement letter of one placement; audited as opening its case."""
+        from zorgapp.reports.letter import plaatsingsbrief
+        from zorgapp.services.betaler_tekst import betaler_tekst
+        from zorgapp.services.privacy_service import BRIEF, controleer_niet_beperkt
+
         with self.vault.transaction() as db:
             plaatsing = PlaatsingRepository(db).get(plaatsing_uuid)
             controleer_niet_beperkt(db, [plaatsing.dossier_uuid], BRIEF)
@@ -146,6 +146,8 @@ class ReportService(VaultService):
 
     def dossieroverzicht(self, dossiernummer: str) -> Rapport:
         """The case summary; audited as opening the case."""
+        from zorgapp.reports.summary import dossieroverzicht
+
         with self.vault.transaction() as db:
             repo = DossierRepository(db)
             uuid = repo.uuid_for(dossiernummer)
@@ -168,7 +170,9 @@ class ReportService(VaultService):
     def aanmelding_comensha(self, dossiernummer: str) -> Rapport:
         """The CoMensha registration form (the stored set, or one filled from the case
         when none is stored yet); audited as opening the case."""
+        from zorgapp.reports.aanmelding import aanmelding_comensha
         from zorgapp.services.dossier_service import DossierService
+        from zorgapp.services.privacy_service import BRIEF, controleer_niet_beperkt
 
         with self.vault.transaction() as db:
             repo = DossierRepository(db)
@@ -187,6 +191,10 @@ class ReportService(VaultService):
 
     def kostenverdeling(self, jaar: int, kwartaal: int | None = None,
                         maand: int | None = None) -> Rapport:
+        from zorgapp.reports.allocation import kostenverdeling
+        from zorgapp.reports.allocation_vaststelling import Vaststelling
+        from zorgapp.services.allocation_service import AllocationService
+
         uitkomst = AllocationService(self.vault, self._vandaag).bereken(jaar, kwartaal, maand)
         pdf = kostenverdeling(uitkomst.verdeling, uitkomst.dossiernummers, self.briefhoofd,
                               demo=self._demo_kluis(), vandaag=self._vandaag(),
@@ -202,6 +210,8 @@ class ReportService(VaultService):
     def jaarbeeld(self, jaar: int, *, aantal_jaren: int = 4,
                   progress: Progress | None = None) -> Rapport:
         """Year figures for ``jaar`` and the years before it, side by side."""
+        from zorgapp.reports.annual import jaarbeeld
+
         jaren = list(range(jaar - aantal_jaren + 1, jaar + 1))
         van, tot = date(jaren[0], 1, 1), date(jaar + 1, 1, 1)
 
