@@ -8,10 +8,12 @@ a person is at the keyboard. Data (JSON, CSV) goes to stdout, messages to stderr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,8 +93,22 @@ ALARMS: list[int] = []  # exit codes of audit alarms noticed during this run (cl
 Checked = Callable[[], None]
 
 
+def _beside_the_key(prepare: Callable[[], object]) -> threading.Thread:
+    """Run ``prepare`` (the command's imports, its fonts) on a thread of its own while
+    Argon2id derives the key: it holds no GIL for half a second. A failure here is
+    left to the command itself, which imports the same again and reports it."""
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            prepare()
+
+    helper = threading.Thread(target=run, name="zorgapp-prepare", daemon=True)
+    helper.start()
+    return helper
+
+
 @contextmanager
-def unlocked(args: argparse.Namespace) -> Iterator[tuple[Vault, Checked]]:
+def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = None
+             ) -> Iterator[tuple[Vault, Checked]]:
     """The vault of a command that reads and then gives its output (``allocation``,
     ``report``), locked at the end, and ``checked``: call it before any output.
 
@@ -102,15 +118,22 @@ def unlocked(args: argparse.Namespace) -> Iterator[tuple[Vault, Checked]]:
     the command with the unlock's own error (exit 1) in place of whatever the work
     found, the vault let go of without another entry; the output comes after
     ``checked()`` (files, audit entries) or after the block (stdout), so none is left.
-    With the recovery key every page is checked first, as before.
+    With the recovery key every page is checked first, as before. ``prepare`` runs
+    beside the key derivation and has finished before the block starts.
     """
-    if getattr(args, "recovery_key_file", None):
-        vault = open_vault(args)
-        awaited: Awaited | None = None
-    else:
-        vault = vault_service.unlock(Path(args.path), passphrase(args), check_pages=False)
-        awaited = Awaited()
-        vault.check_pages_later(awaited)
+    secret = None if getattr(args, "recovery_key_file", None) else passphrase(args)
+    helper = _beside_the_key(prepare) if prepare is not None else None
+    try:
+        if secret is None:
+            vault = open_vault(args)
+            awaited: Awaited | None = None
+        else:
+            vault = vault_service.unlock(Path(args.path), secret, check_pages=False)
+            awaited = Awaited()
+            vault.check_pages_later(awaited)
+    finally:
+        if helper is not None:
+            helper.join()  # no import of this thread's may overlap the command's own
     told = False
 
     def checked() -> None:
