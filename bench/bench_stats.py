@@ -2,7 +2,7 @@
 
 The figure is the counting and suppression of one year as the service does it (index
 rows grouped in SQL, never the documents); the floor is the year report's own counting
-of the same years from index rows (``jaarbeeld.tel_rijen``), the nearest peer.
+of the same years from index rows (``jaarbeeld.tel_groepen``), the nearest peer.
 Figures only, never pass/fail.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 def figures(ctx: Any) -> list[Any]:
     from bench.run import PASSPHRASE, Figure
     from zorgapp.domain import jaarbeeld as jb
-    from zorgapp.services.report_service import _rijen
+    from zorgapp.services.report_service import _groepen
     from zorgapp.services.statistiek_service import StatistiekService
     from zorgapp.store.vault import Vault
 
@@ -32,8 +32,8 @@ def figures(ctx: Any) -> list[Any]:
 
             def peer(vault: Any = vault) -> None:
                 with vault.read() as db:
-                    jb.tel_rijen(_rijen(db, date(ctx.year, 1, 1), date(ctx.year + 1, 1, 1)),
-                                 [ctx.year])
+                    jb.tel_groepen(_groepen(db, date(ctx.year, 1, 1),
+                                            date(ctx.year + 1, 1, 1)), [ctx.year])
 
             value, floor = _median(export, ctx.repeat), _median(peer, ctx.repeat)
         finally:

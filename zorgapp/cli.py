@@ -19,6 +19,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 from zorgapp import APP_NAME, __version__
 from zorgapp.commands.parsing import Parser, in_user_language
@@ -47,6 +48,18 @@ WINDOW_OPTIONS = {"--vault": True, "--demo": False, "--demo-cases": True}
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line: global options, window options, every command
     (``with_commands=False``: the window's options alone, for a quick start)."""
+    return _parser(commands.modules() if with_commands else None)
+
+
+def command_parser(name: str) -> argparse.ArgumentParser | None:
+    """The command line with the one command ``name`` (None when there is none): a
+    command imports its own modules only, not those of every other command (issue 15).
+    Its own parser and help read the same as in the whole command line."""
+    module = commands.module(name)
+    return None if module is None else _parser([module])
+
+
+def _parser(modules: list[ModuleType] | None) -> argparse.ArgumentParser:
     parser = Parser(prog="zorgapp", description=_(
         "Zorgapp voor de zorgcoördinator mensenhandel. Zonder opdracht start het venster."))
     parser.add_argument("--version", action="version", version=version_text(),
@@ -60,13 +73,13 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                         help=_("starten met een tijdelijke demokluis"))
     window.add_argument("--demo-cases", type=int, default=80, metavar="N",
                         help=_("aantal dossiers in de demokluis"))
-    if not with_commands:
+    if modules is None:
         return parser
     from zorgapp import commands  # finds them with pkgutil: not for a window start
 
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=_("OPDRACHT"),
                                 title=_("opdrachten"))
-    for module in commands.modules():
+    for module in modules:
         module.register(sub)
     return parser
 
@@ -91,7 +104,8 @@ def main(argv: Sequence[str] | None = None, start_window: StartWindow | None = N
     try:
         with in_user_language():
             light = start_window is not None and window_start(argv)
-            parser = build_parser(with_commands=False) if light else build_parser()
+            alone = command_parser(argv[0]) if argv and not light else None
+            parser = build_parser(with_commands=False) if light else alone or build_parser()
             args = parser.parse_args(argv)
         args.lang, args.data_dir = lang, data_dir
         if getattr(args, "command", None) is None:

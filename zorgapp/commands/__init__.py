@@ -14,6 +14,17 @@ import importlib
 from types import ModuleType
 
 
+def module(name: str) -> ModuleType | None:
+    """The module of the command ``name`` alone (None when there is no such command):
+    a command run from the line needs its own parser, not every other command's imports."""
+    if not name.isidentifier() or name.startswith("_"):
+        return None
+    if not any(info.name == name for info in pkgutil.iter_modules(__path__)):
+        return None
+    found = importlib.import_module(f"{__name__}.{name}")
+    return found if callable(getattr(found, "register", None)) else None
+
+
 def modules() -> list[ModuleType]:
     """Every command module, sorted by name (which is its command's name)."""
     import pkgutil  # here: a window start imports this package (parsing) but not pkgutil

@@ -15,33 +15,37 @@ from __future__ import annotations
 import argparse
 import sys
 
-from zorgapp.commands.common import open_vault, out, secret_options
+from zorgapp.commands.common import open_vault, out, secret_options, unlocked
 from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.i18n import _
 
 
-def cmd_allocation(args: argparse.Namespace) -> int:
-    from zorgapp.services.allocation_service import (
-        AllocationService,
-        csv_bytes,
-        verdeling_json,
-    )
+def _prepare() -> None:
+    import zorgapp.services.allocation_service  # noqa: F401 - imported beside the unlock
 
+
+def cmd_allocation(args: argparse.Namespace) -> int:
     if args.issue and args.key:
         raise UsageError(N_("--issue stelt vast met de sleutel van de regio; laat --key weg."))
-    vault = open_vault(args)
-    try:
-        service = AllocationService(vault)
-        if args.issue:
+    if args.issue:  # writes to the vault: every page is checked before
+        vault = open_vault(args)
+        try:
+            from zorgapp.services.allocation_service import AllocationService
             from zorgapp.services.allocation_statement import stel_vast
 
-            uitkomst = stel_vast(service, args.year, args.quarter, args.month, actor="cli")
-        else:
+            uitkomst = stel_vast(AllocationService(vault), args.year, args.quarter, args.month,
+                                 actor="cli")
+        finally:
+            vault.lock()
+    else:
+        # Pages checked meanwhile, the output after; the service imported beside Argon2id.
+        with unlocked(args, _prepare) as (vault, _checked):
+            from zorgapp.services.allocation_service import AllocationService
+
             # The shares only: the lines behind them are for the screen and the PDF.
-            uitkomst = service.bereken(args.year, args.quarter, args.month, args.key,
-                                       toelichting=False)
-    finally:
-        vault.lock()
+            uitkomst = AllocationService(vault).bereken(args.year, args.quarter, args.month,
+                                                        args.key, toelichting=False)
+    from zorgapp.services.allocation_service import csv_bytes, verdeling_json
     if args.csv:
         sys.stdout.flush()
         data = csv_bytes(uitkomst)

@@ -8,9 +8,11 @@ Placement ids come from ``zorgapp case show --json`` (section ``plaatsingen``).
 from __future__ import annotations
 
 import argparse
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
-from zorgapp.commands.common import open_vault, say, secret_options
+from zorgapp.commands.common import say, secret_options, unlocked
 from zorgapp.commands.parsing import subcommands
 from zorgapp.errors import EXIT_OK, N_, UsageError
 from zorgapp.fileio import check_target
@@ -40,14 +42,29 @@ def _check_years(args: argparse.Namespace) -> None:
                          eerste=FIRST_YEAR, laatste=LAST_YEAR)
 
 
-def _run(args: argparse.Namespace) -> int:
-    from zorgapp.services.report_service import ReportService
+#: The module that makes each document, imported beside the key derivation.
+_MODULES = {"letter": "letter", "summary": "summary", "comensha": "aanmelding",
+            "allocation": "allocation", "annual": "annual"}
 
+
+def _prepare(document: str) -> Callable[[], None]:
+    """What a document needs before it can be made (``unlocked`` runs it beside Argon2id):
+    the service, the document's module, reportlab's fonts."""
+    def prepare() -> None:
+        importlib.import_module("zorgapp.services.report_service")
+        importlib.import_module(f"zorgapp.reports.{_MODULES[document]}")
+        importlib.import_module("zorgapp.reports.fonts").register()
+
+    return prepare
+
+
+def _run(args: argparse.Namespace) -> int:
     _check_years(args)
     _check_case(args)
     check_target(Path(args.out))  # a folder, a device or a missing folder: before unlocking
-    vault = open_vault(args)
-    try:
+    with unlocked(args, _prepare(args.document)) as (vault, checked):  # pages checked meanwhile
+        from zorgapp.services.report_service import ReportService
+
         service = ReportService(vault)
         if args.document == "letter":
             rapport = service.plaatsingsbrief(args.placement, alias=args.alias,
@@ -60,9 +77,8 @@ def _run(args: argparse.Namespace) -> int:
             rapport = service.kostenverdeling(args.year, args.quarter, args.month)
         else:
             rapport = service.jaarbeeld(args.year, aantal_jaren=args.years)
+        checked()  # a damaged page: no file, no export entry
         pad = service.bewaar(rapport, Path(args.out))
-    finally:
-        vault.lock()
     say(_("PDF opgeslagen: {pad}").format(pad=pad))
     return EXIT_OK
 

@@ -284,7 +284,25 @@ def tel_rijen(
     plaatsingen_per_jaar: Mapping[tuple[str, int], int] | None = None,
     aanmeldingen_per_jaar: Mapping[int, int] | None = None,
 ) -> JaarCijfers:
-    """Count dossiers per year and dimension.
+    """Count dossiers per year and dimension, one row per dossier (``tel_groepen``)."""
+    return tel_groepen(((r, 1) for r in rijen), jaren, plaatsingen, progress=progress,
+                       verwacht=verwacht, plaatsingen_per_jaar=plaatsingen_per_jaar,
+                       aanmeldingen_per_jaar=aanmeldingen_per_jaar)
+
+
+def tel_groepen(
+    groepen: Iterable[tuple[Rij, int]],
+    jaren: Sequence[int],
+    plaatsingen: Iterable[Any] = (),
+    *,
+    progress: Callable[[float], None] | None = None,
+    verwacht: int | None = None,
+    plaatsingen_per_jaar: Mapping[tuple[str, int], int] | None = None,
+    aanmeldingen_per_jaar: Mapping[int, int] | None = None,
+) -> JaarCijfers:
+    """Count dossiers per year and dimension; each row stands for ``aantal`` equal ones
+    (counted together in SQL: 100,000 dossiers make a few thousand distinct rows). Of
+    a row's date only its year is read.
 
     ``plaatsingen`` are objects with ``type`` and ``van`` (``opvang.Plaatsing``),
     counted in the year they started; or, already counted, ``plaatsingen_per_jaar``
@@ -292,8 +310,8 @@ def tel_rijen(
     from the rows, or already counted in ``aanmeldingen_per_jaar`` (year -> number) when
     the rows are only those whose first signal falls in ``jaren``. ``progress`` gets a
     fraction from 0 to 1 when ``verwacht`` (the number of dossiers) is known, and 1.0
-    at the end. Equal rows are counted together first: 100,000 dossiers make a few
-    thousand distinct rows. Long: one pass over the rows, kept in one loop for speed.
+    at the end. Equal rows are counted together first. Long: one pass over the rows,
+    kept in one loop for speed.
     """
     gekozen = frozenset(jaren)
     cijfers = JaarCijfers(jaren=tuple(sorted(gekozen)))
@@ -305,18 +323,19 @@ def tel_rijen(
     zelfde: dict[tuple[int, str, str, str, str, tuple[str, ...], bool], int] = {}
     aanmeldingen: dict[int, int] = dict(aanmeldingen_per_jaar or {})
     n = 0
-    for n, (begin, geslacht, groep, gemeente, melder, vormen, slachtoffer,
-            aangemeld) in enumerate(rijen, 1):
-        if progress is not None and verwacht and n % stap == 0:
-            progress(min(0.99, n / verwacht))
+    for (begin, geslacht, groep, gemeente, melder, vormen, slachtoffer,
+         aangemeld), aantal in groepen:
+        if progress is not None and verwacht and (n + aantal) // stap != n // stap:
+            progress(min(0.99, (n + aantal) // stap * stap / verwacht))
+        n += aantal
         if aangemeld and aanmeldingen_per_jaar is None:
-            aanmeldingen[int(aangemeld[:4])] = aanmeldingen.get(int(aangemeld[:4]), 0) + 1
+            aanmeldingen[int(aangemeld[:4])] = aanmeldingen.get(int(aangemeld[:4]), 0) + aantal
         if begin is None:
             continue
         jaar = int(begin[:4])
         if jaar in gekozen:
             sleutel = (jaar, geslacht, groep, gemeente, melder, vormen, slachtoffer)
-            zelfde[sleutel] = zelfde.get(sleutel, 0) + 1
+            zelfde[sleutel] = zelfde.get(sleutel, 0) + aantal
     for (jaar, geslacht, groep, gemeente, melder, vormen, slachtoffer), aantal in zelfde.items():
         cijfers.kern[SIGNALEN][jaar] += aantal
         if not slachtoffer:

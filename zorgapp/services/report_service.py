@@ -12,28 +12,25 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.dossier import Dossier
 from zorgapp.fileio import atomic_write
-from zorgapp.reports.aanmelding import aanmelding_comensha
-from zorgapp.reports.allocation import kostenverdeling
-from zorgapp.reports.allocation_vaststelling import Vaststelling
-from zorgapp.reports.annual import jaarbeeld
-from zorgapp.reports.letter import plaatsingsbrief
-from zorgapp.reports.style import Briefhoofd
-from zorgapp.reports.summary import dossieroverzicht
-from zorgapp.services.allocation_service import AllocationService
 from zorgapp.services.base import VaultService
-from zorgapp.services.betaler_tekst import betaler_tekst
-from zorgapp.services.privacy_service import BRIEF, controleer_niet_beperkt
 from zorgapp.services.region_service import RegionService
 from zorgapp.store import audit
 from zorgapp.store.doc_codec import decode
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
+from zorgapp.store.statistiek import _groep_sql, _leeftijd_sql
 from zorgapp.store.vault import Vault
+
+if TYPE_CHECKING:
+    from zorgapp.reports.style import Briefhoofd
+
+# Each document's module (and reportlab behind it) is imported by the method that
+# makes it: ``zorgapp report annual`` needs neither the letter nor the allocation.
 
 LETTER = "letter"
 COMENSHA = "comensha"
@@ -57,28 +54,29 @@ class Rapport:
 
 # The case documents live in dossier_doc, compressed; opening (decrypting, inflating,
 # parsing) every one of them costs more than the whole report may take, so the year
-# figures read the index columns, and a document only for a case without signals (rare:
-# the year is then the date of its path).
-_INDEX_SQL = (
-    "SELECT melddatum, geslacht, geboortedatum, geschatte_leeftijd, leeftijd_geschat_op, "
-    "gemeente, melder_type, vormen, sluitreden, aangemeld_op, "
-    "CASE WHEN melddatum IS NULL THEN (SELECT d.data FROM dossier_doc d "
-    "WHERE d.id = dossier.id) END "
-    "FROM dossier WHERE (melddatum >= ? AND melddatum < ?) OR melddatum IS NULL"
+# figures read the index columns, counted together in SQL per year, gender, age group
+# (``store.statistiek``'s SQL of ``jaarbeeld._leeftijd``), binding, melder, forms and
+# victim or not: a few thousand rows for 100,000 cases. A document is opened only for
+# a case without signals (rare: the year is then the date of its path).
+_GROEPEN_SQL = (
+    f"SELECT substr(d.melddatum, 1, 4), d.geslacht, {_groep_sql(_leeftijd_sql('d.melddatum'))}, "
+    "d.gemeente, d.melder_type, d.vormen, coalesce(d.sluitreden, '') != ?, count(*) "
+    "FROM dossier d WHERE d.melddatum >= ? AND d.melddatum < ? GROUP BY 1, 2, 3, 4, 5, 6, 7"
 )
+_ZONDER_SIGNAAL_SQL = ("SELECT c.data FROM dossier d JOIN dossier_doc c ON c.id = d.id "
+                       "WHERE d.melddatum IS NULL")
 
 
-def _rijen(db: Any, van: date, tot: date) -> Iterator[jb.Rij]:
-    """What the year figures read of each case whose first signal falls in
-    ``[van, tot)`` (and of each case without signals), as ``jaarbeeld`` rows."""
-    for (melddatum, geslacht, geboren, geschat, geschat_op, gemeente, melder, vormen,
-         sluitreden, aangemeld, data) in db.execute(_INDEX_SQL, (van.isoformat(),
-                                                                 tot.isoformat())):
-        if melddatum is None:
-            yield jb.rij(decode(data))
-        else:
-            yield jb.index_rij(melddatum, geslacht, geboren, geschat, geschat_op, gemeente,
-                               melder, vormen.split(), sluitreden, aangemeld)
+def _groepen(db: Any, van: date, tot: date) -> Iterator[tuple[jb.Rij, int]]:
+    """What the year figures read of the cases whose first signal falls in ``[van, tot)``
+    (equal rows counted together; of the date, the year), and of each case without
+    signals, as ``jaarbeeld`` rows with their number."""
+    for jaar, geslacht, groep, gemeente, melder, vormen, slachtoffer, aantal in db.execute(
+            _GROEPEN_SQL, (jb.GEEN_MENSENHANDEL, van.isoformat(), tot.isoformat())):
+        yield (jaar, geslacht or jb.ONBEKEND, groep, gemeente or "", melder or jb.ONBEKEND,
+               tuple((vormen or "").split()), bool(slachtoffer), None), int(aantal)
+    for (data,) in db.execute(_ZONDER_SIGNAAL_SQL):
+        yield jb.rij(decode(data)), 1
 
 
 def _aanmeldingen(db: Any, van: date, tot: date) -> dict[int, int]:
@@ -123,6 +121,10 @@ class ReportService(VaultService):
     def plaatsingsbrief(self, plaatsing_uuid: str, *, alias: bool = False,
                         afzender: str = "") -> Rapport:
         """The placement letter of one placement; audited as opening its case."""
+        from zorgapp.reports.letter import plaatsingsbrief
+        from zorgapp.services.betaler_tekst import betaler_tekst
+        from zorgapp.services.privacy_service import BRIEF, controleer_niet_beperkt
+
         with self.vault.transaction() as db:
             plaatsing = PlaatsingRepository(db).get(plaatsing_uuid)
             controleer_niet_beperkt(db, [plaatsing.dossier_uuid], BRIEF)
@@ -144,6 +146,8 @@ class ReportService(VaultService):
 
     def dossieroverzicht(self, dossiernummer: str) -> Rapport:
         """The case summary; audited as opening the case."""
+        from zorgapp.reports.summary import dossieroverzicht
+
         with self.vault.transaction() as db:
             repo = DossierRepository(db)
             uuid = repo.uuid_for(dossiernummer)
@@ -166,7 +170,9 @@ class ReportService(VaultService):
     def aanmelding_comensha(self, dossiernummer: str) -> Rapport:
         """The CoMensha registration form (the stored set, or one filled from the case
         when none is stored yet); audited as opening the case."""
+        from zorgapp.reports.aanmelding import aanmelding_comensha
         from zorgapp.services.dossier_service import DossierService
+        from zorgapp.services.privacy_service import BRIEF, controleer_niet_beperkt
 
         with self.vault.transaction() as db:
             repo = DossierRepository(db)
@@ -185,6 +191,10 @@ class ReportService(VaultService):
 
     def kostenverdeling(self, jaar: int, kwartaal: int | None = None,
                         maand: int | None = None) -> Rapport:
+        from zorgapp.reports.allocation import kostenverdeling
+        from zorgapp.reports.allocation_vaststelling import Vaststelling
+        from zorgapp.services.allocation_service import AllocationService
+
         uitkomst = AllocationService(self.vault, self._vandaag).bereken(jaar, kwartaal, maand)
         pdf = kostenverdeling(uitkomst.verdeling, uitkomst.dossiernummers, self.briefhoofd,
                               demo=self._demo_kluis(), vandaag=self._vandaag(),
@@ -200,6 +210,8 @@ class ReportService(VaultService):
     def jaarbeeld(self, jaar: int, *, aantal_jaren: int = 4,
                   progress: Progress | None = None) -> Rapport:
         """Year figures for ``jaar`` and the years before it, side by side."""
+        from zorgapp.reports.annual import jaarbeeld
+
         jaren = list(range(jaar - aantal_jaren + 1, jaar + 1))
         van, tot = date(jaren[0], 1, 1), date(jaar + 1, 1, 1)
 
@@ -212,7 +224,7 @@ class ReportService(VaultService):
             verwacht = db.execute(
                 "SELECT COUNT(*) FROM dossier WHERE (melddatum >= ? AND melddatum < ?) "
                 "OR melddatum IS NULL", (van.isoformat(), tot.isoformat())).fetchone()[0]
-            cijfers = jb.tel_rijen(_rijen(db, van, tot), jaren,
+            cijfers = jb.tel_groepen(_groepen(db, van, tot), jaren,
                                    plaatsingen_per_jaar=_starts(db, van, tot),
                                    aanmeldingen_per_jaar=_aanmeldingen(db, van, tot),
                                    progress=deel(0.0, 0.8), verwacht=verwacht)

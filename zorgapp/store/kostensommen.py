@@ -61,24 +61,49 @@ class PlaatsingNachten(NamedTuple):
     overdrager: str = ""  # who handed it over
 
 
+class _Gelezen:
+    """Dates and amounts as read, each distinct text parsed once: tens of thousands of
+    rows share a few hundred days and a handful of rates."""
+
+    def __init__(self) -> None:
+        self._dagen: dict[str, date] = {}
+        self._centen: dict[str, int] = {}
+
+    def dag(self, tekst: str) -> date:
+        found = self._dagen.get(tekst)
+        if found is None:
+            found = self._dagen[tekst] = date.fromisoformat(tekst)
+        return found
+
+    def centen(self, tekst: str) -> int:
+        found = self._centen.get(tekst)
+        if found is None:
+            found = self._centen[tekst] = centen(tekst)
+        return found
+
+
 def plaatsingen(conn: Connection, van: date, tot: date) -> list[PlaatsingNachten]:
     """Placements with nights in ``[van, tot)``, oldest first (``ORDER BY van, id``)."""
     params = (tot.isoformat(), van.isoformat())
     kolommen, join = _overnames(conn, "p.dossier_uuid")
+    lees = _Gelezen()
+    dag = lees.dag
     tarieven: dict[int, list[tuple[date, int]]] = {}
     for pid, vanaf, tarief in conn.execute(
             "SELECT p.id, t.geldig_vanaf, t.dagtarief FROM plaatsing p "
             "JOIN plaatsing_tarief t ON t.plaatsing_uuid = p.uuid "
             f"WHERE {_IN_PERIODE} ORDER BY p.id, t.geldig_vanaf", params):
-        tarieven.setdefault(pid, []).append((date.fromisoformat(vanaf), centen(tarief)))
+        rij = (dag(vanaf), lees.centen(tarief))
+        lijst = tarieven.get(pid)
+        if lijst is None:
+            tarieven[pid] = [rij]
+        else:
+            lijst.append(rij)
     return [
-        PlaatsingNachten(nummer=nummer or "?", type=soort, financier=financier,
-                         van=date.fromisoformat(begin),
-                         tot=date.fromisoformat(einde) if einde else None,
-                         gemeente_code=code or None, dossier_gemeente=gemeente or None,
-                         tarieven=tarieven.get(pid, []),
-                         overname=date.fromisoformat(overname) if overname else None,
-                         overdrager=wie or "")
+        PlaatsingNachten(nummer or "?", soort, financier, dag(begin),
+                         dag(einde) if einde else None, code or None, gemeente or None,
+                         tarieven.get(pid, []), dag(overname) if overname else None,
+                         wie or "")
         for pid, soort, financier, begin, einde, code, gemeente, nummer, overname, wie
         in conn.execute(
             "SELECT p.id, p.type, p.financier, p.van, p.tot, p.gemeente_code, "
@@ -103,7 +128,8 @@ class PostCenten(NamedTuple):
 def kostenposten(conn: Connection, van: date, tot: date) -> list[PostCenten]:
     """Each cost post in ``[van, tot)`` with its dossier's binding and takeover day."""
     kolommen, join = _overnames(conn, "k.dossier_uuid")
-    return [PostCenten(datum, centen(bedrag), bool(landelijk), gemeente or None,
+    geld = _Gelezen().centen
+    return [PostCenten(datum, geld(bedrag), bool(landelijk), gemeente or None,
                        overname or None, wie or "")
             for datum, bedrag, landelijk, gemeente, overname, wie in conn.execute(
                 f"SELECT k.datum, k.bedrag, k.landelijk, d.gemeente, {kolommen} "

@@ -87,7 +87,7 @@ def test_year_figures_from_the_index_equal_those_from_whole_documents(demo_vault
     from zorgapp.domain.dossier import Dossier, Melding
     from zorgapp.domain.persoon import Persoon
     from zorgapp.domain.traject import Traject
-    from zorgapp.services.report_service import _rijen, _starts
+    from zorgapp.services.report_service import _groepen, _starts
     from zorgapp.store.dossiers import DossierRepository
     from zorgapp.store.opvang import PlaatsingRepository
 
@@ -101,9 +101,9 @@ def test_year_figures_from_the_index_equal_those_from_whole_documents(demo_vault
         DossierRepository(db).insert_many([(geschat, None), (zonder, None)])
     jaren = [2023, 2024, 2025, 2026]
     with demo_vault.read() as db:
-        snel = jb.tel_rijen(_rijen(db, date(2023, 1, 1), date(2027, 1, 1)), jaren,
-                            plaatsingen_per_jaar=_starts(db, date(2023, 1, 1),
-                                                         date(2027, 1, 1)))
+        snel = jb.tel_groepen(_groepen(db, date(2023, 1, 1), date(2027, 1, 1)), jaren,
+                              plaatsingen_per_jaar=_starts(db, date(2023, 1, 1),
+                                                           date(2027, 1, 1)))
         alle = PlaatsingRepository(db).in_periode(date(1900, 1, 1), date(9999, 1, 1))
         heel = jb.tel(DossierRepository(db).documents(), jaren, alle)
     assert sum(sum(r.values()) for r in heel.per[jb.PLAATSING].values()) > 10

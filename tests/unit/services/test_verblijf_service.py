@@ -13,7 +13,7 @@ from zorgapp.domain.errors import DomainError
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.verblijf_events import Uitkomst, VerblijfEvent, VerblijfSoort
 from zorgapp.services.dossier_service import DossierService
-from zorgapp.services.report_service import _aanmeldingen, _rijen
+from zorgapp.services.report_service import _aanmeldingen, _groepen
 
 VANDAAG = date(2026, 6, 1)
 
@@ -97,8 +97,8 @@ def test_year_figures_from_the_index_leave_out_no_trafficking(vault) -> None:
             s.overgang(uuid, Fase.AANGEMELD, date(2025, 3, 3), "aangemeld")
     with vault.read() as db:
         van, tot = date(2025, 1, 1), date(2026, 1, 1)
-        cijfers = jb.tel_rijen(_rijen(db, van, tot), [2025],
-                               aanmeldingen_per_jaar=_aanmeldingen(db, van, tot))
+        cijfers = jb.tel_groepen(_groepen(db, van, tot), [2025],
+                                 aanmeldingen_per_jaar=_aanmeldingen(db, van, tot))
     assert cijfers.kern[jb.SIGNALEN] == {2025: 8}
     assert cijfers.kern[jb.SLACHTOFFERS] == {2025: 5}
     assert cijfers.kern[jb.AANMELDINGEN] == {2025: 5}
