@@ -48,13 +48,19 @@ WINDOW_OPTIONS = {"--vault": True, "--demo": False, "--demo-cases": True}
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line: global options, window options, every command
     (``with_commands=False``: the window's options alone, for a quick start)."""
-    return _parser(commands.modules() if with_commands else None)
+    if not with_commands:
+        return _parser(None)
+    from zorgapp import commands  # finds them with pkgutil: not for a window start
+
+    return _parser(commands.modules())
 
 
 def command_parser(name: str) -> argparse.ArgumentParser | None:
     """The command line with the one command ``name`` (None when there is none): a
     command imports its own modules only, not those of every other command (issue 15).
     Its own parser and help read the same as in the whole command line."""
+    from zorgapp import commands
+
     module = commands.module(name)
     return None if module is None else _parser([module])
 
@@ -75,8 +81,6 @@ def _parser(modules: list[ModuleType] | None) -> argparse.ArgumentParser:
                         help=_("aantal dossiers in de demokluis"))
     if modules is None:
         return parser
-    from zorgapp import commands  # finds them with pkgutil: not for a window start
-
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=_("OPDRACHT"),
                                 title=_("opdrachten"))
     for module in modules:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from zorgapp.store import keyfile
 from zorgapp.store import migrations as migrations_mod
@@ -44,13 +45,13 @@ def make(version: int) -> Path:
     return target
 
 
-def _deadlines(dossier: object, version: int) -> object:
+def _deadlines(dossier: Any, version: int) -> Any:
     """From schema 15 on a case's open deadlines are index rows, written with it."""
     if version < 15:
         return None
     from zorgapp.domain.deadlines import deadlines_voor
 
-    return deadlines_voor(dossier, date(2026, 11, 1))  # type: ignore[arg-type]
+    return deadlines_voor(dossier, date(2026, 11, 1))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from types import ModuleType
 def module(name: str) -> ModuleType | None:
     """The module of the command ``name`` alone (None when there is no such command):
     a command run from the line needs its own parser, not every other command's imports."""
+    import pkgutil
+
     if not name.isidentifier() or name.startswith("_"):
         return None
     if not any(info.name == name for info in pkgutil.iter_modules(__path__)):
