@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 
 from zorgapp.errors import DamagedVaultError
 from zorgapp.services.demo import DemoGenerator
-from zorgapp.store.doc_codec import DEFLATE_DICT_1, decode, encode
+from zorgapp.store.doc_codec import DEFLATE_DICT_1, DEFLATE_DICT_2, DICT_1, decode, dict_2, encode
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.vault import Vault
 
@@ -23,17 +25,41 @@ def test_round_trip_and_size() -> None:
     docs = [d.to_dict() for d in DemoGenerator(seed=3, vandaag=date(2026, 11, 1)).dossiers(50)]
     for doc in docs:
         packed = encode(doc)
-        assert packed[0] == DEFLATE_DICT_1 and decode(packed) == doc
+        assert packed[0] == DEFLATE_DICT_2 and decode(packed) == doc
     plain = sum(len(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode())
                 for d in docs)
     assert sum(len(encode(d)) for d in docs) < plain / 3
+
+
+def _pack_1(doc: dict[str, object]) -> bytes:
+    """A document as schema 5 to 15 packed it (``DICT_1``, 8 KiB window)."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -13, 8, zlib.Z_DEFAULT_STRATEGY, DICT_1)
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+    return bytes((DEFLATE_DICT_1,)) + packer.compress(text) + packer.flush()
+
+
+def test_documents_packed_with_the_first_dictionary_stay_readable_and_the_second_is_smaller(
+        ) -> None:
+    docs = [d.to_dict() for d in DemoGenerator(seed=5, vandaag=date(2026, 11, 1)).dossiers(200)]
+    for doc in docs:
+        assert decode(_pack_1(doc)) == doc
+    assert sum(len(encode(d)) for d in docs) < 0.95 * sum(len(_pack_1(d)) for d in docs)
+
+
+def test_the_second_dictionary_never_changes_and_holds_no_text_of_anybody() -> None:
+    """Documents packed with it can only be read with exactly these bytes."""
+    assert hashlib.sha256(dict_2()).hexdigest() == (
+        "cc790d888f402e931712b2104b878d9e5ca2921285a4c72d2823cbdcaa8ec9b6")
+    for line in dict_2().decode().splitlines():
+        persoon = json.loads(line)["persoon"]
+        assert persoon["naam"] == "" and persoon["aliassen"] in ([], [""])
 
 
 def test_plain_json_of_older_vaults_is_read_as_it_is() -> None:
     assert decode('{"uuid": "x", "naam": "Łukasz"}') == {"uuid": "x", "naam": "Łukasz"}
 
 
-@pytest.mark.parametrize("data", [b"", b"\x02abc", bytes([DEFLATE_DICT_1]) + b"\xff\x00junk",
+@pytest.mark.parametrize("data", [b"", b"\x02abc", b"\x03abc", bytes([DEFLATE_DICT_1]) + b"\xff\x00junk",
                                   encode({"a": 1})[:-3]])
 def test_a_document_that_does_not_unpack_is_damage(data: bytes) -> None:
     with pytest.raises(DamagedVaultError):
