@@ -98,7 +98,7 @@ def dict_2() -> bytes:
 
 
 @cache
-def _packer_2() -> "zlib._Compress":
+def _packer_2() -> zlib._Compress:
     """A compressor primed with the dictionary once; each document uses a copy."""
     return zlib.compressobj(6, zlib.DEFLATED, _WBITS_2, 8, zlib.Z_DEFAULT_STRATEGY, dict_2())
 
