@@ -25,7 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from zorgapp.i18n import language
-from zorgapp.reports import fonts
+from zorgapp.reports import fonts, tekstcellen
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 22 * mm
@@ -185,11 +185,17 @@ def tabel(
             return p(text, vet_rechts if kolom in rechts else vet_links)
         return p(text, rechts_stijl if kolom in rechts else links_stijl)
 
-    data: list[list[Paragraph]] = [[cel(k, i, True) for i, k in enumerate(kop)]]
-    data += [[cel(c, i) for i, c in enumerate(rij)] for rij in rijen]
+    schaal = CONTENT_WIDTH / sum(breedtes)
+    data: list[list[Any]] = [[cel(k, i, True) for i, k in enumerate(kop)]]
+    if len(rijen) > tekstcellen.VEEL_RIJEN:  # text cells: minutes and gigabytes less
+        stijlen = [rechts_stijl if i in rechts else links_stijl for i in range(len(kop))]
+        data += tekstcellen.cellen(rijen, [b * schaal for b in breedtes], opvulling, stijlen,
+                                   cel)
+        extra = [*tekstcellen.stijl(stijlen, len(rijen)), *extra]
+    else:
+        data += [[cel(c, i) for i, c in enumerate(rij)] for rij in rijen]
     if totaal is not None:
         data.append([cel(c, i, True) for i, c in enumerate(totaal)])
-    schaal = CONTENT_WIDTH / sum(breedtes)
     table = Table(data, colWidths=[b * schaal for b in breedtes], repeatRows=1, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
