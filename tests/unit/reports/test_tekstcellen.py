@@ -26,7 +26,7 @@ def _pdf(rijen: list[list[str]]) -> tuple[list[str], list[list[object]]]:
     fonts.register()
     table = style.tabel(KOP, rijen, BREEDTES, rechts=(2, 3), klein=True,
                         totaal=["", "Totaal", "", "€ 1,00"])
-    cellen = [list(rij) for rij in table._cellvalues]  # type: ignore[attr-defined]
+    cellen = [list(rij) for rij in table._cellvalues]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build([table])
     return pages(buffer.getvalue()), cellen
