@@ -187,15 +187,19 @@ def tabel(
 
     schaal = CONTENT_WIDTH / sum(breedtes)
     data: list[list[Any]] = [[cel(k, i, True) for i, k in enumerate(kop)]]
-    if len(rijen) > tekstcellen.VEEL_RIJEN:  # text cells: minutes and gigabytes less
-        stijlen = [rechts_stijl if i in rechts else links_stijl for i in range(len(kop))]
+    groot = len(rijen) > tekstcellen.VEEL_RIJEN  # text cells: minutes and gigabytes less
+    stijlen = [rechts_stijl if i in rechts else links_stijl for i in range(len(kop))]
+    if groot:
         data += tekstcellen.cellen(rijen, [b * schaal for b in breedtes], opvulling, stijlen,
                                    cel)
-        extra = [*tekstcellen.stijl(stijlen, len(rijen)), *extra]
     else:
         data += [[cel(c, i) for i, c in enumerate(rij)] for rij in rijen]
     if totaal is not None:
         data.append([cel(c, i, True) for i, c in enumerate(totaal)])
+    if groot:
+        extra = [*tekstcellen.stijl(stijlen, len(rijen)), *tekstcellen.zonder_spans(
+            data, [kop, *rijen, *([totaal] if totaal is not None else [])],
+            [b * schaal for b in breedtes], opvulling, stijlen, extra)]
     table = Table(data, colWidths=[b * schaal for b in breedtes], repeatRows=1, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),

@@ -19,14 +19,20 @@ def _rijen(n: int) -> list[list[str]]:
     rijen = [[f"HM-2025-{i:04d}", "opvang" if i % 3 else "tolk & vertaling", str(i % 40),
               f"€ {i * 17 % 5000},{i % 100:02d}"] for i in range(n)]
     rijen[7][1] = "een soort met een omschrijving die niet op één regel van de kolom past"
+    rijen.append(["", "Afronding (grootste-restmethode)", "", "€ 0,02"])
     return rijen
 
 
 def _pdf(rijen: list[list[str]]) -> tuple[list[str], list[list[object]]]:
+    """The pages' text and the cells, with spans over the last row and the total as the
+    allocation's explanation has them."""
     fonts.register()
     table = style.tabel(KOP, rijen, BREEDTES, rechts=(2, 3), klein=True,
-                        totaal=["", "Totaal", "", "€ 1,00"])
-    cellen = [list(rij) for rij in table._cellvalues]
+                        totaal=["", "Totaal", "", "€ 1,00"],
+                        extra=[("SPAN", (1, len(rijen)), (2, len(rijen))),
+                               ("SPAN", (1, len(rijen) + 1), (2, len(rijen) + 1))])
+    spans = [c for c in table._spanCmds]
+    cellen = [list(rij) for rij in table._cellvalues] + [spans]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build([table])
     return pages(buffer.getvalue()), cellen
@@ -40,9 +46,12 @@ def test_text_cells_give_the_same_lines_on_the_same_pages(monkeypatch: pytest.Mo
                                                           ) -> None:
     rijen = _rijen(150)
     als_alinea, cellen = _pdf(rijen)
+    assert len(cellen.pop()) == 2  # the spans
     assert all(isinstance(c, Paragraph) for rij in cellen for c in rij)
     monkeypatch.setattr(tekstcellen, "VEEL_RIJEN", 100)
     als_tekst, cellen = _pdf(rijen)
+    assert cellen.pop() == []  # not needed: every page break mapped every cell again
+    assert cellen[-2][1] == "Afronding (grootste-restmethode)"
     data = cellen[1:-1]
     assert isinstance(data[0][0], str) and isinstance(data[0][3], str)
     assert isinstance(data[7][1], Paragraph)  # too wide: it wraps, as before
