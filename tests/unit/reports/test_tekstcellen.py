@@ -31,7 +31,7 @@ def _pdf(rijen: list[list[str]]) -> tuple[list[str], list[list[object]]]:
                         totaal=["", "Totaal", "", "€ 1,00"],
                         extra=[("SPAN", (1, len(rijen)), (2, len(rijen))),
                                ("SPAN", (1, len(rijen) + 1), (2, len(rijen) + 1))])
-    spans = [c for c in table._spanCmds]
+    spans = list(table._spanCmds)
     cellen = [list(rij) for rij in table._cellvalues] + [spans]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build([table])
