@@ -356,7 +356,7 @@ class DossierService(VaultService):
             repo = DossierRepository(db)
             if flt.zoek.strip():
                 return repo.ids(flt, sort, descending)
-            key = (dataclasses.astuple(flt), sort, descending, repo.stamp())
+            key = (dataclasses.astuple(flt), sort, descending, self.vault.stamp())
             if self._lijst[0] != key:
                 self._lijst = (key, repo.ids(flt, sort, descending))
             return list(self._lijst[1])

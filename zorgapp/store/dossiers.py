@@ -336,11 +336,6 @@ class DossierRepository:
         sql = f"SELECT id FROM dossier {where} ORDER BY {order}"
         return [r[0] for r in self.db.execute(sql, params)]
 
-    def stamp(self) -> tuple[int, int]:
-        """Changes since an equal stamp: rows written on this connection (its total
-        changes) or committed by another (``data_version``); for caching query results."""
-        return self.db.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0]
-
     def rows(self, ids: Sequence[int]) -> dict[int, DossierRij]:
         """Rows for these ids (a page of the list), keyed by id."""
         result: dict[int, DossierRij] = {}

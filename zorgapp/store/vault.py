@@ -268,6 +268,14 @@ class Vault:
             raise KnownError(N_("De kluis is vergrendeld."))
         return self._conn
 
+    def stamp(self) -> tuple[int, int]:
+        """Equal stamps: nothing but audit entries written in between, on this connection
+        (its total changes) or committed by another (``data_version``). For keeping query
+        results: searching itself writes an audit entry (issue 15)."""
+        conn = self.conn
+        return (conn.total_changes - self.audit.written,
+                conn.execute("PRAGMA data_version").fetchone()[0])
+
     @property
     def is_open(self) -> bool:
         return self._conn is not None
