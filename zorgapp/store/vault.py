@@ -272,9 +272,9 @@ class Vault:
         """Equal stamps: nothing but audit entries written in between, on this connection
         (its total changes) or committed by another (``data_version``). For keeping query
         results: searching itself writes an audit entry (issue 15)."""
-        conn = self.conn
-        return (conn.total_changes - self.audit.written,
-                conn.execute("PRAGMA data_version").fetchone()[0])
+        changes, version = self.conn.execute(
+            "SELECT total_changes(), data_version FROM pragma_data_version").fetchone()
+        return changes - self.audit.written, version
 
     @property
     def is_open(self) -> bool:
