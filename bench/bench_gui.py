@@ -13,6 +13,7 @@ own paint often landed in the next word's typing, where it counted as a stall.)
 
 from __future__ import annotations
 
+import gc
 import statistics
 import sys
 import tempfile
@@ -25,7 +26,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QApplication
 
 from bench.run import PASSPHRASE, Context, Figure
 
@@ -153,12 +153,15 @@ def measure(vault) -> dict[str, float]:
 
 def _measure(vault: Any, paints: list[float]) -> dict[str, float]:
     from zorgapp.settings import Settings
+    from zorgapp.ui import a11y
+    from zorgapp.ui.application import create_application, freeze_after_unlock
     from zorgapp.ui.context import UiContext
     from zorgapp.ui.pages.dossiers import SEARCH_DELAY_MS, DossiersPage
-    from zorgapp.ui.qtcompat import guard_none_refcount
 
-    guard_none_refcount()  # as the application does at start (PySide6 6.12 bug)
-    app = QApplication.instance() or QApplication(sys.argv)
+    # the application's own setup: palette, style sheet, accessibility filter (the list
+    # paints under the style sheet), and the collector frozen after the unlock
+    app = create_application()
+    a11y.install_filter(app)
     ctx = UiContext(Settings(Path(tempfile.mkdtemp()) / "settings.json"))
     page = DossiersPage(ctx)
     resets: list[float] = []
@@ -180,6 +183,7 @@ def _measure(vault: Any, paints: list[float]) -> dict[str, float]:
     timer.start(5)
     start = time.perf_counter()
     page.set_vault(vault)
+    freeze_after_unlock(vault)  # as MainWindow.vault_unlocked does in the application
     _wait(app, lambda: not page.is_searching() and page.model.rowCount() > 0)
     figures = {"GUI: first rows after unlock (ms)": (time.perf_counter() - start) * 1000}
     after_key, stalls = [], []
@@ -209,6 +213,7 @@ def _measure(vault: Any, paints: list[float]) -> dict[str, float]:
     figures["peer: repaint of a plain table of 200 rows (ms)"] = bare_repaint_ms(200, page.table)
     timer.stop()
     page.clear()
+    gc.unfreeze()  # as the lock does
     ctx.tasks.wait_idle()
     page.close()
     return figures

@@ -79,7 +79,7 @@ MAX_REGELS = 200
 
 
 class DossierService(VaultService):
-
+    _lijst: tuple[tuple[Any, ...], list[int]] = ((), [])  # see ``zoek``
     # -- helpers ---------------------------------------------------------------------
 
     def _plaatsingen(self, db: Connection, uuid: str) -> list[Plaatsing]:
@@ -344,7 +344,8 @@ class DossierService(VaultService):
 
     def zoek(self, flt: Filter, sort: str = "dossiernummer", descending: bool = True,
              audit_search: bool = True) -> list[int]:
-        """Ids in display order; a text search is recorded (which fields, not the text)."""
+        """Ids in display order; a text search is recorded (which fields, not the text). The
+        last list without search text is kept until a write (all: 60-150 ms at 100,000)."""
         if flt.zoek.strip() and audit_search:
             with self.vault.transaction() as db:
                 ids = DossierRepository(db).ids(flt, sort, descending)
@@ -352,7 +353,13 @@ class DossierService(VaultService):
                                         fields=["zoektekst"], outcome=f"{len(ids)}")
             return ids
         with self.vault.read() as db:
-            return DossierRepository(db).ids(flt, sort, descending)
+            repo = DossierRepository(db)
+            if flt.zoek.strip():
+                return repo.ids(flt, sort, descending)
+            key = (dataclasses.astuple(flt), sort, descending, self.vault.stamp())
+            if self._lijst[0] != key:
+                self._lijst = (key, repo.ids(flt, sort, descending))
+            return list(self._lijst[1])
 
     def noteer_zoekopdracht(self, aantal: int) -> None:
         """The audit entry of a text search that found ``aantal`` (which fields, not the

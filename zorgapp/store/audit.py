@@ -152,6 +152,7 @@ class AuditTrail:
         self._mac_key = hmac.new(vault_key, b"zorgapp audit head", hashlib.sha256).digest()
         self._vault_id = vault_id
         self._pending = False           # entries appended in the open transaction
+        self.written = 0                # entries appended through this object (``Vault.stamp``)
         self.alarms_at_unlock: list[str] = []
 
     def record(self, action: str, *, record_type: str = "", record_uuid: str = "",
@@ -172,6 +173,7 @@ class AuditTrail:
             (seq, entry_uuid, ts, actor, action, record_type, record_uuid, outcome,
              json.dumps(names), prev, digest),
         )
+        self.written += 1
         self._pending = True
 
     # -- the head follows every commit ---------------------------------------------

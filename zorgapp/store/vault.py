@@ -268,6 +268,14 @@ class Vault:
             raise KnownError(N_("De kluis is vergrendeld."))
         return self._conn
 
+    def stamp(self) -> tuple[int, int]:
+        """Equal stamps: nothing but audit entries written in between, on this connection
+        (its total changes) or committed by another (``data_version``). For keeping query
+        results: searching itself writes an audit entry (issue 15)."""
+        changes, version = self.conn.execute(
+            "SELECT total_changes(), data_version FROM pragma_data_version").fetchone()
+        return changes - self.audit.written, version
+
     @property
     def is_open(self) -> bool:
         return self._conn is not None

@@ -7,6 +7,7 @@ vault gets the lock screen; else the first-run wizard.
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -67,8 +68,18 @@ def warm_up() -> None:
     import zorgapp.ui.pages.overzicht  # noqa: F401
 
 
+def freeze_after_unlock(_vault: object = None) -> None:
+    """What exists once a vault is open (modules, widgets, pages, caches) stays: moved out
+    of the collector's sight, the full collections that typing sets off no longer walk it
+    (36-48 ms pauses at 100,000 dossiers, issue 15). The lock unfreezes (``gc.unfreeze``),
+    so cycles let go of while unlocked are still collected."""
+    gc.freeze()
+
+
 def _open_window(ctx: UiContext, **kwargs: Any) -> MainWindow:
     window = MainWindow(ctx, first_paint_first=True, **kwargs)  # the rest after the first paint
+    window.vault_unlocked.connect(freeze_after_unlock)
+    window.vault_locked.connect(gc.unfreeze)
     window.show()
     window.lock_screen.focus_field()
     # Imports only, once the window is on screen (on the worker they would still take
