@@ -13,6 +13,12 @@ outcome comes back on the GUI thread through a queued signal:
 Callbacks that are bound methods of a QObject that has been deleted meanwhile are
 skipped, so closing a window while its work runs is safe.
 
+The queued signal carries only the task's number; the result, error and traceback wait
+in a dict under a lock. Python objects never travel through a queued signal: PySide6
+6.12 on Python 3.11 miscounts references of objects wrapped for a queued connection
+(see ``qtcompat``), and with a worker and the GUI thread both running Python that ended
+now and then in a crash of the garbage collector.
+
 Locking starts a new *epoch* (``new_epoch``): tasks queued before it still run (a
 save the user asked for is kept), but their ``on_done``/``on_error`` are dropped, so
 nothing read before the lock is shown after it; ``on_finally`` still runs. Because
@@ -65,7 +71,7 @@ def _alive(callback: Callback) -> bool:
 class TaskRunner(QObject):
     """Run callables one at a time on a worker thread; report on the GUI thread."""
 
-    _finished = Signal(int, object, object, object)  # task id, result, error, traceback
+    _finished = Signal(int)  # task id; its outcome waits in ``_outcomes``
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -77,6 +83,7 @@ class TaskRunner(QObject):
         self._epoch = 0
         self._futures: dict[int, Future[Any]] = {}
         self._owners: dict[int, QObject] = {}
+        self._outcomes: dict[int, tuple[Any, BaseException | None, Any]] = {}
         self._guard = threading.Lock()
         self._finished.connect(self._deliver)
 
@@ -101,13 +108,16 @@ class TaskRunner(QObject):
 
     def _work(self, task_id: int, fn: Callable[[], Any]) -> None:
         try:
-            result = fn()
+            outcome: tuple[Any, BaseException | None, Any] = (fn(), None, None)
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
-            self._finished.emit(task_id, None, exc, exc.__traceback__)
-        else:
-            self._finished.emit(task_id, result, None, None)
+            outcome = (None, exc, exc.__traceback__)
+        with self._guard:
+            self._outcomes[task_id] = outcome
+        self._finished.emit(task_id)
 
-    def _deliver(self, task_id: int, result: Any, error: BaseException | None, tb: Any) -> None:
+    def _deliver(self, task_id: int) -> None:
+        with self._guard:
+            result, error, tb = self._outcomes.pop(task_id, (None, None, None))
         on_done, on_error, on_finally = self._pending.pop(task_id, (None, None, None))
         owner = self._owners.pop(task_id, None)
         if owner is not None and not shiboken6.isValid(owner):

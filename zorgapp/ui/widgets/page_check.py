@@ -7,6 +7,8 @@ it runs, and emits ``damaged(vault, error)`` on the GUI thread if a page fails.
 
 from __future__ import annotations
 
+import threading
+from itertools import count
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
 class PageCheckWidget(QWidget):
     damaged = Signal(object, object)  # the vault, its DamagedVaultError
-    _result = Signal(object, object)  # from the checking thread; delivered queued
+    _result = Signal(int)  # from the checking thread, queued: the key of its outcome
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +37,11 @@ class PageCheckWidget(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.bar)
         self._vault: Vault | None = None
+        # Only a number crosses the threads (see ui/tasks.py: PySide6 miscounts
+        # references of Python objects in queued signals).
+        self._outcomes: dict[int, tuple[Vault, object]] = {}
+        self._keys = count(1)
+        self._guard = threading.Lock()
         self._result.connect(self._finished)
         self.retranslate()
         self.hide()
@@ -45,7 +52,10 @@ class PageCheckWidget(QWidget):
 
         def report(outcome: object) -> None:  # on the checking thread
             if shiboken6.isValid(self):
-                self._result.emit(vault, outcome)
+                with self._guard:
+                    key = next(self._keys)
+                    self._outcomes[key] = (vault, outcome)
+                self._result.emit(key)
 
         self.show()
         vault.check_pages_later(report)
@@ -58,7 +68,9 @@ class PageCheckWidget(QWidget):
     def is_checking(self) -> bool:
         return self._vault is not None
 
-    def _finished(self, vault: Vault, outcome: object) -> None:
+    def _finished(self, key: int) -> None:
+        with self._guard:
+            vault, outcome = self._outcomes.pop(key)
         if vault is not self._vault:
             return
         self.stop()
