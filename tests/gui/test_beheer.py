@@ -10,10 +10,11 @@ from tests.conftest import PASSPHRASE
 from tests.gui.conftest import unlock
 from zorgapp import i18n
 from zorgapp.i18n import _
+from zorgapp.services.logboek_service import AuditFilter, LogboekService, LogRegel
 from zorgapp.services.organisatie_service import OrganisatieService
 from zorgapp.store.backup import backup_dir, list_backups
 from zorgapp.store.vault import Vault
-from zorgapp.ui.models.audit_model import AuditTableModel
+from zorgapp.ui.models.logregel_model import LogColumn, LogRegelTableModel
 
 NEW = "een andere lange wachtwoordzin"
 
@@ -186,6 +187,20 @@ def test_audit_view_and_verify(qtbot, make_window, locked_vault) -> None:
 
 
 def test_audit_model_is_sound(qtmodeltester, vault) -> None:
-    model = AuditTableModel()
-    model.set_entries(vault.audit.entries(limit=200))
+    model = LogRegelTableModel()
+    model.set_regels(LogboekService(vault).zoek(AuditFilter(), 200))
+    assert model.rowCount() > 0
     qtmodeltester.check(model)
+
+
+def test_the_trail_shows_field_names_as_words() -> None:
+    """Letterhead keys and the notes of failed unlocks are words in the table; other
+    field names stay as recorded (the export keeps every name as it is)."""
+    regel = LogRegel(volgnummer=1, tijdstip_utc="", tijd="", gebruiker="", handeling="change",
+                     omschrijving="", gegeven="", dossiernummer="", uitkomst="ok",
+                     uitkomst_tekst="", velden=("letter_phone", "dropped:3", "naam"), hash="")
+    model = LogRegelTableModel()
+    model.set_regels([regel])
+    shown = model.index(0, LogColumn.FIELDS).data()
+    assert shown == ", ".join([_("telefoon"), _("{aantal} meldingen niet overgenomen "
+                                                 "(ongeldig of te veel)").format(aantal="3"), "naam"])

@@ -323,17 +323,15 @@ def test_the_audit_log_names_the_dossier_number(qtbot: Any, vault: Any) -> None:
     from zorgapp.domain.codes import MelderType
     from zorgapp.domain.melding import Melding
     from zorgapp.domain.persoon import Persoon
-    from zorgapp.services.audit_service import entries_with_numbers
     from zorgapp.services.dossier_service import DossierService
-    from zorgapp.ui.models.audit_model import AuditColumn, AuditTableModel
+    from zorgapp.services.logboek_service import AuditFilter, LogboekService
+    from zorgapp.ui.models.logregel_model import LogColumn, LogRegelTableModel
 
     dossier = DossierService(vault).nieuwe_melding(Persoon(naam="Test Persoon"),
                                                    Melding(datum=date(2026, 11, 2), melder_type=MelderType.POLITIE))
-    entries, numbers = entries_with_numbers(vault, 50)
-    assert numbers == {dossier.uuid: dossier.dossiernummer}
-    model = AuditTableModel()
-    model.set_entries(entries, numbers)
-    shown = [model.index(r, AuditColumn.RECORD).data() for r in range(model.rowCount())]
+    model = LogRegelTableModel()
+    model.set_regels(LogboekService(vault).zoek(AuditFilter(), 50))
+    shown = [model.index(r, LogColumn.RECORD).data() for r in range(model.rowCount())]
     assert any(dossier.dossiernummer in t for t in shown)
     assert not any(dossier.uuid[:8] in t for t in shown)
 

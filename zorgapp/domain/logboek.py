@@ -1,7 +1,8 @@
 """Plain words for the audit trail's codes, for people who read it: the client in an
 inzage, the privacy officer in an export. Labels are msgids (translated where shown).
 
-The audit table model (``ui.models.audit_model``) takes its words from here too.
+The trail's table in the window (``ui.models.logregel_model``) shows field names
+through ``veld_woord``; exports keep the names as recorded.
 """
 
 from __future__ import annotations
@@ -50,4 +51,29 @@ GEGEVENS = {
     "vault": N_("kluis"),
     "schema": N_("schema"),
     "audit": N_("logboek"),
+    "briefhoofd": N_("briefhoofd"),
+    "dossier_prefix": N_("voorvoegsel dossiernummers"),
 }
+
+#: Field names that are words to a reader: notes of ``store/failed_unlocks.py`` and the
+#: letterhead's meta keys (``services/organisatie_service.py``).
+VELDEN = {
+    "unverified": N_("gemeld door het bestandssysteem, niet geverifieerd"),
+    "unreadable": N_("bestand met mislukte pogingen onleesbaar"),
+    "letter_organisation": N_("organisatie"),
+    "letter_address": N_("adres"),
+    "letter_phone": N_("telefoon"),
+    "letter_contact": N_("e-mail of website"),
+    "letter_place": N_("plaats"),
+}
+
+
+def veld_woord(naam: str) -> tuple[str, dict[str, str]]:
+    """A recorded field name as (msgid, its values) for a reader; other names stay
+    as they are (the msgid is then the name itself, with no values)."""
+    if naam in VELDEN:
+        return VELDEN[naam], {}
+    if naam.startswith("dropped:"):
+        return N_("{aantal} meldingen niet overgenomen (ongeldig of te veel)"), {
+            "aantal": naam[8:]}
+    return naam, {}

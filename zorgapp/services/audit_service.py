@@ -9,21 +9,10 @@ trail up to the anchor is unchanged.
 from __future__ import annotations
 
 from zorgapp.errors import N_, TamperedError
-from zorgapp.store.audit import AuditAlarmError, AuditEntry, alarm_message, parse_anchor
-from zorgapp.store.dossiers import DossierRepository
+from zorgapp.store.audit import AuditAlarmError, alarm_message, parse_anchor
 from zorgapp.store.vault import Vault
 
-__all__ = ["alarm_at_unlock", "anchor", "entries_with_numbers", "verify"]
-
-
-def entries_with_numbers(vault: Vault, limit: int | None = None
-                         ) -> tuple[list[AuditEntry], dict[str, str]]:
-    """The newest ``limit`` lines of the log, and the dossier number of every dossier
-    they name that still exists (a user reads "HM-2026-0042", not "c02b8498")."""
-    with vault.read() as db:
-        entries = vault.audit.entries(limit=limit)
-        uuids = [e.record_uuid for e in entries if e.record_type == "dossier" and e.record_uuid]
-        return entries, DossierRepository(db).nummers(uuids)
+__all__ = ["alarm_at_unlock", "anchor", "verify"]
 
 
 def verify(vault: Vault, anchor_text: str | None = None) -> int:

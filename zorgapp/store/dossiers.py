@@ -368,18 +368,6 @@ class DossierRepository:
             (*params, limit))
         return [(deadline_index.uit_rij(r, r[5]), DossierRij(*r[4:])) for r in rows]
 
-    def nummers(self, uuids: Sequence[str]) -> dict[str, str]:
-        """uuid -> dossiernummer for those that still exist (the audit log shows numbers)."""
-        found: dict[str, str] = {}
-        wanted = list(dict.fromkeys(uuids))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            marks = ",".join("?" for _ in chunk)
-            for uuid, nummer in self.db.execute(
-                    f"SELECT uuid, dossiernummer FROM dossier WHERE uuid IN ({marks})", chunk):
-                found[uuid] = nummer
-        return found
-
     def all_uuids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT uuid FROM dossier ORDER BY id")]
 

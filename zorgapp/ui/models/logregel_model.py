@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from zorgapp.domain.logboek import VELDEN, veld_woord
 from zorgapp.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -35,6 +36,14 @@ HEADERS = {
     LogColumn.OUTCOME: N_("Uitkomst"),
     LogColumn.FIELDS: N_("Velden"),
 }
+
+
+def _veld(naam: str) -> str:
+    """A field name in the user's language where it is a word (``domain.logboek``)."""
+    msgid, waarden = veld_woord(naam)
+    if msgid == naam and naam not in VELDEN:
+        return naam
+    return _(msgid).format(**waarden)
 
 
 class LogRegelTableModel(QAbstractTableModel):
@@ -91,7 +100,7 @@ class LogRegelTableModel(QAbstractTableModel):
             return f"{regel.gegeven} {regel.dossiernummer}".strip()
         if column == LogColumn.OUTCOME:
             return regel.uitkomst_tekst
-        return ", ".join(regel.velden)
+        return ", ".join(_veld(naam) for naam in regel.velden)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogColumn) - 1)
