@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from zorgapp.i18n import _
 from zorgapp.services.region_service import RegionService
 from zorgapp.ui.tasks import message_for, runner
+from zorgapp.ui.widgets.forms import melding_en_opslaan
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -86,17 +87,7 @@ class RegioDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self._build_fusie())
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(_("Melding"))
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.message, buttons = melding_en_opslaan(self, layout, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self._build_sleutel_button(buttons)
         self._vault = vault

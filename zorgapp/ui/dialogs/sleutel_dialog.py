@@ -34,6 +34,7 @@ from zorgapp.domain.allocation import SLEUTEL_LABELS, Sleutel
 from zorgapp.i18n import _, format_number
 from zorgapp.services.region_service import RegionService
 from zorgapp.ui.tasks import message_for, runner
+from zorgapp.ui.widgets.forms import melding_en_opslaan
 
 if TYPE_CHECKING:
     from zorgapp.store.vault import Vault
@@ -97,17 +98,7 @@ class SleutelDialog(QDialog):
 
     def _build_onderkant(self, layout: QVBoxLayout) -> None:
         """The message line and Opslaan / Annuleren."""
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(_("Melding"))
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.message, buttons = melding_en_opslaan(self, layout, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
     # -- reading ----------------------------------------------------------------------

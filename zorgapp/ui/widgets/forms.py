@@ -206,3 +206,21 @@ class FormDialog(QDialog):
 
 __all__ = ["ERROR_STYLE", "OK_STYLE", "DateEdit", "FormDialog", "OptionalDate", "button",
            "check_dates", "combo", "date_edit", "date_problems", "line_edit", "to_date", "to_qdate"]
+
+
+def melding_en_opslaan(dialog: QDialog, layout: QVBoxLayout,
+                       save: Callable[[], None]) -> tuple[QLabel, QDialogButtonBox]:
+    """The message line and the Opslaan / Annuleren row at the foot of an editing
+    dialog (region, distribution key): ``save`` on Opslaan, ``reject`` on Annuleren."""
+    message = QLabel()
+    message.setWordWrap(True)
+    message.setAccessibleName(_("Melding"))
+    layout.addWidget(message)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Opslaan"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return message, buttons
