@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from bisect import bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from itertools import chain
 from typing import Any
 
 from zorgapp.domain.betaler import betaler
@@ -33,6 +31,7 @@ from zorgapp.domain.opvang import (
 from zorgapp.domain.persoon import Persoon
 from zorgapp.domain.plaatsing_regels import EER_LANDEN
 from zorgapp.domain.traject import EventSoort, Traject
+from zorgapp.services.demo_bezetting import Bezetting
 from zorgapp.services.region_service import zet_demo_regio
 from zorgapp.store.connection import Connection
 from zorgapp.store.opvang import (
@@ -179,33 +178,19 @@ class DemoOpvang:
         self.crisis = self.per_type[OpvangType.CRISIS][0]
         self.plaatsingen: list[Plaatsing] = []
         self.posten: list[Kostenpost] = []
-        # per location: the ends of its stays, sorted, and the stays [van, tot) in that
-        # order, so that a check skips every stay that ended before it (bisect)
-        self._stays: dict[str, tuple[list[date], list[tuple[date, date]]]] = {}
-        self._lopend: dict[str, list[date]] = {}  # per location: starts of running stays
-        # per location with as many running stays as places: the last start among the
-        # first of them; a period ending after it has no free place there (``_vrij``)
-        self._vol_vanaf: dict[str, date] = {}
-        self._vol_op: dict[str, date] = {}  # per location: a night seen full
-        self._plaatsen = {locatie.uuid: locatie.capaciteit for locatie in locaties}
+        # per location its stays and what its capacity rules out (``demo_bezetting``);
+        # per type the same objects in the order of ``per_type``
+        self._bezetting = {locatie.uuid: Bezetting(locatie.capaciteit) for locatie in locaties}
+        self._bezetting_per_type = {soort: [self._bezetting[locatie.uuid] for locatie in lijst]
+                                    for soort, lijst in self.per_type.items()}
 
     def _voeg_toe(self, plaatsing: Plaatsing) -> None:
         self.plaatsingen.append(plaatsing)
         if plaatsing.locatie_uuid and plaatsing.van is not None:
-            einden, stays = self._stays.setdefault(plaatsing.locatie_uuid, ([], []))
-            tot = plaatsing.tot or date.max
-            plek = bisect_right(einden, tot)
-            einden.insert(plek, tot)
-            stays.insert(plek, (plaatsing.van, tot))
-            if plaatsing.tot is None:
-                self._lopend_erbij(plaatsing.locatie_uuid, plaatsing.van)
-
-    def _lopend_erbij(self, locatie_uuid: str, van: date) -> None:
-        starts = self._lopend.setdefault(locatie_uuid, [])
-        insort(starts, van)
-        plaatsen = self._plaatsen.get(locatie_uuid)
-        if plaatsen is not None and len(starts) >= plaatsen:
-            self._vol_vanaf[locatie_uuid] = starts[plaatsen - 1]
+            bezetting = self._bezetting.get(plaatsing.locatie_uuid)
+            if bezetting is None:
+                bezetting = self._bezetting[plaatsing.locatie_uuid] = Bezetting(None)
+            bezetting.erbij(plaatsing.van, plaatsing.tot)
 
     def uuid4(self) -> str:
         return uuid4_tekst(self.rng.getrandbits(128))
@@ -258,45 +243,30 @@ class DemoOpvang:
 
     def _vrij(self, locatie: Locatie, van: date, tot: date | None) -> bool:
         """Whether the location has a free place on every night of ``[van, tot)``."""
-        if locatie.capaciteit is None:
-            return True
-        eind = tot or date.max
-        vol = self._vol_vanaf.get(locatie.uuid)
-        if vol is not None and vol < eind:
-            return False  # as many running stays as places, all on the night ``vol``
-        gezien = self._vol_op.get(locatie.uuid)
-        if gezien is not None and van <= gezien < eind:
-            return False  # a night already seen full (stays are never taken away)
-        einden, alle = self._stays.get(locatie.uuid, ([], []))
-        stays = [(a, b) for a, b in alle[bisect_right(einden, van):] if a < eind]
-        if len(stays) < locatie.capaciteit:
-            return True  # fewer stays than places overlap the period at all
-        # The most stays overlap at ``van`` or at the start of one of them.
-        volle = [t for t in {van, *(a for a, _b in stays if a > van)}
-                 if sum(1 for a, b in stays if a <= t < b) >= locatie.capaciteit]
-        if not volle:
-            return True
-        self._vol_op[locatie.uuid] = max(volle if gezien is None else [gezien, *volle])
-        return False
+        return self._bezetting[locatie.uuid].vrij(van, tot or date.max)
 
     def _met_plek(self, voorkeur: Locatie, van: date, tot: date | None) -> Locatie:
         """The preferred location when it has room, else another of its type, else a
         new fictional one: the demo never fills a location beyond its capacity."""
-        eind, vol_vanaf, vol_op = tot or date.max, self._vol_vanaf, self._vol_op
-        for locatie in chain((voorkeur,), self.per_type[voorkeur.type]):
-            # what ``_vrij`` checks first, without a call: hundreds of full locations
-            vol, gezien = vol_vanaf.get(locatie.uuid), vol_op.get(locatie.uuid)
-            if ((vol is None or vol >= eind) and (gezien is None or not van <= gezien < eind)
-                    and self._vrij(locatie, van, tot)):
-                return locatie
+        eind = tot or date.max
+        if self._bezetting[voorkeur.uuid].vrij(van, eind):
+            return voorkeur
         soortgenoten = self.per_type[voorkeur.type]
+        bezettingen = self._bezetting_per_type[voorkeur.type]
+        for locatie, bezetting in zip(soortgenoten, bezettingen):
+            # what ``vrij`` checks first, without a call: hundreds of full locations
+            vol, gezien = bezetting.vol_vanaf, bezetting.vol_op
+            if ((vol is None or vol >= eind) and (gezien is None or not van <= gezien < eind)
+                    and bezetting.vrij(van, eind)):
+                return locatie
         naam = soortgenoten[0].naam.replace(" (fictief)", "")
         extra = dataclasses.replace(
             soortgenoten[0], uuid=self.uuid4(),
             naam=f"{naam} {len(soortgenoten) + 1} (fictief)")
         self.locaties.append(extra)
-        self._plaatsen[extra.uuid] = extra.capaciteit
-        self.per_type[voorkeur.type].append(extra)
+        self._bezetting[extra.uuid] = bezetting = Bezetting(extra.capaciteit)
+        soortgenoten.append(extra)
+        bezettingen.append(bezetting)
         return extra
 
     def _plaatsing(self, dossier_uuid: str, soort: OpvangType, locatie: Locatie,

@@ -24,7 +24,6 @@ from zorgapp.domain.terugkoppeling import (
     dader_bekend,
     terugkoppelen_voor,
 )
-from zorgapp.services.overleg_service import JOURNAAL_SOORT, journaal_tekst
 from zorgapp.store.connection import Connection
 from zorgapp.store.overleg import OverlegRepository
 
@@ -119,6 +118,10 @@ class DemoOverleg:
         return all(len(o.agenda) >= PER_OVERLEG for o in self.overleggen)
 
     def _agenderen(self, overleg: Overleg, dossier: Dossier, rng: random.Random) -> None:
+        # here, not at the top: the worker processes of a big demo vault import this
+        # module and never agenda a case, and the service brings in the PDF reports
+        from zorgapp.services.overleg_service import JOURNAAL_SOORT, journaal_tekst
+
         punt = overleg.agenderen(Agendapunt(dossier_uuid=dossier.uuid,
                                             dossiernummer=dossier.dossiernummer,
                                             initialen=initialen(dossier.persoon.naam)))

@@ -59,6 +59,8 @@ class DemoPartners:
     def __init__(self, seed: int) -> None:
         self.seed = seed
         self.organisaties = adresboek()
+        # what a letter prints for (role, contact person): the same for every case
+        self._bereikbaar: dict[tuple[PartnerRol, str], str] = {}
 
     def koppel(self, dossier: Dossier) -> None:
         """Add the partners this case would have by now (see the module docstring)."""
@@ -83,8 +85,11 @@ class DemoPartners:
         for rol in rollen:
             org = self.organisaties[rol]
             persoon_uuid = rng.choice(org.contactpersonen).uuid if org.contactpersonen else ""
+            contact = self._bereikbaar.get((rol, persoon_uuid))
+            if contact is None:
+                contact = self._bereikbaar[rol, persoon_uuid] = org.bereikbaar(persoon_uuid)
             dossier.partners.append(Partner(
-                naam=org.naam, rol=rol, contact=org.bereikbaar(persoon_uuid),
+                naam=org.naam, rol=rol, contact=contact,
                 organisatie=org.uuid, contactpersoon=persoon_uuid,
                 uuid=uuid4_tekst(rng.getrandbits(128))))
 
