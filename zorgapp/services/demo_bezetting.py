@@ -2,9 +2,9 @@
 
 A big demo vault has hundreds of (fictional) shelters of a type, most of them full at
 the time of a new placement, and every placement asks them in order for a free place:
-so the answer must be cheap. What a location holds is kept on the location's own
-object, not in dictionaries keyed by its id, and the fullest night of a period is found
-by counting with ``bisect`` over the sorted starts and ends, not stay by stay.
+so the answer must be cheap. What a location holds is kept on one object per location,
+not in dictionaries keyed by its id, and the nights of a period are counted latest
+first (a location asked is mostly full, and then the first night counted answers).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ class Bezetting:
     period ending after it has no free place) and ``vol_op`` (a night seen full; stays
     are never taken away)."""
 
-    __slots__ = ("plaatsen", "einden", "stays", "lopend", "vol_vanaf", "vol_op")
+    __slots__ = ("einden", "lopend", "plaatsen", "stays", "vol_op", "vol_vanaf")
 
     def __init__(self, plaatsen: int | None) -> None:
         self.plaatsen = plaatsen
@@ -66,11 +66,12 @@ def _laatste_volle_nacht(stays: list[tuple[date, date]], van: date, plaatsen: in
                          ) -> date | None:
     """The latest night, of ``van`` and the starts after it (where the most stays
     overlap), on which ``plaatsen`` stays or more overlap; ``None``: there is none.
-    A stay ``[a, b)`` has ``a < b``, so the stays over night ``t`` are those begun on
-    or before it less those ended on or before it."""
-    begins = sorted(a for a, _b in stays)
-    ends = sorted(b for _a, b in stays)
-    for nacht in sorted({van, *(a for a in begins if a > van)}, reverse=True):
-        if bisect_right(begins, nacht) - bisect_right(ends, nacht) >= plaatsen:
+    Latest first: a location asked is mostly full, and then the first night answers."""
+    for nacht in sorted({van, *(a for a, _b in stays if a > van)}, reverse=True):
+        bezet = 0
+        for a, b in stays:
+            if a <= nacht < b:
+                bezet += 1
+        if bezet >= plaatsen:
             return nacht
     return None

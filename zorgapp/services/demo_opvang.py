@@ -253,7 +253,7 @@ class DemoOpvang:
             return voorkeur
         soortgenoten = self.per_type[voorkeur.type]
         bezettingen = self._bezetting_per_type[voorkeur.type]
-        for locatie, bezetting in zip(soortgenoten, bezettingen):
+        for locatie, bezetting in zip(soortgenoten, bezettingen, strict=True):
             # what ``vrij`` checks first, without a call: hundreds of full locations
             vol, gezien = bezetting.vol_vanaf, bezetting.vol_op
             if ((vol is None or vol >= eind) and (gezien is None or not van <= gezien < eind)
