@@ -19,7 +19,7 @@ from zorgapp.domain.dossier import Dossier
 from zorgapp.fileio import atomic_write
 from zorgapp.services.base import VaultService
 from zorgapp.services.region_service import RegionService
-from zorgapp.store import audit
+from zorgapp.store import audit, jaartelling
 from zorgapp.store.doc_codec import decode
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.opvang import OpvangRepository, PlaatsingRepository
@@ -221,13 +221,11 @@ class ReportService(VaultService):
             return lambda f: progress(begin + (eind - begin) * f)
 
         with self.vault.read() as db:
-            verwacht = db.execute(
-                "SELECT COUNT(*) FROM dossier WHERE (melddatum >= ? AND melddatum < ?) "
-                "OR melddatum IS NULL", (van.isoformat(), tot.isoformat())).fetchone()[0]
-            cijfers = jb.tel_groepen(_groepen(db, van, tot), jaren,
-                                   plaatsingen_per_jaar=_starts(db, van, tot),
-                                   aanmeldingen_per_jaar=_aanmeldingen(db, van, tot),
-                                   progress=deel(0.0, 0.8), verwacht=verwacht)
+            cijfers = jb.tel_marges(
+                jaartelling.marges(db, jaren[0], jaar + 1), jaren,
+                (jb.rij(decode(data)) for (data,) in db.execute(_ZONDER_SIGNAAL_SQL)),
+                plaatsingen_per_jaar=jaartelling.starts(db, jaren[0], jaar + 1),
+                aanmeldingen_per_jaar=_aanmeldingen(db, van, tot), progress=deel(0.0, 0.8))
         regio = RegionService(self.vault).regio()
         pdf = jaarbeeld(cijfers, self.briefhoofd, jaar=jaar,
                         regio="" if regio is None else regio.naam,
