@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.codes import GESLACHT_HTCDS, MELDER_LABELS, Geslacht, Uitbuitingsvorm
 from zorgapp.domain.dossier import Dossier
-from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.jaarbeeld import GEHEIM, KLEIN, LEEFTIJDSGROEPEN, ONBEKEND, weergave
 
 Cel = int | str  # an exact count (0 or 5 and up), "<5", "x" or (merged) "≥N"

@@ -233,8 +233,9 @@ class DossierRepository:
         yield
         for _soort, _naam, sql in saved:
             self.db.execute(sql)
-        for sql in (*deadline_index.FASE_TELLING_OPNIEUW, *jaartelling.OPNIEUW):
-            self.db.execute(sql)  # filled without their triggers
+        for sql in deadline_index.FASE_TELLING_OPNIEUW:  # filled without its triggers
+            self.db.execute(sql)
+        jaartelling.tel_opnieuw(self.db)
         self.db.execute("INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')")
 
     def update(self, dossier: Dossier, deadlines: Sequence[Deadline] | None = None) -> list[str]:

@@ -11,23 +11,39 @@ signal are not counted there: the readers open their documents, as before.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
+from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.jaarbeeld import Marge
 from zorgapp.store.connection import Connection
 
-#: Counts again from the index rows (after ``DossierRepository.bulk``, which fills
-#: without triggers).
-OPNIEUW = (
-    "DELETE FROM jaar_telling",
-    "INSERT INTO jaar_telling (jaar, soort, categorie, signalen, slachtoffers, geregistreerd) "
-    "SELECT jaar, soort, categorie, count(*), sum(slachtoffer), sum(geregistreerd) "
-    "FROM jaar_telling_bron GROUP BY 1, 2, 3",
-    "DELETE FROM plaatsing_start_telling",
-    "INSERT INTO plaatsing_start_telling (type, jaar, aantal) "
-    "SELECT type, CAST(substr(van, 1, 4) AS INTEGER), count(*) FROM plaatsing "
-    "WHERE van IS NOT NULL GROUP BY 1, 2",
-)
+#: The dimensions, in the order of the columns of the view ``jaar_telling_rij``.
+SOORTEN = (jb.MARGE_GESLACHT, jb.MARGE_LEEFTIJD, jb.MARGE_GEMEENTE, jb.MARGE_MELDER,
+           jb.MARGE_VORMEN, jb.MARGE_NATIONALITEIT, jb.MARGE_SECTOR)
+
+
+def tel_opnieuw(db: Connection) -> None:
+    """Count again from the index rows, after ``DossierRepository.bulk`` (which fills
+    without triggers). Equal rows are counted together in Python: grouping a row per
+    case and dimension in SQL took twice as long (2 s at 100,000 cases)."""
+    zelfde = Counter(db.execute(
+        f"SELECT jaar, {', '.join(SOORTEN)}, slachtoffer, geregistreerd FROM jaar_telling_rij"))
+    telling: dict[tuple[int, str, str], list[int]] = {}
+    for (jaar, *categorieen, slachtoffer, geregistreerd), n in zelfde.items():
+        for soort, categorie in zip(SOORTEN, categorieen, strict=True):
+            cel = telling.setdefault((jaar, soort, categorie), [0, 0, 0])
+            cel[0] += n
+            cel[1] += n * slachtoffer
+            cel[2] += n * geregistreerd
+    db.execute("DELETE FROM jaar_telling")
+    db.executemany("INSERT INTO jaar_telling (jaar, soort, categorie, signalen, slachtoffers, "
+                   "geregistreerd) VALUES (?, ?, ?, ?, ?, ?)",
+                   [(*sleutel, *aantallen) for sleutel, aantallen in telling.items()])
+    db.execute("DELETE FROM plaatsing_start_telling")
+    db.execute("INSERT INTO plaatsing_start_telling (type, jaar, aantal) "
+               "SELECT type, CAST(substr(van, 1, 4) AS INTEGER), count(*) FROM plaatsing "
+               "WHERE van IS NOT NULL GROUP BY 1, 2")
 
 
 def marges(db: Connection, van_jaar: int, tot_jaar: int) -> Iterator[Marge]:

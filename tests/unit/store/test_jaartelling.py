@@ -5,7 +5,9 @@ made from the grouped rows."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
 from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain import statistiek as st
@@ -19,6 +21,7 @@ from zorgapp.store import jaartelling
 from zorgapp.store.doc_codec import decode
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.statistiek import dossier_rijen, plaatsing_rijen, zonder_signaal_rijen
+from zorgapp.store.vault import Vault
 from zorgapp.store.vernietigen import wis_rijen
 
 VANDAAG = date(2026, 11, 22)
@@ -108,3 +111,18 @@ def test_kept_counts_follow_every_change(vault) -> None:
         for uuid in uuids[6:12]:
             wis_rijen(db, uuid)
     _check(vault)
+
+
+def test_an_upgraded_vault_has_its_counts(tmp_path) -> None:
+    old = Path(__file__).resolve().parents[2] / "data" / "schema-9.zorg"
+    target = tmp_path / old.name
+    for suffix in ("", ".key", ".head"):
+        shutil.copy(Path(str(old) + suffix), Path(str(target) + suffix))
+    vault = Vault.unlock(target, "oude kluis testzin")
+    try:
+        with vault.read() as db:
+            assert _kept(db) == _counted_again(db) != set()
+            assert jaartelling.starts(db, 1900, 3000) == _starts(db, date(1900, 1, 1),
+                                                                date(3000, 1, 1))
+    finally:
+        vault.lock()

@@ -1,49 +1,56 @@
 -- The year report and the statistics export from counts kept by triggers (issue 15):
 -- grouping the 100,000 index rows of a large vault took most of the report's own time.
 --
--- What one case counts in: a row per dimension (``soort``) with its category as stored
--- (``categorie``: the raw column, or the age group on the date of the first signal as
--- ``jaarbeeld._leeftijd`` and ``leeftijdsgroep`` count it), in the year of its first
--- signal. Cases without a signal are not here (the readers open their documents).
-CREATE VIEW jaar_telling_bron AS
+-- What one case counts in, one row per case with a signal: the year of its first
+-- signal and its category in each dimension as stored (the raw column, or the age group
+-- on the date of the first signal as ``jaarbeeld._leeftijd`` and ``leeftijdsgroep``
+-- count it). Cases without a signal are not here (the readers open their documents).
+CREATE VIEW jaar_telling_rij AS
 SELECT d.id AS id,
        CAST(substr(d.melddatum, 1, 4) AS INTEGER) AS jaar,
-       k.column1 AS soort,
-       CASE k.column1
-           WHEN 'geslacht' THEN d.geslacht
-           WHEN 'gemeente' THEN d.gemeente
-           WHEN 'melder' THEN d.melder_type
-           WHEN 'vormen' THEN d.vormen
-           WHEN 'nationaliteit' THEN d.nationaliteit
-           WHEN 'sector' THEN d.sector
-           ELSE (SELECT CASE WHEN a IS NULL THEN 'onbekend' WHEN a < 18 THEN '<18'
-                             WHEN a < 23 THEN '18-22' WHEN a < 30 THEN '23-29'
-                             WHEN a < 40 THEN '30-39' WHEN a < 50 THEN '40-49' ELSE '50+' END
-                 FROM (SELECT CASE
-                     WHEN coalesce(d.geboortedatum, '') <> '' THEN
-                         CASE WHEN d.melddatum < d.geboortedatum THEN NULL
-                         ELSE CAST(substr(d.melddatum, 1, 4) AS INTEGER)
-                              - CAST(substr(d.geboortedatum, 1, 4) AS INTEGER)
-                              - (substr(d.melddatum, 6, 5) < substr(d.geboortedatum, 6, 5)) END
-                     WHEN d.geschatte_leeftijd IS NULL THEN NULL
-                     WHEN coalesce(d.leeftijd_geschat_op, '') = '' THEN d.geschatte_leeftijd
-                     ELSE max(0, d.geschatte_leeftijd + CAST(substr(d.melddatum, 1, 4) AS INTEGER)
-                              - CAST(substr(d.leeftijd_geschat_op, 1, 4) AS INTEGER)
-                              - (substr(d.melddatum, 6, 5) < substr(d.leeftijd_geschat_op, 6, 5)))
-                     END AS a))
-       END AS categorie,
+       d.geslacht AS geslacht,
+       (SELECT CASE WHEN a IS NULL THEN 'onbekend' WHEN a < 18 THEN '<18'
+                    WHEN a < 23 THEN '18-22' WHEN a < 30 THEN '23-29'
+                    WHEN a < 40 THEN '30-39' WHEN a < 50 THEN '40-49' ELSE '50+' END
+        FROM (SELECT CASE
+            WHEN coalesce(d.geboortedatum, '') <> '' THEN
+                CASE WHEN d.melddatum < d.geboortedatum THEN NULL
+                ELSE CAST(substr(d.melddatum, 1, 4) AS INTEGER)
+                     - CAST(substr(d.geboortedatum, 1, 4) AS INTEGER)
+                     - (substr(d.melddatum, 6, 5) < substr(d.geboortedatum, 6, 5)) END
+            WHEN d.geschatte_leeftijd IS NULL THEN NULL
+            WHEN coalesce(d.leeftijd_geschat_op, '') = '' THEN d.geschatte_leeftijd
+            ELSE max(0, d.geschatte_leeftijd + CAST(substr(d.melddatum, 1, 4) AS INTEGER)
+                     - CAST(substr(d.leeftijd_geschat_op, 1, 4) AS INTEGER)
+                     - (substr(d.melddatum, 6, 5) < substr(d.leeftijd_geschat_op, 6, 5)))
+            END AS a)) AS leeftijd,
+       d.gemeente AS gemeente,
+       d.melder_type AS melder,
+       d.vormen AS vormen,
+       d.nationaliteit AS nationaliteit,
+       d.sector AS sector,
        coalesce(d.sluitreden, '') != 'geen_mensenhandel' AS slachtoffer,
        d.comensha != 0 AS geregistreerd
-FROM dossier d,
-     (VALUES ('geslacht'), ('leeftijd'), ('gemeente'), ('melder'), ('vormen'),
-             ('nationaliteit'), ('sector')) k
+FROM dossier d
 WHERE d.melddatum IS NOT NULL;
+
+-- The same, one row per case and dimension (``soort``, ``jaarbeeld.MARGE_*``).
+CREATE VIEW jaar_telling_bron AS
+SELECT r.id AS id, r.jaar AS jaar, k.column1 AS soort,
+       CASE k.column1 WHEN 'geslacht' THEN r.geslacht WHEN 'leeftijd' THEN r.leeftijd
+           WHEN 'gemeente' THEN r.gemeente WHEN 'melder' THEN r.melder
+           WHEN 'vormen' THEN r.vormen WHEN 'nationaliteit' THEN r.nationaliteit
+           ELSE r.sector END AS categorie,
+       r.slachtoffer AS slachtoffer, r.geregistreerd AS geregistreerd
+FROM jaar_telling_rij r,
+     (VALUES ('geslacht'), ('leeftijd'), ('gemeente'), ('melder'), ('vormen'),
+             ('nationaliteit'), ('sector')) k;
 
 -- Cases per year, dimension and category: signals, (presumed) victims (not closed as
 -- ``geen_mensenhandel``) and CoMensha-registered ones (``comensha``). About a thousand
 -- rows for a vault of 100,000 cases. A count that went to 0 keeps its row; readers skip
 -- it. ``DossierRepository.bulk`` (which drops the triggers while it fills) counts again
--- at its end (``store.jaartelling.OPNIEUW``).
+-- at its end (``store.jaartelling.tel_opnieuw``).
 CREATE TABLE jaar_telling (
     jaar           INTEGER NOT NULL,
     soort          TEXT NOT NULL,
