@@ -3,8 +3,9 @@
 The export is counted from the counts the schema keeps per year and dimension
 (``store.jaartelling``) and the placements' index rows grouped in SQL
 (``store.statistiek``), suppressed in the domain (``domain.statistiek``) and written
-only where the user says, atomically and private; every export is an ``export`` entry in the audit trail (record type
-``statistiek``, the year as its id). Merging reads files only, no vault.
+only where the user says, atomically and private; every export is an ``export`` entry
+in the audit trail (record type ``statistiek``, the year as its id). Merging reads
+files only, no vault.
 """
 
 from __future__ import annotations
