@@ -29,9 +29,12 @@ JAREN = [2023, 2024, 2025, 2026]
 
 
 def _kept(db) -> set[tuple]:
-    assert db.execute("SELECT count(*) FROM jaar_telling WHERE signalen < 0 "
+    # no row is left of a count that went to 0 (nothing of a destroyed case stays)
+    assert db.execute("SELECT count(*) FROM jaar_telling WHERE signalen <= 0 "
                       "OR slachtoffers < 0 OR geregistreerd < 0").fetchone()[0] == 0
-    return {tuple(r) for r in db.execute("SELECT * FROM jaar_telling WHERE signalen > 0")}
+    assert db.execute("SELECT count(*) FROM plaatsing_start_telling "
+                      "WHERE aantal <= 0").fetchone()[0] == 0
+    return {tuple(r) for r in db.execute("SELECT * FROM jaar_telling")}
 
 
 def _counted_again(db) -> set[tuple]:

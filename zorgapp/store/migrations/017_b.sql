@@ -47,9 +47,9 @@ FROM jaar_telling_rij r,
              ('nationaliteit'), ('sector')) k;
 
 -- Cases per year, dimension and category: signals, (presumed) victims (not closed as
--- ``geen_mensenhandel``) and CoMensha-registered ones (``comensha``). About a thousand
--- rows for a vault of 100,000 cases. A count that went to 0 keeps its row; readers skip
--- it. ``DossierRepository.bulk`` (which drops the triggers while it fills) counts again
+-- ``geen_mensenhandel``) and CoMensha-registered ones (``comensha``). A few hundred
+-- rows for a vault of 100,000 cases. A row whose count went to 0 is deleted with the
+-- case or change that emptied it: a destroyed case leaves no year and category behind. ``DossierRepository.bulk`` (which drops the triggers while it fills) counts again
 -- at its end (``store.jaartelling.tel_opnieuw``).
 CREATE TABLE jaar_telling (
     jaar           INTEGER NOT NULL,
@@ -85,6 +85,7 @@ CREATE TRIGGER jaar_telling_delete BEFORE DELETE ON dossier
             signalen = signalen + excluded.signalen,
             slachtoffers = slachtoffers + excluded.slachtoffers,
             geregistreerd = geregistreerd + excluded.geregistreerd;
+    DELETE FROM jaar_telling WHERE signalen <= 0;
 END;
 CREATE TRIGGER jaar_telling_update_uit BEFORE UPDATE OF melddatum, geslacht, geboortedatum,
     geschatte_leeftijd, leeftijd_geschat_op, gemeente, melder_type, vormen, nationaliteit,
@@ -104,6 +105,7 @@ CREATE TRIGGER jaar_telling_update_uit BEFORE UPDATE OF melddatum, geslacht, geb
             signalen = signalen + excluded.signalen,
             slachtoffers = slachtoffers + excluded.slachtoffers,
             geregistreerd = geregistreerd + excluded.geregistreerd;
+    DELETE FROM jaar_telling WHERE signalen <= 0;
 END;
 CREATE TRIGGER jaar_telling_update_in AFTER UPDATE OF melddatum, geslacht, geboortedatum,
     geschatte_leeftijd, leeftijd_geschat_op, gemeente, melder_type, vormen, nationaliteit,
@@ -146,12 +148,14 @@ CREATE TRIGGER plaatsing_start_delete AFTER DELETE ON plaatsing
     WHEN old.van IS NOT NULL BEGIN
     UPDATE plaatsing_start_telling SET aantal = aantal - 1
         WHERE type = old.type AND jaar = CAST(substr(old.van, 1, 4) AS INTEGER);
+    DELETE FROM plaatsing_start_telling WHERE aantal <= 0;
 END;
 CREATE TRIGGER plaatsing_start_update AFTER UPDATE OF type, van ON plaatsing
     WHEN old.type IS NOT new.type OR old.van IS NOT new.van BEGIN
     UPDATE plaatsing_start_telling SET aantal = aantal - 1
         WHERE old.van IS NOT NULL AND type = old.type
         AND jaar = CAST(substr(old.van, 1, 4) AS INTEGER);
+    DELETE FROM plaatsing_start_telling WHERE aantal <= 0;
     INSERT INTO plaatsing_start_telling (type, jaar, aantal)
         SELECT new.type, CAST(substr(new.van, 1, 4) AS INTEGER), 1 WHERE new.van IS NOT NULL
         ON CONFLICT (type, jaar) DO UPDATE SET aantal = aantal + 1;
