@@ -1,9 +1,11 @@
 """Anonymised statistics (``zorgapp stats export``) on the demo vaults of ``--sizes``.
 
-The figure is the counting and suppression of one year as the service does it (index
-rows grouped in SQL, never the documents); the floor is the year report's own counting
-of the same years from index rows (``jaarbeeld.tel_groepen``), the nearest peer.
-Figures only, never pass/fail.
+The figure is the counting and suppression of one year as the service does it (the
+counts the schema keeps per year and dimension, and the placements' index rows grouped
+in SQL; never the documents); the peer is the grouped count of the same year's index
+rows that the year report made until it read the kept counts too
+(``jaarbeeld.tel_groepen`` over ``report_service._groepen``). Figures only, never
+pass/fail.
 """
 
 from __future__ import annotations

@@ -247,6 +247,56 @@ def index_rij(melddatum: str, geslacht: str, geboortedatum: str | None,
             aangemeld_op)
 
 
+#: The dimensions whose counts are kept per year of the first signal (``jaar_telling``
+#: in the store), each case once in each, with its category as stored: the forms as
+#: their codes separated by spaces, the first nationality as its code.
+MARGE_GESLACHT, MARGE_LEEFTIJD, MARGE_GEMEENTE, MARGE_MELDER = (
+    "geslacht", "leeftijd", "gemeente", "melder")
+MARGE_VORMEN, MARGE_NATIONALITEIT, MARGE_SECTOR = "vormen", "nationaliteit", "sector"
+#: The report's dimension of each, and the category of an empty one.
+_MARGE_DIMENSIE = {MARGE_GESLACHT: (GESLACHT, ONBEKEND), MARGE_MELDER: (MELDER, ONBEKEND),
+                   MARGE_LEEFTIJD: (LEEFTIJD, ""), MARGE_GEMEENTE: (GEMEENTE, "")}
+#: One kept count: (year, dimension, category as stored, signals, victims, registered).
+Marge = tuple[int, str, str, int, int, int]
+
+
+def tel_marges(
+    marges: Iterable[Marge],
+    jaren: Sequence[int],
+    rijen: Iterable[Rij] = (),
+    *,
+    plaatsingen_per_jaar: Mapping[tuple[str, int], int],
+    aanmeldingen_per_jaar: Mapping[int, int],
+    progress: Callable[[float], None] | None = None,
+) -> JaarCijfers:
+    """What ``tel_groepen`` counts of every case, from the counts kept per year,
+    dimension and category (each case is in one category of each dimension, so a
+    year's signals and victims are the sums over the genders) and the ``rijen`` of the
+    cases those leave out (the ones without a signal)."""
+    cijfers = tel_groepen(((r, 1) for r in rijen), jaren,
+                          plaatsingen_per_jaar=plaatsingen_per_jaar,
+                          aanmeldingen_per_jaar=aanmeldingen_per_jaar)
+    for jaar, soort, categorie, signalen, slachtoffers, _geregistreerd in marges:
+        if jaar not in cijfers.totaal:
+            continue
+        if soort == MARGE_GESLACHT:
+            cijfers.kern[SIGNALEN][jaar] += signalen
+            cijfers.totaal[jaar] += slachtoffers
+            cijfers.geteld += signalen
+        if slachtoffers <= 0:
+            continue
+        if soort == MARGE_VORMEN:
+            for vorm in tuple(categorie.split()) or (ONBEKEND,):
+                cijfers._tel(VORM, vorm, jaar, slachtoffers)
+        elif soort in _MARGE_DIMENSIE:
+            dimensie, leeg = _MARGE_DIMENSIE[soort]
+            cijfers._tel(dimensie, categorie or leeg, jaar, slachtoffers)
+    cijfers.kern[SLACHTOFFERS] = dict(cijfers.totaal)
+    if progress is not None:
+        progress(1.0)
+    return cijfers
+
+
 def tel(
     documents: Iterable[dict[str, Any]],
     jaren: Sequence[int],

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from zorgapp.domain import jaarbeeld as jb
 from zorgapp.domain.codes import GESLACHT_HTCDS, MELDER_LABELS, Geslacht, Uitbuitingsvorm
 from zorgapp.domain.dossier import Dossier
 from zorgapp.domain.jaarbeeld import GEHEIM, KLEIN, LEEFTIJDSGROEPEN, ONBEKEND, weergave
@@ -194,11 +195,15 @@ def sleutels(rij: StatRij, regio: str) -> tuple[tuple[str, str], ...]:
 
 
 def tel(rijen: Iterable[tuple[StatRij, int]], plaatsingen: Iterable[tuple[StatRij, int]],
-        jaar: int, regio: str) -> Telling:
+        jaar: int, regio: str, marges: Iterable[jb.Marge] = ()) -> Telling:
     """Count cases (by the year of their first signal) and placements (by the year
     they started; each carries its case's row with that year). Rows come with how
-    many cases or placements they stand for (the store groups equal rows)."""
+    many cases or placements they stand for (the store groups equal rows); ``marges``
+    are cases counted already per dimension (``tel_marge``)."""
     telling = Telling(jaar=jaar, regio=regio)
+    for marge in marges:
+        if marge[0] == jaar:
+            tel_marge(telling, marge)
     for r, n in rijen:
         if r.jaar != jaar:
             continue
@@ -215,16 +220,65 @@ def tel(rijen: Iterable[tuple[StatRij, int]], plaatsingen: Iterable[tuple[StatRi
     return telling
 
 
+def _nationaliteit(code: str) -> str:
+    """The group of a stored first nationality as the store's grouping SQL gives it
+    (exact codes: ``nationaliteitsgroep`` would also fold case and spaces)."""
+    if code == "":
+        return UNKNOWN
+    if code == "NL":
+        return NL
+    return EU if code in EU_EER else NIET_EU
+
+
+def _marge_cellen(soort: str, categorie: str) -> tuple[tuple[str, str], ...]:
+    """The cells (dimension, category) of a count kept per ``jaarbeeld.MARGE_*``
+    dimension, as ``sleutels`` files a case with that category."""
+    if soort == jb.MARGE_VORMEN:
+        return tuple((VORM, v) for v in dict.fromkeys(
+            VORM_CODES.get(v, UNKNOWN) for v in tuple(categorie.split()) or ("",)))
+    if soort == jb.MARGE_GESLACHT:
+        cel = GESLACHT_CODES.get(categorie or ONBEKEND, GESLACHT_CODES[Geslacht.ONBEKEND])
+        return ((GESLACHT, cel),)
+    cellen = {jb.MARGE_LEEFTIJD: (LEEFTIJD, categorie),
+              jb.MARGE_NATIONALITEIT: (NATIONALITEIT, _nationaliteit(categorie)),
+              jb.MARGE_MELDER: (MELDER, categorie or ONBEKEND),
+              jb.MARGE_GEMEENTE: (GEMEENTE, categorie or OVERIG),
+              jb.MARGE_SECTOR: (SECTOR, categorie or UNKNOWN)}
+    return (cellen[soort],) if soort in cellen else ()
+
+
+def tel_marge(telling: Telling, marge: jb.Marge) -> None:
+    """Count cases kept per year, dimension and category (``store.jaartelling``): each
+    case is in one category of every dimension, so the totals (and the region's one
+    cell) are the sums over the genders."""
+    _jaar, soort, categorie, signalen, slachtoffers, geregistreerd = marge
+    cellen = _marge_cellen(soort, categorie)
+    if soort == jb.MARGE_GESLACHT:
+        cellen += ((REGIO, telling.regio),)
+    for maat, aantal in ((SIGNALEN, signalen), (REGISTRATIES, geregistreerd),
+                         (SLACHTOFFERS, slachtoffers)):
+        if aantal <= 0:
+            continue
+        if soort == jb.MARGE_GESLACHT:
+            telling.totaal[maat] += aantal
+        per = telling.per[maat]
+        for dim, cat in cellen:
+            per[dim][cat] = per[dim].get(cat, 0) + aantal
+
+
 def pool_gemeenten(telling: Telling) -> None:
     """A municipality with a count from 1 to 4 in any measure goes into ``overig`` in
-    every measure, so no small municipality is named anywhere."""
+    every measure, so no small municipality is named anywhere. ``overig`` itself (the
+    cases without a municipality) is no municipality: pooling it into itself counted it
+    twice, depending on the order of the set."""
     klein = {g for m in MATEN for g, n in telling.per[m][GEMEENTE].items()
-             if 0 < n < KLEIN}
+             if 0 < n < KLEIN and g != OVERIG}
     for m in MATEN:
         rij = telling.per[m][GEMEENTE]
-        for g in klein:
+        for g in sorted(klein):
             if g in rij:
-                rij[OVERIG] = rij.get(OVERIG, 0) + rij.pop(g)
+                n = rij.pop(g)
+                rij[OVERIG] = rij.get(OVERIG, 0) + n
 
 
 # -- suppression -------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """Use cases: export anonymised statistics for one year, and merge regions' exports.
 
-The export is counted from index rows in SQL (``store.statistiek``), suppressed in the
-domain (``domain.statistiek``) and written only where the user says, atomically and
-private; every export is an ``export`` entry in the audit trail (record type
-``statistiek``, the year as its id). Merging reads files only, no vault.
+The export is counted from the counts the schema keeps per year and dimension
+(``store.jaartelling``) and the placements' index rows grouped in SQL
+(``store.statistiek``), suppressed in the domain (``domain.statistiek``) and written
+only where the user says, atomically and private; every export is an ``export`` entry
+in the audit trail (record type ``statistiek``, the year as its id). Merging reads
+files only, no vault.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from zorgapp.fileio import atomic_write
 from zorgapp.safejson import JsonLimitError, loads
 from zorgapp.services.base import VaultService
 from zorgapp.services.region_service import RegionService
-from zorgapp.store import audit
-from zorgapp.store.statistiek import dossier_rijen, plaatsing_rijen
+from zorgapp.store import audit, jaartelling
+from zorgapp.store.statistiek import plaatsing_rijen, zonder_signaal_rijen
 
 #: A statistics file is a few tens of kilobytes; more is not one.
 MAX_BYTES = 8 * 1024 * 1024
@@ -35,8 +37,9 @@ class StatistiekService(VaultService):
         """The export of ``jaar`` as it may leave the vault (nothing written yet)."""
         regio = RegionService(self.vault).regio()
         with self.vault.read() as db:
-            telling = st.tel(dossier_rijen(db, jaar), plaatsing_rijen(db, jaar), jaar,
-                             regio.naam if regio is not None and regio.naam else st.OVERIG)
+            telling = st.tel(zonder_signaal_rijen(db, jaar), plaatsing_rijen(db, jaar), jaar,
+                             regio.naam if regio is not None and regio.naam else st.OVERIG,
+                             marges=jaartelling.marges(db, jaar, jaar + 1))
         return sb.export(telling)
 
     def bewaar(self, data: dict[str, Any], json_pad: Path | None,

@@ -26,6 +26,7 @@ from zorgapp.domain.verblijf import bedenktijd_perioden
 from zorgapp.domain.zoeken import fts_query, vouw
 from zorgapp.errors import N_, NotFoundError
 from zorgapp.store import deadlines as deadline_index
+from zorgapp.store import jaartelling
 from zorgapp.store.connection import Connection
 from zorgapp.store.doc_codec import decode, encode
 from zorgapp.store.partners import index_rows, write_index
@@ -234,6 +235,7 @@ class DossierRepository:
             self.db.execute(sql)
         for sql in deadline_index.FASE_TELLING_OPNIEUW:  # filled without its triggers
             self.db.execute(sql)
+        jaartelling.tel_opnieuw(self.db)
         self.db.execute("INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild')")
 
     def update(self, dossier: Dossier, deadlines: Sequence[Deadline] | None = None) -> list[str]:

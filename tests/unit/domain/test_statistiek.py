@@ -159,6 +159,14 @@ def test_small_municipalities_are_pooled_in_every_measure() -> None:
     assert data["maten"]["registraties"]["per"][st.GEMEENTE] == {"overig": "<5"}
 
 
+def test_cases_without_a_municipality_are_counted_once_when_few() -> None:
+    rijen = ([st.StatRij(2025, "vrouw", "23-29", "", "politie", ("seksueel",))] * 2
+             + [st.StatRij(2025, "man", "30-39", "GM0513", "politie", ("arbeid",))] * 3
+             + [st.StatRij(2025, "man", "30-39", "GM0546", "politie", ("arbeid",))] * 9)
+    telling = st.tel([(r, 1) for r in rijen], [], 2025, "Regio A")
+    assert telling.per[st.SIGNALEN][st.GEMEENTE] == {"overig": 5, "GM0546": 9}
+
+
 def test_codes_follow_htcds_and_free_text_stays_home() -> None:
     assert st.sector_code("Horeca (restaurant)") == "I_AccommodationAndFoodServiceActivities"
     assert st.sector_code("thuis/hotel/escort") == "S_OtherServiceActivities"
