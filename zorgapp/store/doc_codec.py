@@ -100,7 +100,10 @@ def dict_2() -> bytes:
 @cache
 def _packer_2() -> zlib._Compress:
     """A compressor primed with the dictionary once; each document uses a copy."""
-    return zlib.compressobj(6, zlib.DEFLATED, _WBITS_2, 8, zlib.Z_DEFAULT_STRATEGY, dict_2())
+    # Level 9, memLevel 9 and Z_FILTERED store a demo document in about 40 bytes less
+    # than zlib's defaults (3 %, issue 15) for about 0.04 ms more; the stream is plain
+    # deflate either way, so documents packed before read the same.
+    return zlib.compressobj(9, zlib.DEFLATED, _WBITS_2, 9, zlib.Z_FILTERED, dict_2())
 
 
 def encode(document: dict[str, Any]) -> bytes:

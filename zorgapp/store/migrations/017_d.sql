@@ -30,16 +30,33 @@ DROP TABLE dossier_partner;
 ALTER TABLE dossier_partner_17 RENAME TO dossier_partner;
 CREATE INDEX dossier_partner_organisatie ON dossier_partner (organisatie_id, rol_id);
 
--- The rates of a placement: one row each, keyed as they are looked up, without a second
--- copy of every key in a rowid table (0.07 KB a case).
+-- The rates of a placement, keyed by the placement's row id instead of its uuid text,
+-- without a second copy of every key in a rowid table: a third of the size (0.04 KB a
+-- case), in the placements' order, and joined on an integer by the cost allocation.
 CREATE TABLE plaatsing_tarief_17 (
-    plaatsing_uuid  TEXT NOT NULL REFERENCES plaatsing (uuid) ON DELETE CASCADE,
-    geldig_vanaf    TEXT NOT NULL,
-    dagtarief       TEXT NOT NULL,
-    PRIMARY KEY (plaatsing_uuid, geldig_vanaf)
+    plaatsing_id  INTEGER NOT NULL REFERENCES plaatsing (id) ON DELETE CASCADE,
+    geldig_vanaf  TEXT NOT NULL,
+    dagtarief     TEXT NOT NULL,
+    PRIMARY KEY (plaatsing_id, geldig_vanaf)
 ) WITHOUT ROWID;
-INSERT INTO plaatsing_tarief_17 (plaatsing_uuid, geldig_vanaf, dagtarief)
-    SELECT plaatsing_uuid, geldig_vanaf, dagtarief FROM plaatsing_tarief
-    ORDER BY plaatsing_uuid, geldig_vanaf;
+INSERT INTO plaatsing_tarief_17 (plaatsing_id, geldig_vanaf, dagtarief)
+    SELECT p.id, t.geldig_vanaf, t.dagtarief FROM plaatsing_tarief t
+    JOIN plaatsing p ON p.uuid = t.plaatsing_uuid ORDER BY p.id, t.geldig_vanaf;
 DROP TABLE plaatsing_tarief;
 ALTER TABLE plaatsing_tarief_17 RENAME TO plaatsing_tarief;
+
+-- Never used: every count of cases in bedenktijd asks for open cases only, which the
+-- partial index dossier_open_bedenktijd (schema 15) covers.
+DROP INDEX dossier_bedenktijd;
+
+-- The search index without its per-row token counts (columnsize = 0): they serve only
+-- ranking by bm25, which the dossier list never asks for (0.01 KB a case).
+DROP TABLE dossier_fts;
+CREATE VIRTUAL TABLE dossier_fts USING fts5 (
+    zoektekst,
+    content = 'dossier', content_rowid = 'id',
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3',
+    columnsize = 0
+);
+INSERT INTO dossier_fts (dossier_fts) VALUES ('rebuild');
