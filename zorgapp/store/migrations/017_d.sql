@@ -1,4 +1,8 @@
--- Schema 17: smaller vaults (issue 15). A vault of 100,000 cases held the partner index
+-- Schema 17: smaller vaults (issue 15). Documents are written from now on with their
+-- uuids taken out as 16 bytes each (doc_codec DEFLATE_UUIDS, a seventh smaller): no
+-- table changes for that, but an older Zorgapp, which cannot unpack them, must refuse
+-- the vault as made by a newer version. Documents already stored stay as they are.
+-- A vault of 100,000 cases held the partner index
 -- as text: the organisation's uuid (36 bytes) and the role, twice (table and index),
 -- 0.29 KB a case. Now both are small numbers into two lookup tables that grow by one
 -- row per organisation or role ever linked (an organisation removed from the address
