@@ -26,8 +26,9 @@ def export_organisaties(db: Connection, dossier_uuid: str) -> list[dict[str, Any
     """The organisations this case links, by uuid (deterministic); from the index."""
     repo = PartnerRepository(db)
     uuids = [str(r[0]) for r in db.execute(
-        "SELECT DISTINCT p.organisatie FROM dossier_partner p JOIN dossier d "
-        "ON d.id = p.dossier_id WHERE d.uuid = ? ORDER BY p.organisatie", (dossier_uuid,))]
+        "SELECT DISTINCT s.uuid FROM dossier_partner p JOIN dossier d ON d.id = p.dossier_id "
+        "JOIN partner_sleutel s ON s.id = p.organisatie_id WHERE d.uuid = ? ORDER BY s.uuid",
+        (dossier_uuid,))]
     return [repo.get(uuid).to_dict() for uuid in uuids if repo.bestaat(uuid)]
 
 

@@ -83,7 +83,7 @@ def vul_deadlines(db: Connection) -> int:
 
     met_plaatsing = {r[0] for r in db.execute(
         "SELECT DISTINCT dossier_uuid FROM plaatsing WHERE status != 'beeindigd'")}
-    plaatsingen = PlaatsingRepository(db)
+    plaatsingen = PlaatsingRepository(db, tarieven=False)  # deadlines need no rates
     ids = [int(r[0]) for r in db.execute(
         "SELECT id FROM dossier WHERE (fase != 'afgesloten' OR deadline IS NOT NULL) "
         "AND id IN (SELECT id FROM dossier_doc) ORDER BY id")]

@@ -15,11 +15,19 @@ three such documents stripped to their keys and codes (no names, no free text):
 ``resources/data/document_woordenboek_2.json``, pinned by its hash in the tests. It
 saves about a tenth of every document over ``DICT_1``; documents packed with
 ``DICT_1`` stay readable and are packed anew when next written.
+
+``DEFLATE_UUIDS`` (schema 17) takes every uuid out of the JSON text and stores it as 16
+bytes in front of the deflated rest, where a one-byte mark stands in its place; the
+dictionary is DICT_2's with the same marks (``dict_3``). A random uuid costs deflate
+about 23 bytes, and a demo document holds about 19: the document shrinks by a seventh.
+The text comes back byte for byte. Older documents stay readable as they are.
 """
 
 from __future__ import annotations
 
+import binascii
 import json
+import re
 import zlib
 from functools import cache
 from typing import Any
@@ -29,6 +37,7 @@ from zorgapp.store.connection import damaged
 
 DEFLATE_DICT_1 = 1  # raw deflate (8 KiB window) with DICT_1
 DEFLATE_DICT_2 = 2  # raw deflate (32 KiB window) with the dictionary of format 3
+DEFLATE_UUIDS = 3  # uuids as 16 bytes each, the rest deflated as DICT_2 (marked)
 
 DICT_1 = (
     '{"formaat":2,"uuid":"00000000-0000-4000-8000-000000000000","dossiernummer":"HM-2026-'
@@ -97,31 +106,84 @@ def dict_2() -> bytes:
     return resource("data", "document_woordenboek_2.json").read_bytes()
 
 
+#: A JSON string that is a uuid as ``Dossier.to_dict`` writes them (lower-case hex with
+#: dashes); one ``split`` finds them all (the leading quote makes the scan fast).
+_UUID = re.compile(rb'"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"')
+#: Stands in for a quoted uuid taken out: ``json.dumps`` escapes every control character,
+#: so its output never holds this byte, and UTF-8 never uses it inside another character.
+_MARK = b"\x01"
+_COUNT = 2  # bytes of the number of uuids taken out (big-endian)
+
+
 @cache
-def _packer_2() -> zlib._Compress:
-    """A compressor primed with the dictionary once; each document uses a copy."""
-    return zlib.compressobj(6, zlib.DEFLATED, _WBITS_2, 8, zlib.Z_DEFAULT_STRATEGY, dict_2())
+def dict_3() -> bytes:
+    """The dictionary of ``DEFLATE_UUIDS``: that of DICT_2 with its uuids marked as
+    the documents' are (derived from the pinned file, so it never changes either)."""
+    return _UUID.sub(_MARK, dict_2())
+
+
+@cache
+def _packer_3() -> zlib._Compress:
+    """A compressor primed with the dictionary once; each document uses a copy.
+    Level 9, memLevel 9 and Z_FILTERED store a demo document in about 40 bytes less than
+    zlib's defaults for about 0.04 ms more."""
+    return zlib.compressobj(9, zlib.DEFLATED, _WBITS_2, 9, zlib.Z_FILTERED, dict_3())
 
 
 def encode(document: dict[str, Any]) -> bytes:
-    """A document as stored: compact JSON, deflated with the format-3 dictionary."""
+    """A document as stored: compact JSON with its uuids taken out as 16 bytes each
+    (deflate spends about 23 bytes on the 36 characters of a random uuid, a sixth of
+    a document), the rest deflated with the marked format-3 dictionary."""
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    packer = _packer_2().copy()
-    return bytes((DEFLATE_DICT_2,)) + packer.compress(text) + packer.flush()
+    parts = _UUID.split(text)  # text, uuid, text, uuid, ..., text
+    count = len(parts) // 2
+    if count >= 1 << (8 * _COUNT):  # never in practice: pack without taking out
+        packer = zlib.compressobj(6, zlib.DEFLATED, _WBITS_2, 8, zlib.Z_DEFAULT_STRATEGY,
+                                  dict_2())
+        return bytes((DEFLATE_DICT_2,)) + packer.compress(text) + packer.flush()
+    raw = binascii.unhexlify(b"".join(parts[1::2]).replace(b"-", b""))
+    packer = _packer_3().copy()
+    body = _MARK.join(parts[0::2])
+    return (bytes((DEFLATE_UUIDS,)) + count.to_bytes(_COUNT, "big") + raw
+            + packer.compress(body) + packer.flush())
 
 
 def decode(data: bytes | str) -> dict[str, Any]:
     """A stored document back; a BLOB that does not unpack is damage, not a bug."""
     if isinstance(data, str):  # plain JSON, as written before schema 5
         return dict(json.loads(data))
-    if not data or data[0] not in (DEFLATE_DICT_1, DEFLATE_DICT_2):
+    if not data or data[0] not in (DEFLATE_DICT_1, DEFLATE_DICT_2, DEFLATE_UUIDS):
         raise damaged("document format")
+    if data[0] == DEFLATE_UUIDS:
+        return dict(json.loads(_with_uuids(data)))
+    unpacker = (zlib.decompressobj(_WBITS, DICT_1) if data[0] == DEFLATE_DICT_1
+                else zlib.decompressobj(_WBITS_2, dict_2()))
+    return dict(json.loads(_inflate(unpacker, data[1:])))
+
+
+def _inflate(unpacker: zlib._Decompress, stream: bytes) -> bytes:
     try:
-        unpacker = (zlib.decompressobj(_WBITS, DICT_1) if data[0] == DEFLATE_DICT_1
-                    else zlib.decompressobj(_WBITS_2, dict_2()))
-        text = unpacker.decompress(data[1:]) + unpacker.flush()
+        text = unpacker.decompress(stream) + unpacker.flush()
     except zlib.error:
         raise damaged("document") from None
     if not unpacker.eof:
         raise damaged("document")
-    return dict(json.loads(text))
+    return text
+
+
+def _with_uuids(data: bytes) -> bytes:
+    """The JSON text of a ``DEFLATE_UUIDS`` document, its uuids put back in place."""
+    count = int.from_bytes(data[1:1 + _COUNT], "big")
+    start = 1 + _COUNT + 16 * count
+    if len(data) <= start:
+        raise damaged("document")
+    parts = _inflate(zlib.decompressobj(_WBITS_2, dict_3()), data[start:]).split(_MARK)
+    if len(parts) != count + 1:
+        raise damaged("document")
+    hexes = binascii.hexlify(data[1 + _COUNT:start])
+    out = [parts[0]]
+    for i, part in enumerate(parts[1:]):
+        h = hexes[32 * i:32 * i + 32]
+        out += (b'"', h[:8], b"-", h[8:12], b"-", h[12:16], b"-", h[16:20], b"-", h[20:], b'"',
+                part)
+    return b"".join(out)

@@ -403,7 +403,8 @@ def _where(flt: Filter) -> tuple[str, list[Any]]:
         clauses.append("jaar = ?")
         params.append(flt.jaar)
     if flt.partner:
-        clauses.append("id IN (SELECT dossier_id FROM dossier_partner WHERE organisatie = ?)")
+        clauses.append("id IN (SELECT dossier_id FROM dossier_partner WHERE organisatie_id = "
+                       "(SELECT id FROM partner_sleutel WHERE uuid = ?))")
         params.append(flt.partner)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 

@@ -91,7 +91,7 @@ def plaatsingen(conn: Connection, van: date, tot: date) -> list[PlaatsingNachten
     tarieven: dict[int, list[tuple[date, int]]] = {}
     for pid, vanaf, tarief in conn.execute(
             "SELECT p.id, t.geldig_vanaf, t.dagtarief FROM plaatsing p "
-            "JOIN plaatsing_tarief t ON t.plaatsing_uuid = p.uuid "
+            "JOIN plaatsing_tarief t ON t.plaatsing_id = p.id "
             f"WHERE {_IN_PERIODE} ORDER BY p.id, t.geldig_vanaf", params):
         rij = (dag(vanaf), lees.centen(tarief))
         lijst = tarieven.get(pid)

@@ -167,9 +167,17 @@ def _plaatsing_waarden(p: Plaatsing) -> tuple[Any, ...]:
             _iso(p.verwachte_einddatum))
 
 
+#: A rate (from, per day, placement uuid), keyed by the placement's row id (schema 17).
+_TARIEF_INSERT = ("INSERT INTO plaatsing_tarief (plaatsing_id, geldig_vanaf, dagtarief) "
+                  "SELECT id, ?, ? FROM plaatsing WHERE uuid = ?")
+
+
 class PlaatsingRepository:
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, tarieven: bool = True) -> None:
+        """``tarieven=False``: placements without their rates, for a migration step that
+        runs before schema 17 gave the rates' table its present shape."""
         self.db = conn
+        self.tarieven = tarieven
 
     def insert(self, p: Plaatsing, is_demo: bool = False) -> None:
         self.insert_many([p], is_demo=is_demo)
@@ -180,14 +188,12 @@ class PlaatsingRepository:
         rows, rates = [], []
         for p in plaatsingen:
             rows.append((*_plaatsing_waarden(p), int(is_demo), now))
-            rates += [(p.uuid, t.geldig_vanaf.isoformat(), _geld(t.dagtarief))
+            rates += [(t.geldig_vanaf.isoformat(), _geld(t.dagtarief), p.uuid)
                       for t in p.tarieven]
         self.db.executemany(
             f"INSERT INTO plaatsing ({_PLAATSING_COLUMNS}, is_demo, gewijzigd_op) "
             f"VALUES ({', '.join('?' * 15)})", rows)
-        self.db.executemany(
-            "INSERT INTO plaatsing_tarief (plaatsing_uuid, geldig_vanaf, dagtarief) "
-            "VALUES (?, ?, ?)", rates)
+        self.db.executemany(_TARIEF_INSERT, rates)
         return len(rows)
 
     def update(self, p: Plaatsing) -> None:
@@ -196,23 +202,24 @@ class PlaatsingRepository:
         assignments = ", ".join(f"{n} = ?" for n in names)
         self.db.execute(f"UPDATE plaatsing SET {assignments}, gewijzigd_op = ? WHERE uuid = ?",
                         (*waarden, _now(), p.uuid))
-        self.db.execute("DELETE FROM plaatsing_tarief WHERE plaatsing_uuid = ?", (p.uuid,))
+        self.db.execute("DELETE FROM plaatsing_tarief WHERE plaatsing_id = "
+                        "(SELECT id FROM plaatsing WHERE uuid = ?)", (p.uuid,))
         self.db.executemany(
-            "INSERT INTO plaatsing_tarief (plaatsing_uuid, geldig_vanaf, dagtarief) "
-            "VALUES (?, ?, ?)",
-            [(p.uuid, t.geldig_vanaf.isoformat(), _geld(t.dagtarief)) for t in p.tarieven])
+            _TARIEF_INSERT,
+            [(t.geldig_vanaf.isoformat(), _geld(t.dagtarief), p.uuid) for t in p.tarieven])
 
     def _lees(self, where: str, params: Sequence[Any]) -> list[Plaatsing]:
         rows = self.db.execute(
             f"SELECT {_PLAATSING_COLUMNS} FROM plaatsing {where}", tuple(params)).fetchall()
         uuids = [r[0] for r in rows]
         tarieven: dict[str, list[Tarief]] = {u: [] for u in uuids}
-        for start in range(0, len(uuids), 500):
+        for start in range(0, len(uuids) if self.tarieven else 0, 500):
             chunk = uuids[start:start + 500]
             marks = ",".join("?" for _ in chunk)
             for pu, vanaf, tarief in self.db.execute(
-                    "SELECT plaatsing_uuid, geldig_vanaf, dagtarief FROM plaatsing_tarief "
-                    f"WHERE plaatsing_uuid IN ({marks})", chunk):
+                    "SELECT p.uuid, t.geldig_vanaf, t.dagtarief FROM plaatsing p "
+                    f"JOIN plaatsing_tarief t ON t.plaatsing_id = p.id WHERE p.uuid IN ({marks})",
+                    chunk):
                 tarieven[pu].append(Tarief(Decimal(tarief), date.fromisoformat(vanaf)))
         return [
             Plaatsing(uuid=r[0], dossier_uuid=r[1], locatie_uuid=r[2], type=OpvangType(r[3]),
