@@ -16,7 +16,7 @@ three such documents stripped to their keys and codes (no names, no free text):
 saves about a tenth of every document over ``DICT_1``; documents packed with
 ``DICT_1`` stay readable and are packed anew when next written.
 
-``DEFLATE_UUIDS`` (schema 17) takes every uuid out of the JSON text and stores it as 16
+``DEFLATE_UUIDS`` (schema 18) takes every uuid out of the JSON text and stores it as 16
 bytes in front of the deflated rest, where a one-byte mark stands in its place; the
 dictionary is DICT_2's with the same marks (``dict_3``). A random uuid costs deflate
 about 23 bytes, and a demo document holds about 19: the document shrinks by a seventh.

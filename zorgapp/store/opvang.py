@@ -167,7 +167,7 @@ def _plaatsing_waarden(p: Plaatsing) -> tuple[Any, ...]:
             _iso(p.verwachte_einddatum))
 
 
-#: A rate (from, per day, placement uuid), keyed by the placement's row id (schema 17).
+#: A rate (from, per day, placement uuid), keyed by the placement's row id (schema 18).
 _TARIEF_INSERT = ("INSERT INTO plaatsing_tarief (plaatsing_id, geldig_vanaf, dagtarief) "
                   "SELECT id, ?, ? FROM plaatsing WHERE uuid = ?")
 
@@ -175,7 +175,7 @@ _TARIEF_INSERT = ("INSERT INTO plaatsing_tarief (plaatsing_id, geldig_vanaf, dag
 class PlaatsingRepository:
     def __init__(self, conn: Connection, tarieven: bool = True) -> None:
         """``tarieven=False``: placements without their rates, for a migration step that
-        runs before schema 17 gave the rates' table its present shape."""
+        runs before schema 18 gave the rates' table its present shape."""
         self.db = conn
         self.tarieven = tarieven
 

@@ -38,7 +38,7 @@ class _Link:
 def write_index(db: Connection, rows: Sequence[tuple[int, str, str]],
                 replace: Iterable[int] = ()) -> None:
     """Rows as (dossier_id, organisation uuid, role); stored as small numbers
-    (``partner_sleutel``, ``partner_rol``: schema 17), a tenth of the text's size."""
+    (``partner_sleutel``, ``partner_rol``: schema 18), a tenth of the text's size."""
     for row_id in replace:
         db.execute("DELETE FROM dossier_partner WHERE dossier_id = ?", (row_id,))
     if not rows:

@@ -94,7 +94,7 @@ def test_demo_documents_come_back_byte_for_byte() -> None:
 
 
 def test_the_uuid_format_never_changes() -> None:
-    """A document packed by schema 17 must stay readable by every later version."""
+    """A document packed by schema 18 must stay readable by every later version."""
     packed = bytes.fromhex(
         "0300026f3d6c772cf44e278a2d1bd604a6f4558141196b250a4918ad824657366de515c3ecc21c6d2c"
         "cd4e2cae826cd92856b28a66d451aa508a457425aa3253152c0c4d0c0d2dcd92748d4c0d12754d2c0d"

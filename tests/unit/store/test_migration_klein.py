@@ -1,4 +1,4 @@
-"""Schema 17 (issue 15, smaller vaults): a vault of the schema before upgrades with its
+"""Schema 18 (issue 15, smaller vaults): a vault of the schema before upgrades with its
 partner index turned into numbers, its rates keyed by placement row id and its search
 index rebuilt, and every reader finds what it found before."""
 

@@ -1,4 +1,4 @@
--- The year report and the statistics export from counts kept by triggers (issue 15):
+-- Schema 17: the year report and the statistics export from counts kept by triggers (issue 15):
 -- grouping the 100,000 index rows of a large vault took most of the report's own time.
 --
 -- What one case counts in, one row per case with a signal: the year of its first

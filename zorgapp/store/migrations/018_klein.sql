@@ -1,4 +1,4 @@
--- Schema 17: smaller vaults (issue 15). Documents are written from now on with their
+-- Schema 18: smaller vaults (issue 15). Documents are written from now on with their
 -- uuids taken out as 16 bytes each (doc_codec DEFLATE_UUIDS, a seventh smaller): no
 -- table changes for that, but an older Zorgapp, which cannot unpack them, must refuse
 -- the vault as made by a newer version. Documents already stored stay as they are.
