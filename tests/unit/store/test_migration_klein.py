@@ -28,9 +28,10 @@ WEG = "0b6c8f3e-5f0a-4c6e-9d1a-1a2b3c4d5e0b"  # removed from it, still linked
 
 
 def _old_vault(tmp_path: Path) -> tuple[Path, list[tuple[int, str]]]:
-    """The previous schema's fixture with partner links and a placement with two rates,
-    written as that schema stores them (uuid text)."""
-    old = DATA / f"schema-{latest_version() - 1}.zorg"
+    """The last fixture before schema 18 (16) with partner links and a placement with
+    two rates, written as that schema stores them (uuid text); the upgrade runs every
+    step after it, 17 and 18 included."""
+    old = DATA / "schema-16.zorg"
     target = tmp_path / old.name
     for suffix in ("", ".key", ".head"):
         shutil.copy(Path(str(old) + suffix), Path(str(target) + suffix))
