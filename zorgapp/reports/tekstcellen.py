@@ -135,7 +135,7 @@ def _gedraaid(command: tuple[Any, ...], stap: int) -> tuple[Any, ...]:
 
 
 #: Rows given to reportlab at a time; more when they do not fill the space left.
-STUK = 80
+STUK = 60
 
 
 class Stukken(Flowable):
