@@ -9,11 +9,13 @@ Money is stored as decimal text with two decimals (``store.opvang._geld``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from zorgapp.domain.geld import centen_exact
+from zorgapp.domain.nachtsommen import dagnummer
 from zorgapp.store.connection import Connection
 
 # Placements with nights in [van, tot): the same rows as PlaatsingRepository.in_periode.
@@ -152,7 +154,6 @@ def kostenposten(conn: Connection, van: date, tot: date, *, overgenomen: bool = 
 # without a rate, a date or amount in another spelling) makes them answer None: then
 # the rows above decide, with their messages.
 
-_DAG = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _IN_SPAN = _IN_PERIODE.replace("?", ":eind", 1).replace("?", ":begin", 1)
 
 
@@ -201,44 +202,72 @@ def _buiten(conn: Connection, kolom: str) -> str:
     return f" AND {kolom} NOT IN ({_IMPORT})" if heeft_overnames(conn) else ""
 
 
+_SCHEIDING = "\x1f"  # between the kind, financier, own code and binding of a placement
+_LOOPT = ("SELECT p.id, p.type || char(31) || p.financier || char(31) || "
+          "coalesce(p.gemeente_code, '') || char(31) || coalesce(d.gemeente, ''), "
+          "unixepoch(max(p.van, :begin)) / 86400, "
+          "unixepoch(min(coalesce(p.tot, :peil), :eind)) / 86400, "
+          "unixepoch(t.geldig_vanaf) / 86400, t.dagtarief FROM plaatsing p "
+          "LEFT JOIN plaatsing_tarief t ON t.plaatsing_uuid = p.uuid AND t.geldig_vanaf < :eind "
+          "LEFT JOIN dossier d INDEXED BY dossier_binding ON d.uuid = p.dossier_uuid "
+          "WHERE {waar}{buiten} "
+          "ORDER BY p.van, p.tot, p.id, t.geldig_vanaf")  # the index's order: no sort
+
+
 def nachtgroepen(conn: Connection, grenzen: list[date], peil: date) -> list[Nachtgroep] | None:
-    """The placements' rate runs in ``[grenzen[0], grenzen[-1])``, grouped; None when one
-    has a night without a rate or a date not stored as ``YYYY-MM-DD``."""
-    params: dict[str, str] = {"begin": grenzen[0].isoformat(), "eind": grenzen[-1].isoformat(),
-                              "peil": peil.isoformat()}
-    binnen = [g.isoformat() for g in grenzen[1:-1]]
-    kb, extra = _interval("b", binnen, ">=")
-    ke, _e = _interval("e", binnen, ">")
-    params.update(extra)
-    buiten = _buiten(conn, "p.dossier_uuid")
-    # Placements with a night in the span, outpatient ones without rates (nothing to
-    # pay), and rows whose dates are not stored as a date.
-    met_nacht, ambulant, vreemd = conn.execute(
-        "SELECT count(*), total(CASE WHEN p.type = 'AMBULANT' THEN NOT EXISTS ("
-        "SELECT 1 FROM plaatsing_tarief t WHERE t.plaatsing_uuid = p.uuid) END), "
-        f"total(date(p.van) IS NOT p.van OR (p.tot IS NOT NULL AND date(p.tot) IS NOT p.tot)) "
-        f"FROM plaatsing p WHERE {_IN_SPAN}"
-        f"{buiten} AND max(p.van, :begin) < min(coalesce(p.tot, :peil), :eind)", params
-    ).fetchone()
-    rijen = conn.execute(
-        "WITH r AS (SELECT p.type AS soort, p.financier AS fin, p.gemeente_code AS code, "
-        "d.gemeente AS gem, t.dagtarief AS tarief, t.geldig_vanaf AS vanaf, "
-        "max(p.van, :begin) AS b0, max(p.van, t.geldig_vanaf, :begin) AS b, "
-        "min(coalesce(p.tot, :peil), :eind, coalesce(lead(t.geldig_vanaf) OVER ("
-        "PARTITION BY p.van, p.tot, p.id ORDER BY t.geldig_vanaf), :eind)) AS e "
-        "FROM plaatsing p JOIN plaatsing_tarief t "
-        "ON t.plaatsing_uuid = p.uuid AND t.geldig_vanaf < :eind "
-        "LEFT JOIN dossier d ON d.uuid = p.dossier_uuid "
-        f"WHERE {_IN_SPAN}{buiten}) "
-        f"SELECT soort, fin, code, gem, tarief, {kb}, {ke}, count(*), "
-        "sum(unixepoch(b) / 86400), sum(unixepoch(e) / 86400), "
-        f"count(unixepoch(b) + unixepoch(e)), total(vanaf <= b0), total(NOT vanaf GLOB '{_DAG}') "
-        "FROM r WHERE b < e GROUP BY 1, 2, 3, 4, 5, 6, 7", params).fetchall()
-    gedekt = sum(int(r[11]) for r in rijen)
-    if vreemd or any(r[10] != r[7] or r[12] for r in rijen) or gedekt != met_nacht - int(ambulant):
-        return None
-    return [Nachtgroep(soort, fin, code or None, gem or None, tarief, b, e, n, sv, st)
-            for soort, fin, code, gem, tarief, b, e, n, sv, st, *_rest in rijen]
+    """The placements' rate runs in ``[grenzen[0], grenzen[-1])``, grouped by kind,
+    binding, rate and the intervals between ``grenzen`` of their first and last night;
+    None when a placement has a night without a rate or a date SQLite cannot read.
+
+    One row per rate that starts before the end (most placements: one), in order, so
+    a run ends where the placement's next rate starts; days are counted in SQLite
+    (``unixepoch``), the rows grouped here: tens of thousands of rows, five values each.
+    """
+    params = {"begin": grenzen[0].isoformat(), "eind": grenzen[-1].isoformat(),
+              "peil": peil.isoformat()}
+    binnen = [dagnummer(g) for g in grenzen[1:-1]]
+    groepen: dict[tuple[str, str, int, int], list[int]] = {}
+
+    def tel(sleutel: str, tarief: str, van: int, tot: int) -> None:
+        if van < tot:
+            groep = (sleutel, tarief, bisect_right(binnen, van), bisect_right(binnen, tot - 1))
+            som = groepen.get(groep)
+            if som is None:
+                groepen[groep] = [1, van, tot]
+            else:
+                som[0] += 1
+                som[1] += van
+                som[2] += tot
+
+    huidig, open_run, telt = None, None, False
+    for pid, sleutel, b0, e0, vanaf, tarief in conn.execute(
+            _LOOPT.format(waar=_IN_SPAN, buiten=_buiten(conn, "p.dossier_uuid")), params):
+        if pid != huidig:  # a new placement: its first rate must cover its first night
+            if open_run is not None:
+                tel(*open_run)
+            huidig, open_run = pid, None
+            if b0 is None or e0 is None:
+                return None
+            telt = b0 < e0
+            if telt and (vanaf is None or vanaf > b0):
+                if vanaf is None and sleutel.startswith("AMBULANT" + _SCHEIDING):
+                    telt = False  # outpatient support without rates costs nothing
+                else:
+                    return None
+        elif open_run is not None:  # the next rate: the run before it ends here
+            if vanaf is None:
+                return None
+            tel(open_run[0], open_run[1], open_run[2], min(open_run[3], vanaf))
+        if telt:
+            open_run = (sleutel, tarief, max(b0, vanaf), e0)
+    if open_run is not None:
+        tel(*open_run)
+    uit = []
+    for (sleutel, tarief, kb, ke), (aantal, som_van, som_tot) in groepen.items():
+        soort, financier, code, gemeente = sleutel.split(_SCHEIDING)
+        uit.append(Nachtgroep(soort, financier, code or None, gemeente or None, tarief, kb, ke,
+                              aantal, som_van, som_tot))
+    return uit
 
 
 def postgroepen(conn: Connection, grenzen: list[date]) -> list[Postgroep] | None:
@@ -253,7 +282,8 @@ def postgroepen(conn: Connection, grenzen: list[date]) -> list[Postgroep] | None
         "sum(CAST(replace(k.bedrag, '.', '') AS INTEGER)), "
         f"total(NOT (({cijfers}) GLOB '*[0-9].[0-9][0-9]' AND length(k.bedrag) < 16 AND NOT "
         f"substr({cijfers}, 1, length({cijfers}) - 3) GLOB '*[^0-9]*')) "
-        "FROM kostenpost k LEFT JOIN dossier d ON d.uuid = k.dossier_uuid "
+        "FROM kostenpost k LEFT JOIN dossier d INDEXED BY dossier_binding "
+        "ON d.uuid = k.dossier_uuid "
         f"WHERE k.datum >= :begin AND k.datum < :eind{_buiten(conn, 'k.dossier_uuid')} "
         "GROUP BY 1, 2, 3", params).fetchall()
     if any(r[4] for r in rijen):

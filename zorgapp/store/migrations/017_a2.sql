@@ -12,3 +12,8 @@ INSERT INTO plaatsing_tarief_nieuw (plaatsing_uuid, geldig_vanaf, dagtarief)
     SELECT plaatsing_uuid, geldig_vanaf, dagtarief FROM plaatsing_tarief;
 DROP TABLE plaatsing_tarief;
 ALTER TABLE plaatsing_tarief_nieuw RENAME TO plaatsing_tarief;
+
+-- Each placement's and cost post's binding by its dossier's uuid from the index alone:
+-- the allocation looks up tens of thousands of dossiers, and the row of each (most
+-- of the table's pages, read and decrypted) cost more than the sums themselves.
+CREATE INDEX dossier_binding ON dossier (uuid, gemeente);
