@@ -158,6 +158,16 @@ class Stukken(Flowable):
         self._eigen = eigen or {}  # the rest of a row split over two pages
         self._stuk: tuple[Table, int, tuple[float, float]] | None = None
 
+    @property
+    def data(self) -> list[list[Any]]:
+        """Every row: the header, the data rows, the total."""
+        return self._data
+
+    @property
+    def commands(self) -> list[tuple[Any, ...]]:
+        """The whole table's style commands."""
+        return self._commands
+
     def _tabel(self, eind: int) -> Table:
         rijen = [self._eigen.get(r, (self._data[r], None)) for r in range(self._begin, eind)]
         tabel = Zebra([self._data[0], *(cellen for cellen, _h in rijen)],

@@ -227,25 +227,27 @@ def nachtgroepen(conn: Connection, grenzen: list[date], peil: date) -> list[Nach
               "peil": peil.isoformat()}
     binnen = [dagnummer(g) for g in grenzen[1:-1]]
     groepen: dict[tuple[str, str, int, int], list[int]] = {}
-
-    def tel(sleutel: str, tarief: str, van: int, tot: int) -> None:
-        if van < tot:
-            groep = (sleutel, tarief, bisect_right(binnen, van), bisect_right(binnen, tot - 1))
-            som = groepen.get(groep)
-            if som is None:
-                groepen[groep] = [1, van, tot]
-            else:
-                som[0] += 1
-                som[1] += van
-                som[2] += tot
-
-    huidig, open_run, telt = None, None, False
+    huidig, telt = None, False
+    wacht = None  # the run of the row before: (placement, key, rate, first day, end)
     for pid, sleutel, b0, e0, vanaf, tarief in conn.execute(
             _LOOPT.format(waar=_IN_SPAN, buiten=_buiten(conn, "p.dossier_uuid")), params):
+        if wacht is not None:  # it ends where this placement's next rate starts
+            w_pid, w_sleutel, w_tarief, van, tot = wacht
+            if w_pid == pid and vanaf < tot:
+                tot = vanaf
+            if van < tot:
+                groep = (w_sleutel, w_tarief, bisect_right(binnen, van),
+                         bisect_right(binnen, tot - 1))
+                som = groepen.get(groep)
+                if som is None:
+                    groepen[groep] = [1, van, tot]
+                else:
+                    som[0] += 1
+                    som[1] += van
+                    som[2] += tot
+            wacht = None
         if pid != huidig:  # a new placement: its first rate must cover its first night
-            if open_run is not None:
-                tel(*open_run)
-            huidig, open_run = pid, None
+            huidig = pid
             if b0 is None or e0 is None:
                 return None
             telt = b0 < e0
@@ -254,14 +256,16 @@ def nachtgroepen(conn: Connection, grenzen: list[date], peil: date) -> list[Nach
                     telt = False  # outpatient support without rates costs nothing
                 else:
                     return None
-        elif open_run is not None:  # the next rate: the run before it ends here
-            if vanaf is None:
-                return None
-            tel(open_run[0], open_run[1], open_run[2], min(open_run[3], vanaf))
         if telt:
-            open_run = (sleutel, tarief, max(b0, vanaf), e0)
-    if open_run is not None:
-        tel(*open_run)
+            wacht = (pid, sleutel, tarief, vanaf if vanaf > b0 else b0, e0)
+    if wacht is not None:
+        _w, w_sleutel, w_tarief, van, tot = wacht
+        if van < tot:
+            groep = (w_sleutel, w_tarief, bisect_right(binnen, van), bisect_right(binnen, tot - 1))
+            som = groepen.setdefault(groep, [0, 0, 0])
+            som[0] += 1
+            som[1] += van
+            som[2] += tot
     uit = []
     for (sleutel, tarief, kb, ke), (aantal, som_van, som_tot) in groepen.items():
         soort, financier, code, gemeente = sleutel.split(_SCHEIDING)
