@@ -172,7 +172,10 @@ def tabel(
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Flowable:
     """A readable data table: bold header repeated on every page, zebra rows, numbers
-    right-aligned (columns in ``rechts``), an optional bold total row."""
+    right-aligned (columns in ``rechts``), an optional bold total row; a table of over
+    ``tekstcellen.VEEL_RIJEN`` rows is handed to reportlab a page at a time.
+
+    Long: the cells and the commands of one table, in one place."""
     s = Styles.get()
     links_stijl, rechts_stijl = (s.cell_small, s.cell_small_right) if klein else (
         s.cell, s.cell_right)

@@ -156,7 +156,7 @@ class Stukken(Flowable):
         self._data, self._breedtes, self._commands = data, breedtes, commands
         self._begin = begin  # the first data row still to place
         self._eigen = eigen or {}  # the rest of a row split over two pages
-        self._stuk: tuple[Table, int, tuple[float, float]] | None = None
+        self._stuk: tuple[Table, int, tuple[float, float], tuple[float, float]] | None = None
 
     @property
     def data(self) -> list[list[Any]]:
@@ -179,7 +179,7 @@ class Stukken(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._stuk is not None and self._stuk[2] == (availWidth, availHeight):
-            return self.width, self.height
+            return self._stuk[3]
         aantal, eind = STUK, 0
         while True:
             eind = min(len(self._data), self._begin + aantal)
@@ -188,15 +188,15 @@ class Stukken(Flowable):
             if eind == len(self._data) or hoog > availHeight:
                 break
             aantal *= 2
-        self._stuk = (tabel, eind, (availWidth, availHeight))
+        self._stuk = (tabel, eind, (availWidth, availHeight), (breed, hoog))
         self.width, self.height = breed, hoog
         return breed, hoog
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         assert self._stuk is not None
-        tabel, eind, _ruimte = self._stuk
-        delen = tabel.split(availWidth, availHeight)
+        tabel, eind, _ruimte, _maat = self._stuk
+        delen: list[Flowable] = tabel.split(availWidth, availHeight)
         if len(delen) != 2:
             return delen
         eerste, rest = delen

@@ -148,7 +148,8 @@ def kostenposten(conn: Connection, van: date, tot: date, *, overgenomen: bool = 
 
 # -- sums in SQL ---------------------------------------------------------------------
 # At 100,000 dossiers the rows above cost a second of Python objects; these give the
-# same amounts grouped, a few hundred rows. Days are counted as ``nacht_centen`` does
+# same amounts grouped (a few hundred groups): the placements' rate runs from one pass
+# over small rows, the cost posts summed in SQL. Days are counted as ``nacht_centen`` does
 # (first day counts, last day not, a running stay up to ``peil``); each rate's run ends
 # where the next rate starts. Anything these cannot read exactly as stored (a night
 # without a rate, a date or amount in another spelling) makes them answer None: then
@@ -221,7 +222,9 @@ def nachtgroepen(conn: Connection, grenzen: list[date], peil: date) -> list[Nach
 
     One row per rate that starts before the end (most placements: one), in order, so
     a run ends where the placement's next rate starts; days are counted in SQLite
-    (``unixepoch``), the rows grouped here: tens of thousands of rows, five values each.
+    (``unixepoch``), the rows grouped here: tens of thousands of rows, six values each.
+    One function with its loop written out: per row, a call or a tuple more costs tens
+    of milliseconds at 100,000 dossiers.
     """
     params = {"begin": grenzen[0].isoformat(), "eind": grenzen[-1].isoformat(),
               "peil": peil.isoformat()}

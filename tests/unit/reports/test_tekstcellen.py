@@ -89,8 +89,8 @@ def test_a_big_table_a_page_at_a_time_draws_the_same_pages(monkeypatch: pytest.M
     def tel(self: tekstcellen.Stukken, w: float, h: float) -> list[object]:
         delen = split(self, w, h)
         if len(delen) == 2:
-            rest_van_rij.append(bool(delen[1]._eigen))  # type: ignore[attr-defined]
-        return delen  # type: ignore[return-value]
+            rest_van_rij.append(bool(delen[1]._eigen))
+        return delen
 
     def bouw() -> bytes:
         table = style.tabel(
