@@ -170,9 +170,12 @@ def tabel(
     totaal: Sequence[str] | None = None,
     klein: bool = False,
     extra: Sequence[tuple[Any, ...]] = (),
-) -> Table:
+) -> Flowable:
     """A readable data table: bold header repeated on every page, zebra rows, numbers
-    right-aligned (columns in ``rechts``), an optional bold total row."""
+    right-aligned (columns in ``rechts``), an optional bold total row; a table of over
+    ``tekstcellen.VEEL_RIJEN`` rows is handed to reportlab a page at a time.
+
+    Long: the cells and the commands of one table, in one place."""
     s = Styles.get()
     links_stijl, rechts_stijl = (s.cell_small, s.cell_small_right) if klein else (
         s.cell, s.cell_right)
@@ -200,7 +203,6 @@ def tabel(
         extra = [*tekstcellen.stijl(stijlen, len(rijen)), *tekstcellen.zonder_spans(
             data, [kop, *rijen, *([totaal] if totaal is not None else [])],
             [b * schaal for b in breedtes], opvulling, stijlen, extra)]
-    table = Table(data, colWidths=[b * schaal for b in breedtes], repeatRows=1, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts.SANS, 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -212,11 +214,15 @@ def tabel(
         ("LEFTPADDING", (0, 0), (-1, -1), opvulling),
         ("RIGHTPADDING", (0, 0), (-1, -1), opvulling),
     ]
-    for r in range(2, len(rijen) + 1, 2):
-        commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
+    if len(rijen) > 1:  # every second data row, as one command (``tekstcellen.Zebra``)
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, len(rijen)), [None, ZEBRA]))
     if totaal is not None:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
     commands += list(extra)
+    if groot:  # a page at a time: reportlab's split is quadratic in the rows
+        return tekstcellen.Stukken(data, [b * schaal for b in breedtes], commands)
+    table = tekstcellen.Zebra(data, colWidths=[b * schaal for b in breedtes], repeatRows=1,
+                              splitInRow=1)
     table.setStyle(TableStyle(commands))
     return table
 

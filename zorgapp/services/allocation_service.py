@@ -33,25 +33,23 @@ from zorgapp.domain.allocation import (
 )
 from zorgapp.domain.allocation_bedragen import (
     Kostensommen,
-    nacht_centen,
-    nacht_centen_per_periode,
     verdeel_bedragen,
 )
-from zorgapp.domain.betaler import bedenktijd_perioden, betaler
+from zorgapp.domain.betaler import bedenktijd_perioden
 from zorgapp.domain.errors import DomainError
 from zorgapp.domain.opvang import (
     Kostenregel,
-    OpvangType,
     kosten_plaatsing,
 )
-from zorgapp.domain.regio import Regio, normaliseer_cbs_code
+from zorgapp.domain.regio import Regio
 from zorgapp.domain.vaststelling import Correctie
 from zorgapp.errors import N_, ValidationError
 from zorgapp.fileio import atomic_write
 from zorgapp.i18n import _, format_date
+from zorgapp.services import allocation_sommen
 from zorgapp.services.opvang_service import validatie
 from zorgapp.services.region_service import RegionService
-from zorgapp.store import audit, kostensommen
+from zorgapp.store import audit
 from zorgapp.store.connection import Connection
 from zorgapp.store.dossiers import DossierRepository
 from zorgapp.store.geld import overnames
@@ -191,7 +189,7 @@ class AllocationService:
             # The year statement's settlement needs its quarters; nights add up, so the
             # year is the sum of its quarters: one read, and no night counted twice.
             kwartalen = self.sommen([periode(van.year, k) for k in (1, 2, 3, 4)], peil)
-            self._cache[van, tot, peil] = _optellen(kwartalen)
+            self._cache[van, tot, peil] = allocation_sommen.optellen(kwartalen)
         sommen, elders = self.sommen([(van, tot)], peil)[0]
         try:
             verdeling = verdeel_bedragen(regio, sleutel, sommen, van=van, tot=tot,
@@ -207,54 +205,9 @@ class AllocationService:
         for the rest of this statement (``bereken_periode``)."""
         if all((v, t, peil) in self._cache for v, t in perioden):
             return [self._cache[v, t, peil] for v, t in perioden]
-        uit = self._sommen(perioden, peil)
+        uit = allocation_sommen.lees(self.vault, perioden, peil)
         for (v, t), gevonden in zip(perioden, uit, strict=True):
             self._cache[v, t, peil] = gevonden
-        return uit
-
-    def _sommen(self, perioden: list[tuple[date, date]], peil: date
-                ) -> list[tuple[Kostensommen, dict[str, int]]]:
-        begin, einde = min(v for v, _t in perioden), max(t for _v, t in perioden)
-        with self.vault.read() as db:
-            plaatsingen = kostensommen.plaatsingen(db, begin, einde)
-            posten = kostensommen.kostenposten(db, begin, einde)
-        uit = [(Kostensommen(), dict[str, int]()) for _p in perioden]
-        grenzen = [(van, tot, peil if peil < tot else None, som, elders)
-                   for (van, tot), (som, elders) in zip(perioden, uit, strict=True)]
-        aaneen = all(perioden[i][1] == perioden[i + 1][0] for i in range(len(perioden) - 1))
-        sommen_lijst = [som for som, _e in uit]
-        binding_lijst = [som.per_binding for som in sommen_lijst]
-        jeugd_lijst = [som.jeugdwet for som in sommen_lijst]
-        # (type, financier) -> (ambulant, landelijk, jeugdwet): the payer rule of ``betaler``
-        soorten: dict[tuple[str, str], tuple[bool, bool, bool]] = {}
-        for p in plaatsingen:
-            soort = soorten.get((p.type, p.financier))
-            if soort is None:
-                wie = betaler(p.type, p.financier, None, None)
-                soort = soorten[p.type, p.financier] = (
-                    p.type == OpvangType.AMBULANT, wie.landelijk, wie.direct)
-            binding = (normaliseer_cbs_code(p.gemeente_code) if p.gemeente_code
-                       else p.dossier_gemeente)
-            if aaneen and p.overname is None:  # the common case: one call per placement
-                try:
-                    bedragen = nacht_centen_per_periode(p.van, p.tot, p.tarieven, perioden,
-                                                        peildatum=peil, ambulant=soort[0])
-                except DomainError as exc:
-                    raise ValidationError(N_(
-                        "Dossier {nummer}: {melding}"), nummer=p.nummer,
-                        melding=validatie(exc).user_message()) from None
-                # inline ``Kostensommen.tel``: tens of thousands of placements, per period
-                if soort[1]:
-                    for som, bedrag in zip(sommen_lijst, bedragen, strict=True):
-                        som.landelijk += bedrag
-                    continue
-                for doel, bedrag in zip(jeugd_lijst if soort[2] else binding_lijst, bedragen,
-                                        strict=True):
-                    if bedrag:
-                        doel[binding] = doel.get(binding, 0) + bedrag
-                continue
-            _per_periode(p, soort, binding, grenzen)
-        _tel_posten(posten, perioden, uit)
         return uit
 
     def _sleutel(self, regios: RegionService, jaar: int,
@@ -299,61 +252,6 @@ class AllocationService:
                                                 f"{uitkomst.laatste_dag.isoformat()}",
                                     fields=["aandelen"])
         return Path(pad)
-
-
-Grens = tuple[date, date, date | None, Kostensommen, dict[str, int]]
-
-
-def _per_periode(p: kostensommen.PlaatsingNachten, soort: tuple[bool, bool, bool],
-                 binding: str | None, grenzen: list[Grens]) -> None:
-    """One placement period by period; nights before a takeover are the sender's."""
-    for van, tot, peildatum, som, elders in grenzen:
-        if p.van >= tot or (p.tot is not None and p.tot <= van):
-            continue  # no night in this period
-        try:
-            bedrag = nacht_centen(p.van, p.tot, p.tarieven, van, tot,
-                                  peildatum=peildatum, ambulant=soort[0])
-            if p.overname is not None and bedrag:
-                eerder = nacht_centen(p.van, p.tot, p.tarieven, van,
-                                      max(van, min(tot, p.overname)),
-                                      peildatum=peildatum, ambulant=soort[0])
-                bedrag -= eerder
-                if eerder and not soort[1]:  # national money is nobody's region's
-                    elders[p.overdrager] = elders.get(p.overdrager, 0) + eerder
-        except DomainError as exc:
-            raise ValidationError(N_(
-                "Dossier {nummer}: {melding}"), nummer=p.nummer,
-                melding=validatie(exc).user_message()) from None
-        som.tel(binding, bedrag, soort[1], soort[2])
-
-
-def _tel_posten(posten: list[kostensommen.PostCenten], perioden: list[tuple[date, date]],
-                uit: list[tuple[Kostensommen, dict[str, int]]]) -> None:
-    """Cost posts into their period; before a takeover they are the sender's."""
-    tekst = [(van.isoformat(), tot.isoformat()) for van, tot in perioden]
-    for post in posten:
-        for (van_s, tot_s), (som, elders) in zip(tekst, uit, strict=True):
-            if not van_s <= post.datum < tot_s:
-                continue
-            if post.overname is not None and post.datum < post.overname:
-                if not post.landelijk:
-                    elders[post.overdrager] = elders.get(post.overdrager, 0) + post.centen
-            else:
-                som.tel(post.binding, post.centen, post.landelijk)
-
-
-def _optellen(delen: list[tuple[Kostensommen, dict[str, int]]]
-              ) -> tuple[Kostensommen, dict[str, int]]:
-    """Sums of adjoining periods as the sums of the whole (cents add up exactly)."""
-    som, elders = Kostensommen(), dict[str, int]()
-    for deel, eerder in delen:
-        som.landelijk += deel.landelijk
-        for doel, bron in ((som.per_binding, deel.per_binding), (som.jeugdwet, deel.jeugdwet)):
-            for code, centen in bron.items():
-                doel[code] = doel.get(code, 0) + centen
-        for wie, centen in eerder.items():
-            elders[wie] = elders.get(wie, 0) + centen
-    return som, elders
 
 
 def _bedenktijd(db: Connection, uuids: set[str]) -> dict[str, list[tuple[date, date]]]:
