@@ -112,9 +112,10 @@ def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = No
     """The vault of a command that reads and then gives its output (``allocation``,
     ``report``), locked at the end, and ``checked``: call it before any output.
 
-    Checking the HMAC of every page (over a second at 100,000 dossiers) runs on a
-    thread and a connection of its own while the command works (``store.page_check``);
-    ``checked()`` waits for it, and so does the end of the block. A damaged page ends
+    Checking the HMAC of every page (about a second of CPU at 100,000 dossiers) runs
+    while the command works (``store.page_check``): in a child process, on the second
+    core, so it takes no GIL from the work; ``checked()`` waits for it, and so does the
+    end of the block. A damaged page ends
     the command with the unlock's own error (exit 1) in place of whatever the work
     found, the vault let go of without another entry; the output comes after
     ``checked()`` (files, audit entries) or after the block (stdout), so none is left.
