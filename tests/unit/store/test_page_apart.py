@@ -155,3 +155,20 @@ def test_what_a_child_imports_is_small() -> None:
                            check=True).stdout.split()
     assert found == ["zorgapp", "zorgapp.hardening", "zorgapp.store", "zorgapp.store.page_apart",
                      "zorgapp.store.page_hmac"]
+
+
+FROZEN = """\
+import multiprocessing, sys
+sys.frozen = True
+multiprocessing.freeze_support = lambda: print("freeze_support")
+from zorgapp.app import main
+sys.exit(main(["--version"]))
+"""
+
+
+def test_a_frozen_build_lets_its_children_run_their_part() -> None:
+    """In a frozen build the executable is also the children's program: ``app.main``
+    hands such a start to ``multiprocessing.freeze_support`` before anything else."""
+    said = subprocess.run([sys.executable, "-c", FROZEN], capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+    assert said[0] == "freeze_support" and len(said) == 2  # then the version
