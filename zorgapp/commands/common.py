@@ -115,10 +115,10 @@ def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = No
     Checking the HMAC of every page (about a second of CPU at 100,000 dossiers) runs
     while the command works (``store.page_check``): in a child process, on the second
     core, so it takes no GIL from the work; ``checked()`` waits for it, and so does the
-    end of the block. A damaged page ends
-    the command with the unlock's own error (exit 1) in place of whatever the work
-    found, the vault let go of without another entry; the output comes after
-    ``checked()`` (files, audit entries) or after the block (stdout), so none is left.
+    end of the block. A damaged page ends the command with the unlock's own error
+    (exit 1) in place of whatever the work found, the vault let go of without another
+    entry; the output comes after ``checked()`` (files, audit entries) or after the
+    block (stdout), so none is left.
     With the recovery key every page is checked first, as before. ``prepare`` runs
     beside the key derivation and has finished before the block starts.
     """

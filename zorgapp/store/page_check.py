@@ -14,10 +14,9 @@ Every page's HMAC is first read by ``page_hmac`` (less than half the CPU of SQLC
 own check), for a big vault in a child process (``page_apart``): the GIL stays with the
 work this check runs beside, and a cancel ends the child. Only when that reading doubts
 a page (or its child failed) does SQLCipher's ``cipher_integrity_check`` run, and its
-finding is the verdict. A page being written
-by a checkpoint while it is read could look damaged; a finding is therefore checked
-once more, and only a second finding counts. Real damage is found every time, so
-nothing is missed.
+finding is the verdict. A page being written by a checkpoint while it is read could
+look damaged; a finding is therefore checked once more, and only a second finding
+counts. Real damage is found every time, so nothing is missed.
 """
 
 from __future__ import annotations
@@ -45,8 +44,8 @@ class PageCheck:
         self._key = bytes(key)
         self._on_result = on_result
         self._guard = threading.Lock()
-        # One child reads the HMACs: the command's or the window's own thread has the
-        # other core (two children took it from that thread for longer than they saved).
+        # One child reads the HMACs: the command's or the window's own thread keeps the
+        # other core (two children would share both cores with that thread).
         self.processes = 1
         self._conn: Connection | None = None
         self._cancelled = False
