@@ -22,7 +22,7 @@ from typing import Any
 from zorgapp.errors import N_, UsageError
 from zorgapp.i18n import _
 from zorgapp.services import vault_service
-from zorgapp.store import keyfile
+from zorgapp.store import keyfile, page_hmac
 from zorgapp.store.page_check import Awaited
 from zorgapp.store.vault import Vault
 
@@ -93,13 +93,20 @@ ALARMS: list[int] = []  # exit codes of audit alarms noticed during this run (cl
 Checked = Callable[[], None]
 
 
-def _beside_the_key(prepare: Callable[[], object]) -> threading.Thread:
+def _beside_the_key(prepare: Callable[[], object] | None, path: Path) -> threading.Thread:
     """Run ``prepare`` (the command's imports, its fonts) on a thread of its own while
-    Argon2id derives the key: it holds no GIL for half a second. A failure here is
-    left to the command itself, which imports the same again and reports it."""
+    Argon2id derives the key: it holds no GIL for half a second. So are, for a vault
+    big enough, the imports that start the page check's child process
+    (``multiprocessing``), which would otherwise hold the GIL beside the command's
+    work. A failure here is left to the command itself, which imports the same again
+    and reports it."""
     def run() -> None:
         with contextlib.suppress(Exception):
-            prepare()
+            if path.stat().st_size >= page_hmac.APART_FROM * page_hmac.PAGE:
+                import zorgapp.store.page_apart  # noqa: F401
+        if prepare is not None:
+            with contextlib.suppress(Exception):
+                prepare()
 
     helper = threading.Thread(target=run, name="zorgapp-prepare", daemon=True)
     helper.start()
@@ -123,7 +130,7 @@ def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = No
     beside the key derivation and has finished before the block starts.
     """
     secret = None if getattr(args, "recovery_key_file", None) else passphrase(args)
-    helper = _beside_the_key(prepare) if prepare is not None else None
+    helper = _beside_the_key(prepare, Path(args.path))
     try:
         if secret is None:
             vault = open_vault(args)
@@ -133,8 +140,7 @@ def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = No
             awaited = Awaited()
             vault.check_pages_later(awaited)
     finally:
-        if helper is not None:
-            helper.join()  # no import of this thread's may overlap the command's own
+        helper.join()  # no import of this thread's may overlap the command's own
     told = False
 
     def checked() -> None:
