@@ -19,6 +19,13 @@ from zorgapp.hardening import harden_process
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # The frozen executable is also the child processes' program (the page check's
+        # readers, ``store.page_apart``): such a start runs its part here and exits.
+        # Unfrozen, Python starts them itself and this does nothing (not imported).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     os.umask(0o077)  # every file we create is the user's only
     harden_process()  # no core dumps, no ptrace: before any name, key or passphrase exists
     args = list(sys.argv[1:] if argv is None else argv)

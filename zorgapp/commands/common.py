@@ -22,7 +22,7 @@ from typing import Any
 from zorgapp.errors import N_, UsageError
 from zorgapp.i18n import _
 from zorgapp.services import vault_service
-from zorgapp.store import keyfile
+from zorgapp.store import keyfile, page_hmac
 from zorgapp.store.page_check import Awaited
 from zorgapp.store.vault import Vault
 
@@ -93,13 +93,20 @@ ALARMS: list[int] = []  # exit codes of audit alarms noticed during this run (cl
 Checked = Callable[[], None]
 
 
-def _beside_the_key(prepare: Callable[[], object]) -> threading.Thread:
+def _beside_the_key(prepare: Callable[[], object] | None, path: Path) -> threading.Thread:
     """Run ``prepare`` (the command's imports, its fonts) on a thread of its own while
-    Argon2id derives the key: it holds no GIL for half a second. A failure here is
-    left to the command itself, which imports the same again and reports it."""
+    Argon2id derives the key: it holds no GIL for half a second. So are, for a vault
+    big enough, the imports that start the page check's child process
+    (``multiprocessing``), which would otherwise hold the GIL beside the command's
+    work. A failure here is left to the command itself, which imports the same again
+    and reports it."""
     def run() -> None:
         with contextlib.suppress(Exception):
-            prepare()
+            if path.stat().st_size >= page_hmac.APART_FROM * page_hmac.PAGE:
+                import zorgapp.store.page_apart  # noqa: F401
+        if prepare is not None:
+            with contextlib.suppress(Exception):
+                prepare()
 
     helper = threading.Thread(target=run, name="zorgapp-prepare", daemon=True)
     helper.start()
@@ -112,17 +119,18 @@ def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = No
     """The vault of a command that reads and then gives its output (``allocation``,
     ``report``), locked at the end, and ``checked``: call it before any output.
 
-    Checking the HMAC of every page (over a second at 100,000 dossiers) runs on a
-    thread and a connection of its own while the command works (``store.page_check``);
-    ``checked()`` waits for it, and so does the end of the block. A damaged page ends
-    the command with the unlock's own error (exit 1) in place of whatever the work
-    found, the vault let go of without another entry; the output comes after
-    ``checked()`` (files, audit entries) or after the block (stdout), so none is left.
+    Checking the HMAC of every page (about a second of CPU at 100,000 dossiers) runs
+    while the command works (``store.page_check``): in a child process, on the second
+    core, so it takes no GIL from the work; ``checked()`` waits for it, and so does the
+    end of the block. A damaged page ends the command with the unlock's own error
+    (exit 1) in place of whatever the work found, the vault let go of without another
+    entry; the output comes after ``checked()`` (files, audit entries) or after the
+    block (stdout), so none is left.
     With the recovery key every page is checked first, as before. ``prepare`` runs
     beside the key derivation and has finished before the block starts.
     """
     secret = None if getattr(args, "recovery_key_file", None) else passphrase(args)
-    helper = _beside_the_key(prepare) if prepare is not None else None
+    helper = _beside_the_key(prepare, Path(args.path))
     try:
         if secret is None:
             vault = open_vault(args)
@@ -132,8 +140,7 @@ def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = No
             awaited = Awaited()
             vault.check_pages_later(awaited)
     finally:
-        if helper is not None:
-            helper.join()  # no import of this thread's may overlap the command's own
+        helper.join()  # no import of this thread's may overlap the command's own
     told = False
 
     def checked() -> None:

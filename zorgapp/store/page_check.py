@@ -10,12 +10,13 @@ check`` and restores always check first). The commands that only read and then g
 their output (``allocation``, ``report``) check on this thread too and wait for it
 (``Awaited``) before anything leaves the process (``commands.common.unlocked``).
 
-Every page's HMAC is first read by ``page_hmac`` (on both cores, about half the CPU
-of SQLCipher's own check); only when that reading doubts a page does SQLCipher's
-``cipher_integrity_check`` run, and its finding is the verdict. A page being written
-by a checkpoint while it is read could look damaged; a finding is therefore checked
-once more, and only a second finding counts. Real damage is found every time, so
-nothing is missed.
+Every page's HMAC is first read by ``page_hmac`` (less than half the CPU of SQLCipher's
+own check), for a big vault in a child process (``page_apart``): the GIL stays with the
+work this check runs beside, and a cancel ends the child. Only when that reading doubts
+a page (or its child failed) does SQLCipher's ``cipher_integrity_check`` run, and its
+finding is the verdict. A page being written by a checkpoint while it is read could
+look damaged; a finding is therefore checked once more, and only a second finding
+counts. Real damage is found every time, so nothing is missed.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ class PageCheck:
         self._key = bytes(key)
         self._on_result = on_result
         self._guard = threading.Lock()
-        self.threads = 2  # for the HMACs: the second core is what makes the check cheap
+        # One child reads the HMACs: the command's or the window's own thread keeps the
+        # other core (two children would share both cores with that thread).
+        self.processes = 1
         self._conn: Connection | None = None
         self._cancelled = False
         self._thread = threading.Thread(target=self._run, name="zorgapp-page-check", daemon=True)
@@ -65,9 +68,9 @@ class PageCheck:
     def check(self) -> KnownError | None:
         """In the calling thread: None when every page is whole (or the check was
         cancelled), else the unlock's error for a damaged vault. Our own reading of
-        the pages (``page_hmac``, on both cores) answers first; when it doubts any page,
-        SQLCipher's ``cipher_integrity_check`` gives the verdict."""
-        if pages_whole(self.path, self._key, threads=self.threads,
+        the pages (``page_hmac``, in a child process) answers first; when it doubts any
+        page, SQLCipher's ``cipher_integrity_check`` gives the verdict."""
+        if pages_whole(self.path, self._key, processes=self.processes,
                        stop=lambda: self._cancelled):
             return None
         for _attempt in range(2):
@@ -89,7 +92,8 @@ class PageCheck:
         return damaged("integrity")
 
     def cancel(self) -> None:
-        """Stop the check (at lock) and wait for its thread; no result is reported."""
+        """Stop the check (at lock) and wait for its thread, which first ends its child
+        process (``page_apart``); no result is reported."""
         with self._guard:
             self._cancelled = True
             if self._conn is not None:

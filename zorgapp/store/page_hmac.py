@@ -1,10 +1,13 @@
-"""Every page's HMAC read straight from the file, on both cores (issue 15).
+"""Every page's HMAC read straight from the file, by child processes (issue 15).
 
 ``PRAGMA cipher_integrity_check`` checks one page at a time on one thread and sets up
 OpenSSL's HMAC afresh for each (about 30 µs a page here: two seconds for a 300 MB
 vault, more than the rest of ``zorgapp allocation`` together). The same check done
-here costs about half as much CPU and runs on as many threads as asked: ``hashlib``
-lets go of the GIL while it hashes a page.
+here costs less than half as much CPU. A big vault is read by child processes
+(``page_apart``), each a range of pages: a thread of ours would hand the GIL back and
+forth with the thread doing the real work (``hashlib`` lets go of it for every page),
+and two such threads took longer than one. A small file is read here at once: starting
+a child costs more than reading a few megabytes.
 
 This reading only ever says "every page is whole" or "look again": ``page_check``
 asks SQLCipher itself whenever it answers False, so the verdict "damaged" is always
@@ -25,22 +28,31 @@ from __future__ import annotations
 import hashlib
 import hmac
 import struct
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 PAGE, RESERVE, IV, MAC, SALT = 4096, 80, 16, 64, 16
 _SIGNED = PAGE - RESERVE + IV  # the page's bytes the HMAC covers end here
 _CHUNK = 256  # pages read at once (1 MiB)
+_BLOCK = 128  # SHA-512's block: the HMAC key padded to it
+_NUMBER = struct.Struct("<I")
+
+#: From this many pages on (16 MiB) the pages are read by child processes.
+APART_FROM = 4096
 
 Stop = Callable[[], bool]
 
 
-def pages_whole(path: Path, key: bytes, *, threads: int = 2,
-                stop: Stop = lambda: False) -> bool:
+def _never() -> bool:
+    return False
+
+
+def pages_whole(path: Path, key: bytes, *, processes: int = 2, stop: Stop = _never) -> bool:
     """True when every page of ``path`` carries its right HMAC and the file is a whole
     number of pages; False at the first doubt (a page that does not match, a short or
-    unreadable file, or ``stop()``). The pages are split over ``threads`` threads."""
+    unreadable file, a child that fails, or ``stop()``). The pages are split over
+    ``processes`` child processes; with 0, or below ``APART_FROM`` pages, they are read
+    here, on the calling thread."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -49,33 +61,34 @@ def pages_whole(path: Path, key: bytes, *, threads: int = 2,
         return False
     if size == 0 or size % PAGE or len(salt) != SALT:
         return False
-    mac_key = hashlib.pbkdf2_hmac("sha512", bytes(key), bytes(b ^ 0x3A for b in salt), 2, 32)
+    mac_key = hmac_key(key, salt)
     count = size // PAGE
-    parts = max(1, min(threads, count // _CHUNK or 1))
+    if processes < 1 or count < APART_FROM:
+        return range_whole(path, mac_key, 1, count, stop) and not stop()
+    from zorgapp.store.page_apart import ranges_whole  # multiprocessing: only when needed
+
+    parts = max(1, min(processes, count // _CHUNK))
     bounds = [(1 + i * count // parts, (i + 1) * count // parts) for i in range(parts)]
-    results = [False] * parts
-    failed = threading.Event()
-
-    def run(index: int) -> None:
-        first, last = bounds[index]
-        results[index] = _range_whole(path, mac_key, first, last,
-                                      lambda: failed.is_set() or stop())
-        if not results[index]:
-            failed.set()  # the other threads stop at their next chunk
-
-    helpers = [threading.Thread(target=run, args=(i,), name="zorgapp-page-hmac", daemon=True)
-               for i in range(1, parts)]
-    for helper in helpers:
-        helper.start()
-    run(0)
-    for helper in helpers:
-        helper.join()
-    return all(results) and not stop()
+    return ranges_whole(path, mac_key, bounds, stop) and not stop()
 
 
-def _range_whole(path: Path, mac_key: bytes, first: int, last: int, stop: Stop) -> bool:
-    """Pages ``first`` to ``last`` (1-based, inclusive) of the file, each against its HMAC."""
-    base = hmac.new(mac_key, digestmod="sha512")
+def hmac_key(key: bytes, salt: bytes) -> bytes:
+    """The pages' HMAC key, as SQLCipher 4 derives it from the raw key and the salt.
+    It cannot decrypt a page: this is all a child process is given."""
+    return hashlib.pbkdf2_hmac("sha512", bytes(key), bytes(b ^ 0x3A for b in salt), 2, 32)
+
+
+def range_whole(path: Path, mac_key: bytes, first: int, last: int, stop: Stop = _never) -> bool:
+    """Pages ``first`` to ``last`` (1-based, inclusive) of the file, each against its HMAC.
+
+    Few Python calls a page: the HMAC's inner and outer SHA-512 start from states
+    keyed once (what ``hmac`` does inside, without its per-page set-up), and the page
+    number is written over the first bytes of the stored HMAC, once that is kept, so
+    that the bytes hashed lie in one piece of the buffer."""
+    padded = mac_key.ljust(_BLOCK, b"\0")
+    inner = hashlib.sha512(bytes(b ^ 0x36 for b in padded))
+    outer = hashlib.sha512(bytes(b ^ 0x5C for b in padded))
+    number = _NUMBER.pack_into
     buffer = bytearray(_CHUNK * PAGE)
     view = memoryview(buffer)
     page = first
@@ -88,12 +101,15 @@ def _range_whole(path: Path, mac_key: bytes, first: int, last: int, stop: Stop) 
                 n = min(_CHUNK, last - page + 1)
                 if fh.readinto(view[:n * PAGE]) != n * PAGE:
                     return False  # the file shrank meanwhile
-                for offset in range(0, n * PAGE, PAGE):
-                    mac = base.copy()
-                    mac.update(view[offset + (SALT if page == 1 else 0):offset + _SIGNED])
-                    mac.update(struct.pack("<I", page))
-                    if not hmac.compare_digest(mac.digest(),
-                                               view[offset + _SIGNED:offset + _SIGNED + MAC]):
+                for start in range(0, n * PAGE, PAGE):
+                    signed = start + _SIGNED
+                    stored = view[signed:signed + MAC].tobytes()
+                    number(buffer, signed, page)
+                    mac = inner.copy()
+                    mac.update(view[start + SALT if page == 1 else start:signed + 4])
+                    done = outer.copy()
+                    done.update(mac.digest())
+                    if not hmac.compare_digest(done.digest(), stored):
                         return False
                     page += 1
     except OSError:

@@ -50,10 +50,17 @@ def test_the_layout_is_the_one_connect_uses(vault_path: Path, filled: bytes) -> 
                         "cipher_hmac_algorithm": "HMAC_SHA512"}
 
 
-@pytest.mark.parametrize("threads", [1, 2, 3])
-def test_a_whole_vault_is_whole(vault_path: Path, filled: bytes, threads: int) -> None:
+@pytest.fixture
+def apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Child processes read even these few pages (``page_apart``)."""
+    monkeypatch.setattr(page_hmac, "APART_FROM", 0)
+
+
+@pytest.mark.parametrize("processes", [0, 1, 2, 3])  # 0: read here
+def test_a_whole_vault_is_whole(vault_path: Path, filled: bytes, processes: int,
+                                apart: None) -> None:
     assert vault_path.stat().st_size > 300 * page_hmac.PAGE
-    assert page_hmac.pages_whole(vault_path, filled, threads=threads)
+    assert page_hmac.pages_whole(vault_path, filled, processes=processes)
     assert not _sqlcipher_finds(vault_path, filled)
 
 
@@ -66,13 +73,13 @@ def _positions(size: int) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("where", list(_positions(10**6)))
-@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("processes", [0, 2])
 def test_any_flipped_byte_makes_it_doubt(vault_path: Path, filled: bytes, where: str,
-                                         threads: int) -> None:
+                                         processes: int, apart: None) -> None:
     data = bytearray(vault_path.read_bytes())
     data[_positions(len(data))[where]] ^= 0x01
     vault_path.write_bytes(bytes(data))
-    assert not page_hmac.pages_whole(vault_path, filled, threads=threads)
+    assert not page_hmac.pages_whole(vault_path, filled, processes=processes)
 
 
 def test_swapped_pages_make_it_doubt(vault_path: Path, filled: bytes) -> None:
