@@ -138,7 +138,7 @@ def unlocked(args: argparse.Namespace, prepare: Callable[[], object] | None = No
         else:
             vault = vault_service.unlock(Path(args.path), secret, check_pages=False)
             awaited = Awaited()
-            vault.check_pages_later(awaited)
+            vault.check_pages_later(awaited, processes=2)
     finally:
         helper.join()  # no import of this thread's may overlap the command's own
     told = False

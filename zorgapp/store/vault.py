@@ -340,11 +340,14 @@ class Vault:
             problems = integrity_problems(db, self.path, level="full")
         return problems + self.audit.verify()
 
-    def check_pages_later(self, on_result: Outcome) -> None:
+    def check_pages_later(self, on_result: Outcome, *, processes: int = 1) -> None:
         """Check every page's HMAC on a thread of its own; ``on_result(None)`` or
-        ``on_result(DamagedVaultError)`` is called from that thread. Locking cancels it."""
+        ``on_result(DamagedVaultError)`` is called from that thread. Locking cancels it.
+        ``processes`` reads the pages in that many children: one leaves a core to the
+        window; a command that waits for the check before its output asks for two."""
         with self._lock:
             check = PageCheck(self.path, bytes(self.key), on_result)
+            check.processes = processes
             self._page_check = check
         check.start()
 
