@@ -44,8 +44,8 @@ from zorgapp.i18n import N_, _, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Filter, gemeente_namen
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dossier.view import DossierView
+from zorgapp.ui.models.dossier_cells import HEADERS
 from zorgapp.ui.models.dossier_table_model import (
-    HEADERS,
     PAGE_SIZE,
     PREFETCH_PAGES,
     UUID_ROLE,
@@ -145,7 +145,7 @@ class DossiersPage(Page):
         """The result table, sorted on dossier number (newest first) by default."""
         self.model = DossierTableModel(parent=self)
         self.table = EnterTableView()
-        self.table.setModel(self.model)
+        self.model.show_in(self.table)  # the rows on screen get their items
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
