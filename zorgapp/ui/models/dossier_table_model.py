@@ -26,9 +26,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -61,8 +59,8 @@ if TYPE_CHECKING:
 
 Fetch = Callable[[Sequence[int]], dict[int, "DossierRij"]]
 
-PAGE_SIZE = 100
-CACHE_PAGES = 30
+PAGE_SIZE = 50  # a search reads PREFETCH_PAGES of them with its ids, before the first paint
+CACHE_PAGES = 60
 #: pages a search fetches along with its ids (see ``set_ids``)
 PREFETCH_PAGES = 2
 #: rows one read-ahead task reads, and seconds it waits after a new list (``read_ahead``)
@@ -193,19 +191,14 @@ class DossierTableModel(QStandardItemModel):
 
     def show_in(self, view: QTableView) -> None:
         """``view`` shows this model; the rows it has on screen get their items as it
-        scrolls or grows (``show_rows``). Nothing is editable (as the items' flags)."""
+        scrolls or grows (``show_rows``; a taller table changes the scroll bar's range).
+        Nothing is editable (as the items' flags)."""
         view.setModel(self)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self._view = view
         bar = view.verticalScrollBar()
         bar.valueChanged.connect(self._follow_view)
         bar.rangeChanged.connect(self._follow_view)
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:  # a taller table shows more rows
-            self._follow_view()
-        return False
 
     def _follow_view(self, *_args: object) -> None:
         view = self._view
@@ -361,6 +354,11 @@ class DossierTableModel(QStandardItemModel):
                 QTimer.singleShot(0, self, self._read_next)
 
         tasks.run(lambda: fetch(chunk), on_done=next_chunk, owner=self)
+
+    def hold_read_ahead(self) -> None:
+        """The user is typing: the read-ahead waits (``READ_AHEAD_PAUSE``), so the query
+        of the last key finds the worker free."""
+        self._shown_at = time.monotonic()
 
     def is_loading(self) -> bool:
         """Pages are on their way from the worker."""

@@ -44,8 +44,8 @@ from zorgapp.i18n import N_, _, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Filter, gemeente_namen
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dossier.view import DossierView
-from zorgapp.ui.models.dossier_cells import HEADERS
 from zorgapp.ui.models.dossier_table_model import (
+    HEADERS,
     PAGE_SIZE,
     PREFETCH_PAGES,
     UUID_ROLE,
@@ -170,7 +170,7 @@ class DossiersPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_query)
-        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.textChanged.connect(lambda: (self._search_timer.start(), self.model.hold_read_ahead()))
         self.search_edit.returnPressed.connect(self._search_return)
         for combo in (self.fase_combo, self.vorm_combo, self.gemeente_combo, self.melder_combo,
                       self.jaar_combo, self.partner_combo):
