@@ -107,8 +107,12 @@ def shown(qtbot, ctx, vault):
 def test_the_view_paints_without_asking_python(shown, monkeypatch) -> None:
     asked = []
     python_data = DossierTableModel._python_data
-    monkeypatch.setattr(DossierTableModel, "_python_data",
-                        lambda self, *args: asked.append(args) or python_data(self, *args))
+
+    def counted(self: DossierTableModel, *args: object) -> object:
+        asked.append(args)
+        return python_data(self, *args)
+
+    monkeypatch.setattr(DossierTableModel, "_python_data", counted)
     shown.table.viewport().repaint()
     assert asked == []
     monkeypatch.undo()

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QBrush, QStandardItemModel
 from PySide6.QtWidgets import QTableView
@@ -189,10 +190,13 @@ class DossierTableModel(QStandardItemModel):
 
     # -- the view's items --------------------------------------------------------------
 
-    def show_in(self, view: QTableView) -> None:
+    def show_in(self, view: QTableView, typing: SignalInstance | None = None) -> None:
         """``view`` shows this model; the rows it has on screen get their items as it
         scrolls or grows (``show_rows``; a taller table changes the scroll bar's range).
-        Nothing is editable (as the items' flags)."""
+        Nothing is editable (as the items' flags). While ``typing`` fires (the search
+        box's text changes), the read-ahead waits (``hold_read_ahead``)."""
+        if typing is not None:
+            typing.connect(self.hold_read_ahead)
         view.setModel(self)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self._view = view
@@ -355,7 +359,7 @@ class DossierTableModel(QStandardItemModel):
 
         tasks.run(lambda: fetch(chunk), on_done=next_chunk, owner=self)
 
-    def hold_read_ahead(self) -> None:
+    def hold_read_ahead(self, *_args: object) -> None:
         """The user is typing: the read-ahead waits (``READ_AHEAD_PAUSE``), so the query
         of the last key finds the worker free."""
         self._shown_at = time.monotonic()

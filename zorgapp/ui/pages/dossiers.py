@@ -145,7 +145,7 @@ class DossiersPage(Page):
         """The result table, sorted on dossier number (newest first) by default."""
         self.model = DossierTableModel(parent=self)
         self.table = EnterTableView()
-        self.model.show_in(self.table)  # the rows on screen get their items
+        self.model.show_in(self.table, typing=self.search_edit.textChanged)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -170,7 +170,7 @@ class DossiersPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_query)
-        self.search_edit.textChanged.connect(lambda: (self._search_timer.start(), self.model.hold_read_ahead()))
+        self.search_edit.textChanged.connect(self._search_timer.start)
         self.search_edit.returnPressed.connect(self._search_return)
         for combo in (self.fase_combo, self.vorm_combo, self.gemeente_combo, self.melder_combo,
                       self.jaar_combo, self.partner_combo):
