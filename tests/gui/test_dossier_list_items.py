@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -108,7 +109,7 @@ def test_the_view_paints_without_asking_python(shown, monkeypatch) -> None:
     asked = []
     python_data = DossierTableModel._python_data
 
-    def counted(self: DossierTableModel, *args: object) -> object:
+    def counted(self: DossierTableModel, *args: Any) -> Any:
         asked.append(args)
         return python_data(self, *args)
 
