@@ -137,3 +137,17 @@ def test_scrolling_and_changes_reach_the_items(qtbot, shown) -> None:
     model.invalidate()  # what the page does after a change in the dossier view
     qtbot.waitUntil(lambda: model.index(0, DossierColumn.NAAM).data() == before + " Nieuw",
                     timeout=10_000)
+
+
+def test_rows_far_from_the_screen_give_up_their_items(monkeypatch) -> None:
+    from zorgapp.ui.models import dossier_table_model
+
+    monkeypatch.setattr(dossier_table_model, "KEPT_ROWS", 60)
+    model = _model(n=400)
+    for first in range(0, 400, 30):
+        model.show_rows(first, first + 29)
+    assert model.index(0, 1).data() is None and model.item(0, 1) is None
+    _same_in_qt_and_python(model, range(370, 400))
+    assert model.data(model.index(0, 1)) == "Ana Popescu 0"
+    model.show_rows(0, 29)
+    _same_in_qt_and_python(model, range(30))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from zorgapp import i18n
 from zorgapp.domain.codes import (
@@ -188,30 +188,40 @@ def row_texts(rij: DossierRij, privacy: bool) -> tuple[str, ...]:
             datum_label(rij.deadline))
 
 
-#: Every cell is a copy of this item: enabled and selectable, as QAbstractTableModel's
-#: flags were (``clone`` sets them in C++: half the time of setting them per item).
-_PROTOTYPE = QStandardItem()
-_PROTOTYPE.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemNeverHasChildren)
+def item_prototype() -> QStandardItem:
+    """What the model makes each cell from (``setItemPrototype``, one per model: it takes
+    it over): enabled and selectable, as QAbstractTableModel's flags were. The model
+    makes the items in C++ when ``put_row`` sets their data: no Python object per item
+    (items made in Python cost twice as much, and clones handed to Python are not
+    tracked by PySide when Qt deletes them)."""
+    item = QStandardItem()
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                  | Qt.ItemFlag.ItemNeverHasChildren)
+    return item
+
+
 _DEADLINE = int(DossierColumn.DEADLINE)
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 
-def row_items(rij: DossierRij, privacy: bool, today: str) -> list[QStandardItem]:
-    """The seven cells of a row as the view shows them: text, the same text as tool tip
+def put_row(model: QStandardItemModel, row: int, rij: DossierRij, privacy: bool,
+            today: str) -> None:
+    """The seven cells of ``row`` as the view shows them: text, the same text as tool tip
     (it says when the deadline has passed; a screen reader names a cell by its text, as
-    Qt does when a cell has no accessible text of its own), the deadline in
-    red when it has passed, and the dossier's uuid on the first cell (what a script or a
+    Qt does when a cell has no accessible text of its own), the deadline in red when it
+    has passed, and the dossier's uuid on the first cell (what a script or a
     screen-reader walk reads through ``QModelIndex.data``). The row object and the sort
     value are the model's Python answer (``DossierTableModel.data``), not kept here."""
-    items = []
-    for text in row_texts(rij, privacy):
-        item = _PROTOTYPE.clone()
-        item.setText(text)
-        item.setToolTip(text)
-        items.append(item)
-    if overdue(rij, today):
-        late = items[_DEADLINE]
-        late.setToolTip(overdue_tip(late.text()))
-        late.setForeground(QBrush(OVERDUE_COLOR))
-    items[0].setData(rij.uuid, UUID_ROLE)
-    return items
+    index, set_data = model.index, model.setData
+    texts = row_texts(rij, privacy)
+    for column, text in enumerate(texts):
+        cell = index(row, column)
+        set_data(cell, text)
+        set_data(cell, text, _TOOLTIP)
+    late = overdue(rij, today)
+    cell = index(row, _DEADLINE)
+    set_data(cell, QBrush(OVERDUE_COLOR) if late else None, _FOREGROUND)
+    if late:
+        set_data(cell, overdue_tip(texts[_DEADLINE]), _TOOLTIP)
+    set_data(index(row, 0), rij.uuid, UUID_ROLE)

@@ -47,9 +47,10 @@ from zorgapp.ui.models.dossier_cells import (
     UUID_ROLE,
     DossierColumn,
     cell_text,
+    item_prototype,
     overdue,
     overdue_tip,
-    row_items,
+    put_row,
     sort_value,
 )
 from zorgapp.ui.models.dossier_cells import initialen as initialen  # the overview's import
@@ -111,6 +112,7 @@ class DossierTableModel(QStandardItemModel):
         self.sort_column = DossierColumn.DOSSIERNUMMER
         self.sort_order = Qt.SortOrder.DescendingOrder
         self.fetch_count = 0  # pages fetched, for tests and benchmarks
+        self.setItemPrototype(item_prototype())
         self._set_headers()
 
     # -- input -----------------------------------------------------------------------
@@ -141,12 +143,13 @@ class DossierTableModel(QStandardItemModel):
             self._today = date.today()
             self._shown_at = time.monotonic()
             self.setRowCount(0)
+            self.setRowCount(len(self._ids))
             first = self._present(range(min(self._window[1] - self._window[0] + 1, len(self._ids))))
-            for row, rij in first.items():  # rows 0, 1, ... in order
-                self.appendRow(row_items(rij, self._privacy, self._today.isoformat()))
+            today = self._today.isoformat()
+            for row, rij in first.items():
+                put_row(self, row, rij, self._privacy, today)
                 self._shown[row] = rij
                 self._fresh.add(row)
-            self.setRowCount(len(self._ids))
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
@@ -246,8 +249,7 @@ class DossierTableModel(QStandardItemModel):
         blocked = self.blockSignals(True)
         try:
             for row, rij in rows.items():
-                for column, item in enumerate(row_items(rij, self._privacy, today)):
-                    self.setItem(row, column, item)
+                put_row(self, row, rij, self._privacy, today)
                 self._shown[row] = rij
                 if not keep_fresh:
                     self._fresh.add(row)
