@@ -73,7 +73,7 @@ FIRST_ROWS = 50
 #: rows below the screen that get their items with those on it (``show_in``)
 ROWS_BELOW = 3
 #: rows that keep their items; beyond it those far from the screen give theirs up
-KEPT_ROWS = 3000
+KEPT_ROWS = 1000
 
 
 #: The roles ``data`` answers, as plain ints.
