@@ -31,7 +31,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
-    SignalInstance,
 )
 from PySide6.QtGui import QBrush, QStandardItemModel
 from PySide6.QtWidgets import QTableView
@@ -193,13 +192,10 @@ class DossierTableModel(QStandardItemModel):
 
     # -- the view's items --------------------------------------------------------------
 
-    def show_in(self, view: QTableView, typing: SignalInstance | None = None) -> None:
+    def show_in(self, view: QTableView) -> None:
         """``view`` shows this model; the rows it has on screen get their items as it
         scrolls or grows (``show_rows``; a taller table changes the scroll bar's range).
-        Nothing is editable (as the items' flags). While ``typing`` fires (the search
-        box's text changes), the read-ahead waits (``hold_read_ahead``)."""
-        if typing is not None:
-            typing.connect(self.hold_read_ahead)
+        Nothing is editable (as the items' flags)."""
         view.setModel(self)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self._view = view
@@ -360,11 +356,6 @@ class DossierTableModel(QStandardItemModel):
                 QTimer.singleShot(0, self, self._read_next)
 
         tasks.run(lambda: fetch(chunk), on_done=next_chunk, owner=self)
-
-    def hold_read_ahead(self, *_args: object) -> None:
-        """The user is typing: the read-ahead waits (``READ_AHEAD_PAUSE``), so the query
-        of the last key finds the worker free."""
-        self._shown_at = time.monotonic()
 
     def is_loading(self) -> bool:
         """Pages are on their way from the worker."""

@@ -145,7 +145,7 @@ class DossiersPage(Page):
         """The result table, sorted on dossier number (newest first) by default."""
         self.model = DossierTableModel(parent=self)
         self.table = EnterTableView()
-        self.model.show_in(self.table, typing=self.search_edit.textChanged)
+        self.model.show_in(self.table)  # the rows on screen get their items
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
