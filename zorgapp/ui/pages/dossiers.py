@@ -328,8 +328,8 @@ class DossiersPage(Page):
 
         audit = found if flt.zoek.strip() else []  # a text search is recorded (issue 15)
         self.ctx.tasks.run(work, on_done=lambda result: self._got_ids(generation, *result),
-                           on_error=self._query_failed, owner=self, on_finally=lambda: QTimer
-                           .singleShot(0, self, lambda: self._query_finished(service, audit)))
+                           on_error=self._query_failed, owner=self,
+                           on_finally=lambda: self._query_finished(service, audit))
 
     def _got_ids(self, generation: int, ids: list[int], rows: dict[int, DossierRij]) -> None:
         if generation != self._generation or self._stale:
@@ -344,9 +344,10 @@ class DossiersPage(Page):
         self.status_label.setText(message_for(exc))
 
     def _query_finished(self, service: DossierService, found: list[int]) -> None:
-        """After the new rows are in the model (a zero timer): the search's audit entry
-        (on the worker, its commit took the GIL from ``set_ids``), then the newest text."""
-        if found and service is self.service:
+        """After ``_got_ids`` has put the new rows in the model: the search's audit entry
+        (queued with the query, its commit on the worker took the GIL from ``set_ids``),
+        then the newest text if the list is stale."""
+        if found:
             self.ctx.tasks.run(lambda: service.noteer_zoekopdracht(found[0]))
         self._in_flight = False
         if self._stale and self.service is not None:
