@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 
 from zorgapp import i18n
 from zorgapp.domain.codes import (
@@ -188,16 +188,10 @@ def row_texts(rij: DossierRij, privacy: bool) -> tuple[str, ...]:
             datum_label(rij.deadline))
 
 
-def item_prototype() -> QStandardItem:
-    """What the model makes each cell from (``setItemPrototype``, one per model: it takes
-    it over): enabled and selectable, as QAbstractTableModel's flags were. The model
-    makes the items in C++ when ``put_row`` sets their data: no Python object per item
-    (items made in Python cost twice as much, and clones handed to Python are not
-    tracked by PySide when Qt deletes them)."""
-    item = QStandardItem()
-    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                  | Qt.ItemFlag.ItemNeverHasChildren)
-    return item
+#: enabled and selectable, as QAbstractTableModel's flags were (QStandardItem's own
+#: would make every cell editable, draggable and a drop target)
+ITEM_FLAGS = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+              | Qt.ItemFlag.ItemNeverHasChildren)
 
 
 _DEADLINE = int(DossierColumn.DEADLINE)
@@ -210,15 +204,21 @@ def put_row(model: QStandardItemModel, row: int, rij: DossierRij, privacy: bool,
     """The seven cells of ``row`` as the view shows them: text, the same text as tool tip
     (it says when the deadline has passed; a screen reader names a cell by its text, as
     Qt does when a cell has no accessible text of its own), the deadline in red when it
-    has passed, and the dossier's uuid on the first cell (what a script or a
-    screen-reader walk reads through ``QModelIndex.data``). The row object and the sort
-    value are the model's Python answer (``DossierTableModel.data``), not kept here."""
+    has passed, the dossier's uuid on the first cell (what a script or a screen-reader
+    walk reads through ``QModelIndex.data``), and ``ITEM_FLAGS``. The row object and the
+    sort value are the model's Python answer (``DossierTableModel.data``), not kept here.
+
+    The model makes the items in C++ as ``setData`` reaches an empty cell: no Python
+    object is kept per item. (Items made in Python cost twice as much; clones of a
+    prototype handed to Python, and a prototype item given to ``setItemPrototype``, made
+    the process crash in the garbage collector, about one run in two of the GUI tests.)"""
     index, set_data = model.index, model.setData
     texts = row_texts(rij, privacy)
     for column, text in enumerate(texts):
         cell = index(row, column)
         set_data(cell, text)
         set_data(cell, text, _TOOLTIP)
+        model.itemFromIndex(cell).setFlags(ITEM_FLAGS)
     late = overdue(rij, today)
     cell = index(row, _DEADLINE)
     set_data(cell, QBrush(OVERDUE_COLOR) if late else None, _FOREGROUND)

@@ -46,7 +46,6 @@ from zorgapp.ui.models.dossier_cells import (
     UUID_ROLE,
     DossierColumn,
     cell_text,
-    item_prototype,
     overdue,
     overdue_tip,
     put_row,
@@ -111,7 +110,6 @@ class DossierTableModel(QStandardItemModel):
         self.sort_column = DossierColumn.DOSSIERNUMMER
         self.sort_order = Qt.SortOrder.DescendingOrder
         self.fetch_count = 0  # pages fetched, for tests and benchmarks
-        self.setItemPrototype(item_prototype())
         self._set_headers()
 
     # -- input -----------------------------------------------------------------------
