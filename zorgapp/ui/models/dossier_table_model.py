@@ -64,7 +64,7 @@ CACHE_PAGES = 60
 #: pages a search fetches along with its ids (see ``set_ids``)
 PREFETCH_PAGES = 2
 #: rows one read-ahead task reads, and seconds it waits after a new list (``read_ahead``)
-READ_AHEAD = 500
+READ_AHEAD = 100  # small: the query of the last key waits for at most one task
 READ_AHEAD_PAUSE = 0.3
 #: rows a new result shows before the page has said which rows are on screen
 FIRST_ROWS = 50
