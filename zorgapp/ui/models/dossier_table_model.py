@@ -330,7 +330,7 @@ class DossierTableModel(QStandardItemModel):
         self._tasks.run(lambda: fetch(chunk), on_done=arrived, on_finally=done, owner=self)
     def read_ahead(self) -> None:
         """Read the rows of every id of the current result once, on the worker, a
-        few hundred at a time and only while it has nothing else to do; they are not kept.
+        hundred at a time and only while it has nothing else to do; they are not kept.
         The point is the vault's page cache: a search sorts its hits by reading their
         rows, which cold means decrypting a page per hit (40-150 ms for a common name at
         100,000 dossiers) and warm 3-30 ms (issue 15). Starts with the first list after
