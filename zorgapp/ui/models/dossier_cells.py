@@ -205,7 +205,7 @@ def put_row(model: QStandardItemModel, row: int, rij: DossierRij, privacy: bool,
     (it says when the deadline has passed; a screen reader names a cell by its text, as
     Qt does when a cell has no accessible text of its own), the deadline in red when it
     has passed, the dossier's uuid on the first cell (what a script or a screen-reader
-    walk reads through ``QModelIndex.data``), and ``ITEM_FLAGS``. The row object and the
+    walk reads through ``QModelIndex.data``). The row object and the
     sort value are the model's Python answer (``DossierTableModel.data``), not kept here.
 
     The model makes the items in C++ as ``setData`` reaches an empty cell: no Python
@@ -218,7 +218,6 @@ def put_row(model: QStandardItemModel, row: int, rij: DossierRij, privacy: bool,
         cell = index(row, column)
         set_data(cell, text)
         set_data(cell, text, _TOOLTIP)
-        model.itemFromIndex(cell).setFlags(ITEM_FLAGS)
     late = overdue(rij, today)
     cell = index(row, _DEADLINE)
     set_data(cell, QBrush(OVERDUE_COLOR) if late else None, _FOREGROUND)

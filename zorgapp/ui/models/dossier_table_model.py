@@ -39,6 +39,7 @@ from zorgapp.i18n import _
 from zorgapp.ui.models.dossier_cells import (
     COLUMNS,
     HEADERS,
+    ITEM_FLAGS,
     OVERDUE_COLOR,
     ROW_ROLE,
     SORT_KEYS,
@@ -369,8 +370,15 @@ class DossierTableModel(QStandardItemModel):
 
     # -- Qt --------------------------------------------------------------------------
 
-    # rowCount, columnCount, index, flags and headerData are QStandardItemModel's, in C++:
-    # the view asks them for every cell at every paint (issue 15).
+    # rowCount, columnCount, index and headerData are QStandardItemModel's, in C++: the
+    # view asks them for every cell at every paint (issue 15).
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        """``ITEM_FLAGS`` for every cell, answered here and not set on the items: taking
+        a C++-made item into Python (``itemFromIndex``) to set its flags made the
+        process crash in the garbage collector (two runs in three of the scripted GUI
+        session, tests/gui/test_gui_thread.py); a Python call per cell costs far less."""
+        return ITEM_FLAGS
 
     @property
     def data(self) -> Callable[..., Any]:
