@@ -378,7 +378,7 @@ class DossierTableModel(QStandardItemModel):
         a C++-made item into Python (``itemFromIndex``) to set its flags made the
         process crash in the garbage collector (two runs in three of the scripted GUI
         session, tests/gui/test_gui_thread.py); a Python call per cell costs far less."""
-        return ITEM_FLAGS
+        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     @property
     def data(self) -> Callable[..., Any]:
