@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from bench.run import PASSPHRASE, Context, Figure
 
@@ -33,17 +33,10 @@ WORDS = ["stefanescu", "nguyen", "HM-2026-0042", "wisniewski lukasz"]
 
 
 def _wait(app: QCoreApplication, cond, timeout: float = 60) -> None:
-    """Run the event loop until ``cond()`` or ``timeout`` seconds. It waits for events as
-    the application's loop does, so a result from the worker or a repaint is handled at
-    once; a 1 ms timer wakes it to look at ``cond``. (Until issue 15's last round it slept
-    1 ms between ``processEvents`` calls: on a loaded machine a sleep can last several
-    ms, and each step from the last key to the painted list waited for one.)"""
     end = time.perf_counter() + timeout
-    beat = QTimer()
-    beat.start(1)
     while not cond() and time.perf_counter() < end:
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    beat.stop()
+        app.processEvents()
+        time.sleep(0.001)
 
 
 def idle_stall_ms(app: QCoreApplication, seconds: float) -> float:
@@ -60,7 +53,10 @@ def idle_stall_ms(app: QCoreApplication, seconds: float) -> float:
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(5)
-    _wait(app, lambda: False, timeout=seconds)
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
     timer.stop()
     return max(gaps) * 1000 if gaps else 0.0
 
@@ -202,7 +198,10 @@ def _measure(vault: Any, paints: list[float]) -> dict[str, float]:
             start = time.perf_counter()
             if i == len(word) - 1:
                 break
-            _wait(app, lambda: False, timeout=start + 0.08 - time.perf_counter())
+            end = start + 0.08
+            while time.perf_counter() < end:
+                app.processEvents()
+                time.sleep(0.001)
         shown = _shown(app, page, resets, paints)
         after_key.append((shown - start) * 1000 - SEARCH_DELAY_MS)
         _wait(app, lambda: False, timeout=0.02)  # the timer's tick after that paint

@@ -179,7 +179,7 @@ def test_search_result_arrives_with_its_first_rows(qtbot, page) -> None:
 
 def test_labels_follow_the_language_although_they_are_cached() -> None:
     from zorgapp import i18n
-    from zorgapp.ui.models.dossier_cells import datum_label, fase_label
+    from zorgapp.ui.models.dossier_table_model import datum_label, fase_label
 
     dutch = (datum_label("2026-03-05"), fase_label(Fase.SIGNAAL.value))
     i18n.set_language("en")

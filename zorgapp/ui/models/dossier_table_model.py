@@ -5,11 +5,6 @@ the model asks for the rows of the page that is on screen only, and keeps a few 
 in a small LRU cache. Sorting re-queries the service (``sort_requested``) instead of
 sorting 100,000 rows in Qt.
 
-The view paints from ``QStandardItem``s that the model makes for the rows it is shown
-(``show_rows``, called by the Dossiers page as the table scrolls): Qt answers its own
-questions in C++ (``dossier_cells``). Python callers (the page, tests, scripts) ask
-``data``, which fetches a missing page as before.
-
 With a task runner (``set_fetch(fetch, tasks)``, as the Dossiers page does) a missing
 page is fetched on the worker: its rows stay empty (or show the rows from before an
 ``invalidate``) until it arrives, then repaint. Without one, ``fetch`` runs at once
@@ -22,37 +17,30 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import partial
+from enum import IntEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QStandardItemModel
-from PySide6.QtWidgets import QTableView
+from PySide6.QtGui import QBrush, QColor
 
-from zorgapp.i18n import _
-from zorgapp.ui.models.dossier_cells import (
-    COLUMNS,
-    HEADERS,
-    ITEM_FLAGS,
-    OVERDUE_COLOR,
-    ROW_ROLE,
-    SORT_KEYS,
-    SORT_ROLE,
-    UUID_ROLE,
-    DossierColumn,
-    cell_text,
-    overdue,
-    overdue_tip,
-    put_row,
-    sort_value,
+from zorgapp import i18n
+from zorgapp.domain.codes import (
+    FASE_LABELS,
+    UITBUITINGSVORM_LABELS,
+    Fase,
+    Uitbuitingsvorm,
 )
-from zorgapp.ui.models.dossier_cells import initialen as initialen  # the overview's import
+from zorgapp.domain.persoon import Persoon
+from zorgapp.i18n import N_, _, format_date
+from zorgapp.services.dossier_service import gemeente_namen
 
 if TYPE_CHECKING:
     from zorgapp.store.dossiers import DossierRij
@@ -60,38 +48,123 @@ if TYPE_CHECKING:
 
 Fetch = Callable[[Sequence[int]], dict[int, "DossierRij"]]
 
-PAGE_SIZE = 50  # a search reads PREFETCH_PAGES of them with its ids, before the first paint
-CACHE_PAGES = 60
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+UUID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+PAGE_SIZE = 100
+CACHE_PAGES = 30
 #: pages a search fetches along with its ids (see ``set_ids``)
 PREFETCH_PAGES = 2
 #: rows one read-ahead task reads, and seconds it waits after a new list (``read_ahead``)
-READ_AHEAD = 100  # small: the query of the last key waits for at most one task
+READ_AHEAD = 500
 READ_AHEAD_PAUSE = 0.3
-#: rows a new result shows before the page has said which rows are on screen
-FIRST_ROWS = 50
-#: rows below the screen that get their items with those on it (``show_in``)
-ROWS_BELOW = 3
-#: rows that keep their items; beyond it those far from the screen give theirs up
-KEPT_ROWS = 1000
+
+OVERDUE_COLOR = QColor("#b00020")
+_ROOT = QModelIndex()
 
 
-#: The roles ``data`` answers, as plain ints.
+class DossierColumn(IntEnum):
+    DOSSIERNUMMER = 0
+    NAAM = 1
+    FASE = 2
+    VORMEN = 3
+    GEMEENTE = 4
+    MELDDATUM = 5
+    DEADLINE = 6
+
+
+HEADERS = {
+    DossierColumn.DOSSIERNUMMER: N_("Dossiernummer"),
+    DossierColumn.NAAM: N_("Naam"),
+    DossierColumn.FASE: N_("Fase"),
+    DossierColumn.VORMEN: N_("Vormen"),
+    DossierColumn.GEMEENTE: N_("Gemeente"),
+    DossierColumn.MELDDATUM: N_("Melddatum"),
+    DossierColumn.DEADLINE: N_("Volgende deadline"),
+}
+
+#: Column -> sort key of ``DossierRepository.ids``; None: not sortable.
+SORT_KEYS: dict[DossierColumn, str | None] = {
+    DossierColumn.DOSSIERNUMMER: "dossiernummer",
+    DossierColumn.NAAM: "naam",
+    DossierColumn.FASE: "fase",
+    DossierColumn.VORMEN: None,
+    DossierColumn.GEMEENTE: "gemeente",
+    DossierColumn.MELDDATUM: "melddatum",
+    DossierColumn.DEADLINE: "deadline",
+}
+
+
+def initialen(naam: str) -> str:
+    """Initials of a name as shown in privacy mode."""
+    return Persoon(naam=naam).initialen() if naam else ""
+
+
+# The labels are cached per language: every new list makes the texts of the rows it
+# shows, and Babel takes about 0.2 ms a date (issue 15); the same few codes and days
+# come back again and again.
+
+def fase_label(code: str) -> str:
+    return _fase_label(code, i18n.language())
+
+
+@lru_cache(maxsize=64)
+def _fase_label(code: str, _language: str) -> str:
+    try:
+        return _(FASE_LABELS[Fase(code)])
+    except ValueError:
+        return code
+
+
+def vormen_label(codes: str) -> str:
+    return _vormen_label(codes, i18n.language())
+
+
+@lru_cache(maxsize=1024)
+def _vormen_label(codes: str, _language: str) -> str:
+    labels = []
+    for code in codes.split():
+        try:
+            labels.append(_(UITBUITINGSVORM_LABELS[Uitbuitingsvorm(code)]))
+        except ValueError:
+            labels.append(code)
+    return ", ".join(labels)
+
+
+def datum_label(iso: str | None) -> str:
+    if not iso:
+        return ""
+    return _datum_label(iso, i18n.language())
+
+
+@lru_cache(maxsize=8192)
+def _datum_label(iso: str, _language: str) -> str:
+    try:
+        return format_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
+#: The roles ``data`` answers, as plain ints: a view asks about seven roles per cell and
+#: every paint, so the others are turned away first and cheaply (issue 15).
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_COLUMN_COUNT = len(COLUMNS)
+_COLUMNS = tuple(DossierColumn)  # by index: cheaper than DossierColumn(i) in ``data``
+_COLUMN_COUNT = len(_COLUMNS)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.AccessibleTextRole), _FOREGROUND,
                     int(ROW_ROLE), int(SORT_ROLE), int(UUID_ROLE)})
 
 
-class DossierTableModel(QStandardItemModel):
+class DossierTableModel(QAbstractTableModel):
     """Rows in through ``set_ids``; ``fetch(ids) -> {id: DossierRij}`` fills them lazily."""
 
     #: (sort key, descending): the page re-queries and calls ``set_ids``.
     sort_requested = Signal(str, bool)
 
     def __init__(self, fetch: Fetch | None = None, parent: Any = None) -> None:
-        super().__init__(0, _COLUMN_COUNT, parent)
+        super().__init__(parent)
         self._fetch = fetch
         self._tasks: TaskRunner | None = None
         self._ids: list[int] = []
@@ -99,10 +172,6 @@ class DossierTableModel(QStandardItemModel):
         self._stale: dict[int, dict[int, DossierRij]] = {}  # shown while a page reloads
         self._loading: set[int] = set()
         self._texts: dict[tuple[int, int], str] = {}  # (row id, column) -> shown text
-        self._shown: dict[int, DossierRij] = {}  # row -> the row its items show
-        self._fresh: set[int] = set()  # rows whose items show the current row
-        self._window = (0, FIRST_ROWS - 1)  # rows on screen, from ``show_rows``
-        self._view: QTableView | None = None
         self._generation = 0
         self._ahead: list[int] | None = []  # rows still to read ahead; None: not started
         self._shown_at = 0.0  # time.monotonic() of the last set_ids
@@ -111,7 +180,6 @@ class DossierTableModel(QStandardItemModel):
         self.sort_column = DossierColumn.DOSSIERNUMMER
         self.sort_order = Qt.SortOrder.DescendingOrder
         self.fetch_count = 0  # pages fetched, for tests and benchmarks
-        self._set_headers()
 
     # -- input -----------------------------------------------------------------------
 
@@ -124,35 +192,18 @@ class DossierTableModel(QStandardItemModel):
 
     def set_ids(self, ids: Sequence[int], rows: dict[int, DossierRij] | None = None) -> None:
         """New result; ``rows`` (fetched with the ids, off the GUI thread) fill the first
-        pages, and the rows on screen get their items before the reset ends, so the first
-        paint needs no database access and no call into Python."""
+        pages, so the first paint needs no database access on the GUI thread."""
         self.beginResetModel()
-        blocked = self.blockSignals(True)  # the reset below tells the view everything
-        try:
-            self._ids = list(ids)
-            self._forget()
-            self._shown.clear()
-            self._fresh.clear()
-            if rows:
-                for page in range(PREFETCH_PAGES):
-                    chunk = self._chunk(page)
-                    if chunk and all(i in rows for i in chunk):
-                        self._pages[page] = {i: rows[i] for i in chunk}
-            self._today = date.today()
-            self._shown_at = time.monotonic()
-            self.setRowCount(0)
-            self.setRowCount(len(self._ids))
-            first = self._present(range(min(self._window[1] - self._window[0] + 1, len(self._ids))))
-            today = self._today.isoformat()
-            for row, rij in first.items():
-                put_row(self, row, rij, self._privacy, today)
-                self._shown[row] = rij
-                self._fresh.add(row)
-        finally:
-            self.blockSignals(blocked)
+        self._ids = list(ids)
+        self._forget()
+        if rows:
+            for page in range(PREFETCH_PAGES):
+                chunk = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+                if chunk and all(i in rows for i in chunk):
+                    self._pages[page] = {i: rows[i] for i in chunk}
+        self._today = date.today()
+        self._shown_at = time.monotonic()
         self.endResetModel()
-        if self._view is not None:
-            self._follow_view()
         if self._ahead is None and self._ids:  # the first list after ``set_fetch``
             self.read_ahead()
 
@@ -170,107 +221,27 @@ class DossierTableModel(QStandardItemModel):
         self._loading.clear()
 
     def invalidate(self) -> None:
-        """Forget cached rows (after a change) and read the rows on screen again; with a
-        task runner the old rows stay on screen until their page is fetched again."""
+        """Forget cached rows (after a change) and repaint; with a task runner the old
+        rows stay on screen until their page is fetched again."""
         stale = {**self._stale, **self._pages} if self._tasks is not None else {}
         self._forget()
         self._stale = stale
-        self._fresh.clear()
-        self.show_rows(*self._window)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(DossierColumn) - 1))
 
     def set_privacy(self, initials: bool) -> None:
         if initials == self._privacy:
             return
         self._privacy = initials
         self._texts.clear()
-        self._put(dict(self._shown), keep_fresh=True)  # no full name stays on screen
+        if self._ids:
+            self.dataChanged.emit(self.index(0, DossierColumn.NAAM),
+                                  self.index(len(self._ids) - 1, DossierColumn.NAAM))
 
     @property
     def privacy(self) -> bool:
         return self._privacy
-
-    # -- the view's items --------------------------------------------------------------
-
-    def show_in(self, view: QTableView) -> None:
-        """``view`` shows this model; the rows it has on screen get their items as it
-        scrolls or grows (``show_rows``; a taller table changes the scroll bar's range).
-        Nothing is editable (as the items' flags)."""
-        view.setModel(self)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self._view = view
-        bar = view.verticalScrollBar()
-        bar.valueChanged.connect(self._follow_view)
-        bar.rangeChanged.connect(self._follow_view)
-
-    def _follow_view(self, *_args: object) -> None:
-        view = self._view
-        if view is None:
-            return
-        first = max(view.rowAt(0), 0)
-        step = max(view.verticalHeader().defaultSectionSize(), 1)
-        self.show_rows(first, first + view.viewport().height() // step + ROWS_BELOW)
-
-    def show_rows(self, first: int, last: int) -> None:
-        """Rows ``first``..``last`` are on screen: give them items, from the pages at
-        hand, or fetch their pages (on the worker with a task runner, then they follow)."""
-        self._window = (max(first, 0), max(last, first, 0))
-        rows = range(self._window[0], min(self._window[1] + 1, len(self._ids)))
-        todo = [r for r in rows if r not in self._fresh]
-        if todo:
-            self._put(self._present(todo, fetch=True))
-
-    def _present(self, rows: Sequence[int], fetch: bool = False) -> dict[int, DossierRij]:
-        """The current row objects of ``rows`` among the pages at hand; with ``fetch``,
-        missing pages are fetched (at once without a task runner)."""
-        found: dict[int, DossierRij] = {}
-        for row in rows:
-            page = row // PAGE_SIZE
-            got = self._pages.get(page)
-            if got is None and fetch:
-                if self._tasks is None:
-                    got = self._load_page(page)
-                else:
-                    self._request_page(page)
-            rij = got.get(self._ids[row]) if got is not None else None
-            if rij is not None:
-                found[row] = rij
-        return found
-
-    def _put(self, rows: dict[int, DossierRij], keep_fresh: bool = False) -> None:
-        """New items for ``rows``; one ``dataChanged`` instead of Qt's signals per item."""
-        if not rows:
-            return
-        today = self._today.isoformat()
-        blocked = self.blockSignals(True)
-        try:
-            for row, rij in rows.items():
-                put_row(self, row, rij, self._privacy, today)
-                self._shown[row] = rij
-                if not keep_fresh:
-                    self._fresh.add(row)
-            self._trim()
-        finally:
-            self.blockSignals(blocked)
-        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), _COLUMN_COUNT - 1))
-
-    def _trim(self) -> None:
-        """Rows far from the screen give up their items once more than ``KEPT_ROWS``
-        have them (scrolling through 100,000 dossiers would otherwise keep them all)."""
-        if len(self._shown) <= KEPT_ROWS:
-            return
-        first, last = self._window
-        for row in [r for r in self._shown if not first - FIRST_ROWS <= r <= last + FIRST_ROWS]:
-            del self._shown[row]
-            self._fresh.discard(row)
-            for column in range(_COLUMN_COUNT):
-                self.takeItem(row, column)
-
-    def _set_headers(self) -> None:
-        for column in COLUMNS:
-            title = _(HEADERS[column])
-            self.setHeaderData(column, Qt.Orientation.Horizontal, title)
-            self.setHeaderData(column, Qt.Orientation.Horizontal, title,
-                               Qt.ItemDataRole.ToolTipRole)
 
     # -- rows ------------------------------------------------------------------------
 
@@ -306,8 +277,7 @@ class DossierTableModel(QStandardItemModel):
             self._pages.popitem(last=False)
 
     def _request_page(self, page: int) -> None:
-        """Fetch a page on the worker (once); its rows on screen or with items get new
-        items when it arrives."""
+        """Fetch a page on the worker (once); repaint its rows when it arrives."""
         if page in self._loading or self._fetch is None or self._tasks is None:
             return
         self._loading.add(page)
@@ -318,20 +288,20 @@ class DossierTableModel(QStandardItemModel):
             if generation != self._generation:
                 return
             self._store_page(page, rows)
-            first, last = self._window
-            start = page * PAGE_SIZE
-            shown = [r for r in range(start, min(start + PAGE_SIZE, len(self._ids)))
-                     if first <= r <= last or r in self._shown]
-            self._put(self._present(shown))
+            first = page * PAGE_SIZE
+            last = min(first + PAGE_SIZE, len(self._ids)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(DossierColumn) - 1))
 
         def done() -> None:
             if generation == self._generation:
                 self._loading.discard(page)
 
         self._tasks.run(lambda: fetch(chunk), on_done=arrived, on_finally=done, owner=self)
+
     def read_ahead(self) -> None:
         """Read the rows of every id of the current result once, on the worker, a
-        hundred at a time and only while it has nothing else to do; they are not kept.
+        few hundred at a time and only while it has nothing else to do; they are not kept.
         The point is the vault's page cache: a search sorts its hits by reading their
         rows, which cold means decrypting a page per hit (40-150 ms for a common name at
         100,000 dossiers) and warm 3-30 ms (issue 15). Starts with the first list after
@@ -370,60 +340,96 @@ class DossierTableModel(QStandardItemModel):
 
     # -- Qt --------------------------------------------------------------------------
 
-    # rowCount, columnCount, index and headerData are QStandardItemModel's, in C++: the
-    # view asks them for every cell at every paint (issue 15).
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        """``ITEM_FLAGS`` for every cell, answered here and not set on the items: taking
-        a C++-made item into Python (``itemFromIndex``) to set its flags made the
-        process crash in the garbage collector (two runs in three of the scripted GUI
-        session, tests/gui/test_gui_thread.py); a Python call per cell costs far less."""
-        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(DossierColumn)
 
-    @property
-    def data(self) -> Callable[..., Any]:
-        """``model.data(index, role)`` for Python callers: the row's answer for every role,
-        fetching its page if needed (``row_at``). It is a property giving a ``partial``,
-        not a method, on purpose: PySide routes Qt's own calls to a Python override only
-        if the attribute is a bound method, so the view's calls (paint, tool tips,
-        accessibility) stay in C++ with the items of ``show_rows`` (issue 15)."""
-        return partial(DossierTableModel._python_data, self)
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(DossierColumn):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _(HEADERS[DossierColumn(section)])
+        return None
 
-    def _python_data(self, index: QModelIndex | QPersistentModelIndex,
-                     role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    # No ``flags``: QAbstractTableModel's own (enabled, selectable, no children) is what
+    # this table needs, and the view asks it twice per cell at every paint; answered in
+    # Python that was about a fifth of a repaint at 100,000 dossiers (issue 15).
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES:
             return None
         row, col = index.row(), index.column()  # an invalid index has -1, -1
         if not 0 <= row < len(self._ids) or not 0 <= col < _COLUMN_COUNT:
             return None
-        if role == _DISPLAY:
+        if role == _DISPLAY:  # the common case, from the cache after the first paint
             key = (self._ids[row], col)
             text = self._texts.get(key)
             if text is None:
                 rij = self.row_at(row)
                 if rij is None:
                     return None
-                text = self._texts[key] = cell_text(rij, COLUMNS[col], self._privacy)
+                text = self._texts[key] = self._text(rij, _COLUMNS[col])
             return text
+        if role == _FOREGROUND and col != DossierColumn.DEADLINE:  # every cell, every paint
+            return None
         rij = self.row_at(row)
         if rij is None:
             return None
-        column = COLUMNS[col]
+        column = _COLUMNS[col]
         if role == ROW_ROLE:
             return rij
         if role == UUID_ROLE:
             return rij.uuid
         if role == SORT_ROLE:
-            return sort_value(rij, column)
-        late = column == DossierColumn.DEADLINE and overdue(rij, self._today.isoformat())
+            return self._sort_value(rij, column)
         if role == _FOREGROUND:
-            return QBrush(OVERDUE_COLOR) if late else None
-        text = cell_text(rij, column, self._privacy)
-        return overdue_tip(text) if role == _TOOLTIP and late else text
+            if rij.deadline and rij.deadline < self._today.isoformat():
+                return QBrush(OVERDUE_COLOR)
+            return None
+        text = self._text(rij, column)
+        if role == _TOOLTIP and column == DossierColumn.DEADLINE \
+                and rij.deadline and rij.deadline < self._today.isoformat():
+            return _("Verlopen: {datum}").format(datum=text)
+        return text
+
+    def _sort_value(self, rij: DossierRij, column: DossierColumn) -> Any:
+        if column == DossierColumn.DOSSIERNUMMER:
+            return rij.dossiernummer
+        if column == DossierColumn.NAAM:
+            return rij.naam.casefold()
+        if column == DossierColumn.FASE:
+            codes = [f.value for f in Fase]
+            return codes.index(rij.fase) if rij.fase in codes else -1
+        if column == DossierColumn.VORMEN:
+            return rij.vormen
+        if column == DossierColumn.GEMEENTE:
+            return gemeente_namen().get(rij.gemeente, rij.gemeente)
+        if column == DossierColumn.MELDDATUM:
+            return rij.melddatum or ""
+        return rij.deadline or "9999-12-31"
+
+    def _text(self, rij: DossierRij, column: DossierColumn) -> str:
+        if column == DossierColumn.DOSSIERNUMMER:
+            return rij.dossiernummer
+        if column == DossierColumn.NAAM:
+            return initialen(rij.naam) if self._privacy else rij.naam
+        if column == DossierColumn.FASE:
+            return fase_label(rij.fase)
+        if column == DossierColumn.VORMEN:
+            return vormen_label(rij.vormen)
+        if column == DossierColumn.GEMEENTE:
+            return gemeente_namen().get(rij.gemeente, rij.gemeente)
+        if column == DossierColumn.MELDDATUM:
+            return datum_label(rij.melddatum)
+        return datum_label(rij.deadline)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Server-side sort: remember the choice and ask the owner to re-query."""
-        if not 0 <= column < _COLUMN_COUNT:
+        if not 0 <= column < len(DossierColumn):
             return
         key = SORT_KEYS[DossierColumn(column)]
         if key is None:
@@ -437,7 +443,5 @@ class DossierTableModel(QStandardItemModel):
         return key, self.sort_order == Qt.SortOrder.DescendingOrder
 
     def retranslate(self) -> None:
-        self._set_headers()
-        self._texts.clear()
-        self._put(dict(self._shown), keep_fresh=True)  # labels in the new language at once
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(DossierColumn) - 1)
         self.invalidate()

@@ -145,7 +145,7 @@ class DossiersPage(Page):
         """The result table, sorted on dossier number (newest first) by default."""
         self.model = DossierTableModel(parent=self)
         self.table = EnterTableView()
-        self.model.show_in(self.table)  # the rows on screen get their items
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -326,10 +326,15 @@ class DossiersPage(Page):
             found.append(len(ids))
             return ids, service.rijen(ids[:PREFETCH_PAGES * PAGE_SIZE])
 
-        audit = found if flt.zoek.strip() else []  # a text search is recorded (issue 15)
         self.ctx.tasks.run(work, on_done=lambda result: self._got_ids(generation, *result),
-                           on_error=self._query_failed, owner=self,
-                           on_finally=lambda: self._query_finished(service, audit))
+                           on_error=self._query_failed,
+                           on_finally=self._query_finished, owner=self)
+        if flt.zoek.strip():  # recorded right after, on the same worker (issue 15)
+            def record() -> None:
+                if found:
+                    service.noteer_zoekopdracht(found[0])
+
+            self.ctx.tasks.run(record)
 
     def _got_ids(self, generation: int, ids: list[int], rows: dict[int, DossierRij]) -> None:
         if generation != self._generation or self._stale:
@@ -343,12 +348,7 @@ class DossiersPage(Page):
     def _query_failed(self, exc: BaseException) -> None:
         self.status_label.setText(message_for(exc))
 
-    def _query_finished(self, service: DossierService, found: list[int]) -> None:
-        """After ``_got_ids`` has put the new rows in the model: the search's audit entry
-        (queued with the query, its commit on the worker took the GIL from ``set_ids``),
-        then the newest text if the list is stale."""
-        if found:
-            self.ctx.tasks.run(lambda: service.noteer_zoekopdracht(found[0]))
+    def _query_finished(self) -> None:
         self._in_flight = False
         if self._stale and self.service is not None:
             self.run_query()
