@@ -324,20 +324,11 @@ def _tel_plaatsingen(cijfers: JaarCijfers, plaatsingen: Iterable[Any],
                                  for j in cijfers.jaren}
 
 
-def tel_rijen(
-    rijen: Iterable[Rij],
-    jaren: Sequence[int],
-    plaatsingen: Iterable[Any] = (),
-    *,
-    progress: Callable[[float], None] | None = None,
-    verwacht: int | None = None,
-    plaatsingen_per_jaar: Mapping[tuple[str, int], int] | None = None,
-    aanmeldingen_per_jaar: Mapping[int, int] | None = None,
-) -> JaarCijfers:
-    """Count dossiers per year and dimension, one row per dossier (``tel_groepen``)."""
-    return tel_groepen(((r, 1) for r in rijen), jaren, plaatsingen, progress=progress,
-                       verwacht=verwacht, plaatsingen_per_jaar=plaatsingen_per_jaar,
-                       aanmeldingen_per_jaar=aanmeldingen_per_jaar)
+def tel_rijen(rijen: Iterable[Rij], jaren: Sequence[int], plaatsingen: Iterable[Any] = (),
+              **opties: Any) -> JaarCijfers:
+    """Count dossiers per year and dimension, one row per dossier: ``tel_groepen`` with
+    every row counted once; ``opties`` are its keyword options."""
+    return tel_groepen(((r, 1) for r in rijen), jaren, plaatsingen, **opties)
 
 
 def tel_groepen(

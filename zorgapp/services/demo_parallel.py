@@ -17,10 +17,8 @@ import multiprocessing
 import os
 import random
 import sys
-import types
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from multiprocessing.pool import AsyncResult
 from typing import Any
@@ -32,6 +30,7 @@ from zorgapp.services.demo import DemoGenerator
 from zorgapp.services.demo_opvang import DemoOpvang, stappen_van
 from zorgapp.services.demo_overleg import DemoOverleg, kandidaat, terugkoppeling_en_riec
 from zorgapp.services.demo_partners import DemoPartners
+from zorgapp.spawn import without_main
 from zorgapp.store.dossiers import Regel, regel
 
 #: Cases per chunk a worker makes at a time.
@@ -75,7 +74,7 @@ class Vuller:
         context = multiprocessing.get_context("spawn")
         vol = context.Event()
         workers = min(_cores(), 4)
-        with _zonder_hoofdmodule():
+        with without_main():
             pool = context.Pool(workers, _begin, (vol, self.seed, self.vandaag))
         with pool:
             lopend: deque[AsyncResult[list[Uitkomst]]] = deque()
@@ -110,19 +109,6 @@ class Vuller:
                 gemaakt.met_deadlines(met_plaatsingen(
                     gemaakt.deadlines, plek[0], self.opvang.plaatsingen[eerder:]))
         return gemaakt
-
-
-@contextmanager
-def _zonder_hoofdmodule() -> Iterator[None]:
-    """Start workers without the caller's main module: spawn would run a script again in
-    every worker (and a script without the ``__main__`` guard would start workers
-    there, for ever). The workers need nothing of it."""
-    hoofd = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = hoofd
 
 
 _WORKER: dict[str, Any] = {}

@@ -21,22 +21,18 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import sys
-import threading
-import types
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from zorgapp.spawn import without_main
 from zorgapp.store.page_hmac import Stop, range_whole
 
 log = logging.getLogger(__name__)
 
 _WHOLE, _DOUBT = b"whole", b"doubt"
 _POLL = 0.05  # seconds between looks at ``stop`` while the children read
-_SWAP = threading.Lock()  # around ``_without_main``
 
 
 def ranges_whole(path: Path, mac_key: bytes, bounds: Sequence[tuple[int, int]],
@@ -46,7 +42,7 @@ def ranges_whole(path: Path, mac_key: bytes, bounds: Sequence[tuple[int, int]],
     context = multiprocessing.get_context("spawn")
     children: list[tuple[BaseProcess, Connection]] = []
     try:
-        with _without_main():
+        with without_main():
             for first, last in bounds:
                 ours, theirs = context.Pipe()
                 try:
@@ -90,22 +86,6 @@ def _end(children: list[tuple[BaseProcess, Connection]]) -> None:
             child.kill()
         child.join()
         child.close()
-
-
-@contextmanager
-def _without_main() -> Iterator[None]:
-    """Start children without the caller's main module: spawn would import it again in
-    each (the console script, a test runner, or a frozen build's entry point), and a
-    script without the ``__main__`` guard would run once more there. The children need
-    nothing of it (as in ``services.demo_parallel``). One check at a time swaps it: two
-    interleaved swaps could leave the placeholder behind."""
-    with _SWAP:
-        main = sys.modules["__main__"]
-        sys.modules["__main__"] = types.ModuleType("__main__")
-        try:
-            yield
-        finally:
-            sys.modules["__main__"] = main
 
 
 def _read(pipe: Connection, path: str, first: int, last: int) -> None:

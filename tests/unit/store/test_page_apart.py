@@ -25,17 +25,10 @@ from zorgapp.store.vault import Vault
 
 
 @pytest.fixture
-def filled(vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
-    """A locked vault of a few hundred pages, read by children; returns its key."""
-    vault, _recovery = Vault.create(vault_path, PASSPHRASE)
-    key = bytes(vault.key)
-    with vault.transaction() as db:
-        db.execute("CREATE TABLE ballast (x BLOB)")
-        for _ in range(300):
-            db.execute("INSERT INTO ballast VALUES (?)", (os.urandom(3000),))
-    vault.lock()
+def filled(filled: bytes, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The store's vault of a few hundred pages (conftest), read by children."""
     monkeypatch.setattr(page_hmac, "APART_FROM", 0)
-    return key
+    return filled
 
 
 def _lying_here(monkeypatch: pytest.MonkeyPatch, answer: bool) -> None:
@@ -153,8 +146,8 @@ def test_what_a_child_imports_is_small() -> None:
             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('zorgapp', 'PySide6', 'sqlcipher3')))))")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True).stdout.split()
-    assert found == ["zorgapp", "zorgapp.hardening", "zorgapp.store", "zorgapp.store.page_apart",
-                     "zorgapp.store.page_hmac"]
+    assert found == ["zorgapp", "zorgapp.hardening", "zorgapp.spawn", "zorgapp.store",
+                     "zorgapp.store.page_apart", "zorgapp.store.page_hmac"]
 
 
 FROZEN = """\

@@ -5,7 +5,6 @@ change to the file must make it doubt (and then SQLCipher decides)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,19 +15,6 @@ from zorgapp.store import page_hmac
 from zorgapp.store.connection import connect, integrity_problems
 from zorgapp.store.page_check import PageCheck
 from zorgapp.store.vault import Vault
-
-
-@pytest.fixture
-def filled(vault_path: Path) -> bytes:
-    """A locked vault of a few hundred pages; returns its key."""
-    vault, _recovery = Vault.create(vault_path, PASSPHRASE)
-    key = bytes(vault.key)
-    with vault.transaction() as db:
-        db.execute("CREATE TABLE ballast (x BLOB)")
-        for _ in range(300):
-            db.execute("INSERT INTO ballast VALUES (?)", (os.urandom(3000),))
-    vault.lock()
-    return key
 
 
 def _sqlcipher_finds(path: Path, key: bytes) -> bool:
