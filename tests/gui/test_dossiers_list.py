@@ -139,7 +139,7 @@ def test_enter_opens_the_dossier_and_escape_returns(qtbot, page, filled) -> None
     assert page.table.hasFocus() or page.table.currentIndex().isValid()
     row = next(r for r in range(page.model.rowCount())
                if page.model.data(page.model.index(r, 0), ROW_ROLE).uuid == mihai.uuid)
-    page.table.setCurrentIndex(page.model.index(row, 0))
+    page.table.setCurrentIndex(page.table.model().index(row, 0))
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.view, timeout=10_000)
     assert page.stack.currentWidget() is page.view
@@ -191,40 +191,53 @@ def test_labels_follow_the_language_although_they_are_cached() -> None:
     assert (datum_label("2026-03-05"), fase_label(Fase.SIGNAAL.value)) == dutch
 
 
-def test_read_ahead_reads_every_row_once_on_the_worker_and_keeps_none(qtbot, filled) -> None:
-    """After the first list the model reads the other rows on the worker, a chunk at a
-    time (it warms the vault's page cache for searches); the pages it keeps stay those
-    shown, and a new fetch function stops it."""
+def test_read_ahead_warms_every_row_once_on_the_worker_and_keeps_none(qtbot, filled,
+                                                                       monkeypatch) -> None:
+    """After the first list the model has the vault read every dossier's row on the
+    worker, a chunk at a time in id order (it warms the vault's page cache for searches);
+    it keeps no pages beyond those shown, and a new fetch function stops it."""
     import threading
 
-    from zorgapp.ui.models.dossier_table_model import PREFETCH_PAGES, READ_AHEAD
+    from zorgapp.ui.models import dossier_table_model
+    from zorgapp.ui.models.dossier_table_model import PREFETCH_PAGES
     from zorgapp.ui.tasks import TaskRunner
 
+    READ_AHEAD = 100  # noqa: N806 - three chunks of the 301 dossiers, and the end
+    monkeypatch.setattr(dossier_table_model, "READ_AHEAD", READ_AHEAD)
     _vault, service, _mihai = filled
     ids = service.zoek(Filter(), audit_search=False)
-    asked: list[tuple[list[int], bool]] = []
+    asked: list[tuple[int, int, int | None, bool]] = []
 
-    def fetch(chunk):
-        asked.append((list(chunk), threading.current_thread() is threading.main_thread()))
-        return service.rijen(chunk)
+    def warm(after: int, count: int) -> int | None:
+        last = service.verwarm(after, count)
+        asked.append((after, count, last, threading.current_thread() is threading.main_thread()))
+        return last
 
     tasks = TaskRunner()
     model = DossierTableModel()
-    model.set_fetch(fetch, tasks)
+    model.set_fetch(service.rijen, tasks, warm)
     first = ids[:PREFETCH_PAGES * PAGE_SIZE]
     model.set_ids(ids, service.rijen(first))
-    rest = ids[len(first):]
-    qtbot.waitUntil(lambda: sum(len(c) for c, _gui in asked) >= len(rest), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(asked) and asked[-1][2] is None, timeout=10_000)
     tasks.wait_idle()
-    assert sorted(i for c, _gui in asked for i in c) == sorted(rest)
-    assert all(len(c) <= READ_AHEAD and not gui for c, gui in asked)
-    assert model.fetch_count == 0 and not model.is_loading()
+    assert asked[0][0] == 0 and all(count == READ_AHEAD and not gui for _a, count, _l, gui in asked)
+    assert [a for a, *_rest in asked[1:]] == [last for _a, _c, last, _g in asked[:-1]]
+    assert asked[-2][2] == max(ids) and len(asked) == -(-len(ids) // READ_AHEAD) + 1
+    assert model.fetch_count == 0 and not model.is_loading() and len(model._pages) == PREFETCH_PAGES
 
     asked.clear()
-    model.set_fetch(fetch, tasks)  # a new vault: the first list starts it again
+    model.set_fetch(service.rijen, tasks, warm)  # a new vault: the first list starts it again
     model.set_fetch(None)
     model.set_ids(ids)
     qtbot.wait(300)
     tasks.wait_idle()
     assert asked == []
     tasks.shutdown()
+
+
+def test_warming_reads_the_rows_after_an_id_in_chunks(filled) -> None:
+    _vault, service, _mihai = filled
+    ids = sorted(service.zoek(Filter(), audit_search=False))
+    assert service.verwarm(0, 3) == ids[2]
+    assert service.verwarm(ids[2], len(ids)) == ids[-1]
+    assert service.verwarm(ids[-1], 10) is None

@@ -19,12 +19,7 @@ from zorgapp.domain import verblijf
 from zorgapp.domain.aanmelding import Aanmelding, controleer_toestemming
 from zorgapp.domain.aanmelding import voorstel as aanmelding_voorstel
 from zorgapp.domain.codes import BesluitSoort, BesluitUitkomst, Fase, MelderType, Sluitreden
-from zorgapp.domain.deadlines import (
-    ALLEEN_ALS_VERLOPEN,
-    BINNENKORT_DAGEN,
-    Deadline,
-    deadlines_voor,
-)
+from zorgapp.domain.deadlines import ALLEEN_ALS_VERLOPEN, BINNENKORT_DAGEN, Deadline, deadlines_voor
 from zorgapp.domain.dossier import (
     Dossier,
     JournaalRegel,
@@ -372,6 +367,11 @@ class DossierService(VaultService):
     def rijen(self, ids: Sequence[int]) -> dict[int, DossierRij]:
         with self.vault.read() as db:
             return DossierRepository(db).rows(ids)
+
+    def verwarm(self, na: int, aantal: int) -> int | None:
+        """Warm the page cache with dossier rows after id ``na`` (see ``DossierRepository.verwarm``)."""
+        with self.vault.read() as db:
+            return DossierRepository(db).verwarm(na, aantal)
 
     def rijen_exporteren(self, ids: Sequence[int], velden: Sequence[str]) -> dict[int, DossierRij]:
         """Rows for a list that leaves the app (``case list``): names on a terminal or in

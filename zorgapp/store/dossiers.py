@@ -349,6 +349,17 @@ class DossierRepository:
                 result[row[0]] = DossierRij(*row)
         return result
 
+    def verwarm(self, na: int, aantal: int) -> int | None:
+        """Read the rows of up to ``aantal`` dossiers after id ``na``, in id order, and
+        keep nothing: the pages land in the vault's page cache, so a search sorting its
+        hits by reading their rows finds them decrypted (a common name at 100,000 cases:
+        about 70 ms cold, 5 ms warm). The last id read, None past the last. In SQL only,
+        so the worker holds no GIL meanwhile (issue 15)."""
+        row = self.db.execute(
+            "SELECT max(id), count(volgnummer) FROM (SELECT id, volgnummer FROM dossier "
+            "NOT INDEXED WHERE id > ? ORDER BY id LIMIT ?)", (na, aantal)).fetchone()
+        return None if row[0] is None else int(row[0])
+
     def deadlines_tussen(self, van: date | None, tot: date, zonder: Iterable[str] = (),
                          limit: int = 200) -> list[tuple[Deadline, DossierRij]]:
         """The earliest open deadlines from ``van`` (``None``: any) up to ``tot``

@@ -18,7 +18,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date
 from enum import IntEnum
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -31,22 +30,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from zorgapp import i18n
-from zorgapp.domain.codes import (
-    FASE_LABELS,
-    UITBUITINGSVORM_LABELS,
-    Fase,
-    Uitbuitingsvorm,
-)
-from zorgapp.domain.persoon import Persoon
-from zorgapp.i18n import N_, _, format_date
+from zorgapp.domain.codes import Fase
+from zorgapp.i18n import N_, _
 from zorgapp.services.dossier_service import gemeente_namen
+from zorgapp.ui.models.dossier_labels import datum_label, fase_label, initialen, vormen_label
 
 if TYPE_CHECKING:
     from zorgapp.store.dossiers import DossierRij
     from zorgapp.ui.tasks import TaskRunner
 
 Fetch = Callable[[Sequence[int]], dict[int, "DossierRij"]]
+#: ``warm(after_id, count)``: read rows after an id into the page cache; the last id read
+Warm = Callable[[int, int], "int | None"]
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -55,9 +50,9 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 3
 PAGE_SIZE = 100
 CACHE_PAGES = 30
 #: pages a search fetches along with its ids (see ``set_ids``)
-PREFETCH_PAGES = 2
-#: rows one read-ahead task reads, and seconds it waits after a new list (``read_ahead``)
-READ_AHEAD = 500
+PREFETCH_PAGES = 1
+#: rows one read-ahead task warms, and seconds it waits after a new list (``read_ahead``)
+READ_AHEAD = 5000
 READ_AHEAD_PAUSE = 0.3
 
 OVERDUE_COLOR = QColor("#b00020")
@@ -96,56 +91,6 @@ SORT_KEYS: dict[DossierColumn, str | None] = {
 }
 
 
-def initialen(naam: str) -> str:
-    """Initials of a name as shown in privacy mode."""
-    return Persoon(naam=naam).initialen() if naam else ""
-
-
-# The labels are cached per language: every new list makes the texts of the rows it
-# shows, and Babel takes about 0.2 ms a date (issue 15); the same few codes and days
-# come back again and again.
-
-def fase_label(code: str) -> str:
-    return _fase_label(code, i18n.language())
-
-
-@lru_cache(maxsize=64)
-def _fase_label(code: str, _language: str) -> str:
-    try:
-        return _(FASE_LABELS[Fase(code)])
-    except ValueError:
-        return code
-
-
-def vormen_label(codes: str) -> str:
-    return _vormen_label(codes, i18n.language())
-
-
-@lru_cache(maxsize=1024)
-def _vormen_label(codes: str, _language: str) -> str:
-    labels = []
-    for code in codes.split():
-        try:
-            labels.append(_(UITBUITINGSVORM_LABELS[Uitbuitingsvorm(code)]))
-        except ValueError:
-            labels.append(code)
-    return ", ".join(labels)
-
-
-def datum_label(iso: str | None) -> str:
-    if not iso:
-        return ""
-    return _datum_label(iso, i18n.language())
-
-
-@lru_cache(maxsize=8192)
-def _datum_label(iso: str, _language: str) -> str:
-    try:
-        return format_date(date.fromisoformat(iso))
-    except ValueError:
-        return iso
-
-
 #: The roles ``data`` answers, as plain ints: a view asks about seven roles per cell and
 #: every paint, so the others are turned away first and cheaply (issue 15).
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -173,7 +118,8 @@ class DossierTableModel(QAbstractTableModel):
         self._loading: set[int] = set()
         self._texts: dict[tuple[int, int], str] = {}  # (row id, column) -> shown text
         self._generation = 0
-        self._ahead: list[int] | None = []  # rows still to read ahead; None: not started
+        self._warm: Warm | None = None
+        self._ahead: int | None = -1  # id after which to read ahead; None: not started, -1: done
         self._shown_at = 0.0  # time.monotonic() of the last set_ids
         self._privacy = False
         self._today = date.today()
@@ -183,11 +129,14 @@ class DossierTableModel(QAbstractTableModel):
 
     # -- input -----------------------------------------------------------------------
 
-    def set_fetch(self, fetch: Fetch | None, tasks: TaskRunner | None = None) -> None:
-        """``fetch(ids) -> {id: row}``; with ``tasks`` it runs on the worker."""
+    def set_fetch(self, fetch: Fetch | None, tasks: TaskRunner | None = None,
+                  warm: Warm | None = None) -> None:
+        """``fetch(ids) -> {id: row}``; with ``tasks`` it runs on the worker, and so does
+        ``warm`` (``read_ahead``)."""
         self._fetch = fetch
         self._tasks = tasks
-        self._ahead = None if fetch is not None and tasks is not None else []
+        self._warm = warm
+        self._ahead = None if warm is not None and tasks is not None else -1
         self.set_ids([])
 
     def set_ids(self, ids: Sequence[int], rows: dict[int, DossierRij] | None = None) -> None:
@@ -300,31 +249,31 @@ class DossierTableModel(QAbstractTableModel):
         self._tasks.run(lambda: fetch(chunk), on_done=arrived, on_finally=done, owner=self)
 
     def read_ahead(self) -> None:
-        """Read the rows of every id of the current result once, on the worker, a
-        few hundred at a time and only while it has nothing else to do; they are not kept.
-        The point is the vault's page cache: a search sorts its hits by reading their
-        rows, which cold means decrypting a page per hit (40-150 ms for a common name at
-        100,000 dossiers) and warm 3-30 ms (issue 15). Starts with the first list after
-        ``set_fetch`` with a task runner (the Dossiers page's unlock); ``set_fetch`` stops it."""
-        cached = {i for rows in self._pages.values() for i in rows}
-        self._ahead = [i for i in self._ids if i not in cached]
+        """Read every dossier's row once, on the worker, a few thousand at a time and only
+        while it has nothing else to do; nothing is kept. The point is the vault's page
+        cache: a search sorts its hits by reading their rows, which cold means decrypting
+        a page per hit (40-150 ms for a common name at 100,000 dossiers) and warm 3-30 ms
+        (issue 15). ``warm`` does it in SQL, so the GUI thread keeps the GIL meanwhile.
+        Starts with the first list after ``set_fetch`` with a task runner and ``warm``
+        (the Dossiers page's unlock); ``set_fetch`` stops it."""
+        self._ahead = 0
         QTimer.singleShot(0, self, self._read_next)
 
     def _read_next(self) -> None:
-        fetch, tasks = self._fetch, self._tasks
-        if not self._ahead or fetch is None or tasks is None:
+        warm, tasks, after = self._warm, self._tasks, self._ahead
+        if warm is None or tasks is None or after is None or after < 0:
             return
         if tasks.is_busy() or time.monotonic() - self._shown_at < READ_AHEAD_PAUSE:
-            # the user's work goes first, and a new list's first paint (it needs the GIL)
+            # the user's work goes first, and a new list's first paint
             QTimer.singleShot(100, self, self._read_next)
             return
-        chunk, self._ahead = self._ahead[:READ_AHEAD], self._ahead[READ_AHEAD:]
 
-        def next_chunk(_rows: object) -> None:
-            if fetch is self._fetch:
+        def next_chunk(last: int | None) -> None:
+            if warm is self._warm:
+                self._ahead = -1 if last is None else last
                 QTimer.singleShot(0, self, self._read_next)
 
-        tasks.run(lambda: fetch(chunk), on_done=next_chunk, owner=self)
+        tasks.run(lambda: warm(after, READ_AHEAD), on_done=next_chunk, owner=self)
 
     def is_loading(self) -> bool:
         """Pages are on their way from the worker."""
@@ -396,6 +345,29 @@ class DossierTableModel(QAbstractTableModel):
             return _("Verlopen: {datum}").format(datum=text)
         return text
 
+    def cellen(self, row: int) -> list[dict[int, Any]] | None:
+        """What the view shows of a row, cell by cell (``DossierCellen``): the text, as
+        tool tip too (the overdue deadline's says so, in red), and the dossier's uuid on
+        the first cell. None while the row's page is on its way."""
+        rij = self.row_at(row)
+        if rij is None:
+            return None
+        cells: list[dict[int, Any]] = [{_DISPLAY: t, _TOOLTIP: t} for t in self._texts_of(rij)]
+        late = cells[DossierColumn.DEADLINE]
+        late[_FOREGROUND] = None  # the items keep roles not given again
+        if rij.deadline and rij.deadline < self._today.isoformat():
+            late[_TOOLTIP] = _("Verlopen: {datum}").format(datum=late[_DISPLAY])
+            late[_FOREGROUND] = QBrush(OVERDUE_COLOR)
+        cells[0][UUID_ROLE] = rij.uuid
+        return cells
+
+    def _texts_of(self, rij: DossierRij) -> list[str]:
+        """The texts of a row's cells, in column order."""
+        return [rij.dossiernummer, initialen(rij.naam) if self._privacy else rij.naam,
+                fase_label(rij.fase), vormen_label(rij.vormen),
+                gemeente_namen().get(rij.gemeente, rij.gemeente),
+                datum_label(rij.melddatum), datum_label(rij.deadline)]
+
     def _sort_value(self, rij: DossierRij, column: DossierColumn) -> Any:
         if column == DossierColumn.DOSSIERNUMMER:
             return rij.dossiernummer
@@ -413,19 +385,7 @@ class DossierTableModel(QAbstractTableModel):
         return rij.deadline or "9999-12-31"
 
     def _text(self, rij: DossierRij, column: DossierColumn) -> str:
-        if column == DossierColumn.DOSSIERNUMMER:
-            return rij.dossiernummer
-        if column == DossierColumn.NAAM:
-            return initialen(rij.naam) if self._privacy else rij.naam
-        if column == DossierColumn.FASE:
-            return fase_label(rij.fase)
-        if column == DossierColumn.VORMEN:
-            return vormen_label(rij.vormen)
-        if column == DossierColumn.GEMEENTE:
-            return gemeente_namen().get(rij.gemeente, rij.gemeente)
-        if column == DossierColumn.MELDDATUM:
-            return datum_label(rij.melddatum)
-        return datum_label(rij.deadline)
+        return self._texts_of(rij)[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Server-side sort: remember the choice and ask the owner to re-query."""

@@ -32,18 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from zorgapp import i18n
-from zorgapp.domain.codes import (
-    FASE_LABELS,
-    MELDER_LABELS,
-    UITBUITINGSVORM_LABELS,
-    Fase,
-    MelderType,
-    Uitbuitingsvorm,
-)
+from zorgapp.domain.codes import FASE_LABELS, MELDER_LABELS, UITBUITINGSVORM_LABELS, Fase, MelderType, Uitbuitingsvorm
 from zorgapp.i18n import N_, _, format_number, ngettext
 from zorgapp.services.dossier_service import DossierService, Filter, gemeente_namen
 from zorgapp.ui.context import UiContext
 from zorgapp.ui.dossier.view import DossierView
+from zorgapp.ui.models.dossier_cells import DossierCellen
 from zorgapp.ui.models.dossier_table_model import (
     HEADERS,
     PAGE_SIZE,
@@ -143,9 +137,9 @@ class DossiersPage(Page):
 
     def _build_table(self, layout: QVBoxLayout) -> None:
         """The result table, sorted on dossier number (newest first) by default."""
-        self.model = DossierTableModel(parent=self)
+        self.model = DossierTableModel(parent=self)  # the list; the view paints a copy:
         self.table = EnterTableView()
-        self.table.setModel(self.model)
+        DossierCellen(self.model, self).show_in(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -263,7 +257,7 @@ class DossiersPage(Page):
     def set_vault(self, vault: Vault) -> None:
         super().set_vault(vault)
         self.service = DossierService(vault)
-        self.model.set_fetch(self.service.rijen, self.ctx.tasks)
+        self.model.set_fetch(self.service.rijen, self.ctx.tasks, self.service.verwarm)
         self.view.set_service(self.service)
         self.partner_combo.laad(vault, self.ctx.tasks)
         self.show_list()
