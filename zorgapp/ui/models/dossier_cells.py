@@ -47,6 +47,7 @@ class DossierCellen(QStandardItemModel):
         self.setItemPrototype(prototype)  # the model owns it; Qt clones it in C++
         self.rows = rows
         self._filled: set[int] = set()  # rows whose cells show the current row
+        self._kept: set[int] = set()  # rows that have cells (some may show an older row)
         self._on_screen = (0, 49)  # first and last row on screen, until a view says
         self._view: QTableView | None = None
         self._headers()
@@ -91,7 +92,7 @@ class DossierCellen(QStandardItemModel):
         are written over, or emptied (a few thousand empty items cost more to remake
         than to keep: 1.5 ms at 100,000 rows)."""
         old, new = self.rowCount(), self.rows.rowCount()
-        stale = [r for r in self._filled if r < new]
+        stale = [r for r in self._kept if r < new]
         self.beginResetModel()
         blocked = self.blockSignals(True)  # the reset tells the view everything
         try:
@@ -102,12 +103,13 @@ class DossierCellen(QStandardItemModel):
                 self.removeRows(new, old - new)
             self.setRowCount(new)
             self._filled.clear()
+            self._kept.clear()
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
         self._follow_view()
         for row in stale:
-            if row not in self._filled:
+            if row not in self._kept:
                 for column in range(self.columnCount()):
                     self.clearItemData(self.index(row, column))
 
@@ -125,7 +127,7 @@ class DossierCellen(QStandardItemModel):
             first = max(view.rowAt(0), 0)
             step = max(view.verticalHeader().defaultSectionSize(), 1)
             self._on_screen = (first, first + view.viewport().height() // step + ROWS_BELOW)
-        if len(self._filled) > KEPT_ROWS:
+        if len(self._kept) > KEPT_ROWS:
             self._let_go()
         self._fill(self._shown_rows())
 
@@ -148,6 +150,7 @@ class DossierCellen(QStandardItemModel):
                 for column, data in enumerate(cells):
                     self.setItemData(self.index(row, column), data)
                 self._filled.add(row)
+                self._kept.add(row)
                 done.append(row)
         finally:
             self.blockSignals(blocked)
@@ -162,7 +165,7 @@ class DossierCellen(QStandardItemModel):
         the model keeps its persistent indexes (the selection) right itself."""
         first, last = self._on_screen
         current = self._view.currentIndex().row() if self._view is not None else -1
-        far = sorted((r for r in self._filled
+        far = sorted((r for r in self._kept
                       if not first - ROWS_NEAR <= r <= last + ROWS_NEAR and r != current),
                      reverse=True)
         blocked = self.blockSignals(True)
@@ -173,6 +176,7 @@ class DossierCellen(QStandardItemModel):
         finally:
             self.blockSignals(blocked)
         self._filled.difference_update(far)
+        self._kept.difference_update(far)
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
