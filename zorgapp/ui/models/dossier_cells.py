@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
@@ -72,10 +72,6 @@ class DossierCellen(QStandardItemModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The header's sort goes to the list (it queries the vault again)."""
         self.rows.sort(column, order)
-
-    def row_of(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
-        """The list's index of the same cell (its ``data`` answers every role)."""
-        return self.rows.index(index.row(), index.column())
 
     # -- following the list -------------------------------------------------------------
 
