@@ -12,6 +12,7 @@ language, when first needed: the lock screen must not wait for either (issue 15)
 
 from __future__ import annotations
 
+import functools
 import gettext
 from collections.abc import Callable
 from datetime import date, datetime
@@ -82,9 +83,16 @@ def language() -> str:
 
 
 def locale() -> Locale:
+    return _locale(_LOCALES[_language])
+
+
+@functools.lru_cache(maxsize=8)
+def _locale(name: str) -> Locale:
+    """Parsed once per language: Babel makes a new ``Locale`` per parse (8 µs), and
+    every date and amount on screen asks for one (issue 15)."""
     from babel import Locale
 
-    return Locale.parse(_LOCALES[_language])
+    return Locale.parse(name)
 
 
 def _active() -> gettext.NullTranslations:
