@@ -1,5 +1,5 @@
 """Contrast (WCAG 1.4.3, 1.4.11) computed from the palette and style sheets the app
-really uses: the QApplication palette and style sheet after ``a11y.install``, in the
+really uses: the QApplication palette and the focus frame after ``a11y.install``, in the
 light theme Qt starts with and in a dark system theme, plus the fixed colours of the
 phase bars and the message styles."""
 
@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 
 from zorgapp.ui import a11y
 from zorgapp.ui.widgets.timeline import FASE_KLEUR
@@ -59,15 +60,42 @@ def test_every_palette_text_pair_reaches_4_5(theme: str) -> None:
     assert low == []
 
 
-def test_selection_and_focus_frame_reach_3(theme: str, qapp: QApplication) -> None:
+def _focus(widget: QTableWidget, kind: QEvent.Type) -> None:
+    QApplication.sendEvent(widget, QFocusEvent(kind, Qt.FocusReason.TabFocusReason))
+
+
+def test_selection_and_focus_frame_reach_3(theme: str, qapp: QApplication, qtbot: Any) -> None:
     pal = QApplication.palette()
     for group in a11y.GROUPS:
         for fg, bg in a11y.GRAPHIC_PAIRS:
             assert _ratio(pal.color(group, fg), pal.color(group, bg)) >= 3.0, (group, fg, bg)
-    frame = re.search(r"border: 2px solid (#[0-9a-f]{6})", qapp.styleSheet())
-    assert frame is not None, "focus frame missing from the application style sheet"
+    table = QTableWidget(3, 2)
+    qtbot.addWidget(table)
+    _focus(table, QEvent.Type.FocusIn)
+    frame = re.search(r"border: 2px solid (#[0-9a-f]{6})", table.styleSheet())
+    assert frame is not None, "no focus frame on the focused table"
     for bg in (R.Window, R.Base):
         assert _ratio(QColor(frame.group(1)), pal.color(bg)) >= 3.0
+
+
+def test_the_focus_frame_is_on_the_focused_widget_only(theme: str, qapp: QApplication,
+                                                        qtbot: Any) -> None:
+    """No application style sheet: it would put every widget under Qt's style-sheet
+    style, which paints a table a third slower (issue 15). A widget's own sheet stays."""
+    assert "border" not in qapp.styleSheet()
+    table, other = QTableWidget(3, 2), QTableWidget(3, 2)
+    qtbot.addWidget(table)
+    qtbot.addWidget(other)
+    own = "QTableWidget { gridline-color: #777777; }"
+    table.setStyleSheet(own)
+    _focus(table, QEvent.Type.FocusIn)
+    assert table.styleSheet().startswith(own) and "border: 2px solid" in table.styleSheet()
+    assert other.styleSheet() == ""
+    _focus(table, QEvent.Type.FocusOut)
+    _focus(other, QEvent.Type.FocusIn)
+    assert table.styleSheet() == own and "border: 2px solid" in other.styleSheet()
+    _focus(other, QEvent.Type.FocusOut)
+    assert other.styleSheet() == ""
 
 
 def test_the_issue_s_colours_are_gone(theme: str) -> None:

@@ -9,7 +9,7 @@ dialogs added later get it too.
 - gives non-editable combo boxes an accessible interface whose name is their purpose
   (Qt on Linux names a combo box by its current text, whatever ``accessibleName`` says);
 - raises palette colours that miss the contrast minimum (1.4.3, 1.4.11), light or dark;
-- draws a focus frame on item views and text areas (2.4.7).
+- draws a focus frame on item views and text areas (2.4.7; ``focus_frame``).
 
 ``problems(root)`` lists what a screen reader would miss; the tests walk every page
 with it.
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zorgapp.ui.focus_frame import FRAMED, MARK, frame_focused, show_frame
 from zorgapp.ui.scaling import fit_dialog, scrolling
 
 if TYPE_CHECKING:
@@ -143,23 +144,15 @@ def accessible_palette(palette: QPalette) -> QPalette:
     return pal
 
 
-def focus_style_sheet(palette: QPalette) -> str:
-    """A 2 px frame in the selection colour around the focused list, table or text area
-    (Fusion marks buttons, boxes and fields itself, but not these)."""
-    colour = palette.color(QPalette.ColorGroup.Active, R.Highlight).name()
-    return (f"QAbstractItemView:focus, QPlainTextEdit:focus, QTextEdit:focus "
-            f"{{ border: 2px solid {colour}; }}")
-
-
 def apply_theme(app: QApplication) -> None:
-    """Contrast-safe palette and the focus frame; call again after the system theme changes."""
-    pal = accessible_palette(app.palette())
-    app.setPalette(pal)
-    sheet = app.styleSheet()
-    marker = "/* a11y-focus */"
-    if marker in sheet:
-        sheet = sheet[:sheet.index(marker)]
-    app.setStyleSheet(sheet + marker + focus_style_sheet(pal))
+    """Contrast-safe palette and the focus frame in its colours (``focus_frame``: on the
+    focused widget only, no application style sheet); call again after the system theme
+    changes."""
+    app.setPalette(accessible_palette(app.palette()))
+    sheet = app.styleSheet()  # the application-wide frame of before issue 15, if set
+    if MARK in sheet:
+        app.setStyleSheet(sheet[:sheet.index(MARK)])
+    frame_focused()
 
 
 _COLOUR = re.compile(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}\b|white|black)")
@@ -323,6 +316,7 @@ class AccessibilityFilter(QObject):
         super().__init__(parent)
         kinds = QtCore.QEvent.Type
         self._style, self._polish, self._show = kinds.StyleChange, kinds.Polish, kinds.Show
+        self._focus = {kinds.FocusIn: True, kinds.FocusOut: False}
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -332,6 +326,8 @@ class AccessibilityFilter(QObject):
             obj.setTabKeyNavigation(False)
         elif kind == self._show and isinstance(obj, QWidget):
             self.shown(obj)
+        elif kind in self._focus and isinstance(obj, FRAMED):
+            show_frame(obj, self._focus[kind])
         return False
 
     @staticmethod
@@ -376,6 +372,7 @@ def install_filter(app: QApplication) -> None:
     filt = AccessibilityFilter(app)
     app.installEventFilter(filt)
     _installed["filter"] = filt
+    frame_focused()
     for widget in app.allWidgets():
         if isinstance(widget, QtWidgets.QAbstractItemView):
             widget.setTabKeyNavigation(False)
