@@ -100,10 +100,11 @@ class DossierCellen(QStandardItemModel):
             self.setRowCount(new)
             self._filled.clear()
             self._kept.clear()
+            self._fill(self._shown_rows())  # before the view hears of the reset: no signals
         finally:
             self.blockSignals(blocked)
         self.endResetModel()
-        self._follow_view()
+        self._follow_view()  # the rows the view shows after the reset, if others
         for row in stale:
             if row not in self._kept:
                 for column in range(self.columnCount()):
