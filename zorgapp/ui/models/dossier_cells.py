@@ -48,7 +48,7 @@ class DossierCellen(QStandardItemModel):
         self.rows = rows
         self._filled: set[int] = set()  # rows whose cells show the current row
         self._kept: set[int] = set()  # rows that have cells (some may show an older row)
-        self._on_screen = (0, 49)  # first and last row on screen, until a view says
+        self._on_screen = (0, 39)  # first and last row on screen, until a view says
         self._view: QTableView | None = None
         self._headers()
         rows.modelReset.connect(self._reset)
