@@ -91,6 +91,8 @@ DEMO_LETTERHEAD = {
 _OTHER_NATIONALITIES = ["MA", "TR", "SY", "AF", "CN", "TH", "PH", "LT", "SK", "BR"]
 _AGE = {"<18": (14, 17), "18-22": (18, 22), "23-29": (23, 29), "30-39": (30, 39),
         "40-49": (40, 49), "50+": (50, 64)}
+#: Drawn from for every case (an enum's members are listed anew at every ``list``).
+_INDICATOREN = list(Indicator)
 _VINDPLAATS = ["woning", "hotel", "bedrijfspand", "kas", "nagelstudio", "station",
                "vakantiepark", "straat"]
 
@@ -188,7 +190,7 @@ class DemoGenerator:
                 IndicatorWaarneming(indicator=i, waargenomen_door=rng.choice(
                     ["melder", "zorgcoördinator", "politie", "opvang"]),
                     datum=melddatum, toelichting="")
-                for i in rng.sample(list(Indicator), rng.randint(1, 4))
+                for i in rng.sample(_INDICATOREN, rng.randint(1, 4))
             ],
         )
         dossier.meldingen.append(melding)
