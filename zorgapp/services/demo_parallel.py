@@ -130,6 +130,9 @@ def _stuk(opdracht: tuple[int, Any, list[tuple[date, int]]]) -> list[Uitkomst]:
     if toestand is not None:
         generator.rng.setstate(toestand)
     uit: list[Uitkomst] = []
+    # asked once a chunk (an Event takes a lock): a case sent whole while the agendas
+    # just filled up is finished by the main process as ``fill_demo`` would, alike
+    agenda_open = not vol.is_set()
     for melddatum, volgnummer in meldingen:
         dossier = generator.dossier(melddatum, volgnummer)
         terugkoppeling_en_riec(dossier, vandaag, seed)
@@ -137,7 +140,7 @@ def _stuk(opdracht: tuple[int, Any, list[tuple[date, int]]]) -> list[Uitkomst]:
         stappen = stappen_van(dossier.traject)
         plek = ((dossier.uuid, dossier.persoon, stappen)
                 if any(fase == "geplaatst" for fase, _d in stappen) else None)
-        if not vol.is_set() and kandidaat(dossier, seed) is not None:
+        if agenda_open and kandidaat(dossier, seed) is not None:
             uit.append((dossier, plek))
             continue
         uit.append((regel(dossier, deadlines_voor(dossier, vandaag)), plek))
