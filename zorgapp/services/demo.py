@@ -355,7 +355,7 @@ class DemoGenerator:
 
 
 def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = None,
-              progress: Any = None) -> int:
+              progress: Any = None, vuller: Any = None) -> int:
     """Add ``n`` demo dossiers in one transaction; marks the vault as a demo vault.
 
     Each dossier is made with its placements and costs (``DemoOpvang``), so its next
@@ -363,19 +363,21 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     indexes and the search index are built once at the end (``DossierRepository.bulk``).
     From ``demo_parallel.PARALLEL_FROM`` cases on, worker processes make the dossiers in
     chunks (deterministic too, but past the first chunk other cases than one process
-    would make); this process places them and writes.
+    would make); this process places them and writes. ``vuller``: those workers, started
+    already (``demo_parallel.vooraf``), with the generator's seed and date.
     """
     from zorgapp.services import demo_parallel
     from zorgapp.services.demo_opvang import DemoOpvang
     from zorgapp.services.demo_overleg import DemoOverleg, terugkoppeling_en_riec
     from zorgapp.services.demo_partners import DemoPartners
 
-    generator = DemoGenerator(seed=seed, vandaag=vandaag)
-    today = generator.vandaag
+    generator = DemoGenerator(seed=seed, vandaag=vandaag) if vuller is None else vuller.generator
+    today, seed = generator.vandaag, generator.seed
     opvang = DemoOpvang(today, seed=seed, rules=generator.rules)
     overleg = DemoOverleg(today, seed=seed)
     partners = DemoPartners(seed)
-    parallel = demo_parallel.Vuller(generator, opvang, overleg, n) if demo_parallel.loont(n) else None
+    if vuller is None and demo_parallel.loont(n):
+        vuller = demo_parallel.Vuller(generator, n)
 
     def with_deadlines() -> Iterator[tuple[Dossier, list[Deadline]]]:
         for i, dossier in enumerate(generator.dossiers(n)):
@@ -399,8 +401,9 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                        (key, value))
         repo = DossierRepository(db)
         with repo.bulk():
-            if parallel is not None:  # a big vault: made on every core, in chunks
-                count = len(repo.insert_regels(parallel.regels(progress), is_demo=True))
+            if vuller is not None:  # a big vault: made on every core, in chunks
+                count = len(repo.insert_regels(vuller.regels(opvang, overleg, progress),
+                                               is_demo=True))
             else:
                 count = len(repo.insert_many(with_deadlines(), is_demo=True))
             # Shelters, placements and costs for the cases that reached 'geplaatst'.
@@ -435,8 +438,11 @@ def make_demo_vault(path: Path, cases: int, passphrase: str | None = None,
                     progress: Any = None) -> DemoResult:
     """A demo vault, filled before it is put in place: a failed or killed run leaves no
     empty vault at ``path`` that would stop the next one ("Er staat al een kluis")."""
+    from zorgapp.services import demo_parallel
+
     phrase = passphrase or demo_passphrase()
-    vault, recovery = Vault.create(Path(path), phrase,
-                                   fill=lambda new: fill_demo(new, cases, progress=progress))
+    with demo_parallel.vooraf(cases) as vuller:  # working while the key is derived
+        vault, recovery = Vault.create(Path(path), phrase, fill=lambda new: fill_demo(
+            new, cases, progress=progress, vuller=vuller))
     vault.lock()
     return DemoResult(Path(path), phrase, recovery)
