@@ -10,10 +10,12 @@ year figures look like the public ones. Generation is seeded and fast enough for
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import random
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
@@ -89,6 +91,8 @@ DEMO_LETTERHEAD = {
 _OTHER_NATIONALITIES = ["MA", "TR", "SY", "AF", "CN", "TH", "PH", "LT", "SK", "BR"]
 _AGE = {"<18": (14, 17), "18-22": (18, 22), "23-29": (23, 29), "30-39": (30, 39),
         "40-49": (40, 49), "50+": (50, 64)}
+#: Drawn from for every case (an enum's members are listed anew at every ``list``).
+_INDICATOREN = list(Indicator)
 _VINDPLAATS = ["woning", "hotel", "bedrijfspand", "kas", "nagelstudio", "station",
                "vakantiepark", "straat"]
 
@@ -186,7 +190,7 @@ class DemoGenerator:
                 IndicatorWaarneming(indicator=i, waargenomen_door=rng.choice(
                     ["melder", "zorgcoördinator", "politie", "opvang"]),
                     datum=melddatum, toelichting="")
-                for i in rng.sample(list(Indicator), rng.randint(1, 4))
+                for i in rng.sample(_INDICATOREN, rng.randint(1, 4))
             ],
         )
         dossier.meldingen.append(melding)
@@ -351,7 +355,7 @@ class DemoGenerator:
 
 
 def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = None,
-              progress: Any = None) -> int:
+              progress: Any = None, vuller: Any = None) -> int:
     """Add ``n`` demo dossiers in one transaction; marks the vault as a demo vault.
 
     Each dossier is made with its placements and costs (``DemoOpvang``), so its next
@@ -359,19 +363,21 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
     indexes and the search index are built once at the end (``DossierRepository.bulk``).
     From ``demo_parallel.PARALLEL_FROM`` cases on, worker processes make the dossiers in
     chunks (deterministic too, but past the first chunk other cases than one process
-    would make); this process places them and writes.
+    would make); this process places them and writes. ``vuller``: those workers, started
+    already (``demo_parallel.vooraf``), with the generator's seed and date.
     """
     from zorgapp.services import demo_parallel
     from zorgapp.services.demo_opvang import DemoOpvang
     from zorgapp.services.demo_overleg import DemoOverleg, terugkoppeling_en_riec
     from zorgapp.services.demo_partners import DemoPartners
 
-    generator = DemoGenerator(seed=seed, vandaag=vandaag)
-    today = generator.vandaag
+    generator = DemoGenerator(seed=seed, vandaag=vandaag) if vuller is None else vuller.generator
+    today, seed = generator.vandaag, generator.seed
     opvang = DemoOpvang(today, seed=seed, rules=generator.rules)
     overleg = DemoOverleg(today, seed=seed)
     partners = DemoPartners(seed)
-    parallel = demo_parallel.Vuller(generator, opvang, overleg, n) if demo_parallel.loont(n) else None
+    if vuller is None and demo_parallel.loont(n):
+        vuller = demo_parallel.Vuller(generator, n)
 
     def with_deadlines() -> Iterator[tuple[Dossier, list[Deadline]]]:
         for i, dossier in enumerate(generator.dossiers(n)):
@@ -385,7 +391,7 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
             # its deadlines include those of the placements just made for it
             yield dossier, deadlines_voor(dossier, today, opvang.plaatsingen[eerder:])
 
-    with vault.transaction() as db:
+    with vault.transaction() as db, _zonder_gc():
         db.execute("INSERT INTO meta (key, value) VALUES ('demo', '1') "
                    "ON CONFLICT(key) DO UPDATE SET value = '1'")
         db.execute("INSERT INTO meta (key, value) VALUES ('dossier_prefix', 'HM') "
@@ -395,8 +401,9 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
                        (key, value))
         repo = DossierRepository(db)
         with repo.bulk():
-            if parallel is not None:  # a big vault: made on every core, in chunks
-                count = len(repo.insert_regels(parallel.regels(progress), is_demo=True))
+            if vuller is not None:  # a big vault: made on every core, in chunks
+                count = len(repo.insert_regels(vuller.regels(opvang, overleg, progress),
+                                               is_demo=True))
             else:
                 count = len(repo.insert_many(with_deadlines(), is_demo=True))
             # Shelters, placements and costs for the cases that reached 'geplaatst'.
@@ -405,6 +412,20 @@ def fill_demo(vault: Vault, n: int, seed: int = 2026, vandaag: date | None = Non
         overleg.bewaar(db)  # after the dossiers: an agenda item points at its dossier
         vault.audit.record("create", record_type="demo", record_uuid=str(count))
     return count
+
+
+@contextmanager
+def _zonder_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while a demo is filled: this process keeps every
+    placement and cost post until the end, and the collector went over them again and
+    again (7 % of its time at 20,000 cases); what it makes holds no cycles."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
 
 
 def demo_passphrase() -> str:
@@ -417,8 +438,11 @@ def make_demo_vault(path: Path, cases: int, passphrase: str | None = None,
                     progress: Any = None) -> DemoResult:
     """A demo vault, filled before it is put in place: a failed or killed run leaves no
     empty vault at ``path`` that would stop the next one ("Er staat al een kluis")."""
+    from zorgapp.services import demo_parallel
+
     phrase = passphrase or demo_passphrase()
-    vault, recovery = Vault.create(Path(path), phrase,
-                                   fill=lambda new: fill_demo(new, cases, progress=progress))
+    with demo_parallel.vooraf(cases) as vuller:  # working while the key is derived
+        vault, recovery = Vault.create(Path(path), phrase, fill=lambda new: fill_demo(
+            new, cases, progress=progress, vuller=vuller))
     vault.lock()
     return DemoResult(Path(path), phrase, recovery)

@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from zorgapp.domain.betaler import betaler
@@ -135,10 +136,17 @@ def _tarieven_vanaf(locatie: Locatie, van: date) -> list[Tarief]:
     in_kracht = locatie.tarief_op(van)
     if in_kracht is None:
         return []
-    return [Tarief(in_kracht.dagtarief, van)] + [t for t in locatie.tarieven
-                                                 if t.geldig_vanaf > van]
+    return [_tarief(in_kracht.dagtarief, van)] + [t for t in locatie.tarieven
+                                                  if t.geldig_vanaf > van]
 
 
+@cache
+def _tarief(dagtarief: Decimal, van: date) -> Tarief:
+    """A rate (immutable, so shared): a demo has a few rates and about a thousand days."""
+    return Tarief(dagtarief, van)
+
+
+@cache
 def _financier(soort: OpvangType) -> Financier:
     """The payer of the type (``domain.betaler``): national for COSM, OMM, BO AMV."""
     wie = betaler(soort, None, None, None)

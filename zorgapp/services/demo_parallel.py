@@ -14,11 +14,13 @@ have room, and the main process finishes them in order, as ``fill_demo`` does.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 import random
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from multiprocessing.pool import AsyncResult
 from typing import Any
@@ -57,44 +59,82 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-class Vuller:
-    """Hands chunks of cases to worker processes and yields their rows in case order."""
+@contextmanager
+def vooraf(n: int) -> Iterator[Vuller | None]:
+    """The workers of a vault of ``n`` cases (``None``: none pay), started before the
+    vault exists, and stopped however its making ends (``make_demo_vault``)."""
+    vuller = Vuller(DemoGenerator(), n) if loont(n) else None
+    try:
+        if vuller is not None:
+            vuller.start()
+        yield vuller
+    finally:
+        if vuller is not None:
+            vuller.stop()
 
-    def __init__(self, generator: DemoGenerator, opvang: DemoOpvang, overleg: DemoOverleg,
-                 n: int) -> None:
+
+class Vuller:
+    """Hands chunks of cases to worker processes and yields their rows in case order.
+
+    ``start`` may come before the vault exists (``make_demo_vault``): the workers start
+    and make their first chunks while this process derives the vault's key."""
+
+    def __init__(self, generator: DemoGenerator, n: int) -> None:
+        self.generator, self.n = generator, n
         self.seed, self.vandaag = generator.seed, generator.vandaag
-        self.opvang, self.overleg, self.n = opvang, overleg, n
         meldingen = generator.meldingen(n)
         eerste = generator.rng.getstate()
-        self.opdrachten = [(k, eerste if k == 0 else None, meldingen[start:start + CHUNK])
-                           for k, start in enumerate(range(0, n, CHUNK))]
+        self.opdrachten = iter([(k, eerste if k == 0 else None, meldingen[start:start + CHUNK])
+                                for k, start in enumerate(range(0, n, CHUNK))])
+        self.lopend: deque[AsyncResult[list[Uitkomst]]] = deque()
+        self.pool: multiprocessing.pool.Pool | None = None
+        self.vol: Any = None
+        self.workers = min(_cores(), 4)
 
-    def regels(self, progress: Callable[[int, int], Any] | None = None) -> Iterator[Regel]:
-        """The rows of every case, in order; the workers stop with the last."""
+    def start(self) -> None:
+        """The workers, with their first chunks."""
+        if self.pool is not None:
+            return
         context = multiprocessing.get_context("spawn")
-        vol = context.Event()
-        workers = min(_cores(), 4)
+        self.vol = context.Event()
         with without_main():
-            pool = context.Pool(workers, _begin, (vol, self.seed, self.vandaag))
-        with pool:
-            lopend: deque[AsyncResult[list[Uitkomst]]] = deque()
-            opdrachten = iter(self.opdrachten)
+            self.pool = context.Pool(self.workers, _begin, (self.vol, self.seed, self.vandaag))
+        self._vooruit()
+
+    def stop(self) -> None:
+        """The workers stopped (at the end, or when the vault could not be made)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def _vooruit(self) -> None:
+        """A few chunks in flight, not every chunk in memory."""
+        assert self.pool is not None
+        while len(self.lopend) < 2 * self.workers:
+            opdracht = next(self.opdrachten, None)
+            if opdracht is None:
+                break
+            self.lopend.append(self.pool.apply_async(_stuk, (opdracht,)))
+
+    def regels(self, opvang: DemoOpvang, overleg: DemoOverleg,
+               progress: Callable[[int, int], Any] | None = None) -> Iterator[Regel]:
+        """The rows of every case, in order; the workers stop with the last."""
+        self.opvang, self.overleg = opvang, overleg
+        self.start()
+        try:
             gedaan = 0
-            while True:
-                while len(lopend) < 2 * workers:  # a few ahead, not every chunk in memory
-                    opdracht = next(opdrachten, None)
-                    if opdracht is None:
-                        break
-                    lopend.append(pool.apply_async(_stuk, (opdracht,)))
-                if not lopend:
-                    break
-                for uitkomst in lopend.popleft().get():
+            while self.lopend:
+                for uitkomst in self.lopend.popleft().get():
                     if progress and gedaan % 1000 == 0:
                         progress(gedaan, self.n)
                     yield self._af(uitkomst)
                     gedaan += 1
-                if self.overleg.vol():
-                    vol.set()  # the workers stop sending whole cases
+                if overleg.vol():
+                    self.vol.set()  # the workers stop sending whole cases
+                self._vooruit()
+        finally:
+            self.stop()
 
     def _af(self, uitkomst: Uitkomst) -> Regel:
         """A row with its final deadlines: the case's own and its new placement's."""
@@ -130,6 +170,9 @@ def _stuk(opdracht: tuple[int, Any, list[tuple[date, int]]]) -> list[Uitkomst]:
     if toestand is not None:
         generator.rng.setstate(toestand)
     uit: list[Uitkomst] = []
+    # asked once a chunk (an Event takes a lock): a case sent whole while the agendas
+    # just filled up is finished by the main process as ``fill_demo`` would, alike
+    agenda_open = not vol.is_set()
     for melddatum, volgnummer in meldingen:
         dossier = generator.dossier(melddatum, volgnummer)
         terugkoppeling_en_riec(dossier, vandaag, seed)
@@ -137,7 +180,7 @@ def _stuk(opdracht: tuple[int, Any, list[tuple[date, int]]]) -> list[Uitkomst]:
         stappen = stappen_van(dossier.traject)
         plek = ((dossier.uuid, dossier.persoon, stappen)
                 if any(fase == "geplaatst" for fase, _d in stappen) else None)
-        if not vol.is_set() and kandidaat(dossier, seed) is not None:
+        if agenda_open and kandidaat(dossier, seed) is not None:
             uit.append((dossier, plek))
             continue
         uit.append((regel(dossier, deadlines_voor(dossier, vandaag)), plek))

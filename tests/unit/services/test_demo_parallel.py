@@ -112,3 +112,53 @@ def test_rows_made_by_workers_carry_every_deadline(
 def test_workers_are_used_only_where_they_pay() -> None:
     assert not demo_parallel.loont(demo_parallel.PARALLEL_FROM - 1)
     assert demo_parallel.loont(demo_parallel.PARALLEL_FROM) == (demo_parallel._cores() > 1)
+
+
+def test_workers_started_before_the_vault_make_the_same_vault(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``make_demo_vault`` starts the workers while the key is derived
+    (``demo_parallel.vooraf``): the same cases as workers started by ``fill_demo``."""
+    from zorgapp.services.demo import make_demo_vault
+
+    monkeypatch.setattr(demo_parallel, "CHUNK", 40)
+    monkeypatch.setattr(demo_parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(demo_parallel, "PARALLEL_FROM", 100)
+    gestart = []
+    start = demo_parallel.Vuller.start
+
+    def onthoud(self: demo_parallel.Vuller) -> None:
+        gestart.append(self.pool is None)
+        start(self)
+
+    monkeypatch.setattr(demo_parallel.Vuller, "start", onthoud)
+    vooraf = tmp_path / "vooraf.zorg"
+    make_demo_vault(vooraf, 130, PASSPHRASE)
+    assert gestart == [True, False]  # started once, before the vault; not again
+    vault, _recovery = Vault.create(tmp_path / "later.zorg", PASSPHRASE, FAST_KDF)
+    try:
+        fill_demo(vault, 130)
+    finally:
+        vault.lock()
+    assert _inhoud(vooraf) == _inhoud(tmp_path / "later.zorg")
+
+
+def test_workers_started_early_stop_when_the_vault_cannot_be_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zorgapp.errors import KnownError
+    from zorgapp.services.demo import make_demo_vault
+
+    monkeypatch.setattr(demo_parallel, "PARALLEL_FROM", 100)
+    monkeypatch.setattr(demo_parallel, "_cores", lambda: 2)
+    gestopt = []
+    stop = demo_parallel.Vuller.stop
+
+    def onthoud(self: demo_parallel.Vuller) -> None:
+        gestopt.append(self.pool is not None)
+        stop(self)
+
+    monkeypatch.setattr(demo_parallel.Vuller, "stop", onthoud)
+    path = tmp_path / "bezet.zorg"
+    path.write_bytes(b"")
+    with pytest.raises(KnownError):
+        make_demo_vault(path, 130, PASSPHRASE)
+    assert gestopt == [True]
