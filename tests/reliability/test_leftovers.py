@@ -97,7 +97,13 @@ def test_killed_demo_folder_is_removed_at_the_next_demo(tmp_path: Path) -> None:
     assert len(killed) == 1  # what the report saw: it stays after the kill
     second = _start_demo(tmp_path, root)
     try:
-        assert _wait_until(lambda: _demo_folders(root) and not killed & _demo_folders(root), second)
+        # One look at the folder per poll: two looks could straddle the moment the killed
+        # folder is gone and the new one not yet made, and see "only new ones" in nothing.
+        def only_new() -> bool:
+            now = _demo_folders(root)
+            return bool(now) and not killed & now
+
+        assert _wait_until(only_new, second)
         assert len(_demo_folders(root)) == 1  # its own, in use: not removed
     finally:
         second.send_signal(signal.SIGKILL)
