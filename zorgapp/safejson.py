@@ -18,8 +18,10 @@ DEFAULT_DEPTH = 32
 
 # A complete string, or an unterminated one taken to the end (invalid JSON either way):
 # possessive, so a hostile input cannot make the scan quadratic.
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*+"|".*', re.DOTALL)
-_NOT_BRACKET = re.compile(rb"[^\[\]{}]")
+# Runs of plain characters are taken whole (``++``): a third of the time of one character
+# at a time, on the dossier files of a bundle.
+_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"|".*', re.DOTALL)
+_NOT_BRACKET = re.compile(rb"[^\[\]{}]+")
 _EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
 
 

@@ -94,6 +94,7 @@ class Voorbeeld:
     al_ontvangen: bool
     dossiers: list[DossierVoorbeeld]
     handtekening_geldig: bool = True   # a bundle with a bad signature never gets here
+    vandaag: date | None = None        # the day its documents were checked against
 
     def aantal(self, status: str) -> int:
         return sum(1 for d in self.dossiers if d.status == status)
@@ -211,14 +212,17 @@ def sender_known(db: Connection, sender: ContactCard) -> tuple[bool, bool]:
 
 
 def preview(db: Connection, bundle: OpenedBundle, own_recipient: str,
-            vandaag: date | None = None) -> Voorbeeld:
+            vandaag: date | None = None, eerder: Voorbeeld | None = None) -> Voorbeeld:
     """What an import would do; reads only. Every document passes the domain's rules.
 
     For an incomplete bundle (unknown sender, dossier files not read yet) the dossiers
     are those of the signed manifest: new, or here already (shown as differing).
+    ``eerder``: the preview the user saw, whose documents were checked already (a
+    document's check depends on the day only, not on the vault; ``apply``).
     """
     check_recipient(bundle, own_recipient)
     vandaag = vandaag or date.today()
+    gecontroleerd = _gecontroleerd(eerder, bundle, vandaag)
     known, verified = sender_known(db, bundle.sender)
     items: list[DossierVoorbeeld] = []
     seen: set[str] = set()
@@ -227,7 +231,7 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str,
         if not bundle.complete:
             items.append(_unread(db, item))
             continue
-        theirs_doc = _normalise(item.dossier, vandaag)
+        theirs_doc = gecontroleerd.get(item.uuid) or _normalise(item.dossier, vandaag)
         _check_parts(db, item, vandaag, seen)
         bijlage_parts.controleer(db, item, seen_bijlagen)
         theirs = _content(theirs_doc, item.parts)
@@ -252,7 +256,17 @@ def preview(db: Connection, bundle: OpenedBundle, own_recipient: str,
                                       bijlagen=item.bijlagen))
     return Voorbeeld(bundle=bundle, afzender=bundle.sender, afzender_bekend=known,
                      afzender_geverifieerd=verified,
-                     al_ontvangen=IdentityRepository(db).received(bundle.bundle_id), dossiers=items)
+                     al_ontvangen=IdentityRepository(db).received(bundle.bundle_id), dossiers=items,
+                     vandaag=vandaag)
+
+
+def _gecontroleerd(eerder: Voorbeeld | None, bundle: OpenedBundle,
+                   vandaag: date) -> dict[str, dict[str, Any]]:
+    """The documents of an earlier preview of this very bundle on this day, by uuid:
+    they passed ``_normalise`` then and would pass it alike now."""
+    if eerder is None or eerder.bundle is not bundle or eerder.vandaag != vandaag:
+        return {}
+    return {d.uuid: d.theirs["dossier"] for d in eerder.dossiers if d.theirs.get("dossier")}
 
 
 def _unread(db: Connection, item: DossierFile) -> DossierVoorbeeld:
@@ -283,7 +297,8 @@ def apply(db: Connection, voorbeeld: Voorbeeld, keuzes: Mapping[str, str], *, pr
         raise unknown_sender(bundle)
     if not bundle.complete:
         raise damaged("incomplete")  # the service reads the rest first
-    fresh = preview(db, bundle, _own_recipient(db, bundle), vandaag)  # the vault may have changed
+    # the vault may have changed since the user saw the preview: compare again
+    fresh = preview(db, bundle, _own_recipient(db, bundle), vandaag, eerder=voorbeeld)
     try:
         _write(db, fresh, keuzes, result, prefix, deadline_for, actor)
     except DatabaseError as exc:
