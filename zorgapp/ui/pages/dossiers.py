@@ -155,7 +155,8 @@ class DossiersPage(Page):
         header.setStretchLastSection(True)
         fit_columns(self.table, {  # the last column, "Volgende deadline", takes the rest
             DossierColumn.DOSSIERNUMMER: "HMD-2026-0000", DossierColumn.NAAM: "Katarzyna Wiśniewska",
-            DossierColumn.FASE: "Reflection period", DossierColumn.VORMEN: "Seksuele uitbuiting",
+            DossierColumn.FASE: max((_(FASE_LABELS[f]) for f in Fase), key=len),
+            DossierColumn.VORMEN: "Seksuele uitbuiting",
             DossierColumn.GEMEENTE: "Alphen aan den Rijn", DossierColumn.MELDDATUM: "30 sep 2026"},
             {c: _(HEADERS[c]) for c in DossierColumn})
         header.setSortIndicator(DossierColumn.DOSSIERNUMMER, Qt.SortOrder.DescendingOrder)
