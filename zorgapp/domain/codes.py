@@ -313,7 +313,13 @@ def nieuw_uuid() -> str:
     a million); a test or fingerprint that fixes ``uuid.uuid4`` is still heard."""
     if getattr(_uuid.uuid4, "__module__", None) != "uuid":
         return str(_uuid.uuid4())
-    return uuid4_tekst(int.from_bytes(_urandom(16)))
+    # the hex of 16 random bytes with the version and variant put in: 1.9 against 3.2 us
+    h = _urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
+#: The variant digit (binary 10xx) for a random hex digit: its two low bits kept.
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 
 
 def uuid4_tekst(getal: int) -> str:

@@ -23,6 +23,9 @@ def test_a_new_id_is_a_random_version_4_uuid() -> None:
     for tekst in ids:
         u = uuid.UUID(tekst)
         assert str(u) == tekst and u.version == 4 and u.variant == uuid.RFC_4122
+    # every random bit stays random: all four variant digits, all sixteen elsewhere
+    assert {tekst[19] for tekst in ids} == set("89ab")
+    assert {tekst[15] for tekst in ids} == set("0123456789abcdef")
 
 
 def test_fixed_ids_are_still_heard(monkeypatch: pytest.MonkeyPatch) -> None:
