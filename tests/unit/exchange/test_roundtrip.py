@@ -168,3 +168,29 @@ def test_passphrase_bundle_round_trip_and_wrong_passphrase(pair: Pair) -> None:
     assert pair.count(pair.b) == 0
     pair.sb.importeer(pair.sb.bekijk(bundle.pad, zin))
     assert pair.documents(pair.b)[pair.uuids[0]] == pair.documents(pair.a)[pair.uuids[0]]
+
+
+@pytest.mark.parametrize(("dag", "opnieuw"), [(0, 0), (1, 3)])
+def test_import_checks_the_documents_again_only_on_another_day(
+        pair: Pair, monkeypatch: pytest.MonkeyPatch, dag: int, opnieuw: int) -> None:
+    """The domain's check of a document depends on the day, not on the vault: the import
+    reuses what its preview checked that day, and checks again on any other."""
+    from datetime import timedelta
+
+    bundle = pair.sa.exporteer(pair.uuids, pair.tmp / "overdracht", [pair.sb.kaart().age_recipient])
+    vandaag = date.today()
+    voorbeeld = pair.sb.bekijk(bundle.pad)
+    assert voorbeeld.vandaag == vandaag
+    checked: list[str] = []
+    original = importer._normalise
+
+    def counting(doc, day):  # type: ignore[no-untyped-def]
+        checked.append(doc["uuid"])
+        return original(doc, day)
+
+    monkeypatch.setattr(importer, "_normalise", counting)
+    with pair.b.transaction() as db:
+        result = importer.apply(db, voorbeeld, {}, prefix="HM", deadline_for=lambda _db, _d: [],
+                                actor="bob", vandaag=vandaag + timedelta(days=dag))
+    assert len(checked) == opnieuw
+    assert sorted(result.nieuw) == sorted(pair.uuids)
