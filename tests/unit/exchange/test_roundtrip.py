@@ -184,7 +184,7 @@ def test_import_checks_the_documents_again_only_on_another_day(
     checked: list[str] = []
     original = importer._normalise
 
-    def counting(doc, day):  # type: ignore[no-untyped-def]
+    def counting(doc: dict, day: date) -> dict:
         checked.append(doc["uuid"])
         return original(doc, day)
 
