@@ -4,7 +4,6 @@ errors and the data a checked bundle yields. See ``docs/bundle-format.md``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from zorgapp.domain.bijlage import MAX_GROOTTE, Bijlage
 from zorgapp.domain.errors import DomainError
 from zorgapp.errors import N_, KnownError, TamperedError, WrongPassphraseError
 from zorgapp.exchange.card import ContactCard
+from zorgapp.jsontext import readable
 
 FORMAT = "zorgapp-bundle"
 FORMAT_VERSION = 1
@@ -148,8 +148,9 @@ class OpenedBundle:
 
 
 def encode_json(data: Any) -> bytes:
-    """Stable, readable UTF-8 JSON (also what is hashed and signed)."""
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    """Stable, readable UTF-8 JSON (also what is hashed and signed): sorted keys, one
+    space of indentation (``jsontext.readable``)."""
+    return readable(data)
 
 
 def now_utc() -> str:

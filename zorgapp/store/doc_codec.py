@@ -29,10 +29,10 @@ import binascii
 import json
 import re
 import zlib
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from zorgapp.jsontext import compact
 from zorgapp.paths import resource
 from zorgapp.store.connection import damaged
 
@@ -134,26 +134,11 @@ def _packer_3() -> zlib._Compress:
     return zlib.compressobj(7, zlib.DEFLATED, _WBITS_2, 8, zlib.Z_DEFAULT_STRATEGY, dict_3())
 
 
-@cache
-def _json() -> Callable[[dict[str, Any]], str]:
-    """``json.dumps(document, ensure_ascii=False, separators=(",", ":"))``, made once:
-    ``dumps`` with arguments builds an encoder (and its C half) for every document.
-    Without the circular-reference check, which a document (a tree of dicts and
-    lists) never needs; the text is the same."""
-    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-    maker = getattr(json.encoder, "c_make_encoder", None)
-    if maker is None:  # no C accelerator: the plain encoder
-        return encoder.encode
-    iterencode = maker(None, encoder.default, json.encoder.encode_basestring, None, ":", ",",
-                       False, False, True)
-    return lambda document: "".join(iterencode(document, 0))
-
-
 def encode(document: dict[str, Any]) -> bytes:
     """A document as stored: compact JSON with its uuids taken out as 16 bytes each
     (deflate spends about 23 bytes on the 36 characters of a random uuid, a sixth of
     a document), the rest deflated with the marked format-3 dictionary."""
-    text = _json()(document).encode("utf-8")
+    text = compact(document)
     parts = _UUID.split(text)  # text, uuid, text, uuid, ..., text
     count = len(parts) // 2
     if count >= 1 << (8 * _COUNT):  # never in practice: pack without taking out
