@@ -19,7 +19,7 @@ from zorgapp import jsontext
 # What documents and bundles hold: strings (any text, control characters, line
 # separators, non-BMP), integers within and beyond 64 bits, booleans, null, nested
 # lists and objects; no floats (``domain.geld`` refuses them).
-_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 _SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), _TEXT)
 _JSON = st.recursive(_SCALAR, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(_TEXT, inner, max_size=4)), max_leaves=25)
