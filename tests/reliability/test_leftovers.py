@@ -141,3 +141,13 @@ def test_case_list_is_recorded_as_an_export(vault_path: Path, tmp_path: Path) ->
     assert all(e.record_type == "dossier" and e.outcome == "7" and "naam" in e.fields
                for e in exports)
     assert "gemeente" in exports[0].fields  # the JSON has more columns than the plain list
+
+
+def test_partial_of_a_killed_create_goes_at_the_next_create(tmp_path: Path) -> None:
+    """A create killed while it wrote its key file or head left a ``.tmp-*.partial``;
+    no vault in that folder may ever be unlocked, so the next create clears it."""
+    stale = tmp_path / ".tmp-k1lled.partial"
+    stale.write_bytes(b"a wrapped key, half written")
+    vault, _ = Vault.create(tmp_path / "nieuw.zorg", PASSPHRASE)
+    vault.lock()
+    assert not stale.exists()

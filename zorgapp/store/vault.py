@@ -98,6 +98,9 @@ class Vault:
         with claimed(path) as hold:
             if path.exists() or keyfile.key_path(path).exists():
                 raise KnownError(N_("Er staat al een kluis op {bestand}."), bestand=str(path))
+            # a key file or head of a create killed halfway, which no unlock may ever
+            # clear when nothing else is in that folder (those of live runs are locked)
+            remove_stale_temp_files(path.parent, ".partial")
             key = keyfile.new_vault_key()
             vault_id = str(uuid.uuid4())
             kf = keyfile.KeyFile.wrap(key, passphrase, vault_id, params)
